@@ -1,0 +1,17 @@
+package org.end287g;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class End287gApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(End287gApplication.class, args);
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.end287g.places;
+
+import java.util.Map;
+
+/**
+ * Server-drawn SVG maps (pre-projected Albers USA county outlines): no tile server and no
+ * third-party request. Every shape carries an accessible label and a link.
+ */
+public interface Maps {
+
+	/**
+	 * The national map. Counties in {@code shades} are coloured and linked; the others
+	 * are drawn plain. {@code stateLinks} maps a state code to the URL its outline links
+	 * to. {@code title} becomes the SVG's accessible name.
+	 */
+	String nationalMap(Map<String, CountyShade> shades, Map<String, String> stateLinks, String title);
+
+	/** One state's counties, scaled to fill the picture. */
+	String stateMap(String stateCode, Map<String, CountyShade> shades, String title);
+
+}

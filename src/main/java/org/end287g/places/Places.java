@@ -1,0 +1,52 @@
+package org.end287g.places;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every US state, county and ZIP code, shipped with the application and read without any
+ * network access. Lookups are tolerant of the spelling found in official spreadsheets.
+ */
+public interface Places {
+
+	List<State> states();
+
+	/** By postal code ({@code NC}), FIPS code ({@code 37}) or name, case-insensitive. */
+	Optional<State> state(String codeFipsOrName);
+
+	/**
+	 * A state whose name is the given text up to case, spacing and at most one typo (one
+	 * edit); empty when no state or more than one is that close.
+	 */
+	Optional<State> matchState(String rawName);
+
+	Optional<County> county(String fips);
+
+	List<County> counties(String stateCode);
+
+	/**
+	 * The county of the given state whose name matches the text, ignoring case, spacing,
+	 * punctuation and words such as County, Parish or Borough, and tolerating one typo;
+	 * empty when nothing in that state matches or the match is ambiguous.
+	 */
+	Optional<County> matchCounty(String stateCode, String rawName);
+
+	Optional<ZipCode> zip(String zip);
+
+	/** ZIP codes whose place name is the given city, optionally within one state. */
+	List<ZipCode> zipsInCity(String city, Optional<String> stateCode);
+
+	/** The county whose centroid is nearest to the point. */
+	Optional<County> nearestCounty(double latitude, double longitude);
+
+	/** Great-circle distance in kilometres. */
+	static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+		double earthRadiusKm = 6371.0088;
+		double dLat = Math.toRadians(lat2 - lat1);
+		double dLon = Math.toRadians(lon2 - lon1);
+		double a = Math.pow(Math.sin(dLat / 2), 2)
+				+ Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+		return 2 * earthRadiusKm * Math.asin(Math.sqrt(a));
+	}
+
+}

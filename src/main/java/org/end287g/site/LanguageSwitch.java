@@ -1,0 +1,32 @@
+package org.end287g.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The visible language switch: the same page, with the same query, in the other language.
+ */
+@ControllerAdvice
+class LanguageSwitch {
+
+	@ModelAttribute("languageSwitch")
+	Links languageSwitch(HttpServletRequest request) {
+		return new Links(request.getRequestURI(), request.getQueryString());
+	}
+
+	record Links(String path, String query) {
+
+		public String url(String language) {
+			return UriComponentsBuilder.fromPath(path)
+				.query(query)
+				.replaceQueryParam("lang", language)
+				.build()
+				.toUriString();
+		}
+
+	}
+
+}

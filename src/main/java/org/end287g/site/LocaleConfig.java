@@ -1,0 +1,76 @@
+package org.end287g.site;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleLocaleContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * English and Spanish. The browser's Accept-Language decides until the visitor picks a
+ * language with the switch ({@code ?lang=es}), which is remembered in a cookie, not a
+ * session.
+ */
+@Configuration
+class LocaleConfig implements WebMvcConfigurer {
+
+	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver("lang") {
+			@Override
+			public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
+					LocaleContext localeContext) {
+				Locale wanted = (localeContext != null) ? localeContext.getLocale() : null;
+				super.setLocaleContext(request, response,
+						(wanted != null) ? new SimpleLocaleContext(supported(wanted)) : null);
+			}
+		};
+		resolver.setDefaultLocaleFunction(LocaleConfig::fromBrowser);
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setCookieSameSite("Lax");
+		resolver.setCookieHttpOnly(true);
+		return resolver;
+	}
+
+	/** The first of the browser's languages that we speak, else English. */
+	static Locale fromBrowser(HttpServletRequest request) {
+		for (Locale locale : Collections.list(request.getLocales())) {
+			for (Locale supported : SUPPORTED) {
+				if (supported.getLanguage().equals(locale.getLanguage())) {
+					return supported;
+				}
+			}
+		}
+		return Locale.ENGLISH;
+	}
+
+	static Locale supported(Locale wanted) {
+		return SUPPORTED.stream()
+			.filter(locale -> locale.getLanguage().equals(wanted.getLanguage()))
+			.findFirst()
+			.orElse(Locale.ENGLISH);
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor);
+	}
+
+}
