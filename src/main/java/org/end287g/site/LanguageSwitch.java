@@ -1,5 +1,6 @@
 package org.end287g.site;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,6 +15,10 @@ class LanguageSwitch {
 
 	@ModelAttribute("languageSwitch")
 	Links languageSwitch(HttpServletRequest request) {
+		// On an error page, switch the page that failed, not the internal /error path.
+		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
+			return new Links(failed, (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING));
+		}
 		return new Links(request.getRequestURI(), request.getQueryString());
 	}
 
