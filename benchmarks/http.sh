@@ -76,7 +76,8 @@ stop_app() {
 		wait "$APP_PID" 2>/dev/null || true
 	fi
 }
-trap stop_app EXIT INT TERM
+trap stop_app EXIT
+trap 'exit 130' INT TERM
 
 import_seconds="skipped"
 if [ "${SKIP_IMPORT:-0}" != 1 ]; then

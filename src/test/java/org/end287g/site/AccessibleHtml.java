@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * every image, a label for every form control. Not a full WCAG audit, but it catches the
  * mistakes templates make most often.
  */
-final class AccessibleHtml {
+public final class AccessibleHtml {
 
 	private static final Pattern HEADING = Pattern.compile("<h([1-6])[\\s>]", Pattern.CASE_INSENSITIVE);
 
@@ -27,14 +27,14 @@ final class AccessibleHtml {
 	private AccessibleHtml() {
 	}
 
-	static List<String> problems(String html) {
+	public static List<String> problems(String html) {
 		List<String> problems = new ArrayList<>(headingProblems(html));
 		problems.addAll(imagesWithoutAlt(html));
 		problems.addAll(unlabelledControls(html));
 		return problems;
 	}
 
-	static List<String> headingProblems(String html) {
+	public static List<String> headingProblems(String html) {
 		List<String> problems = new ArrayList<>();
 		Matcher heading = HEADING.matcher(html);
 		int previous = 0;
@@ -53,7 +53,7 @@ final class AccessibleHtml {
 		return problems;
 	}
 
-	static List<String> imagesWithoutAlt(String html) {
+	public static List<String> imagesWithoutAlt(String html) {
 		return IMAGE.matcher(html)
 			.results()
 			.map(java.util.regex.MatchResult::group)
@@ -62,7 +62,7 @@ final class AccessibleHtml {
 			.toList();
 	}
 
-	static List<String> unlabelledControls(String html) {
+	public static List<String> unlabelledControls(String html) {
 		List<String> problems = new ArrayList<>();
 		Matcher control = CONTROL.matcher(html);
 		while (control.find()) {
