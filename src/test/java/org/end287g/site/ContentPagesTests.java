@@ -94,6 +94,40 @@ class ContentPagesTests {
 		assertThat(html.split("aria-current=")).hasSize(2);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "lang | fr", "lang | %%%", "lang | es-ES-x-!!", "lang | " })
+	void unsupportedOrMalformedLanguageCookieFallsBackToEnglish(String cookie, String value) throws Exception {
+		String html = this.mvc
+			.perform(get("/about").cookie(new jakarta.servlet.http.Cookie(cookie, (value != null) ? value : "")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("<html lang=\"en\"").contains("<h1>" + text("about.title", "en") + "</h1>");
+	}
+
+	@Test
+	void languageChosenWithTheSwitchIsRememberedInACookie() throws Exception {
+		jakarta.servlet.http.Cookie chosen = this.mvc.perform(get("/about").param("lang", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getCookie("lang");
+		assertThat(chosen).isNotNull();
+		String html = this.mvc.perform(get("/data").cookie(chosen).header("Accept-Language", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("<html lang=\"es\"").contains(text("data.title", "es"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "fr-FR,de;q=0.8 | en", "*;q=0.1 | en", "es;q=0.1,en;q=0.9 | en", "x-klingon | en", "ES-mx | es" })
+	void unusualAcceptLanguageHeadersStillGetAPage(String header, String expected) throws Exception {
+		assertThat(render("/what-is-287g", header)).contains("<html lang=\"" + expected + "\"");
+	}
+
 	private String render(String path, String language) throws Exception {
 		return this.mvc.perform(get(path).header("Accept-Language", language))
 			.andExpect(status().isOk())
