@@ -24,6 +24,12 @@ class LanguageSwitch {
 
 	record Links(String path, String query) {
 
+		Links {
+			// "//host/x" or "/\\host" would make the link leave the site: keep one
+			// leading slash.
+			path = "/" + path.replaceFirst("^[/\\\\]+", "");
+		}
+
 		public String url(String language) {
 			return UriComponentsBuilder.fromPath(path)
 				.query(query)

@@ -57,6 +57,16 @@ class ErrorPagesTests {
 		assertThat(response.body()).contains("<html lang=\"es\"").contains("href=\"/no-such-page?lang=en\"");
 	}
 
+	@Test
+	void hostilePathIsRejectedWithATranslatedPageThatLinksNowhereElse() throws Exception {
+		// The security firewall refuses "//"; the error page must still not link off the
+		// site.
+		HttpResponse<String> response = send("GET", "//evil.example/page", "es");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("<h1>" + text("error.client.title", "es") + "</h1>")
+			.doesNotContain("//evil.example");
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "en", "es" })
 	void rejectedRequestGetsTheTranslatedClientErrorPage(String language) throws Exception {
