@@ -43,7 +43,8 @@ command -v psql >/dev/null || die "psql is missing: apt-get install -y postgresq
 command -v curl >/dev/null || die "curl is missing: apt-get install -y curl"
 
 jar() { ls target/end287g-*.jar 2>/dev/null | grep -v -e '-plain\.jar$' -e '-sources\.jar$' | head -1; }
-if [ -z "$(jar)" ]; then
+# Build when the jar is missing or older than the sources, so the figures are for this code.
+if [ -z "$(jar)" ] || [ -n "$(find src pom.xml -newer "$(jar)" -print -quit)" ]; then
 	log "building the jar"
 	./mvnw -q -DskipTests package
 fi
