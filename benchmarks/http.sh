@@ -95,6 +95,11 @@ if [ "${SKIP_IMPORT:-0}" != 1 ]; then
 	import_seconds=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 	import_summary=$(grep -E '^imported [0-9]+ file' "$APP_LOG.import" | tail -1 || true)
 	rm -f "$APP_LOG.import"
+	# Exit code 1 is also a failed start: insist on the command's summary and on data.
+	[ -n "$import_summary" ] || die "the import command did not run, see $APP_LOG"
+	agreements=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$BENCH_DB" -qAt -c 'select count(*) from agreement')
+	[ "${agreements:-0}" -gt 0 ] || die "the import left no agreements, see $APP_LOG"
+	import_summary="$import_summary, $agreements agreements"
 fi
 
 PORT=$(free_port)
