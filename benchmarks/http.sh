@@ -8,6 +8,7 @@
 #   DURATION=30s WARMUP=10s CONNECTIONS=32 THREADS=2
 #   BENCH_DB=end287g_bench_http  PGHOST=127.0.0.1  PGPORT=5432  PGUSER=postgres
 #   SHEETS=../shared/data/ice-287g  JAVA_OPTS=...  OUT=benchmarks/results/http.txt
+#   ACCEPT_ENCODING=gzip   sent like a browser would; empty to measure uncompressed responses
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,9 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 SHEETS=${SHEETS:-../shared/data/ice-287g}
 OUT=${OUT:-benchmarks/results/http.txt}
+ACCEPT_ENCODING=${ACCEPT_ENCODING-gzip}
+HEADERS=()
+[ -z "$ACCEPT_ENCODING" ] || HEADERS=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 # p99 targets in milliseconds (README.md).
 declare -A TARGET_P99_MS=([near]=20 [home]=50)
 declare -A PATHS=([near]="/api/v1/near?zip=28052" [home]="/")
@@ -128,20 +132,23 @@ measure() {
 	status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$path")
 	[ "$status" = 200 ] || die "GET $path answered $status, not 200 (see $APP_LOG)"
 	log "warm-up $name ($WARMUP)"
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${script[@]}" "$BASE$path" >/dev/null
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${HEADERS[@]}" "${script[@]}" "$BASE$path" >/dev/null
 	log "measuring $name ($DURATION)"
 	local report rps p50 p99 errors p99ms target verdict
-	report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" "$BASE$path")
+	report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${HEADERS[@]}" "${script[@]}" "$BASE$path")
 	echo "$report" >&2
 	rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$report")
 	p50=$(awk '$1 == "50%" { print $2 }' <<<"$report")
 	p99=$(awk '$1 == "99%" { print $2 }' <<<"$report")
 	errors=$(awk -F': *' '/Non-2xx or 3xx responses|Socket errors/ { print $0 }' <<<"$report" | paste -sd';' -)
 	p99ms=$(to_ms "$p99")
+	# "3081 requests in 30.06s, 1.94GB read": the average response size, headers included.
+	size=$(awk '/requests in/ { n = $1; v = $5; m = 1; if (v ~ /KB$/) m = 1024; if (v ~ /MB$/) m = 1048576;
+		if (v ~ /GB$/) m = 1073741824; if (n > 0) printf "%.1f KB", (v + 0) * m / n / 1024 }' <<<"$report")
 	target=${TARGET_P99_MS[$name]}
 	if awk -v a="$p99ms" -v b="$target" 'BEGIN { exit !(a < b) }'; then verdict="meets"; else verdict="MISSES"; VERDICT=1; fi
-	RESULTS+=$(printf '%-5s GET %-24s %10s req/s   p50 %9s   p99 %9s   (target p99 < %s ms: %s)%s' \
-		"$name" "$path" "$rps" "$p50" "$p99" "$target" "$verdict" "${errors:+   errors: $errors}")
+	RESULTS+=$(printf '%-5s GET %-24s %10s req/s   p50 %9s   p99 %9s   %s/response   (target p99 < %s ms: %s)%s' \
+		"$name" "$path" "$rps" "$p50" "$p99" "$size" "$target" "$verdict" "${errors:+   errors: $errors}")
 	RESULTS+=$'\n'
 }
 for endpoint in $ENDPOINTS; do
@@ -157,7 +164,7 @@ done
 	echo "jvm:      $("$JAVA" -version 2>&1 | head -1)"
 	echo "database: PostgreSQL $(psql_admin -c 'show server_version' | head -1), $BENCH_DB"
 	echo "import:   ${import_seconds}$([ "$import_seconds" = skipped ] || echo ' s') of $SHEETS${import_summary:+ ($import_summary)}"
-	echo "wrk:      $THREADS threads, $CONNECTIONS connections, $DURATION after a $WARMUP warm-up"
+	echo "wrk:      $THREADS threads, $CONNECTIONS connections, $DURATION after a $WARMUP warm-up, Accept-Encoding: ${ACCEPT_ENCODING:-none}"
 	echo
 	printf '%s' "$RESULTS"
 } | tee "$OUT"
