@@ -2,12 +2,14 @@ package org.end287g.places;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -32,18 +34,29 @@ class BundledPlaces implements Places {
 
 	private final Map<String, List<ZipCode>> zipsByCity;
 
+	private static final Logger log = LoggerFactory.getLogger(BundledPlaces.class);
+
 	BundledPlaces() {
+		long start = System.nanoTime();
 		this.states = new StateNames(
 				PlaceFiles.rows("states.tsv").stream().map(r -> new State(r[0], r[1], r[2])).toList());
 		List<County> counties = PlaceFiles.rows("counties.tsv.gz").stream().map(BundledPlaces::county).toList();
 		this.countyByFips = counties.stream().collect(Collectors.toUnmodifiableMap(County::fips, c -> c));
 		this.countiesByState = Map.copyOf(counties.stream().collect(Collectors.groupingBy(County::stateCode)));
-		this.matcherByState = Map.copyOf(countiesByState.entrySet()
+		this.matcherByState = Map.copyOf(this.countiesByState.entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, e -> CountyMatcher.of(e.getValue()))));
 		List<ZipCode> zips = readZips();
 		this.zipByCode = zips.stream().collect(Collectors.toUnmodifiableMap(ZipCode::zip, z -> z));
-		this.zipsByCity = Map.copyOf(zips.stream().collect(Collectors.groupingBy(z -> NameKeys.words(z.city()))));
+		this.zipsByCity = byCity(zips);
+		log.info("Loaded {} states, {} counties and {} ZIP codes in {} ms", this.states.all().size(), counties.size(),
+				zips.size(), (System.nanoTime() - start) / 1_000_000);
+	}
+
+	private static Map<String, List<ZipCode>> byCity(List<ZipCode> zips) {
+		Map<String, String> keyOfCity = new HashMap<>();
+		return Map.copyOf(zips.stream()
+			.collect(Collectors.groupingBy(z -> keyOfCity.computeIfAbsent(z.city(), NameKeys::words))));
 	}
 
 	private static County county(String[] row) {

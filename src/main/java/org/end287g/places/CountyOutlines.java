@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +28,10 @@ class CountyOutlines {
 
 	private final String stateBorders;
 
+	private static final Logger log = LoggerFactory.getLogger(CountyOutlines.class);
+
 	CountyOutlines(Places places) {
+		long start = System.nanoTime();
 		Map<String, Outline> counties = new LinkedHashMap<>();
 		PlaceFiles.rows("county-shapes.tsv.gz").forEach(r -> counties.put(r[0], Outline.of(r[1])));
 		this.countyByFips = Collections.unmodifiableMap(counties);
@@ -37,6 +43,8 @@ class CountyOutlines {
 		PlaceFiles.rows("state-shapes.tsv.gz").forEach(r -> states.put(r[0], Outline.of(r[1])));
 		this.stateBorders = states.remove("borders").path();
 		this.stateByCode = Collections.unmodifiableMap(states);
+		log.info("Loaded {} county and {} state outlines in {} ms", counties.size(), states.size(),
+				(System.nanoTime() - start) / 1_000_000);
 	}
 
 	/** State codes in FIPS order. */

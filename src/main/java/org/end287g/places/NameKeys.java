@@ -2,17 +2,12 @@ package org.end287g.places;
 
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Turns place names into comparison keys and measures how far two keys are apart. */
 final class NameKeys {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
-	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9 ]+");
-
-	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	// Longest first, so "city and borough" wins over "borough".
 	private static final List<String> SUFFIXES = List.of(" city and borough", " census area", " municipality",
@@ -21,12 +16,26 @@ final class NameKeys {
 	private NameKeys() {
 	}
 
-	/** Lower case, no accents, apostrophes or dots; other punctuation becomes a space. */
+	/**
+	 * Lower case, no accents or apostrophes; other punctuation and spacing become one
+	 * space.
+	 */
 	static String words(String raw) {
-		String plain = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
-		String lower = plain.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "").replace(".", " ");
-		String spaced = NOT_ALPHANUMERIC.matcher(lower).replaceAll(" ");
-		return SPACES.matcher(spaced).replaceAll(" ").strip();
+		String plain = raw.chars().allMatch(c -> c < 128) ? raw
+				: MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
+		StringBuilder words = new StringBuilder(plain.length());
+		boolean gap = false;
+		for (int i = 0; i < plain.length(); i++) {
+			char c = Character.toLowerCase(plain.charAt(i));
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				words.append((gap && !words.isEmpty()) ? " " : "").append(c);
+				gap = false;
+			}
+			else if (c != '\'' && c != '\u2019') {
+				gap = true;
+			}
+		}
+		return words.toString();
 	}
 
 	/**
