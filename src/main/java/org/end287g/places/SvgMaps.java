@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,9 @@ class SvgMaps implements Maps {
 	}
 
 	@Override
-	public String nationalMap(Map<String, CountyShade> shades, Map<String, String> stateLinks, String title) {
+	public String nationalMap(Map<String, CountyShade> countyShades, Map<String, String> links, String title) {
+		Map<String, CountyShade> shades = Objects.requireNonNullElse(countyShades, Map.of());
+		Map<String, String> stateLinks = Objects.requireNonNullElse(links, Map.of());
 		boolean interactive = hasLinks(shades) || stateLinks.values().stream().anyMatch(SvgDocument::isSafeHref);
 		SvgDocument svg = new SvgDocument("national", NATIONAL_VIEW_BOX, title, interactive);
 		for (String code : this.outlines.stateCodes()) {
@@ -51,7 +54,8 @@ class SvgMaps implements Maps {
 	}
 
 	@Override
-	public String stateMap(String stateCode, Map<String, CountyShade> shades, String title) {
+	public String stateMap(String stateCode, Map<String, CountyShade> countyShades, String title) {
+		Map<String, CountyShade> shades = Objects.requireNonNullElse(countyShades, Map.of());
 		String code = this.places.state(stateCode)
 			.map(State::code)
 			.orElseThrow(() -> UnknownPlace.forStateCode(stateCode));

@@ -64,6 +64,18 @@ class BundledPlacesTests {
 		// Hartford County.
 		assertThat(places.zip("06103")).map(ZipCode::countyFips).contains("09003");
 		assertThat(places.zipsInCity("Gastonia", Optional.empty()).size()).isGreaterThanOrEqualTo(3);
+		assertThat(places.countyOfZip("28202")).map(County::name).contains("Mecklenburg County");
+		assertThat(places.countyOfZip("2820")).isEmpty();
+		long zips = java.util.stream.IntStream.range(0, 100_000)
+			.mapToObj(i -> String.format("%05d", i))
+			.filter(z -> places.zip(z).isPresent())
+			.count();
+		assertThat(zips).isBetween(40_000L, 43_000L);
+		long withCounty = java.util.stream.IntStream.range(0, 100_000)
+			.mapToObj(i -> places.countyOfZip(String.format("%05d", i)))
+			.filter(Optional::isPresent)
+			.count();
+		assertThat(withCounty).isEqualTo(zips);
 	}
 
 	@ParameterizedTest

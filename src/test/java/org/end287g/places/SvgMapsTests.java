@@ -95,6 +95,13 @@ class SvgMapsTests {
 	}
 
 	@Test
+	void drawsPlainMapsWhenGivenNoShades() throws Exception {
+		Element root = parse(maps.nationalMap(null, null, "Plain")).getDocumentElement();
+		assertThat(links(root)).isEmpty();
+		assertThat(root.getAttribute("role")).isEqualTo("img");
+	}
+
+	@Test
 	void refusesStatesItCannotDraw() {
 		assertThatThrownBy(() -> maps.stateMap("XX", Map.of(), "t")).isInstanceOf(UnknownPlace.class);
 		assertThatThrownBy(() -> maps.stateMap("PR", Map.of(), "t")).isInstanceOf(UnknownPlace.class);
