@@ -56,7 +56,12 @@ class BundledPlaces implements Places {
 	private static Map<String, List<ZipCode>> byCity(List<ZipCode> zips) {
 		Map<String, String> keyOfCity = new HashMap<>();
 		return Map.copyOf(zips.stream()
-			.collect(Collectors.groupingBy(z -> keyOfCity.computeIfAbsent(z.city(), NameKeys::words))));
+			.collect(Collectors.groupingBy(z -> keyOfCity.computeIfAbsent(z.city(), BundledPlaces::cityKey))));
+	}
+
+	// GeoNames spells "Saint Louis"; people write "St. Louis".
+	private static String cityKey(String city) {
+		return NameKeys.compact(NameKeys.words(city));
 	}
 
 	private static County county(String[] row) {
@@ -119,7 +124,7 @@ class BundledPlaces implements Places {
 		if (city == null) {
 			return List.of();
 		}
-		List<ZipCode> inCity = this.zipsByCity.getOrDefault(NameKeys.words(city), List.of());
+		List<ZipCode> inCity = this.zipsByCity.getOrDefault(cityKey(city), List.of());
 		Optional<String> code = stateCode.flatMap(this::state).map(State::code);
 		if (stateCode.isPresent() && code.isEmpty()) {
 			return List.of();

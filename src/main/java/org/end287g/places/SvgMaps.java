@@ -1,6 +1,5 @@
 package org.end287g.places;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,21 +33,7 @@ class SvgMaps implements Maps {
 		Map<String, String> stateLinks = Objects.requireNonNullElse(links, Map.of());
 		boolean interactive = hasLinks(shades) || stateLinks.values().stream().anyMatch(SvgDocument::isSafeHref);
 		SvgDocument svg = new SvgDocument("national", NATIONAL_VIEW_BOX, title, interactive);
-		for (String code : this.outlines.stateCodes()) {
-			String stateName = this.places.state(code).map(State::name).orElse(code);
-			boolean linked = svg.openLink(stateLinks.get(code), stateName);
-			List<String> shaded = new ArrayList<>();
-			for (String fips : this.outlines.countyFips(code)) {
-				if (shades.containsKey(fips)) {
-					shaded.add(fips);
-				}
-				else {
-					svg.county(null, this.outlines.county(fips).path(), label(fips));
-				}
-			}
-			svg.closeLink(linked);
-			shaded.forEach(fips -> drawShaded(svg, fips, shades.get(fips)));
-		}
+		this.outlines.stateCodes().forEach(code -> drawStateOfNation(svg, code, shades, stateLinks.get(code)));
 		svg.border(this.outlines.stateBorders());
 		return svg.close();
 	}
@@ -62,20 +47,28 @@ class SvgMaps implements Maps {
 		Outline state = this.outlines.state(code).orElseThrow(() -> UnknownPlace.forStateCode(stateCode));
 		List<String> counties = this.outlines.countyFips(code);
 		SvgDocument svg = new SvgDocument(code, viewBox(counties), title, hasLinks(shades));
-		for (String fips : counties) {
-			CountyShade shade = shades.get(fips);
-			if (shade != null) {
-				drawShaded(svg, fips, shade);
-			}
-			else {
-				svg.county(null, this.outlines.county(fips).path(), label(fips));
-			}
-		}
+		counties.forEach(fips -> drawCounty(svg, fips, shades.get(fips)));
 		svg.border(state.path());
 		return svg.close();
 	}
 
-	private void drawShaded(SvgDocument svg, String fips, CountyShade shade) {
+	/**
+	 * Plain counties inside one link to the state page, then the shaded ones, each with
+	 * its own link.
+	 */
+	private void drawStateOfNation(SvgDocument svg, String code, Map<String, CountyShade> shades, String href) {
+		List<String> counties = this.outlines.countyFips(code);
+		boolean linked = svg.openLink(href, this.places.state(code).map(State::name).orElse(code));
+		counties.stream().filter(fips -> !shades.containsKey(fips)).forEach(fips -> drawCounty(svg, fips, null));
+		svg.closeLink(linked);
+		counties.stream().filter(shades::containsKey).forEach(fips -> drawCounty(svg, fips, shades.get(fips)));
+	}
+
+	private void drawCounty(SvgDocument svg, String fips, CountyShade shade) {
+		if (shade == null) {
+			svg.county(null, this.outlines.county(fips).path(), label(fips));
+			return;
+		}
 		String label = (shade.label() == null || shade.label().isBlank()) ? label(fips) : shade.label();
 		boolean linked = svg.openLink(shade.href(), label);
 		svg.county(shade.cssClass(), this.outlines.county(fips).path(), label);

@@ -98,6 +98,10 @@ class BundledPlacesTests {
 		assertThat(springfield).hasSizeGreaterThan(inIllinois.size());
 		assertThat(places.zipsInCity("Springfield", Optional.of("Atlantis"))).isEmpty();
 		assertThat(places.zipsInCity("No Such Town", Optional.empty())).isEmpty();
+		assertThat(places.zipsInCity("St. Louis", Optional.of("MO"))).hasSizeGreaterThan(50)
+			.allMatch(z -> z.city().equals("Saint Louis"));
+		assertThat(places.zipsInCity("", Optional.empty())).isEmpty();
+		assertThat(places.zipsInCity(null, Optional.empty())).isEmpty();
 	}
 
 	@Test

@@ -6,10 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+// Same configuration as ApplicationTests, so both share one cached context.
 @SpringBootTest
+@AutoConfigureMockMvc
 class PlacesModuleTests {
 
 	@Autowired
