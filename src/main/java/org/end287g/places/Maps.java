@@ -17,8 +17,8 @@ public interface Maps {
 
 	/**
 	 * One state's counties, scaled to fill the picture.
-	 * @throws UnknownPlace when the code is not one of the 50 states or DC (the Albers USA
-	 * outlines leave out the territories)
+	 * @throws UnknownPlace when the code is not one of the 50 states or DC (the Albers
+	 * USA outlines leave out the territories)
 	 */
 	String stateMap(String stateCode, Map<String, CountyShade> shades, String title);
 
