@@ -1,5 +1,6 @@
 package org.end287g.places;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,10 @@ class BundledPlaces implements Places {
 
 	private final Map<String, CountyMatcher> matcherByState;
 
-	private final Map<String, ZipCode> zipByCode;
+	// Sorted by ZIP code, searched by halving: leaner than a hash map of 41,000 entries.
+	private final String[] zipCodes;
+
+	private final List<ZipCode> zipsInOrder;
 
 	private final Map<String, List<ZipCode>> zipsByCity;
 
@@ -47,7 +51,8 @@ class BundledPlaces implements Places {
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, e -> CountyMatcher.of(e.getValue()))));
 		List<ZipCode> zips = readZips();
-		this.zipByCode = zips.stream().collect(Collectors.toUnmodifiableMap(ZipCode::zip, z -> z));
+		this.zipsInOrder = zips.stream().sorted(Comparator.comparing(ZipCode::zip)).toList();
+		this.zipCodes = this.zipsInOrder.stream().map(ZipCode::zip).toArray(String[]::new);
 		this.zipsByCity = byCity(zips);
 		log.info("Loaded {} states, {} counties and {} ZIP codes in {} ms", this.states.all().size(), counties.size(),
 				zips.size(), (System.nanoTime() - start) / 1_000_000);
@@ -65,16 +70,16 @@ class BundledPlaces implements Places {
 	}
 
 	private static County county(String[] row) {
-		return new County(row[0], row[2], row[1], Double.parseDouble(row[3]), Double.parseDouble(row[4]));
+		return new County(row[0], row[2], row[1], PlaceFiles.decimal(row[3]), PlaceFiles.decimal(row[4]));
 	}
 
 	private static List<ZipCode> readZips() {
-		// Many ZIP codes share a city name: keep one copy of each.
-		Map<String, String> cities = new HashMap<>();
+		// Many ZIP codes share a city, state and county: keep one copy of each string.
+		Map<String, String> copies = new HashMap<>();
 		return PlaceFiles.rows("zips.tsv.gz")
 			.stream()
-			.map(r -> new ZipCode(r[0], cities.computeIfAbsent(r[1], c -> c), r[2], r[3], Double.parseDouble(r[4]),
-					Double.parseDouble(r[5])))
+			.map(r -> new ZipCode(r[0], copies.computeIfAbsent(r[1], c -> c), copies.computeIfAbsent(r[2], c -> c),
+					copies.computeIfAbsent(r[3], c -> c), PlaceFiles.decimal(r[4]), PlaceFiles.decimal(r[5])))
 			.toList();
 	}
 
@@ -116,7 +121,8 @@ class BundledPlaces implements Places {
 		if (zip == null || !FIVE_DIGITS.matcher(zip).matches()) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(this.zipByCode.get(zip));
+		int index = Arrays.binarySearch(this.zipCodes, zip);
+		return (index >= 0) ? Optional.of(this.zipsInOrder.get(index)) : Optional.empty();
 	}
 
 	@Override

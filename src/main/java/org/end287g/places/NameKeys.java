@@ -21,7 +21,7 @@ final class NameKeys {
 	 * space.
 	 */
 	static String words(String raw) {
-		String plain = raw.chars().allMatch(c -> c < 128) ? raw
+		String plain = isAscii(raw) ? raw
 				: MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
 		StringBuilder words = new StringBuilder(plain.length());
 		boolean gap = false;
@@ -36,6 +36,15 @@ final class NameKeys {
 			}
 		}
 		return words.toString();
+	}
+
+	private static boolean isAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 128) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -60,7 +60,7 @@ record Outline(String path, double minX, double minY, double maxX, double maxY) 
 			while (this.position < this.path.length() && isNumberPart(this.path.charAt(this.position))) {
 				this.position++;
 			}
-			return Double.parseDouble(this.path.substring(start, this.position));
+			return PlaceFiles.decimal(this.path.substring(start, this.position));
 		}
 
 		private void skipSeparators() {

@@ -35,6 +35,33 @@ final class PlaceFiles {
 		}
 	}
 
+	/**
+	 * Parses the plain decimals the files hold ("-81.2194") much faster than parseDouble.
+	 */
+	static double decimal(String text) {
+		long digits = 0;
+		long scale = 0;
+		boolean negative = text.startsWith("-");
+		if (text.length() == (negative ? 1 : 0)) {
+			return Double.parseDouble(text);
+		}
+		for (int i = negative ? 1 : 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '.' && scale == 0) {
+				scale = 1;
+			}
+			else if (c >= '0' && c <= '9' && digits < 1_000_000_000_000L) {
+				digits = digits * 10 + (c - '0');
+				scale = (scale == 0) ? 0 : scale * 10;
+			}
+			else {
+				return Double.parseDouble(text);
+			}
+		}
+		double value = (scale == 0) ? digits : digits / (double) scale;
+		return negative ? -value : value;
+	}
+
 	private static BufferedReader open(String name) throws IOException {
 		InputStream in = PlaceFiles.class.getResourceAsStream("/places/" + name);
 		if (in == null) {

@@ -33,6 +33,20 @@ class NameKeysTests {
 		assertThat(NameKeys.suffixLast("county of york")).isEqualTo("york county");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "-81.2194", "35.2449", "0", "35", "-0.5", ".5", "-.7", "1e5", "12345678901234567.5", "007.100" })
+	void readsDecimalsExactlyAsJavaDoes(String text) {
+		assertThat(PlaceFiles.decimal(text)).isEqualTo(Double.parseDouble(text));
+	}
+
+	@Test
+	void refusesTextThatIsNoNumber() {
+		for (String text : new String[] { "", "-", "1.2.3", "abc", "--1" }) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlaceFiles.decimal(text))
+				.isInstanceOf(NumberFormatException.class);
+		}
+	}
+
 	@Test
 	void boundsAPathFromItsAbsoluteStartAndRelativeSteps() {
 		Outline outline = Outline.of("M10,20l5 5-10 .5zM100,1l-.5-.5");
