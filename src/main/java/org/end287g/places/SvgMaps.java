@@ -53,15 +53,21 @@ class SvgMaps implements Maps {
 	}
 
 	/**
-	 * Plain counties inside one link to the state page, then the shaded ones, each with
-	 * its own link.
+	 * The state's outline inside one link to the state page, then its shaded counties,
+	 * each with its own link. Plain counties are not drawn one by one: on a phone the
+	 * national map must stay small.
 	 */
 	private void drawStateOfNation(SvgDocument svg, String code, Map<String, CountyShade> shades, String href) {
-		List<String> counties = this.outlines.countyFips(code);
-		boolean linked = svg.openLink(href, this.places.state(code).map(State::name).orElse(code));
-		counties.stream().filter(fips -> !shades.containsKey(fips)).forEach(fips -> drawCounty(svg, fips, null));
-		svg.closeLink(linked);
-		counties.stream().filter(shades::containsKey).forEach(fips -> drawCounty(svg, fips, shades.get(fips)));
+		String name = this.places.state(code).map(State::name).orElse(code);
+		this.outlines.state(code).ifPresent(outline -> {
+			boolean linked = svg.openLink(href, name);
+			svg.county(null, outline.path(), name);
+			svg.closeLink(linked);
+		});
+		this.outlines.countyFips(code)
+			.stream()
+			.filter(shades::containsKey)
+			.forEach(fips -> drawCounty(svg, fips, shades.get(fips)));
 	}
 
 	private void drawCounty(SvgDocument svg, String fips, CountyShade shade) {
