@@ -1,6 +1,5 @@
 package org.end287g.site;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +21,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * behind a load balancer without sticky sessions.
  */
 @Configuration
-// The command line (java -jar end287g.jar import ...) runs without a web server or
-// security.
-@ConditionalOnWebApplication
 class SecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
