@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("end287g.import")
 record ImportProperties(@DefaultValue("10485760") long maxFileBytes, @DefaultValue("52428800") long maxEntryBytes,
-		@DefaultValue("104857600") long maxTotalBytes, @DefaultValue("100") int maxRatio,
+		@DefaultValue("104857600") long maxTotalBytes, @DefaultValue("200") int maxRatio,
 		@DefaultValue("1000") int maxEntries, @DefaultValue("20000") int maxRows,
 		@DefaultValue("1000") int maxCellChars, @DefaultValue("0.6") double minRowRatio) {
 }
