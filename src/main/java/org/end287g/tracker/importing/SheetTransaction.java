@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SheetTransaction {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SheetTransaction.class);
+
 	private final SheetStore store;
 
 	private final AgencyResolver resolver;
@@ -68,7 +70,9 @@ class SheetTransaction {
 		this.store.insertRows(sheetId, sheet.rows(), resolution.agreementIds());
 		int listed = (int) Arrays.stream(resolution.agreementIds()).filter(Objects::nonNull).distinct().count();
 		this.store.setListedCount(sheetId, listed);
+		long recomputing = System.nanoTime();
 		AgreementHistory.Changes changes = this.history.recompute(sheetId);
+		log.debug("Recomputed history in {} ms", (System.nanoTime() - recomputing) / 1_000_000);
 		this.events.publishEvent(new IceSheetImported(sheetId, sheet.name().list(), sheet.name().publishedAt()));
 		return Results.accepted(sheet, listed, changes.added(), changes.removed(), resolution.renamed());
 	}
