@@ -32,24 +32,11 @@ class SheetStore {
 		this.jdbc.sql("select name from importer_lock where name = 'import' for update").query(String.class).list();
 	}
 
-	boolean contains(String sha256) {
-		return this.jdbc.sql("select count(*) from ice_sheet where sha256 = ?")
-			.param(sha256)
+	boolean contains(String sha256, SheetFileName name) {
+		return this.jdbc.sql("select count(*) from ice_sheet where sha256 = ? and list = ? and published_at = ?")
+			.params(sha256, name.list(), name.publishedAt())
 			.query(Long.class)
 			.single() > 0;
-	}
-
-	/**
-	 * ICE sometimes republishes a byte-identical file under a later name: the stored
-	 * sheet takes the earliest publication, so the import order never changes the
-	 * history.
-	 */
-	boolean moveEarlier(String sha256, SheetFileName name, String fileName) {
-		return this.jdbc
-			.sql("update ice_sheet set published_at = ?, file_name = ? where sha256 = ? and accepted "
-					+ "and list = ? and published_at > ?")
-			.params(name.publishedAt(), truncate(fileName, 255), sha256, name.list(), name.publishedAt())
-			.update() > 0;
 	}
 
 	boolean hasSample() {

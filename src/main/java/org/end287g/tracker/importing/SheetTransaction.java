@@ -43,10 +43,7 @@ class SheetTransaction {
 	@Transactional
 	public ImportResult apply(PreparedSheet sheet) {
 		this.store.lockImports();
-		if (this.store.contains(sheet.sha256())) {
-			if (this.store.moveEarlier(sheet.sha256(), sheet.name(), sheet.fileName())) {
-				this.history.recompute(0);
-			}
+		if (this.store.contains(sheet.sha256(), sheet.name())) {
 			return Results.alreadyImported(sheet.fileName(), sheet.name());
 		}
 		if (sheet.source() == SheetSource.SAMPLE && !this.store.isEmpty()) {
@@ -80,7 +77,7 @@ class SheetTransaction {
 	/** Stores the refused snapshot (so staff see it) and changes nothing else. */
 	@Transactional
 	public ImportResult reject(PreparedSheet sheet, SheetRejected rejected) {
-		if (!this.store.contains(sheet.sha256())) {
+		if (!this.store.contains(sheet.sha256(), sheet.name())) {
 			this.store.insert(sheet.name(), sheet.fileName(), sheet.sha256(), sheet.rows().size(), sheet.source(),
 					rejected.getMessage());
 		}

@@ -47,12 +47,29 @@ class SharedSequenceTests {
 		Map<String, Long> expected = IndependentSheetCount
 			.distinctByModel(SharedData.file("participatingAgencies06272025am.xlsx"));
 		assertThat(ImporterTestSupport.activeByModel(this.jdbc)).isEqualTo(expected);
-		// pendingAgencies06042025am.xlsx is byte for byte pendingAgencies06032025pm.xlsx
-		assertThat(output).contains("ALREADY_IMPORTED pendingAgencies06042025am.xlsx");
-		assertThat(ImporterTestSupport.count(this.jdbc, "select count(*) from ice_sheet where accepted")).isEqualTo(37);
+		// pendingAgencies06042025am.xlsx is byte for byte pendingAgencies06032025pm.xlsx:
+		// a new publication all the same
+		assertThat(output)
+			.contains("ACCEPTED pendingAgencies06042025am.xlsx PENDING rows=82 listed=82 added=0 removed=0");
+		assertThat(ImporterTestSupport.count(this.jdbc, "select count(*) from ice_sheet where accepted")).isEqualTo(38);
 		assertThat(ImporterTestSupport.count(this.jdbc,
 				"select listed_count from ice_sheet where file_name = 'participatingAgencies06272025am.xlsx'"))
 			.isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
+	}
+
+	@Test
+	void theRealRenamesAreFoundAndNothingElse() {
+		runCommand(SharedData.folder().toString());
+		assertThat(this.jdbc.sql("select distinct detail from agreement_event where kind = 'RENAMED' order by 1")
+			.query(String.class)
+			.list()).containsExactly("Berrian County Sheriff's Offic → Berrian County Sheriff's Office",
+					"City of Melbourne Police Department → Melbourne Police Department",
+					"Indialantic Police Department → Indiatlantic Police Department",
+					"Lafourche County Sheriff's Office → Lafourche Parish Sheriff's Office",
+					"Tennessee Department of Safety and Homeland Security / THP → Tennessee Department of Safety and Homeland Security");
+		assertThat(this.jdbc.sql("select slug from agency where name = 'Indiatlantic Police Department'")
+			.query(String.class)
+			.single()).isEqualTo("fl-indialantic-police-department");
 	}
 
 	@Test
