@@ -69,8 +69,13 @@ class ImportController {
 		return page(model);
 	}
 
+	/**
+	 * Always formatted (never an empty argument list), so '' is an apostrophe in every
+	 * message.
+	 */
 	private String message(String key, Object[] arguments) {
-		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+		Object[] formatted = (arguments == null || arguments.length == 0) ? new Object[] { "" } : arguments;
+		return this.messages.getMessage(key, formatted, LocaleContextHolder.getLocale());
 	}
 
 	private String page(Model model) {

@@ -95,7 +95,9 @@ class ImportPageTests {
 		this.mvc
 			.perform(multipart("/admin/import").file(xlsx("<html>hello</html>".getBytes())).with(staff()).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("This is not an Excel .xlsx workbook.")));
+			.andExpect(content()
+				.string(containsString("This is not an Excel .xlsx workbook. Download the sheet from ICE&#39;s")))
+			.andExpect(content().string(containsString("<title>Import ICE&#39;s 287(g) sheets</title>")));
 		assertThat(this.jdbc.sql("select count(*) from ice_sheet").query(Long.class).single()).isZero();
 	}
 
