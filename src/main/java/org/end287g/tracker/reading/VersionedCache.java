@@ -28,7 +28,14 @@ class VersionedCache {
 		// The map only holds the memo; loading happens outside the map's lock, so a
 		// loader
 		// may read other cached values, and concurrent callers wait for one load.
-		return (T) generation.values().computeIfAbsent(key, ignored -> new Memo(loader)).get();
+		Memo memo = generation.values().computeIfAbsent(key, ignored -> new Memo(loader));
+		try {
+			return (T) memo.get();
+		}
+		catch (RuntimeException ex) {
+			generation.values().remove(key, memo);
+			throw ex;
+		}
 	}
 
 	private static final class Memo {
