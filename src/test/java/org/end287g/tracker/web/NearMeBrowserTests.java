@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.end287g.tracker.TrackerFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -96,6 +99,22 @@ class NearMeBrowserTests {
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Acuerdos cerca de usted");
 		assertThat(this.browser.findElement(By.cssSelector("table.agreements")).getText()).contains("Activo");
 		assertThat(this.browser.findElement(By.cssSelector("ol.nearest")).getText()).contains("millas");
+	}
+
+	@Test
+	void useMyLocationFindsTheCountyOfTheBrowser() {
+		ChromeDriver chrome = (ChromeDriver) this.browser;
+		this.browser.get("http://localhost:" + this.port + "/near");
+		chrome.executeCdpCommand("Browser.grantPermissions",
+				Map.of("origin", "http://localhost:" + this.port, "permissions", List.of("geolocation")));
+		chrome.executeCdpCommand("Emulation.setGeolocationOverride",
+				Map.of("latitude", 35.26, "longitude", -81.18, "accuracy", 100));
+		WebElement locate = this.browser.findElement(By.cssSelector("form.near-locate button"));
+		assertThat(locate.isDisplayed()).as("the button appears only with JavaScript").isTrue();
+		locate.click();
+		waitFor(By.cssSelector("table.agreements"));
+		assertThat(this.browser.getCurrentUrl()).contains("lat=35.26").contains("lon=-81.18");
+		assertThat(this.browser.findElement(By.tagName("h2")).getText()).isEqualTo("Gaston County, NC");
 	}
 
 	private void waitFor(By element) {
