@@ -109,7 +109,8 @@ class PageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Jail officers question people booked"),
 					containsString("Jail officers serve ICE administrative warrants"),
-					containsString("moved from pending to active"), containsString("listed as pending"),
+					containsString("WSO agreement moved from pending to active"), containsString("listed as pending"),
+					containsString("Agency renamed. from Gaston Co. Sheriff Office"),
 					containsString("Gaston Co. Sheriff Office"), containsString("GASTON COUNTY SHERIFF"))));
 		this.mvc.perform(get("/agencies/florida-highway-patrol-fl?lang=es"))
 			.andExpect(content().string(allOf(containsString("Agencia estatal"), containsString("county not given"))));
