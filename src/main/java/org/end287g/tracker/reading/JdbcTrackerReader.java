@@ -1,6 +1,6 @@
 package org.end287g.tracker.reading;
 
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,14 +57,13 @@ class JdbcTrackerReader implements TrackerReader {
 	@Override
 	public Optional<AgencyProfile> agency(String slug) {
 		Versioned snapshot = snapshot();
-		Optional<Map.Entry<Long, AgencyView>> found = snapshot.data()
-			.agencies()
-			.entrySet()
-			.stream()
-			.filter(entry -> entry.getValue().slug().equals(slug))
-			.findFirst();
-		return found.map(entry -> this.cache.get(snapshot.version(), "agency:" + slug,
-				() -> profile(snapshot.data(), entry.getKey(), entry.getValue())));
+		Long agencyId = snapshot.data().indexes().agencyIdBySlug().get(slug);
+		if (agencyId == null) {
+			return Optional.empty();
+		}
+		AgencyView agency = snapshot.data().agencies().get(agencyId);
+		return Optional
+			.of(this.cache.get(snapshot.version(), "agency:" + slug, () -> profile(snapshot.data(), agencyId, agency)));
 	}
 
 	private AgencyProfile profile(TrackerSnapshot snapshot, long agencyId, AgencyView agency) {
@@ -85,27 +84,35 @@ class JdbcTrackerReader implements TrackerReader {
 	@Override
 	public NearbyAgreements near(double latitude, double longitude, String countyFips, String stateCode,
 			int nearestLimit) {
-		List<TrackerSnapshot.Row> listed = snapshot().data()
-			.rows()
+		TrackerSnapshot.Indexes indexes = snapshot().data().indexes();
+		List<AgreementView> inCounty = indexes.listedByCounty().getOrDefault(countyFips, List.of());
+		List<AgreementView> inState = indexes.listedByState()
+			.getOrDefault(stateCode, List.of())
 			.stream()
-			.filter(row -> row.agreement().listed())
+			.filter(a -> a.agency().county() == null || !a.agency().county().fips().equals(countyFips))
 			.toList();
-		List<AgreementView> inCounty = listed.stream()
-			.map(TrackerSnapshot.Row::agreement)
-			.filter(a -> a.agency().county() != null && a.agency().county().fips().equals(countyFips))
+		return new NearbyAgreements(inCounty, inState, nearest(indexes, latitude, longitude, countyFips, nearestLimit));
+	}
+
+	/** Distances are computed per county (a few thousand at most), not per agreement. */
+	private static List<Distant> nearest(TrackerSnapshot.Indexes indexes, double latitude, double longitude,
+			String countyFips, int limit) {
+		List<Map.Entry<TrackerSnapshot.CountyPoint, Double>> byDistance = indexes.countyPoints()
+			.stream()
+			.filter(point -> !point.fips().equals(countyFips))
+			.map(point -> Map.entry(point, Places.distanceKm(latitude, longitude, point.latitude(), point.longitude())))
+			.sorted(Map.Entry.comparingByValue())
 			.toList();
-		List<AgreementView> inState = listed.stream()
-			.map(TrackerSnapshot.Row::agreement)
-			.filter(a -> !inCounty.contains(a) && a.agency().state().equals(stateCode))
-			.toList();
-		List<Distant> nearest = listed.stream()
-			.filter(row -> row.located() && !inCounty.contains(row.agreement()))
-			.map(row -> new Distant(row.agreement(),
-					Places.distanceKm(latitude, longitude, row.latitude(), row.longitude())))
-			.sorted(Comparator.comparingDouble(Distant::distanceKm))
-			.limit(nearestLimit)
-			.toList();
-		return new NearbyAgreements(inCounty, inState, nearest);
+		List<Distant> nearest = new ArrayList<>(limit);
+		for (Map.Entry<TrackerSnapshot.CountyPoint, Double> county : byDistance) {
+			for (AgreementView agreement : county.getKey().listed()) {
+				if (nearest.size() == limit) {
+					return List.copyOf(nearest);
+				}
+				nearest.add(new Distant(agreement, county.getValue()));
+			}
+		}
+		return List.copyOf(nearest);
 	}
 
 	@Override

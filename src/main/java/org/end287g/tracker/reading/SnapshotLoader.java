@@ -60,7 +60,7 @@ class SnapshotLoader {
 			.list();
 		LocalDate asOf = history.isEmpty() ? null : history.getLast().publishedOn();
 		List<AgreementView> agreements = rows.stream().map(TrackerSnapshot.Row::agreement).toList();
-		return new TrackerSnapshot(rows, agencies, names(agencies), history,
+		return TrackerSnapshot.of(rows, agencies, names(agencies), history,
 				StatsCalculator.states(this.places.states(), agreements), StatsCalculator.stats(asOf, agreements),
 				sampleOnly());
 	}

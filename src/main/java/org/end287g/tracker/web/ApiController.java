@@ -68,15 +68,13 @@ class ApiController {
 		NearbyAgreements nearby = this.reader.near(here.latitude(), here.longitude(), county.fips(), county.stateCode(),
 				NEAREST);
 		return new Near(here.zip(), new NearCounty(county.fips(), county.name(), county.stateCode()), nearby.inCounty(),
-				nearby.inState(),
 				nearby.nearest()
 					.stream()
 					.map(distant -> Distant.of(distant.agreement(), distant.distanceKm()))
 					.toList());
 	}
 
-	record Near(String zip, NearCounty county, List<AgreementView> inCounty, List<AgreementView> inState,
-			List<Distant> nearest) {
+	record Near(String zip, NearCounty county, List<AgreementView> inCounty, List<Distant> nearest) {
 	}
 
 	record NearCounty(String fips, String name, String state) {
