@@ -10,6 +10,12 @@ import java.util.Optional;
  */
 public interface TrackerReader {
 
+	/**
+	 * A cheap fingerprint of the tracker's data, read from the database: equal values
+	 * mean equal data, so anything derived from it may be cached under it.
+	 */
+	String dataVersion();
+
 	TrackerStats stats();
 
 	/** Agreements sorted by state, agency name and model. */

@@ -45,6 +45,11 @@ class JdbcTrackerReader implements TrackerReader {
 	}
 
 	@Override
+	public String dataVersion() {
+		return this.version.current();
+	}
+
+	@Override
 	public TrackerStats stats() {
 		return snapshot().data().stats();
 	}
