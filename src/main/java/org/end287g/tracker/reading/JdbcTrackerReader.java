@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 import org.end287g.places.Places;
 import org.end287g.tracker.AgencyProfile;
@@ -99,25 +100,37 @@ class JdbcTrackerReader implements TrackerReader {
 		return new NearbyAgreements(inCounty, inState, nearest(indexes, latitude, longitude, countyFips, nearestLimit));
 	}
 
-	/** Distances are computed per county (a few thousand at most), not per agreement. */
+	/**
+	 * Distances are computed per county (a few thousand at most), keeping only the
+	 * closest {@code limit} counties in a heap: each of them has at least one agreement.
+	 */
 	private static List<Distant> nearest(TrackerSnapshot.Indexes indexes, double latitude, double longitude,
 			String countyFips, int limit) {
-		List<Map.Entry<TrackerSnapshot.CountyPoint, Double>> byDistance = indexes.countyPoints()
-			.stream()
-			.filter(point -> !point.fips().equals(countyFips))
-			.map(point -> Map.entry(point, Places.distanceKm(latitude, longitude, point.latitude(), point.longitude())))
-			.sorted(Map.Entry.comparingByValue())
-			.toList();
-		List<Distant> nearest = new ArrayList<>(limit);
-		for (Map.Entry<TrackerSnapshot.CountyPoint, Double> county : byDistance) {
-			for (AgreementView agreement : county.getKey().listed()) {
-				if (nearest.size() == limit) {
-					return List.copyOf(nearest);
+		PriorityQueue<Map.Entry<TrackerSnapshot.CountyPoint, Double>> closest = new PriorityQueue<>(limit + 1,
+				Map.Entry.<TrackerSnapshot.CountyPoint, Double>comparingByValue().reversed());
+		for (TrackerSnapshot.CountyPoint point : indexes.countyPoints()) {
+			boolean full = closest.size() == limit;
+			// One degree of latitude is at least 110 km: most counties are ruled out
+			// without trigonometry.
+			if ((full && Math.abs(point.latitude() - latitude) * 110 > closest.peek().getValue())
+					|| point.fips().equals(countyFips)) {
+				continue;
+			}
+			double km = Places.distanceKm(latitude, longitude, point.latitude(), point.longitude());
+			if (!full || km < closest.peek().getValue()) {
+				closest.add(Map.entry(point, km));
+				if (closest.size() > limit) {
+					closest.poll();
 				}
-				nearest.add(new Distant(agreement, county.getValue()));
 			}
 		}
-		return List.copyOf(nearest);
+		List<Distant> nearest = new ArrayList<>(limit);
+		closest.stream()
+			.sorted(Map.Entry.comparingByValue())
+			.forEach(county -> county.getKey()
+				.listed()
+				.forEach(agreement -> nearest.add(new Distant(agreement, county.getValue()))));
+		return List.copyOf(nearest.subList(0, Math.min(limit, nearest.size())));
 	}
 
 	@Override

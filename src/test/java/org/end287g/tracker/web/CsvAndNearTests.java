@@ -1,5 +1,8 @@
 package org.end287g.tracker.web;
 
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
 import org.end287g.tracker.TrackerFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,20 @@ class CsvAndNearTests {
 			.andExpect(jsonPath("$.nearest[0].model").value("WSO"))
 			.andExpect(jsonPath("$.nearest[*].status", everyItem(not("REMOVED"))))
 			.andExpect(jsonPath("$.nearest[*].agency.slug", everyItem(not(containsString("gaston")))));
+	}
+
+	@Test
+	void nearestAreSortedByDistance() throws Exception {
+		String json = this.mvc.perform(get("/api/v1/near?zip=33101"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<Double> distances = JsonPath.read(json, "$.nearest[*].distanceKm");
+		assertThat(distances).hasSize(5).isSorted();
+		List<String> slugs = JsonPath.read(json, "$.nearest[*].agency.slug");
+		assertThat(slugs).doesNotContain(TrackerFixture.INJECTED, "harris-county-constable-precinct-1-tx")
+			.contains("york-county-sheriffs-office-sc");
 	}
 
 	@Test
