@@ -20,7 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 @SpringBootTest
 @AutoConfigureMockMvc
-class HomePageCacheTests {
+class RenderedPageCacheTests {
 
 	@Autowired
 	MockMvc mvc;
@@ -65,6 +65,35 @@ class HomePageCacheTests {
 		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.getContentAsByteArray()))) {
 			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("287(g)");
 		}
+	}
+
+	@Test
+	void cachesOpenDataWithItsHeadersAndSeesImportsAtOnce() throws Exception {
+		MockHttpServletResponse first = this.mvc.perform(get("/api/v1/agreements.csv?state=NC"))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse second = this.mvc.perform(get("/api/v1/agreements.csv?state=NC"))
+			.andReturn()
+			.getResponse();
+		assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString());
+		assertThat(second.getHeader("Content-Disposition")).contains("287g-agreements.csv");
+		assertThat(second.getContentType()).startsWith("text/csv");
+		long agency = this.fixture.agency("wake-county-sheriffs-office-nc", "NC", "Wake County Sheriff's Office",
+				"COUNTY", "37183", null);
+		this.fixture.agreement(agency, "TFM", "ACTIVE", null, null);
+		assertThat(
+				this.mvc.perform(get("/api/v1/agreements.csv?state=NC")).andReturn().getResponse().getContentAsString())
+			.contains("Wake County Sheriff's Office");
+	}
+
+	@Test
+	void errorsAreNeverCached() throws Exception {
+		this.mvc.perform(get("/near?zip=00000")).andReturn();
+		assertThat(this.mvc.perform(get("/near?zip=00000").header("Accept-Language", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("No conocemos");
+		assertThat(this.mvc.perform(get("/near?zip=00000")).andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
 
 	private MockHttpServletResponse home(String language) throws Exception {
