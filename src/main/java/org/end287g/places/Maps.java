@@ -15,7 +15,11 @@ public interface Maps {
 	 */
 	String nationalMap(Map<String, CountyShade> shades, Map<String, String> stateLinks, String title);
 
-	/** One state's counties, scaled to fill the picture. */
+	/**
+	 * One state's counties, scaled to fill the picture.
+	 * @throws UnknownPlace when the code is not one of the 50 states or DC (the Albers
+	 * USA outlines leave out the territories)
+	 */
 	String stateMap(String stateCode, Map<String, CountyShade> shades, String title);
 
 }

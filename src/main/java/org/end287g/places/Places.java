@@ -33,6 +33,11 @@ public interface Places {
 
 	Optional<ZipCode> zip(String zip);
 
+	/** The county a ZIP code lies in (the one holding its GeoNames point). */
+	default Optional<County> countyOfZip(String zip) {
+		return zip(zip).flatMap(z -> county(z.countyFips()));
+	}
+
 	/** ZIP codes whose place name is the given city, optionally within one state. */
 	List<ZipCode> zipsInCity(String city, Optional<String> stateCode);
 

@@ -46,7 +46,8 @@ class PageTests {
 		this.mvc.perform(get("/"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("active agreements, with 5 agencies in 3 states"),
-					containsString("class=\"multi\""), containsString("href=\"/agencies/" + TrackerFixture.GASTON),
+					containsString("class=\"county multi\""),
+					containsString("href=\"/agencies/" + TrackerFixture.GASTON),
 					containsString("<title id=\"chart-title\">"), containsString("<desc id=\"chart-desc\">"),
 					containsString("<details>"), containsString("href=\"/states/NC\""),
 					containsString("action=\"/search\""), not(containsString("small sample")))));

@@ -1,0 +1,50 @@
+package org.end287g.places;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** States by code, FIPS or name, exactly or with one typo in the name. */
+final class StateNames {
+
+	private final List<State> all;
+
+	private final Map<String, State> byKey = new HashMap<>();
+
+	StateNames(List<State> states) {
+		this.all = List.copyOf(states);
+		for (State state : states) {
+			this.byKey.put(state.code().toLowerCase(Locale.ROOT), state);
+			this.byKey.put(state.fips(), state);
+			this.byKey.put(NameKeys.compact(NameKeys.words(state.name())), state);
+		}
+	}
+
+	List<State> all() {
+		return this.all;
+	}
+
+	Optional<State> exact(String codeFipsOrName) {
+		if (codeFipsOrName == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(this.byKey.get(NameKeys.compact(NameKeys.words(codeFipsOrName))));
+	}
+
+	Optional<State> match(String rawName) {
+		Optional<State> exact = exact(rawName);
+		if (exact.isPresent() || rawName == null) {
+			return exact;
+		}
+		String key = NameKeys.compact(NameKeys.words(rawName));
+		// Codes are two letters: one edit away from dozens of others, so only names get
+		// typos.
+		List<State> close = this.all.stream()
+			.filter(s -> NameKeys.withinOneEdit(key, NameKeys.compact(NameKeys.words(s.name()))))
+			.toList();
+		return (close.size() == 1) ? Optional.of(close.get(0)) : Optional.empty();
+	}
+
+}
