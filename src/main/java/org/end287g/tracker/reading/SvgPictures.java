@@ -3,8 +3,10 @@ package org.end287g.tracker.reading;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.end287g.places.Maps;
+import org.end287g.places.UnknownPlace;
 import org.end287g.tracker.AgreementFilter;
 import org.end287g.tracker.StateTotals;
 import org.end287g.tracker.TrackerPictures;
@@ -50,12 +52,18 @@ class SvgPictures implements TrackerPictures {
 
 	@Override
 	public String stateMap(String stateCode, Locale locale) {
+		AgreementFilter filter = new AgreementFilter(Optional.of(stateCode), Optional.empty(), Optional.empty(),
+				Optional.empty());
 		return this.cache.get(this.version.current(), "map:" + stateCode + ":" + locale, () -> {
-			AgreementFilter filter = new AgreementFilter(java.util.Optional.of(stateCode), java.util.Optional.empty(),
-					java.util.Optional.empty(), java.util.Optional.empty());
-			return this.maps.stateMap(stateCode,
-					CountyShading.shades(this.reader.agreements(filter), this.messages, locale),
-					this.messages.getMessage("map.state.title", new Object[] { stateCode }, locale));
+			try {
+				return this.maps.stateMap(stateCode,
+						CountyShading.shades(this.reader.agreements(filter), this.messages, locale),
+						this.messages.getMessage("map.state.title", new Object[] { stateCode }, locale));
+			}
+			catch (UnknownPlace ex) {
+				// Territories have no outline: their page shows the tables without a map.
+				return "";
+			}
 		});
 	}
 

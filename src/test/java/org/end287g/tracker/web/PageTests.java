@@ -92,6 +92,13 @@ class PageTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "PR", "GU", "DC", "AK", "HI", "VI" })
+	void everyPlaceHasAStatePage(String code) throws Exception {
+		this.mvc.perform(get("/states/" + code)).andExpect(status().isOk());
+		this.mvc.perform(get("/feeds/states/" + code + ".atom")).andExpect(status().isOk());
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/states/XX", "/states/ZZZ", "/states/N1", "/agencies/no-such-agency",
 			"/agencies/%3Cscript%3E" })
 	void unknownThingsAreTranslated404Pages(String path) throws Exception {
