@@ -30,20 +30,43 @@ class LocaleConfig implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("lang") {
-			@Override
-			public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
-					LocaleContext localeContext) {
-				Locale wanted = (localeContext != null) ? localeContext.getLocale() : null;
-				super.setLocaleContext(request, response,
-						(wanted != null) ? new SimpleLocaleContext(supported(wanted)) : null);
-			}
-		};
+		CookieLocaleResolver resolver = new SupportedLocaleCookieResolver();
 		resolver.setDefaultLocaleFunction(LocaleConfig::fromBrowser);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
 		resolver.setCookieHttpOnly(true);
+		// A malformed or forged cookie must not break every page: ignore it, use the
+		// browser's.
+		resolver.setRejectInvalidCookies(false);
 		return resolver;
+	}
+
+	/** Reads and writes the language cookie, but only ever yields a language we speak. */
+	static class SupportedLocaleCookieResolver extends CookieLocaleResolver {
+
+		SupportedLocaleCookieResolver() {
+			super("lang");
+		}
+
+		@Override
+		public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+			return new SimpleLocaleContext(resolveLocale(request));
+		}
+
+		@Override
+		public Locale resolveLocale(HttpServletRequest request) {
+			Locale locale = super.resolveLocale(request);
+			return (locale != null) ? supported(locale) : Locale.ENGLISH;
+		}
+
+		@Override
+		public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
+				LocaleContext localeContext) {
+			Locale wanted = (localeContext != null) ? localeContext.getLocale() : null;
+			super.setLocaleContext(request, response,
+					(wanted != null) ? new SimpleLocaleContext(supported(wanted)) : null);
+		}
+
 	}
 
 	/** The first of the browser's languages that we speak, else English. */

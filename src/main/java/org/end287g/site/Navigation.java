@@ -1,0 +1,36 @@
+package org.end287g.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Tells the layout which navigation item is the current page, so it can mark it with
+ * {@code aria-current} without any script.
+ */
+@ControllerAdvice
+class Navigation {
+
+	@ModelAttribute("navigation")
+	Current navigation(HttpServletRequest request) {
+		return new Current(request.getRequestURI().substring(request.getContextPath().length()));
+	}
+
+	record Current(String path) {
+
+		/**
+		 * {@code page} on the item's own page, {@code true} on a page below it (such as
+		 * one state under /states), otherwise null so that Thymeleaf leaves the attribute
+		 * out.
+		 */
+		public String ariaCurrent(String item) {
+			if (path.equals(item)) {
+				return "page";
+			}
+			return path.startsWith(item + "/") ? "true" : null;
+		}
+
+	}
+
+}
