@@ -49,6 +49,11 @@ class TrackerErrors {
 	/** The same page in another language, as the layout expects it. */
 	record LanguageLinks(String path, String query) {
 
+		LanguageLinks {
+			// "//host/x" would make the link leave the site: keep one leading slash.
+			path = "/" + path.replaceFirst("^[/\\\\]+", "");
+		}
+
 		public String url(String language) {
 			return UriComponentsBuilder.fromPath(this.path)
 				.query(this.query)

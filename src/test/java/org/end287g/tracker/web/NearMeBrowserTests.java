@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -115,6 +116,22 @@ class NearMeBrowserTests {
 		waitFor(By.cssSelector("table.agreements"));
 		assertThat(this.browser.getCurrentUrl()).contains("lat=35.26").contains("lon=-81.18");
 		assertThat(this.browser.findElement(By.tagName("h2")).getText()).isEqualTo("Gaston County, NC");
+	}
+
+	@Test
+	void trackerPagesFitANarrowPhoneScreen() {
+		this.browser.manage().window().setSize(new Dimension(320, 800));
+		for (String page : List.of("/", "/near?zip=28052", "/states", "/states/NC",
+				"/agencies/" + TrackerFixture.GASTON, "/search?q=gaston", "/states/XX")) {
+			for (String language : List.of("en", "es")) {
+				this.browser.get(
+						"http://localhost:" + this.port + page + (page.contains("?") ? "&" : "?") + "lang=" + language);
+				assertThat(((ChromeDriver) this.browser).executeScript("return window.innerWidth")).isEqualTo(320L);
+				Object overflow = ((ChromeDriver) this.browser)
+					.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+				assertThat(((Number) overflow).intValue()).as(page + " in " + language).isLessThanOrEqualTo(0);
+			}
+		}
 	}
 
 	private void waitFor(By element) {
