@@ -1,5 +1,7 @@
 package org.end287g.tracker.web;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.end287g.places.County;
@@ -55,7 +57,7 @@ class ApiController {
 			@RequestParam(required = false) String model) {
 		List<AgreementView> agreements = this.reader.agreements(this.rules.filter(state, county, status, model));
 		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"287g-agreements.csv\"")
 			.body(AgreementsCsv.write(agreements));
 	}
@@ -81,9 +83,8 @@ class ApiController {
 	}
 
 	/** An agreement with its distance, flat like the other agreements of the API. */
-	record Distant(AgencyView agency, String model, java.time.LocalDate signed, String status,
-			java.time.LocalDate firstListed, java.time.LocalDate lastListed, String moaUrl, String addendumUrl,
-			double distanceKm) {
+	record Distant(AgencyView agency, String model, LocalDate signed, String status, LocalDate firstListed,
+			LocalDate lastListed, String moaUrl, String addendumUrl, double distanceKm) {
 
 		static Distant of(AgreementView a, double km) {
 			return new Distant(a.agency(), a.model(), a.signed(), a.status(), a.firstListed(), a.lastListed(),

@@ -1,5 +1,7 @@
 package org.end287g.tracker.web;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.end287g.tracker.NearbyAgreements;
@@ -35,7 +37,7 @@ class NearController {
 	@GetMapping("/near")
 	String near(@RequestParam(required = false) String zip, @RequestParam(required = false) String lat,
 			@RequestParam(required = false) String lon, @RequestParam(required = false) String county, Model model,
-			HttpServletResponse response, java.util.Locale locale) {
+			HttpServletResponse response, Locale locale) {
 		model.addAttribute("zip", (zip != null && zip.length() <= 10) ? zip : "");
 		if (zip == null && lat == null && lon == null && county == null) {
 			return "tracker/near";
@@ -57,7 +59,7 @@ class NearController {
 	}
 
 	private String problem(Model model, HttpServletResponse response, HttpStatus status, String key, Object[] args,
-			java.util.Locale locale) {
+			Locale locale) {
 		response.setStatus(status.value());
 		model.addAttribute("error", this.messages.getMessage(key, args, locale));
 		return "tracker/near";
