@@ -1,8 +1,11 @@
 package org.end287g;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -11,7 +14,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class End287gApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && "import".equals(args[0])) {
+			System.exit(runCommand(args));
+		}
 		SpringApplication.run(End287gApplication.class, args);
+	}
+
+	/** {@code import PATH...}: imports ICE's sheets without starting the web server. */
+	static int runCommand(String[] args) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(End287gApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("end287g.cli=import", "end287g.ice.fetch.enabled=false", "spring.main.banner-mode=off")
+			.run(args);
+		return SpringApplication.exit(context);
 	}
 
 }

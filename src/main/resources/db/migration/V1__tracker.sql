@@ -14,8 +14,10 @@ create table ice_sheet (
     source          varchar(16)  not null,          -- SAMPLE, COMMAND, UPLOAD, FETCH
     imported_at     timestamp with time zone not null,
     constraint ice_sheet_list_ck check (list in ('PARTICIPATING', 'PENDING')),
-    constraint ice_sheet_sha256_uk unique (sha256)
+    -- the same bytes republished under a later date are a new publication, not the same file
+    constraint ice_sheet_file_uk unique (sha256, list, published_at)
 );
+create index ice_sheet_sha256_ix on ice_sheet (sha256);
 create index ice_sheet_list_published_ix on ice_sheet (list, accepted, published_at);
 
 -- A law enforcement agency that has appeared on a sheet. Cleaned values, with the raw

@@ -1,5 +1,6 @@
 package org.end287g.site;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * behind a load balancer without sticky sessions.
  */
 @Configuration
+@ConditionalOnWebApplication // the command line (java -jar end287g.jar import ...) runs
+								// without a web server
 class SecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

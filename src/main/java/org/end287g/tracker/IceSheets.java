@@ -1,0 +1,33 @@
+package org.end287g.tracker;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Imports ICE's 287(g) spreadsheets (participating and pending agencies) and keeps the
+ * agreements, their statuses and their history derived from the accepted sheets.
+ */
+public interface IceSheets {
+
+	/**
+	 * Imports one sheet. {@code fileName} must be ICE's name (for example
+	 * {@code participatingAgencies06272025am.xlsx}): it carries the list and the
+	 * publication date. Never throws for bad input: a rejected sheet is a result.
+	 */
+	ImportResult importSheet(Path file, String fileName, SheetSource source);
+
+	/**
+	 * As {@link #importSheet(Path, String, SheetSource)}, reading at most the size limit.
+	 */
+	ImportResult importSheet(InputStream content, String fileName, SheetSource source);
+
+	/** Every sheet offered so far, newest publication first. */
+	List<SheetSnapshot> snapshots();
+
+	/**
+	 * True while the only data is the bundled sample (no official sheet imported yet).
+	 */
+	boolean sampleOnly();
+
+}

@@ -1,0 +1,31 @@
+package org.end287g.tracker;
+
+import java.time.LocalDateTime;
+
+/**
+ * What importing one ICE sheet did. {@code list} is PARTICIPATING or PENDING (null when
+ * the file name could not be read); {@code messageKey} and {@code messageArguments} give
+ * the translated explanation, {@code message} its English text for logs and the command
+ * line.
+ */
+public record ImportResult(String fileName, String list, LocalDateTime publishedAt, Status status, int rows, int listed,
+		int added, int removed, int renamed, int issues, String messageKey, Object[] messageArguments, String message) {
+
+	public enum Status {
+
+		ACCEPTED, REJECTED, ALREADY_IMPORTED
+
+	}
+
+	public boolean accepted() {
+		return this.status == Status.ACCEPTED;
+	}
+
+	/** One line for the command line and the logs. */
+	public String summary() {
+		return "%s %s %s rows=%d listed=%d added=%d removed=%d renamed=%d issues=%d %s".formatted(this.status,
+				this.fileName, this.list == null ? "-" : this.list, this.rows, this.listed, this.added, this.removed,
+				this.renamed, this.issues, this.message == null ? "" : this.message);
+	}
+
+}

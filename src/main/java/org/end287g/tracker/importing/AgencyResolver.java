@@ -1,0 +1,169 @@
+package org.end287g.tracker.importing;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every row of a new sheet its agreement: agency identity is (state, normalised
+ * name) through agency_name; a new name that replaces a vanished one in a neighbouring
+ * sheet of the same list (same state, county, kind, models and signing dates, similar
+ * name) is a rename, not a new agency.
+ */
+@Component
+class AgencyResolver {
+
+	private final JdbcClient jdbc;
+
+	private final AgencyWriter writer;
+
+	AgencyResolver(JdbcClient jdbc, AgencyWriter writer) {
+		this.jdbc = jdbc;
+		this.writer = writer;
+	}
+
+	record Resolution(Long[] agreementIds, int renamed) {
+	}
+
+	Resolution resolve(long sheetId, SheetFileName sheet, List<CleanRow> rows) {
+		Map<String, Long> known = knownNames();
+		Map<String, AgencyGroup> groups = groups(rows, known);
+		List<AgencyGroup> unknown = groups.values().stream().filter((g) -> g.agencyId() == 0).toList();
+		int renamed = 0;
+		if (!unknown.isEmpty()) {
+			Set<Long> listedHere = new HashSet<>(known.values());
+			listedHere.retainAll(groups.values().stream().map(AgencyGroup::agencyId).toList());
+			renamed = matchRenames(sheetId, sheet, unknown, listedHere, groups);
+		}
+		for (AgencyGroup group : List.copyOf(groups.values())) {
+			if (group.agencyId() == 0) {
+				groups.put(key(group), this.writer.createAgency(group));
+			}
+		}
+		Long[] agreementIds = this.writer.agreements(sheet, groups, rows);
+		return new Resolution(agreementIds, renamed);
+	}
+
+	private Map<String, Long> knownNames() {
+		Map<String, Long> known = new HashMap<>();
+		this.jdbc.sql("select state, name_key, agency_id from agency_name")
+			.query((rs, n) -> known.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3)))
+			.list();
+		return known;
+	}
+
+	private Map<String, AgencyGroup> groups(List<CleanRow> rows, Map<String, Long> known) {
+		Map<String, AgencyGroup> groups = new LinkedHashMap<>();
+		for (CleanRow row : rows) {
+			if (!row.resolvable()) {
+				continue;
+			}
+			AgencyGroup group = groups.computeIfAbsent(row.agencyKey(),
+					(k) -> new AgencyGroup(known.getOrDefault(k, 0L), row.state(), row.nameKey(), row.name(),
+							row.countyFips(), row.kind()));
+			group.models().add(row.model());
+			if (row.signed() != null) {
+				group.signed().add(row.signed());
+			}
+		}
+		return groups;
+	}
+
+	private int matchRenames(long sheetId, SheetFileName sheet, List<AgencyGroup> unknown, Set<Long> listedHere,
+			Map<String, AgencyGroup> groups) {
+		int renamed = 0;
+		for (Neighbour neighbour : neighbours(sheetId, sheet)) {
+			List<AgencyGroup> vanished = neighbour.groups()
+				.stream()
+				.filter((g) -> !listedHere.contains(g.agencyId()))
+				.toList();
+			for (AgencyGroup group : unknown) {
+				if (groups.get(key(group)).agencyId() != 0) {
+					continue;
+				}
+				Optional<AgencyGroup> match = onlyMatch(group, vanished, sheet.participating());
+				if (match.isPresent()) {
+					AgencyGroup old = match.get();
+					listedHere.add(old.agencyId());
+					this.writer.rename(old, group);
+					groups.put(key(group), withId(group, old.agencyId()));
+					renamed++;
+				}
+			}
+		}
+		return renamed;
+	}
+
+	private static Optional<AgencyGroup> onlyMatch(AgencyGroup group, List<AgencyGroup> vanished, boolean signed) {
+		List<AgencyGroup> matches = vanished.stream().filter((old) -> group.sameAgencyAs(old, signed)).toList();
+		return (matches.size() == 1) ? Optional.of(matches.get(0)) : Optional.empty();
+	}
+
+	record Neighbour(long sheetId, LocalDateTime publishedAt, List<AgencyGroup> groups) {
+	}
+
+	/**
+	 * The accepted sheets of the same list published just before and just after this one.
+	 */
+	private List<Neighbour> neighbours(long sheetId, SheetFileName sheet) {
+		List<Neighbour> neighbours = new ArrayList<>();
+		neighbour(sheetId, sheet, "published_at < ? order by published_at desc").ifPresent(neighbours::add);
+		neighbour(sheetId, sheet, "published_at > ? order by published_at").ifPresent(neighbours::add);
+		return neighbours;
+	}
+
+	private Optional<Neighbour> neighbour(long sheetId, SheetFileName sheet, String where) {
+		record Found(long id, LocalDateTime publishedAt) {
+		}
+		return this.jdbc
+			.sql("select id, published_at from ice_sheet where accepted and list = ? and id <> ? and " + where
+					+ ", id desc fetch first 1 rows only")
+			.params(sheet.list(), sheetId, sheet.publishedAt())
+			.query((rs, n) -> new Found(rs.getLong(1), rs.getObject(2, LocalDateTime.class)))
+			.optional()
+			.map((found) -> new Neighbour(found.id(), found.publishedAt(), listedGroups(found.id())));
+	}
+
+	private List<AgencyGroup> listedGroups(long sheetId) {
+		Map<Long, AgencyGroup> groups = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select a.id, a.state, a.name, a.county_fips, a.kind, g.model, r.raw_signed from sheet_row r "
+					+ "join agreement g on g.id = r.agreement_id join agency a on a.id = g.agency_id "
+					+ "where r.sheet_id = ?")
+			.param(sheetId)
+			.query((rs, n) -> {
+				long id = rs.getLong(1);
+				String name = rs.getString(3);
+				AgencyGroup group = groups.computeIfAbsent(id, (k) -> new AgencyGroup(k, "", "", "", null, ""));
+				if (group.state().isEmpty()) {
+					group = new AgencyGroup(id, rs.getString(2), Names.key(name), name, rs.getString(4),
+							rs.getString(5));
+					groups.put(id, group);
+				}
+				group.models().add(rs.getString(6));
+				SignedDates.parse(rs.getString(7)).ifPresent(group.signed()::add);
+				return id;
+			})
+			.list();
+		return List.copyOf(groups.values());
+	}
+
+	private static AgencyGroup withId(AgencyGroup group, long id) {
+		return new AgencyGroup(id, group.state(), group.nameKey(), group.name(), group.countyFips(), group.kind(),
+				group.models(), group.signed());
+	}
+
+	static String key(AgencyGroup group) {
+		return group.state() + "|" + group.nameKey();
+	}
+
+}

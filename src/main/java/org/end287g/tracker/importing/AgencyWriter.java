@@ -1,0 +1,158 @@
+package org.end287g.tracker.importing;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/** Writes agencies, their names and their agreements as a sheet introduces them. */
+@Component
+class AgencyWriter {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	AgencyWriter(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	AgencyGroup createAgency(AgencyGroup group) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("insert into agency (slug, state, name, kind, county_fips) values (?, ?, ?, ?, ?)")
+			.params(uniqueSlug(group), group.state(), SheetStore.truncate(group.name(), 300), group.kind(),
+					group.countyFips())
+			.update(key, "id");
+		long id = key.getKeyAs(Number.class).longValue();
+		addName(id, group);
+		return new AgencyGroup(id, group.state(), group.nameKey(), group.name(), group.countyFips(), group.kind(),
+				group.models(), group.signed());
+	}
+
+	private String uniqueSlug(AgencyGroup group) {
+		String base = Names.slug(group.state(), group.name());
+		String slug = base;
+		for (int n = 2; this.jdbc.sql("select count(*) from agency where slug = ?")
+			.param(slug)
+			.query(Long.class)
+			.single() > 0; n++) {
+			slug = base + "-" + n;
+		}
+		return slug;
+	}
+
+	private void addName(long agencyId, AgencyGroup group) {
+		this.jdbc.sql("insert into agency_name (agency_id, state, name_key, name) values (?, ?, ?, ?)")
+			.params(agencyId, group.state(), SheetStore.truncate(group.nameKey(), 300),
+					SheetStore.truncate(group.name(), 300))
+			.update();
+	}
+
+	/** Records a rename: the new name becomes an alias of the old agency. */
+	void rename(AgencyGroup old, AgencyGroup renamed) {
+		addName(old.agencyId(), renamed);
+	}
+
+	/**
+	 * The agreement of every resolvable row, creating missing ones and refreshing
+	 * details.
+	 */
+	Long[] agreements(SheetFileName sheet, Map<String, AgencyGroup> groups, List<CleanRow> rows) {
+		Map<String, Long> existing = new HashMap<>();
+		Map<Long, LocalDateTime> lastListed = new HashMap<>();
+		this.jdbc.sql("select id, agency_id, model, last_listed from agreement").query((rs, n) -> {
+			existing.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1));
+			return lastListed.merge(rs.getLong(2), rs.getObject(4, LocalDateTime.class),
+					(a, b) -> a.isAfter(b) ? a : b);
+		}).list();
+		Long[] ids = new Long[rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			CleanRow row = rows.get(i);
+			if (row.resolvable()) {
+				long agency = groups.get(row.agencyKey()).agencyId();
+				ids[i] = existing.computeIfAbsent(agency + "|" + row.model(), (k) -> {
+					long id = createAgreement(agency, row.model(), sheet.publishedAt());
+					return id;
+				});
+			}
+		}
+		Map<Long, LocalDateTime> lastParticipating = new HashMap<>();
+		this.jdbc
+			.sql("select r.agreement_id, max(s.published_at) from sheet_row r join ice_sheet s on s.id = r.sheet_id "
+					+ "where s.list = 'PARTICIPATING' and r.agreement_id is not null group by r.agreement_id")
+			.query((rs, n) -> lastParticipating.put(rs.getLong(1), rs.getObject(2, LocalDateTime.class)))
+			.list();
+		refreshDetails(sheet, groups, rows, ids, lastListed, lastParticipating);
+		return ids;
+	}
+
+	private long createAgreement(long agencyId, String model, LocalDateTime listed) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into agreement (agency_id, model, status, first_listed, last_listed) "
+					+ "values (?, ?, 'PENDING', ?, ?)")
+			.params(agencyId, model, listed, listed)
+			.update(key, "id");
+		return key.getKeyAs(Number.class).longValue();
+	}
+
+	/**
+	 * Names, counties and MOA links follow the newest sheet that lists the agency: an
+	 * older sheet imported late does not overwrite them.
+	 */
+	private void refreshDetails(SheetFileName sheet, Map<String, AgencyGroup> groups, List<CleanRow> rows, Long[] ids,
+			Map<Long, LocalDateTime> lastListed, Map<Long, LocalDateTime> lastParticipating) {
+		List<Object[]> agencies = new ArrayList<>();
+		List<Object[]> agreements = new ArrayList<>();
+		Map<Long, String> agencyIssues = new HashMap<>();
+		Set<Long> detailed = new HashSet<>();
+		for (int i = 0; i < rows.size(); i++) {
+			CleanRow row = rows.get(i);
+			if (ids[i] == null) {
+				continue;
+			}
+			long agency = groups.get(row.agencyKey()).agencyId();
+			LocalDateTime last = lastListed.get(agency);
+			boolean newest = last == null || !sheet.publishedAt().isBefore(last);
+			if (newest && agencyIssues.put(agency, String.join(" ", row.issues())) == null) {
+				agencies.add(agencyValues(row, agency));
+			}
+			LocalDateTime participated = lastParticipating.get(ids[i]);
+			if (!detailed.add(ids[i])) {
+				continue;
+			}
+			if (sheet.participating() && (participated == null || !sheet.publishedAt().isBefore(participated))) {
+				agreements.add(new Object[] { row.signed(), SheetStore.truncate(row.raw().signed(), 100), row.moaUrl(),
+						row.addendumUrl(), ids[i] });
+			}
+		}
+		this.template.batchUpdate("update agency set name = ?, kind = ?, county_fips = ?, raw_state = ?, "
+				+ "raw_name = ?, raw_kind = ?, raw_county = ?, issues = ? where id = ?", agencies);
+		this.template.batchUpdate(
+				"update agreement set signed = ?, raw_signed = ?, moa_url = ?, addendum_url = ? where id = ?",
+				agreements);
+	}
+
+	private static Object[] agencyValues(CleanRow row, long agency) {
+		RawRow raw = row.raw();
+		String issues = row.issues()
+			.stream()
+			.filter((issue) -> !issue.equals("DUPLICATE_ROW"))
+			.distinct()
+			.reduce((a, b) -> a + " " + b)
+			.orElse(null);
+		return new Object[] { SheetStore.truncate(row.name(), 300), row.kind(), row.countyFips(),
+				SheetStore.truncate(raw.state(), 300), SheetStore.truncate(raw.agency(), 300),
+				SheetStore.truncate(raw.kind(), 300), SheetStore.truncate(raw.county(), 300), issues, agency };
+	}
+
+}

@@ -1,0 +1,184 @@
+package org.end287g.tracker.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.end287g.tracker.IceSheets;
+import org.end287g.tracker.ImportResult;
+import org.end287g.tracker.SheetSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Downloads ICE's 287(g) page, finds the current participating and pending .xlsx links
+ * and imports them. Importing a file twice is harmless (checksum), and a database lease
+ * keeps two app instances from fetching at once.
+ */
+@Component
+class IceFetcher {
+
+	private static final Logger log = LoggerFactory.getLogger(IceFetcher.class);
+
+	private static final Pattern HREF = Pattern.compile("href\\s*=\\s*[\"']([^\"']+)[\"']", Pattern.CASE_INSENSITIVE);
+
+	private static final long MAX_PAGE_BYTES = 2L * 1024 * 1024;
+
+	private final IceSheets sheets;
+
+	private final FetchProperties properties;
+
+	private final FetchLease lease;
+
+	private final HttpClient http;
+
+	IceFetcher(IceSheets sheets, FetchProperties properties, FetchLease lease) {
+		this.sheets = sheets;
+		this.properties = properties;
+		this.lease = lease;
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(properties.timeout())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+	}
+
+	@Scheduled(cron = "${end287g.ice.fetch.cron:0 23 */4 * * *}")
+	void scheduled() {
+		if (this.properties.enabled()) {
+			fetchOnce().forEach((result) -> log.info("Fetched {}", result.summary()));
+		}
+	}
+
+	/** Fetches unless another instance holds the lease. */
+	List<ImportResult> fetchOnce() {
+		if (!this.lease.tryAcquire(this.properties.timeout().multipliedBy(4))) {
+			log.info("ICE fetch skipped: another instance is fetching");
+			return List.of();
+		}
+		try {
+			return fetch(this.properties.url());
+		}
+		catch (IOException ex) {
+			log.warn("ICE fetch failed: {}", ex.getMessage());
+			return List.of();
+		}
+		finally {
+			this.lease.release();
+		}
+	}
+
+	List<ImportResult> fetch(URI page) throws IOException {
+		String html;
+		try (InputStream in = get(page)) {
+			html = new String(limited(in, MAX_PAGE_BYTES), StandardCharsets.UTF_8);
+		}
+		List<ImportResult> results = new ArrayList<>();
+		for (URI sheet : sheetLinks(html, page).values()) {
+			try (InputStream in = new BoundedInput(get(sheet), this.properties.maxBytes())) {
+				String fileName = sheet.getPath().substring(sheet.getPath().lastIndexOf('/') + 1);
+				results.add(this.sheets.importSheet(in, fileName, SheetSource.FETCH));
+			}
+		}
+		return results;
+	}
+
+	/**
+	 * The first link to each list's .xlsx on the page, resolved against the page address.
+	 */
+	static Map<String, URI> sheetLinks(String html, URI page) {
+		Map<String, URI> links = new LinkedHashMap<>();
+		Matcher href = HREF.matcher(html);
+		while (href.find()) {
+			String target = href.group(1).replace("&amp;", "&").trim();
+			String lower = target.toLowerCase(Locale.ROOT);
+			String list = lower.contains("participatingagencies") ? "PARTICIPATING"
+					: lower.contains("pendingagencies") ? "PENDING" : null;
+			if (list != null && lower.contains(".xlsx")) {
+				try {
+					URI uri = page.resolve(target.replace(" ", "%20"));
+					if ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) {
+						links.putIfAbsent(list, uri);
+					}
+				}
+				catch (IllegalArgumentException ex) {
+					log.debug("Ignoring malformed link {}", target);
+				}
+			}
+		}
+		return links;
+	}
+
+	private InputStream get(URI uri) throws IOException {
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.timeout(this.properties.timeout())
+			.header("User-Agent", "end287g tracker")
+			.GET()
+			.build();
+		try {
+			HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			if (response.statusCode() != 200) {
+				response.body().close();
+				throw new IOException("HTTP " + response.statusCode() + " for " + uri);
+			}
+			return response.body();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted", ex);
+		}
+	}
+
+	/** Stops a download at the size limit with the importer's too-big refusal. */
+	private static final class BoundedInput extends java.io.FilterInputStream {
+
+		private final long limit;
+
+		private long read;
+
+		BoundedInput(InputStream in, long limit) {
+			super(in);
+			this.limit = limit;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			this.read += Math.max(n, 0);
+			if (this.read > this.limit) {
+				throw SheetRejected.tooBig(this.limit);
+			}
+			return n;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return (read(one, 0, 1) < 0) ? -1 : one[0] & 0xff;
+		}
+
+	}
+
+	private static byte[] limited(InputStream in, long limit) throws IOException {
+		byte[] bytes = in.readNBytes((int) limit + 1);
+		if (bytes.length > limit) {
+			throw new IOException("page larger than " + limit + " bytes");
+		}
+		return bytes;
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.end287g.tracker.importing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Streams the first worksheet of one of ICE's workbooks into raw rows, after the zip
+ * guard, finding the header by name. Formulas are never evaluated: their cached value is
+ * read as text.
+ */
+@Component
+class IceSheetReader {
+
+	private static final int HEADER_SEARCH_ROWS = 20;
+
+	private final ImportProperties limits;
+
+	private final ZipGuard guard;
+
+	private final SheetLinks links = new SheetLinks();
+
+	IceSheetReader(ImportProperties limits) {
+		this.limits = limits;
+		this.guard = new ZipGuard(limits);
+	}
+
+	List<RawRow> read(Path workbook) {
+		this.guard.check(workbook);
+		Map<String, String> hyperlinks = this.links.read(workbook);
+		try (ReadableWorkbook book = new ReadableWorkbook(workbook.toFile());
+				Stream<Row> rows = book.getFirstSheet().openStream()) {
+			return readRows(rows.iterator(), hyperlinks);
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof SheetRejected rejected) {
+				throw rejected;
+			}
+			throw SheetRejected.unreadable(String.valueOf(ex.getMessage()));
+		}
+	}
+
+	private List<RawRow> readRows(Iterator<Row> rows, Map<String, String> hyperlinks) {
+		HeaderColumns header = findHeader(rows);
+		List<RawRow> result = new ArrayList<>();
+		while (rows.hasNext()) {
+			RawRow row = toRawRow(rows.next(), header, hyperlinks);
+			if (row.blank()) {
+				continue;
+			}
+			if (result.size() >= this.limits.maxRows()) {
+				throw SheetRejected.tooManyRows(this.limits.maxRows());
+			}
+			result.add(row);
+		}
+		return result;
+	}
+
+	private HeaderColumns findHeader(Iterator<Row> rows) {
+		for (int seen = 0; seen < HEADER_SEARCH_ROWS && rows.hasNext(); seen++) {
+			Row row = rows.next();
+			Optional<HeaderColumns> header = HeaderColumns.find(row.getRowNum(), texts(row));
+			if (header.isPresent()) {
+				return header.get();
+			}
+		}
+		throw SheetRejected.noHeader(String.join(", ", HeaderColumns.REQUIRED));
+	}
+
+	private List<String> texts(Row row) {
+		List<String> texts = new ArrayList<>();
+		for (int i = 0; i < row.getCellCount(); i++) {
+			texts.add(text(row, i));
+		}
+		return texts;
+	}
+
+	private RawRow toRawRow(Row row, HeaderColumns header, Map<String, String> hyperlinks) {
+		int moa = header.column(HeaderColumns.MOA);
+		int addendum = header.column(HeaderColumns.ADDENDUM);
+		return new RawRow(row.getRowNum(), text(row, header.column(HeaderColumns.STATE)),
+				text(row, header.column(HeaderColumns.AGENCY)), text(row, header.column(HeaderColumns.TYPE)),
+				text(row, header.column(HeaderColumns.COUNTY)), text(row, header.column(HeaderColumns.SUPPORT_TYPE)),
+				text(row, header.column(HeaderColumns.SIGNED)), text(row, moa), link(hyperlinks, moa, row),
+				text(row, addendum), link(hyperlinks, addendum, row));
+	}
+
+	private String text(Row row, int column) {
+		if (column < 0 || column >= row.getCellCount()) {
+			return null;
+		}
+		Cell cell = row.getCell(column);
+		if (cell == null || cell.getType() == CellType.EMPTY) {
+			return null;
+		}
+		String value = (cell.getType() == CellType.STRING) ? cell.asString() : cell.getRawValue();
+		return cap(value);
+	}
+
+	private String link(Map<String, String> hyperlinks, int column, Row row) {
+		return (column < 0) ? null : cap(hyperlinks.get(columnName(column) + row.getRowNum()));
+	}
+
+	private String cap(String value) {
+		return (value == null || value.length() <= this.limits.maxCellChars()) ? value
+				: value.substring(0, this.limits.maxCellChars());
+	}
+
+	static String columnName(int index) {
+		StringBuilder name = new StringBuilder();
+		for (int i = index + 1; i > 0; i = (i - 1) / 26) {
+			name.insert(0, (char) ('A' + (i - 1) % 26));
+		}
+		return name.toString();
+	}
+
+}

@@ -1,0 +1,15 @@
+package org.end287g.tracker.importing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits that keep a hostile or broken workbook from exhausting the server, and the guard
+ * against broken publications ({@code minRowRatio} of the previous sheet's rows).
+ */
+@ConfigurationProperties("end287g.import")
+record ImportProperties(@DefaultValue("10485760") long maxFileBytes, @DefaultValue("52428800") long maxEntryBytes,
+		@DefaultValue("104857600") long maxTotalBytes, @DefaultValue("200") int maxRatio,
+		@DefaultValue("1000") int maxEntries, @DefaultValue("20000") int maxRows,
+		@DefaultValue("1000") int maxCellChars, @DefaultValue("0.6") double minRowRatio) {
+}

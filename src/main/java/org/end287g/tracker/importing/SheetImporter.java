@@ -1,0 +1,173 @@
+package org.end287g.tracker.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.end287g.tracker.IceSheets;
+import org.end287g.tracker.ImportResult;
+import org.end287g.tracker.SheetSnapshot;
+import org.end287g.tracker.SheetSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The tracker's import entry point: reads and cleans a sheet outside any transaction,
+ * then applies it in one. Bad input never throws; it becomes a REJECTED result.
+ */
+@Service
+class SheetImporter implements IceSheets {
+
+	private static final Logger log = LoggerFactory.getLogger(SheetImporter.class);
+
+	/** Refusals kept as snapshots: the file is a real workbook whose content is wrong. */
+	private static final List<SheetRejected.Reason> RECORDED = List.of(SheetRejected.Reason.NO_HEADER,
+			SheetRejected.Reason.TOO_MANY_ROWS);
+
+	private final IceSheetReader reader;
+
+	private final SheetRowCleaner cleaner;
+
+	private final SheetTransaction transaction;
+
+	private final SheetStore store;
+
+	private final ImportProperties limits;
+
+	SheetImporter(IceSheetReader reader, SheetRowCleaner cleaner, SheetTransaction transaction, SheetStore store,
+			ImportProperties limits) {
+		this.reader = reader;
+		this.cleaner = cleaner;
+		this.transaction = transaction;
+		this.store = store;
+		this.limits = limits;
+	}
+
+	@Override
+	public ImportResult importSheet(Path file, String fileName, SheetSource source) {
+		SheetFileName name = null;
+		String sha256 = null;
+		try {
+			name = SheetFileName.parse(fileName);
+			sha256 = sha256(file);
+			List<RawRow> rows = this.reader.read(file);
+			ImportResult result = apply(
+					new PreparedSheet(name, fileName, sha256, this.cleaner.clean(rows, name.participating()), source));
+			log.info("Import {}", result.summary());
+			return result;
+		}
+		catch (SheetRejected rejected) {
+			log.warn("Import rejected {}: {}", fileName, rejected.getMessage());
+			if (name != null && sha256 != null && RECORDED.contains(rejected.reason())) {
+				return this.transaction.reject(new PreparedSheet(name, fileName, sha256, List.of(), source), rejected);
+			}
+			return Results.rejected(fileName, name, 0, rejected);
+		}
+	}
+
+	ImportResult apply(PreparedSheet sheet) {
+		try {
+			return this.transaction.apply(sheet);
+		}
+		catch (SheetRejected rejected) {
+			return this.transaction.reject(sheet, rejected);
+		}
+	}
+
+	@Override
+	public ImportResult importSheet(InputStream content, String fileName, SheetSource source) {
+		Path temp = null;
+		try {
+			temp = Files.createTempFile("ice-sheet-", ".xlsx");
+			copyAtMost(content, temp, this.limits.maxFileBytes());
+			return importSheet(temp, fileName, source);
+		}
+		catch (SheetRejected rejected) {
+			return Results.rejected(fileName, null, 0, rejected);
+		}
+		catch (IOException ex) {
+			return Results.rejected(fileName, null, 0, SheetRejected.unreadable(ex.getMessage()));
+		}
+		finally {
+			deleteQuietly(temp);
+		}
+	}
+
+	@Override
+	public List<SheetSnapshot> snapshots() {
+		return this.store.snapshots();
+	}
+
+	@Override
+	public boolean sampleOnly() {
+		return this.store.hasSample();
+	}
+
+	private static void copyAtMost(InputStream content, Path target, long limit) throws IOException {
+		try (OutputStream out = Files.newOutputStream(target)) {
+			long copied = content.transferTo(new LimitedOutput(out, limit));
+			if (copied > limit) {
+				throw SheetRejected.tooBig(limit);
+			}
+		}
+	}
+
+	static String sha256(Path file) {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+			in.transferTo(OutputStream.nullOutputStream());
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (IOException | NoSuchAlgorithmException ex) {
+			throw SheetRejected.unreadable(ex.getMessage());
+		}
+	}
+
+	private static void deleteQuietly(Path temp) {
+		try {
+			if (temp != null) {
+				Files.deleteIfExists(temp);
+			}
+		}
+		catch (IOException ex) {
+			log.debug("Could not delete {}", temp, ex);
+		}
+	}
+
+	/** Refuses to write past the limit, so an endless upload stops early. */
+	private static final class LimitedOutput extends java.io.FilterOutputStream {
+
+		private final long limit;
+
+		private long written;
+
+		LimitedOutput(OutputStream out, long limit) {
+			super(out);
+			this.limit = limit;
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.written += length;
+			if (this.written > this.limit) {
+				throw SheetRejected.tooBig(this.limit);
+			}
+			this.out.write(bytes, offset, length);
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+	}
+
+}

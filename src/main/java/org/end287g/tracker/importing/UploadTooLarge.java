@@ -1,0 +1,29 @@
+package org.end287g.tracker.importing;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * An upload past spring.servlet.multipart.max-file-size fails before any controller runs:
+ * answer with the upload page and a translated message.
+ */
+@ControllerAdvice
+class UploadTooLarge {
+
+	private final ImportController controller;
+
+	UploadTooLarge(ImportController controller) {
+		this.controller = controller;
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(Model model, HttpServletResponse response) {
+		return this.controller.error(model, response, "import.reject.too-big", HttpStatus.PAYLOAD_TOO_LARGE);
+	}
+
+}

@@ -1,0 +1,127 @@
+package org.end287g.tracker.importing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.end287g.tracker.IceSheets;
+import org.end287g.tracker.ImportResult;
+import org.end287g.tracker.ImportResult.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scheduled fetch against a local HTTP server serving ICE's real files. */
+@SpringBootTest
+class IceFetcherTests {
+
+	@Autowired
+	IceSheets sheets;
+
+	@Autowired
+	SheetStore store;
+
+	@Autowired
+	FetchLease lease;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	HttpServer server;
+
+	URI page;
+
+	@BeforeEach
+	void serve() throws IOException {
+		this.store.deleteAll();
+		this.jdbc.sql("update importer_lock set locked_until = null, locked_by = null").update();
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		int port = this.server.getAddress().getPort();
+		String html = "<html><body><a href=\"/about\">About</a>"
+				+ "<a href=\"/doclib/287gMOA/participatingAgencies06272025am.xlsx\">Participating</a>"
+				+ "<a href='http://127.0.0.1:" + port + "/doclib/pendingAgencies06302025am.xlsx'>Pending</a>"
+				+ "<a href=\"/doclib/participatingAgencies06262025am.xlsx\">older copy</a></body></html>";
+		this.server.createContext("/identify-and-arrest/287g",
+				(exchange) -> send(exchange, html.getBytes(StandardCharsets.UTF_8)));
+		this.server.createContext("/doclib/287gMOA/participatingAgencies06272025am.xlsx", (exchange) -> send(exchange,
+				Files.readAllBytes(SharedData.file("participatingAgencies06272025am.xlsx"))));
+		this.server.createContext("/doclib/pendingAgencies06302025am.xlsx",
+				(exchange) -> send(exchange, Files.readAllBytes(SharedData.file("pendingAgencies06302025am.xlsx"))));
+		this.server.start();
+		this.page = URI.create("http://127.0.0.1:" + port + "/identify-and-arrest/287g");
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.stop(0);
+	}
+
+	@Test
+	void findsBothCurrentSheetsAndImportsThem() throws Exception {
+		List<ImportResult> results = fetcher(10_000_000).fetch(this.page);
+		assertThat(results).extracting(ImportResult::fileName)
+			.containsExactly("participatingAgencies06272025am.xlsx", "pendingAgencies06302025am.xlsx");
+		assertThat(results).extracting(ImportResult::status).containsOnly(Status.ACCEPTED);
+		assertThat(this.jdbc.sql("select count(*) from ice_sheet where source = 'FETCH'").query(Long.class).single())
+			.isEqualTo(2);
+		assertThat(fetcher(10_000_000).fetch(this.page)).extracting(ImportResult::status)
+			.containsOnly(Status.ALREADY_IMPORTED);
+	}
+
+	@Test
+	void aDownloadPastTheSizeLimitSavesNothing() throws Exception {
+		List<ImportResult> results = fetcher(1000).fetch(this.page);
+		assertThat(results).extracting(ImportResult::messageKey).containsOnly("import.reject.too-big");
+		assertThat(this.jdbc.sql("select count(*) from ice_sheet").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void onlyOneInstanceHoldsTheFetchLease() {
+		assertThat(this.lease.tryAcquire(Duration.ofMinutes(5))).isTrue();
+		FetchLease otherInstance = new FetchLease(this.jdbc);
+		assertThat(otherInstance.tryAcquire(Duration.ofMinutes(5))).isFalse();
+		assertThat(new IceFetcher(this.sheets, properties(10_000_000), otherInstance).fetchOnce()).isEmpty();
+		this.lease.release();
+		assertThat(otherInstance.tryAcquire(Duration.ofMinutes(5))).isTrue();
+		otherInstance.release();
+	}
+
+	@Test
+	void linksAreResolvedAndOnlyWebSchemesKept() {
+		URI base = URI.create("https://www.ice.gov/identify-and-arrest/287g");
+		String html = "<a href=\"javascript:participatingAgencies.xlsx\">x</a>"
+				+ "<a href=\"/doclib/about-ice/287g/participatingAgencies10012025pm.xlsx?x=1&amp;y=2\">p</a>";
+		assertThat(IceFetcher.sheetLinks(html, base)).containsOnlyKeys("PARTICIPATING")
+			.containsValue(URI
+				.create("https://www.ice.gov/doclib/about-ice/287g/participatingAgencies10012025pm.xlsx?x=1&y=2"));
+	}
+
+	private IceFetcher fetcher(long maxBytes) {
+		return new IceFetcher(this.sheets, properties(maxBytes), this.lease);
+	}
+
+	private static FetchProperties properties(long maxBytes) {
+		return new FetchProperties(true, URI.create("http://127.0.0.1/"), "-", maxBytes, Duration.ofSeconds(10));
+	}
+
+	private static void send(HttpExchange exchange, byte[] body) throws IOException {
+		exchange.sendResponseHeaders(200, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+}
