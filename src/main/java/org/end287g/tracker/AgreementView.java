@@ -10,4 +10,21 @@ public record AgreementView(AgencyView agency, String model, LocalDate signed, S
 		return !"REMOVED".equals(this.status);
 	}
 
+	/**
+	 * The MOA address when it is a web link (never a javascript: or data: one), else
+	 * null.
+	 */
+	public String moaLink() {
+		return webLink(this.moaUrl);
+	}
+
+	/** The addendum address when it is a web link, else null. */
+	public String addendumLink() {
+		return webLink(this.addendumUrl);
+	}
+
+	private static String webLink(String url) {
+		return (url != null && (url.startsWith("https://") || url.startsWith("http://"))) ? url : null;
+	}
+
 }

@@ -93,7 +93,9 @@ class ApiControllerTests {
 			.andExpect(jsonPath("$[0].status").value("ACTIVE"))
 			.andExpect(jsonPath("$[0].firstListed").value("2025-05-16"))
 			.andExpect(jsonPath("$[0].lastListed").value("2025-06-27"))
-			.andExpect(jsonPath("$[0].moaUrl").value("https://www.ice.gov/moa/gaston.pdf"));
+			.andExpect(jsonPath("$[0].moaUrl").value("https://www.ice.gov/moa/gaston.pdf"))
+			.andExpect(jsonPath("$[0].moaLink").doesNotExist())
+			.andExpect(jsonPath("$[0].listed").doesNotExist());
 	}
 
 	@Test

@@ -34,7 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class ImportedSheetsStatsTests {
 
-	private static final Pattern NAME = Pattern.compile("(participating|pending)Agencies(\\d{2})(\\d{2})(\\d{4})(am|pm)\\.xlsx");
+	private static final Pattern NAME = Pattern
+		.compile("(participating|pending)Agencies(\\d{2})(\\d{2})(\\d{4})(am|pm)\\.xlsx");
 
 	@Autowired
 	MockMvc mvc;
@@ -54,14 +55,15 @@ class ImportedSheetsStatsTests {
 		assertThat(count("select count(*) from agreement")).isPositive();
 		this.mvc.perform(get("/api/v1/stats"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.asOf").value(this.jdbc.sql(
-					"select max(published_at) from ice_sheet where list = 'PARTICIPATING' and accepted = true")
+			.andExpect(jsonPath("$.asOf").value(this.jdbc
+				.sql("select max(published_at) from ice_sheet where list = 'PARTICIPATING' and accepted = true")
 				.query(java.sql.Timestamp.class)
 				.single()
 				.toLocalDateTime()
 				.toLocalDate()
 				.toString()))
-			.andExpect(jsonPath("$.active.agreements").value(count("select count(*) from agreement where status = 'ACTIVE'")))
+			.andExpect(jsonPath("$.active.agreements")
+				.value(count("select count(*) from agreement where status = 'ACTIVE'")))
 			.andExpect(jsonPath("$.active.agencies")
 				.value(count("select count(distinct agency_id) from agreement where status = 'ACTIVE'")))
 			.andExpect(jsonPath("$.active.states").value(count(
@@ -69,11 +71,16 @@ class ImportedSheetsStatsTests {
 			.andExpect(jsonPath("$.active.byModel.JEM").value(byModel("JEM")))
 			.andExpect(jsonPath("$.active.byModel.TFM").value(byModel("TFM")))
 			.andExpect(jsonPath("$.active.byModel.WSO").value(byModel("WSO")))
-			.andExpect(jsonPath("$.pending.agreements").value(count("select count(*) from agreement where status = 'PENDING'")))
+			.andExpect(jsonPath("$.pending.agreements")
+				.value(count("select count(*) from agreement where status = 'PENDING'")))
 			.andExpect(jsonPath("$.pending.agencies")
 				.value(count("select count(distinct agency_id) from agreement where status = 'PENDING'")))
-			.andExpect(jsonPath("$.removed.agreements").value(count("select count(*) from agreement where status = 'REMOVED'")));
-		String csv = this.mvc.perform(get("/api/v1/agreements.csv?status=ACTIVE")).andReturn().getResponse().getContentAsString();
+			.andExpect(jsonPath("$.removed.agreements")
+				.value(count("select count(*) from agreement where status = 'REMOVED'")));
+		String csv = this.mvc.perform(get("/api/v1/agreements.csv?status=ACTIVE"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(csv.split("\r\n")).hasSize(count("select count(*) from agreement where status = 'ACTIVE'") + 1);
 		this.mvc.perform(get("/")).andExpect(status().isOk());
 		this.mvc.perform(get("/states/NC")).andExpect(status().isOk());
@@ -92,7 +99,8 @@ class ImportedSheetsStatsTests {
 
 	private static List<Path> sharedSheetsInPublicationOrder() throws IOException {
 		Path folder = Path.of(System.getProperty("end287g.shared-data", "../shared/data/ice-287g"));
-		assumeTrue(Files.isDirectory(folder), "ICE's sheets not found at " + folder + ": skipping (set end287g.shared-data)");
+		assumeTrue(Files.isDirectory(folder),
+				"ICE's sheets not found at " + folder + ": skipping (set end287g.shared-data)");
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.filter(file -> NAME.matcher(file.getFileName().toString()).matches())
 				.sorted(Comparator.comparing(ImportedSheetsStatsTests::publication))
@@ -104,7 +112,8 @@ class ImportedSheetsStatsTests {
 	private static String publication(Path file) {
 		Matcher name = NAME.matcher(file.getFileName().toString());
 		name.matches();
-		return name.group(4) + name.group(2) + name.group(3) + name.group(5) + ("pending".equals(name.group(1)) ? "0" : "1");
+		return name.group(4) + name.group(2) + name.group(3) + name.group(5)
+				+ ("pending".equals(name.group(1)) ? "0" : "1");
 	}
 
 }

@@ -112,6 +112,16 @@ class PageTests {
 	}
 
 	@Test
+	void onlyWebLinksBecomeLinks() throws Exception {
+		long agency = this.fixture.agency("evil-link-nc", "NC", "Evil Link Police", "MUNICIPALITY", "37071", null);
+		this.fixture.agreement(agency, "TFM", "ACTIVE", null, "javascript:alert(1)");
+		this.mvc.perform(get("/agencies/evil-link-nc"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("javascript:alert"))));
+		this.mvc.perform(get("/states/NC")).andExpect(content().string(not(containsString("javascript:alert"))));
+	}
+
+	@Test
 	void agencyPageExplainsModelsAndHistory() throws Exception {
 		this.mvc.perform(get("/agencies/" + TrackerFixture.GASTON))
 			.andExpect(status().isOk())
