@@ -1,0 +1,126 @@
+package org.end287g.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.end287g.tracker.TrackerReader;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The tracker's public pages and open data depend only on the address, the language and
+ * the data: their bytes (plain and gzipped) are kept under the data version read on each
+ * request, so a viral moment costs one cheap query per visit and every app instance sees
+ * an import at once. Bounded: least recently used pages are dropped.
+ */
+@Component
+class RenderedPageCache extends OncePerRequestFilter {
+
+	private static final List<String> PREFIXES = List.of("/near", "/states", "/agencies/", "/api/v1/", "/feeds/");
+
+	/** Memory kept for pages, whatever addresses a crawler or an attacker invents. */
+	private static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
+
+	private static final int MAX_BYTES = 2 * 1024 * 1024;
+
+	private final TrackerReader reader;
+
+	private final LocaleResolver locales;
+
+	private final Map<String, RenderedPage> pages = new LinkedHashMap<>(256, 0.75f, true);
+
+	private long bytes;
+
+	private String version = "";
+
+	RenderedPageCache(TrackerReader reader, LocaleResolver locales) {
+		this.reader = reader;
+		this.locales = locales;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		// ?lang= sets the language cookie, so it always takes the ordinary path.
+		boolean switchesLanguage = request.getParameter("lang") != null;
+		return !"GET".equals(request.getMethod()) || switchesLanguage
+				|| !("/".equals(path) || PREFIXES.stream().anyMatch(path::startsWith));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String version = this.reader.dataVersion();
+		// Feeds hold absolute links, so the host is part of the key.
+		String key = this.locales.resolveLocale(request).getLanguage() + " " + request.getScheme() + "://"
+				+ request.getHeader(HttpHeaders.HOST) + request.getRequestURI() + "?" + parameters(request);
+		response.setHeader(HttpHeaders.VARY, "Accept-Encoding, Accept-Language, Cookie");
+		RenderedPage page = cached(version, key);
+		if (page != null) {
+			page.writeTo(request, response);
+			return;
+		}
+		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, rendered);
+		if (shareable(rendered)) {
+			remember(version, key, RenderedPage.of(rendered));
+		}
+		rendered.copyBodyToResponse();
+	}
+
+	/**
+	 * The parameters as the controllers see them, whether they came in the query or not.
+	 */
+	private static String parameters(HttpServletRequest request) {
+		StringBuilder key = new StringBuilder();
+		new TreeMap<>(request.getParameterMap())
+			.forEach((name, values) -> key.append(name).append('=').append(Arrays.toString(values)).append('&'));
+		return key.toString();
+	}
+
+	/**
+	 * Only a plain success that sets no cookie and carries no CSRF token is the same for
+	 * everyone.
+	 */
+	private static boolean shareable(ContentCachingResponseWrapper rendered) {
+		byte[] body = rendered.getContentAsByteArray();
+		return rendered.getStatus() == 200 && rendered.getContentType() != null && body.length <= MAX_BYTES
+				&& rendered.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
+				&& !new String(body, StandardCharsets.UTF_8).contains("_csrf");
+	}
+
+	private synchronized RenderedPage cached(String version, String key) {
+		return this.version.equals(version) ? this.pages.get(key) : null;
+	}
+
+	private synchronized void remember(String version, String key, RenderedPage page) {
+		if (!this.version.equals(version)) {
+			this.pages.clear();
+			this.bytes = 0;
+			this.version = version;
+		}
+		RenderedPage replaced = this.pages.put(key, page);
+		this.bytes += page.size() - ((replaced != null) ? replaced.size() : 0);
+		Iterator<RenderedPage> leastRecentlyUsed = this.pages.values().iterator();
+		while (this.bytes > MAX_TOTAL_BYTES && leastRecentlyUsed.hasNext()) {
+			this.bytes -= leastRecentlyUsed.next().size();
+			leastRecentlyUsed.remove();
+		}
+	}
+
+}

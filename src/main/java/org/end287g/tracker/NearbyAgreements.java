@@ -1,0 +1,15 @@
+package org.end287g.tracker;
+
+import java.util.List;
+
+/**
+ * Listed (active or pending) agreements around a point: those in its county, in its
+ * state, and the nearest ones elsewhere, closest first.
+ */
+public record NearbyAgreements(List<AgreementView> inCounty, List<AgreementView> inState, List<Distant> nearest) {
+
+	/** An agreement with the distance from the point to its agency's county centroid. */
+	public record Distant(AgreementView agreement, double distanceKm) {
+	}
+
+}

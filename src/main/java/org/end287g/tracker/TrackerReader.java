@@ -1,0 +1,50 @@
+package org.end287g.tracker;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a person can read from the tracker. Results are cached in memory only under
+ * the data version read from the database on each call, so every app instance sees an
+ * import at once.
+ */
+public interface TrackerReader {
+
+	/**
+	 * A cheap fingerprint of the tracker's data, read from the database: equal values
+	 * mean equal data, so anything derived from it may be cached under it.
+	 */
+	String dataVersion();
+
+	TrackerStats stats();
+
+	/** Agreements sorted by state, agency name and model. */
+	List<AgreementView> agreements(AgreementFilter filter);
+
+	Optional<AgencyProfile> agency(String slug);
+
+	/** Agencies known under a name, for search: current and former names. */
+	List<AgencyName> agencyNames();
+
+	/**
+	 * Listed agreements around a point that lies in the given county of the given state.
+	 */
+	NearbyAgreements near(double latitude, double longitude, String countyFips, String stateCode, int nearestLimit);
+
+	/** The latest changes, newest first, nationally or for one state. */
+	List<AgreementChange> latestChanges(Optional<String> state, int limit);
+
+	/** Every state with its counts, in the order of the places module. */
+	List<StateTotals> stateTotals();
+
+	/** Count of listed agreements on each accepted participating sheet, oldest first. */
+	List<ListedCount> listedHistory();
+
+	/** True when the only sheets ever imported are the sample shipped with the app. */
+	boolean sampleOnly();
+
+	/** A name an agency is or was listed under. */
+	record AgencyName(String name, AgencyView agency) {
+	}
+
+}

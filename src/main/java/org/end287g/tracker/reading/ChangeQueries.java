@@ -1,0 +1,79 @@
+package org.end287g.tracker.reading;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.end287g.tracker.AgencyProfile.RawValues;
+import org.end287g.tracker.AgencyView;
+import org.end287g.tracker.AgreementChange;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Agreement events and the per-agency details that are not in the snapshot. */
+@Component
+class ChangeQueries {
+
+	private static final String LATEST = """
+			select e.id, e.kind, e.occurred_at, e.detail, a.model, a.agency_id
+			from agreement_event e join agreement a on a.id = e.agreement_id
+			order by e.occurred_at desc, e.id desc limit :limit
+			""";
+
+	private static final String LATEST_IN_STATE = """
+			select e.id, e.kind, e.occurred_at, e.detail, a.model, a.agency_id
+			from agreement_event e join agreement a on a.id = e.agreement_id join agency g on g.id = a.agency_id
+			where g.state = :state
+			order by e.occurred_at desc, e.id desc limit :limit
+			""";
+
+	private static final String OF_AGENCY = """
+			select e.id, e.kind, e.occurred_at, e.detail, a.model, a.agency_id
+			from agreement_event e join agreement a on a.id = e.agreement_id
+			where a.agency_id = :agency
+			order by e.occurred_at, e.id
+			""";
+
+	private final JdbcClient jdbc;
+
+	ChangeQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<AgreementChange> latest(Optional<String> state, int limit, Map<Long, AgencyView> agencies) {
+		var statement = this.jdbc.sql(state.isPresent() ? LATEST_IN_STATE : LATEST).param("limit", limit);
+		state.ifPresent(code -> statement.param("state", code));
+		return statement
+			.query((rs, n) -> new AgreementChange(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
+					rs.getString(4), rs.getString(5), agencies.get(rs.getLong(6))))
+			.list();
+	}
+
+	List<AgreementChange> ofAgency(long agencyId, AgencyView agency) {
+		return this.jdbc.sql(OF_AGENCY)
+			.param("agency", agencyId)
+			.query((rs, n) -> new AgreementChange(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
+					rs.getString(4), rs.getString(5), agency))
+			.list();
+	}
+
+	List<String> formerNames(long agencyId, String currentName) {
+		return this.jdbc.sql("select name from agency_name where agency_id = :agency order by name")
+			.param("agency", agencyId)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(name -> !name.equalsIgnoreCase(currentName))
+			.toList();
+	}
+
+	RawValues raw(long agencyId) {
+		return this.jdbc.sql("select raw_state, raw_name, raw_kind, raw_county, issues from agency where id = :agency")
+			.param("agency", agencyId)
+			.query((rs, n) -> new RawValues(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.single();
+	}
+
+}

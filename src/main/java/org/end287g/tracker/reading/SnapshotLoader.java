@@ -1,0 +1,117 @@
+package org.end287g.tracker.reading;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.end287g.places.County;
+import org.end287g.places.Places;
+import org.end287g.tracker.AgencyView;
+import org.end287g.tracker.AgreementView;
+import org.end287g.tracker.CountyRef;
+import org.end287g.tracker.ListedCount;
+import org.end287g.tracker.TrackerReader.AgencyName;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads a {@link TrackerSnapshot} in four queries, whatever the number of agreements. */
+@Component
+class SnapshotLoader {
+
+	private static final String AGREEMENTS = """
+			select g.id as agency_id, g.slug, g.state, g.name, g.kind, g.county_fips,
+			       a.model, a.status, a.signed, a.first_listed, a.last_listed, a.moa_url, a.addendum_url
+			from agreement a join agency g on g.id = a.agency_id
+			order by g.state, g.name, g.id, a.model
+			""";
+
+	private static final String FORMER_NAMES = "select agency_id, name from agency_name order by agency_id, name";
+
+	private static final String HISTORY = """
+			select published_at, listed_count from ice_sheet
+			where list = 'PARTICIPATING' and accepted = true order by published_at, id
+			""";
+
+	private static final String SOURCES = "select source, count(*) as sheets from ice_sheet where accepted = true group by source";
+
+	private final JdbcClient jdbc;
+
+	private final Places places;
+
+	SnapshotLoader(JdbcClient jdbc, Places places) {
+		this.jdbc = jdbc;
+		this.places = places;
+	}
+
+	TrackerSnapshot load() {
+		Map<String, Optional<County>> counties = new HashMap<>();
+		Map<Long, AgencyView> agencies = new LinkedHashMap<>();
+		List<TrackerSnapshot.Row> rows = this.jdbc.sql(AGREEMENTS).query((rs, n) -> row(rs, counties, agencies)).list();
+		List<ListedCount> history = this.jdbc.sql(HISTORY)
+			.query((rs, n) -> new ListedCount(rs.getTimestamp(1).toLocalDateTime().toLocalDate(), rs.getInt(2)))
+			.list();
+		LocalDate asOf = history.isEmpty() ? null : history.getLast().publishedOn();
+		List<AgreementView> agreements = rows.stream().map(TrackerSnapshot.Row::agreement).toList();
+		return TrackerSnapshot.of(rows, agencies, names(agencies), history,
+				StatsCalculator.states(this.places.states(), agreements), StatsCalculator.stats(asOf, agreements),
+				sampleOnly());
+	}
+
+	private TrackerSnapshot.Row row(ResultSet rs, Map<String, Optional<County>> counties,
+			Map<Long, AgencyView> agencies) throws SQLException {
+		long agencyId = rs.getLong("agency_id");
+		String fips = rs.getString("county_fips");
+		Optional<County> county = (fips != null) ? counties.computeIfAbsent(fips, this.places::county)
+				: Optional.empty();
+		AgencyView agency = agencies.computeIfAbsent(agencyId, id -> agency(rs, fips, county));
+		LocalDate signed = (rs.getDate("signed") != null) ? rs.getDate("signed").toLocalDate() : null;
+		AgreementView agreement = new AgreementView(agency, rs.getString("model"), signed, rs.getString("status"),
+				date(rs.getTimestamp("first_listed")), date(rs.getTimestamp("last_listed")), rs.getString("moa_url"),
+				rs.getString("addendum_url"));
+		return new TrackerSnapshot.Row(agencyId, agreement, county.map(County::latitude).orElse(null),
+				county.map(County::longitude).orElse(null));
+	}
+
+	private static AgencyView agency(ResultSet rs, String fips, Optional<County> county) {
+		try {
+			CountyRef ref = (fips == null) ? null : new CountyRef(fips, county.map(County::name).orElse(null));
+			return new AgencyView(rs.getString("name"), rs.getString("slug"), rs.getString("state"),
+					rs.getString("kind"), ref);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<AgencyName> names(Map<Long, AgencyView> agencies) {
+		List<AgencyName> names = new ArrayList<>();
+		agencies.values().forEach(agency -> names.add(new AgencyName(agency.name(), agency)));
+		this.jdbc.sql(FORMER_NAMES).query((rs, n) -> {
+			AgencyView agency = agencies.get(rs.getLong(1));
+			if (agency != null && !agency.name().equalsIgnoreCase(rs.getString(2))) {
+				names.add(new AgencyName(rs.getString(2), agency));
+			}
+			return agency;
+		}).list();
+		return List.copyOf(names);
+	}
+
+	private boolean sampleOnly() {
+		Map<String, Long> sheets = new HashMap<>();
+		this.jdbc.sql(SOURCES).query((rs, n) -> sheets.put(rs.getString(1), rs.getLong(2))).list();
+		return sheets.containsKey("SAMPLE") && sheets.size() == 1;
+	}
+
+	private static LocalDate date(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toLocalDateTime().toLocalDate() : null;
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.end287g.tracker.web;
+
+import org.end287g.tracker.AgencyProfile;
+import org.end287g.tracker.TrackerReader;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** One agency: its agreements, what each model means, and its history sheet by sheet. */
+@Controller
+class AgencyController {
+
+	private final TrackerReader reader;
+
+	AgencyController(TrackerReader reader) {
+		this.reader = reader;
+	}
+
+	@GetMapping("/agencies/{slug}")
+	String agency(@PathVariable String slug, Model model) {
+		if (slug.length() > 200) {
+			throw TrackerNotFound.agency(slug.substring(0, 200));
+		}
+		AgencyProfile profile = this.reader.agency(slug).orElseThrow(() -> TrackerNotFound.agency(slug));
+		model.addAttribute("profile", profile);
+		model.addAttribute("agency", profile.agency());
+		return "tracker/agency";
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.end287g.tracker.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.end287g.tracker.NearbyAgreements;
+import org.end287g.tracker.TrackerReader;
+import org.end287g.tracker.web.PointLocator.Located;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * "Near me": a ZIP form that works without JavaScript, and the agreements in the county,
+ * the state and nearest around it. Errors re-render the form with a translated message.
+ */
+@Controller
+class NearController {
+
+	private final TrackerReader reader;
+
+	private final PointLocator locator;
+
+	private final MessageSource messages;
+
+	NearController(TrackerReader reader, PointLocator locator, MessageSource messages) {
+		this.reader = reader;
+		this.locator = locator;
+		this.messages = messages;
+	}
+
+	@GetMapping("/near")
+	String near(@RequestParam(required = false) String zip, @RequestParam(required = false) String lat,
+			@RequestParam(required = false) String lon, @RequestParam(required = false) String county, Model model,
+			HttpServletResponse response, Locale locale) {
+		model.addAttribute("zip", (zip != null && zip.length() <= 10) ? zip : "");
+		if (zip == null && lat == null && lon == null && county == null) {
+			return "tracker/near";
+		}
+		try {
+			Located here = this.locator.locate(zip, lat, lon, county);
+			NearbyAgreements nearby = this.reader.near(here.latitude(), here.longitude(), here.county().fips(),
+					here.county().stateCode(), ApiController.NEAREST);
+			model.addAttribute("here", here);
+			model.addAttribute("nearby", nearby);
+		}
+		catch (BadTrackerRequest ex) {
+			return problem(model, response, HttpStatus.BAD_REQUEST, ex.messageKey(), null, locale);
+		}
+		catch (TrackerNotFound ex) {
+			return problem(model, response, HttpStatus.NOT_FOUND, ex.messageKey(), ex.arguments(), locale);
+		}
+		return "tracker/near";
+	}
+
+	private String problem(Model model, HttpServletResponse response, HttpStatus status, String key, Object[] args,
+			Locale locale) {
+		response.setStatus(status.value());
+		model.addAttribute("error", this.messages.getMessage(key, args, locale));
+		return "tracker/near";
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.end287g.tracker.web;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The tracker's one place for errors: JSON {@code {"error": ...}} for the API and feeds,
+ * a translated page otherwise, always with the right status.
+ */
+@ControllerAdvice(basePackageClasses = TrackerErrors.class)
+class TrackerErrors {
+
+	private final MessageSource messages;
+
+	TrackerErrors(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(TrackerNotFound.class)
+	Object notFound(TrackerNotFound ex, HttpServletRequest request, Locale locale) {
+		return respond(request, HttpStatus.NOT_FOUND,
+				this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+	}
+
+	@ExceptionHandler(BadTrackerRequest.class)
+	Object badRequest(BadTrackerRequest ex, HttpServletRequest request, Locale locale) {
+		return respond(request, HttpStatus.BAD_REQUEST, this.messages.getMessage(ex.messageKey(), null, locale));
+	}
+
+	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
+	Object malformed(Exception ex, HttpServletRequest request, Locale locale) {
+		return respond(request, HttpStatus.BAD_REQUEST,
+				this.messages.getMessage("error.param.malformed", null, locale));
+	}
+
+	/** The same page in another language, as the layout expects it. */
+	record LanguageLinks(String path, String query) {
+
+		LanguageLinks {
+			// "//host/x" would make the link leave the site: keep one leading slash.
+			path = "/" + path.replaceFirst("^[/\\\\]+", "");
+		}
+
+		public String url(String language) {
+			return UriComponentsBuilder.fromPath(this.path)
+				.query(this.query)
+				.replaceQueryParam("lang", language)
+				.build()
+				.toUriString();
+		}
+
+	}
+
+	private Object respond(HttpServletRequest request, HttpStatus status, String message) {
+		String path = request.getRequestURI();
+		if (path.startsWith("/api/") || path.startsWith("/feeds/")) {
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+		}
+		// Exception handlers skip @ModelAttribute methods, so the layout's language
+		// switch is
+		// given here.
+		ModelAndView page = new ModelAndView("tracker/problem", Map.of("message", message, "status", status.value(),
+				"languageSwitch", new LanguageLinks(path, request.getQueryString())));
+		page.setStatus(status);
+		return page;
+	}
+
+}

@@ -1,0 +1,142 @@
+package org.end287g.tracker.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.end287g.tracker.TrackerFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** A person on the home page types their ZIP code and finds their county's agreements. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NearMeBrowserTests {
+
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	WebDriver browser;
+
+	Path profile;
+
+	@BeforeEach
+	void start() throws Exception {
+		if (!"true".equals(System.getenv("CI"))) {
+			assumeTrue(CHROMEDRIVER.canExecute(),
+					"Browser test skipped: /usr/bin/chromedriver is missing (apt-get install chromium chromium-driver)");
+		}
+		new TrackerFixture(this.jdbc).load("COMMAND");
+		this.profile = Files.createTempDirectory("end287g-chrome");
+		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--user-data-dir=" + this.profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.profile != null) {
+			FileSystemUtils.deleteRecursively(this.profile.toFile());
+		}
+	}
+
+	@Test
+	void findsTheAgreementsOfTheCountyOfAZip() {
+		this.browser.get("http://localhost:" + this.port + "/");
+		this.browser.findElement(By.id("q")).sendKeys("28052");
+		this.browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+		waitFor(By.cssSelector("table.agreements"));
+		assertThat(this.browser.findElement(By.tagName("h2")).getText()).isEqualTo("Gaston County, NC");
+		assertThat(this.browser.findElement(By.cssSelector("table.agreements")).getText())
+			.contains("Gaston County Sheriff's Office")
+			.contains("JEM")
+			.contains("WSO");
+		assertThat(this.browser.findElement(By.cssSelector("ol.nearest")).getText()).contains("York County")
+			.contains("km");
+	}
+
+	@Test
+	void worksInSpanish() {
+		this.browser.get("http://localhost:" + this.port + "/?lang=es");
+		assertThat(this.browser.findElement(By.cssSelector("label[for=q]")).getText())
+			.isEqualTo("Código postal, ciudad, condado o agencia");
+		this.browser.findElement(By.id("q")).sendKeys("28052");
+		this.browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+		waitFor(By.cssSelector("table.agreements"));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Acuerdos cerca de usted");
+		assertThat(this.browser.findElement(By.cssSelector("table.agreements")).getText()).contains("Activo");
+		assertThat(this.browser.findElement(By.cssSelector("ol.nearest")).getText()).contains("millas");
+	}
+
+	@Test
+	void useMyLocationFindsTheCountyOfTheBrowser() {
+		ChromeDriver chrome = (ChromeDriver) this.browser;
+		this.browser.get("http://localhost:" + this.port + "/near");
+		chrome.executeCdpCommand("Browser.grantPermissions",
+				Map.of("origin", "http://localhost:" + this.port, "permissions", List.of("geolocation")));
+		chrome.executeCdpCommand("Emulation.setGeolocationOverride",
+				Map.of("latitude", 35.26, "longitude", -81.18, "accuracy", 100));
+		WebElement locate = this.browser.findElement(By.cssSelector("form.near-locate button"));
+		assertThat(locate.isDisplayed()).as("the button appears only with JavaScript").isTrue();
+		locate.click();
+		waitFor(By.cssSelector("table.agreements"));
+		assertThat(this.browser.getCurrentUrl()).contains("lat=35.26").contains("lon=-81.18");
+		assertThat(this.browser.findElement(By.tagName("h2")).getText()).isEqualTo("Gaston County, NC");
+	}
+
+	@Test
+	void trackerPagesFitANarrowPhoneScreen() {
+		this.browser.manage().window().setSize(new Dimension(320, 800));
+		for (String page : List.of("/", "/near?zip=28052", "/states", "/states/NC",
+				"/agencies/" + TrackerFixture.GASTON, "/search?q=gaston", "/states/XX")) {
+			for (String language : List.of("en", "es")) {
+				this.browser.get(
+						"http://localhost:" + this.port + page + (page.contains("?") ? "&" : "?") + "lang=" + language);
+				assertThat(((ChromeDriver) this.browser).executeScript("return window.innerWidth")).isEqualTo(320L);
+				Object overflow = ((ChromeDriver) this.browser)
+					.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+				assertThat(((Number) overflow).intValue()).as(page + " in " + language).isLessThanOrEqualTo(0);
+			}
+		}
+	}
+
+	private void waitFor(By element) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(element));
+	}
+
+}
