@@ -1,13 +1,21 @@
 package org.end287g.tracker.reading;
 
+import java.time.Duration;
+
+import org.end287g.tracker.IceSheetImported;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * A cheap fingerprint of the tracker tables, read on every request: an import on any app
- * instance adds a sheet and events, so every instance sees a new version at once.
+ * A cheap fingerprint of the tracker tables. An import on any app instance adds a sheet
+ * and events, so every instance sees a new version once its last reading is older than
+ * {@code end287g.tracker.data-version-max-age} (one second by default); the instance that
+ * imported sees it at once. A request keeps the version it started with.
  */
 @Component
 class DataVersion {
@@ -24,22 +32,43 @@ class DataVersion {
 
 	private final JdbcClient jdbc;
 
-	DataVersion(JdbcClient jdbc) {
+	private final long maxAgeNanos;
+
+	private volatile Reading last;
+
+	DataVersion(JdbcClient jdbc, @Value("${end287g.tracker.data-version-max-age:1s}") Duration maxAge) {
 		this.jdbc = jdbc;
+		this.maxAgeNanos = maxAge.toNanos();
 	}
 
 	/** Read once per web request (remembered in the request), else on every call. */
 	String current() {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request == null) {
-			return read();
+			return recent();
 		}
 		Object known = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
 		if (known instanceof String version) {
 			return version;
 		}
-		String version = read();
+		String version = recent();
 		request.setAttribute(ATTRIBUTE, version, RequestAttributes.SCOPE_REQUEST);
+		return version;
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void forget(IceSheetImported imported) {
+		this.last = null;
+	}
+
+	private String recent() {
+		Reading reading = this.last;
+		long now = System.nanoTime();
+		if (reading != null && now - reading.at() < this.maxAgeNanos) {
+			return reading.version();
+		}
+		String version = read();
+		this.last = new Reading(version, now);
 		return version;
 	}
 
@@ -48,6 +77,9 @@ class DataVersion {
 			.query((rs, row) -> rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3) + ":" + rs.getLong(4) + ":"
 					+ rs.getLong(5))
 			.single();
+	}
+
+	private record Reading(String version, long at) {
 	}
 
 }
