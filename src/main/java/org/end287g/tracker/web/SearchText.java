@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 /** The words of a name or a query, compared without case, accents or punctuation. */
 final class SearchText {
 
@@ -24,30 +26,8 @@ final class SearchText {
 	 * Edit distance, giving up (returning {@code limit + 1}) once it exceeds the limit.
 	 */
 	static int distance(String a, String b, int limit) {
-		if (Math.abs(a.length() - b.length()) > limit) {
-			return limit + 1;
-		}
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			int best = current[0];
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-				best = Math.min(best, current[j]);
-			}
-			if (best > limit) {
-				return limit + 1;
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return Math.min(previous[b.length()], limit + 1);
+		int distance = new LevenshteinDistance(limit).apply(a, b);
+		return (distance < 0) ? limit + 1 : distance;
 	}
 
 }
