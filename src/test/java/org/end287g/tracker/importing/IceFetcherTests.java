@@ -44,6 +44,10 @@ class IceFetcherTests {
 
 	URI page;
 
+	byte[] participating;
+
+	byte[] pending;
+
 	@BeforeEach
 	void serve() throws IOException {
 		this.store.deleteAll();
@@ -56,10 +60,9 @@ class IceFetcherTests {
 				+ "<a href=\"/doclib/participatingAgencies06262025am.xlsx\">older copy</a></body></html>";
 		this.server.createContext("/identify-and-arrest/287g",
 				(exchange) -> send(exchange, html.getBytes(StandardCharsets.UTF_8)));
-		this.server.createContext("/doclib/287gMOA/participatingAgencies06272025am.xlsx", (exchange) -> send(exchange,
-				Files.readAllBytes(SharedData.file("participatingAgencies06272025am.xlsx"))));
-		this.server.createContext("/doclib/pendingAgencies06302025am.xlsx",
-				(exchange) -> send(exchange, Files.readAllBytes(SharedData.file("pendingAgencies06302025am.xlsx"))));
+		this.server.createContext("/doclib/287gMOA/participatingAgencies06272025am.xlsx",
+				(exchange) -> send(exchange, this.participating));
+		this.server.createContext("/doclib/pendingAgencies06302025am.xlsx", (exchange) -> send(exchange, this.pending));
 		this.server.start();
 		this.page = URI.create("http://127.0.0.1:" + port + "/identify-and-arrest/287g");
 	}
@@ -69,8 +72,17 @@ class IceFetcherTests {
 		this.server.stop(0);
 	}
 
+	/**
+	 * Read in the test, not in the server's handler, so a missing shared folder skips it.
+	 */
+	void serveSharedSheets() throws IOException {
+		this.participating = Files.readAllBytes(SharedData.file("participatingAgencies06272025am.xlsx"));
+		this.pending = Files.readAllBytes(SharedData.file("pendingAgencies06302025am.xlsx"));
+	}
+
 	@Test
 	void findsBothCurrentSheetsAndImportsThem() throws Exception {
+		serveSharedSheets();
 		List<ImportResult> results = fetcher(10_000_000).fetch(this.page);
 		assertThat(results).extracting(ImportResult::fileName)
 			.containsExactly("participatingAgencies06272025am.xlsx", "pendingAgencies06302025am.xlsx");
@@ -83,6 +95,7 @@ class IceFetcherTests {
 
 	@Test
 	void aDownloadPastTheSizeLimitSavesNothing() throws Exception {
+		serveSharedSheets();
 		List<ImportResult> results = fetcher(1000).fetch(this.page);
 		assertThat(results).extracting(ImportResult::messageKey).containsOnly("import.reject.too-big");
 		assertThat(this.jdbc.sql("select count(*) from ice_sheet").query(Long.class).single()).isZero();
