@@ -5,7 +5,7 @@
 # Settings (environment):
 #   ENDPOINTS="near home"  which endpoints to measure (near: /api/v1/near rotating ZIPs, home: /)
 #   SKIP_IMPORT=1          do not import the sheets (the pages then show an empty tracker)
-#   DURATION=30s WARMUP=10s CONNECTIONS=32 THREADS=2
+#   DURATION=30s WARMUP=60s CONNECTIONS=32 THREADS=2
 #   BENCH_DB=end287g_bench_http  PGHOST=127.0.0.1  PGPORT=5432  PGUSER=postgres
 #   SHEETS=../shared/data/ice-287g  JAVA_OPTS=...  OUT=benchmarks/results/http.txt
 #   ACCEPT_ENCODING=gzip   sent like a browser would; empty to measure uncompressed responses
@@ -14,7 +14,9 @@ cd "$(dirname "$0")/.."
 
 ENDPOINTS=${ENDPOINTS:-"near home"}
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-10s}
+# On 2 cores the JIT needs about a minute under load to settle: after 10 s the near-me p99
+# was 26-31 ms, after a minute 8-10 ms on the same build.
+WARMUP=${WARMUP:-60s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 BENCH_DB=${BENCH_DB:-end287g_bench_http}
