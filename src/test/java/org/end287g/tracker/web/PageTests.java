@@ -54,6 +54,15 @@ class PageTests {
 	}
 
 	@Test
+	void homeCountsOneStateInTheSingular() throws Exception {
+		this.jdbc.sql("update agency set state = 'NC'").update();
+		this.mvc.perform(get("/"))
+			.andExpect(content()
+				.string(allOf(containsString("with 5 agencies in 1 state<"), not(containsString("1 states")))));
+		this.mvc.perform(get("/?lang=es")).andExpect(content().string(containsString("con 5 agencias en 1 estado<")));
+	}
+
+	@Test
 	void homeSaysWhenOnlyTheSampleIsLoaded() throws Exception {
 		this.fixture.load("SAMPLE");
 		this.mvc.perform(get("/"))
