@@ -3,23 +3,38 @@ package org.end287g.site;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The visible language switch: the same page, with the same query, in the other language.
+ * The layout calls it as a bean ({@code @languageSwitch}), so every page has it,
+ * including pages rendered by exception handlers, which skip model attributes.
  */
-@ControllerAdvice
+@Component("languageSwitch")
 class LanguageSwitch {
 
-	@ModelAttribute("languageSwitch")
-	Links languageSwitch(HttpServletRequest request) {
+	/** The current page's address in the given language. */
+	public String url(String language) {
+		return linksOf(currentRequest()).url(language);
+	}
+
+	static Links linksOf(HttpServletRequest request) {
+		if (request == null) {
+			return new Links("/", null);
+		}
 		// On an error page, switch the page that failed, not the internal /error path.
 		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
 			return new Links(failed, (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING));
 		}
 		return new Links(request.getRequestURI(), request.getQueryString());
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? attributes.getRequest() : null;
 	}
 
 	record Links(String path, String query) {

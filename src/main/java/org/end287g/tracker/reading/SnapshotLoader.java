@@ -16,6 +16,7 @@ import org.end287g.places.Places;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.CountyRef;
+import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ListedCount;
 import org.end287g.tracker.TrackerReader.AgencyName;
 
@@ -40,15 +41,16 @@ class SnapshotLoader {
 			where list = 'PARTICIPATING' and accepted = true order by published_at, id
 			""";
 
-	private static final String SOURCES = "select source, count(*) as sheets from ice_sheet where accepted = true group by source";
-
 	private final JdbcClient jdbc;
 
 	private final Places places;
 
-	SnapshotLoader(JdbcClient jdbc, Places places) {
+	private final IceSheets sheets;
+
+	SnapshotLoader(JdbcClient jdbc, Places places, IceSheets sheets) {
 		this.jdbc = jdbc;
 		this.places = places;
+		this.sheets = sheets;
 	}
 
 	TrackerSnapshot load() {
@@ -62,7 +64,7 @@ class SnapshotLoader {
 		List<AgreementView> agreements = rows.stream().map(TrackerSnapshot.Row::agreement).toList();
 		return TrackerSnapshot.of(rows, agencies, names(agencies), history,
 				StatsCalculator.states(this.places.states(), agreements), StatsCalculator.stats(asOf, agreements),
-				sampleOnly());
+				this.sheets.sampleOnly());
 	}
 
 	private TrackerSnapshot.Row row(ResultSet rs, Map<String, Optional<County>> counties,
@@ -102,12 +104,6 @@ class SnapshotLoader {
 			return agency;
 		}).list();
 		return List.copyOf(names);
-	}
-
-	private boolean sampleOnly() {
-		Map<String, Long> sheets = new HashMap<>();
-		this.jdbc.sql(SOURCES).query((rs, n) -> sheets.put(rs.getString(1), rs.getLong(2))).list();
-		return sheets.containsKey("SAMPLE") && sheets.size() == 1;
 	}
 
 	private static LocalDate date(Timestamp timestamp) {

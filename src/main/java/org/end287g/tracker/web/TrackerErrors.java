@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The tracker's one place for errors: JSON {@code {"error": ...}} for the API and feeds,
@@ -46,34 +45,12 @@ class TrackerErrors {
 				this.messages.getMessage("error.param.malformed", null, locale));
 	}
 
-	/** The same page in another language, as the layout expects it. */
-	record LanguageLinks(String path, String query) {
-
-		LanguageLinks {
-			// "//host/x" would make the link leave the site: keep one leading slash.
-			path = "/" + path.replaceFirst("^[/\\\\]+", "");
-		}
-
-		public String url(String language) {
-			return UriComponentsBuilder.fromPath(this.path)
-				.query(this.query)
-				.replaceQueryParam("lang", language)
-				.build()
-				.toUriString();
-		}
-
-	}
-
 	private Object respond(HttpServletRequest request, HttpStatus status, String message) {
 		String path = request.getRequestURI();
 		if (path.startsWith("/api/") || path.startsWith("/feeds/")) {
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
 		}
-		// Exception handlers skip @ModelAttribute methods, so the layout's language
-		// switch is
-		// given here.
-		ModelAndView page = new ModelAndView("tracker/problem", Map.of("message", message, "status", status.value(),
-				"languageSwitch", new LanguageLinks(path, request.getQueryString())));
+		ModelAndView page = new ModelAndView("tracker/problem", Map.of("message", message, "status", status.value()));
 		page.setStatus(status);
 		return page;
 	}

@@ -121,6 +121,15 @@ class PageTests {
 	}
 
 	@Test
+	void trackerErrorPagesKeepTheLanguageSwitch() throws Exception {
+		this.mvc.perform(get("/states/XX"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("href=\"/states/XX?lang=es\"")));
+		this.mvc.perform(get("/near?zip=abc").header("Accept-Language", "es"))
+			.andExpect(content().string(containsString("href=\"/near?zip=abc&amp;lang=en\"")));
+	}
+
+	@Test
 	void onlyWebLinksBecomeLinks() throws Exception {
 		long agency = this.fixture.agency("evil-link-nc", "NC", "Evil Link Police", "MUNICIPALITY", "37071", null);
 		this.fixture.agreement(agency, "TFM", "ACTIVE", null, "javascript:alert(1)");
