@@ -3,6 +3,7 @@ package org.end287g.tracker.importing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.end287g.Staff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +16,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest
@@ -41,9 +43,12 @@ class ImportPageTests {
 	}
 
 	@Test
-	void thePageNeedsTheStaffPassword() throws Exception {
-		this.mvc.perform(get("/admin/import")).andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/admin/import").with(httpBasic("admin", "wrong"))).andExpect(status().isUnauthorized());
+	void thePageNeedsAnAdminSignedInWithAPasskey() throws Exception {
+		this.mvc.perform(get("/admin/import"))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", endsWith("/sign-in")));
+		this.mvc.perform(get("/admin/import").with(Staff.adminWithoutPasskey())).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/import").with(Staff.organizer())).andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -107,7 +112,7 @@ class ImportPageTests {
 	}
 
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor staff() {
-		return httpBasic("admin", "test-admin-password");
+		return Staff.admin();
 	}
 
 }

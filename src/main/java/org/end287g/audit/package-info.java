@@ -1,0 +1,6 @@
+/**
+ * Audit: an append-only log of grants, revocations, sign-ins and exports of personal
+ * data, readable by admins and editable by no one.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package org.end287g.audit;

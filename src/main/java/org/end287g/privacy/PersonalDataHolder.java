@@ -1,0 +1,23 @@
+package org.end287g.privacy;
+
+import java.util.Map;
+
+/**
+ * Implemented by every module that keeps personal data, keyed by the blind index of the
+ * person's e-mail address: the "my data" page shows, exports and deletes through these.
+ */
+public interface PersonalDataHolder {
+
+	/** A stable section name for the export ("supporter", "account", "mail"...). */
+	String section();
+
+	/**
+	 * What is held about this person, decrypted, as JSON-ready values; empty when
+	 * nothing.
+	 */
+	Map<String, Object> describe(String emailIndex);
+
+	/** Deletes (or anonymises, keeping counts) what is held about this person. */
+	void forget(String emailIndex);
+
+}
