@@ -2,9 +2,14 @@ package org.end287g.notifications.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
 import org.end287g.privacy.BlindIndex;
@@ -16,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Renders the message at once (so a template error fails the causing action, not the
- * worker) and stores it encrypted in the caller's transaction.
+ * worker) and stores it encrypted in the caller's transaction. A message of a category
+ * the recipient unsubscribed from is not stored at all.
  */
 @Component
 class JdbcOutbox implements Outbox {
@@ -27,38 +33,90 @@ class JdbcOutbox implements Outbox {
 
 	static final String BODY = "mail_outbox.body";
 
+	static final Locale SPANISH = Locale.forLanguageTag("es");
+
 	private final JdbcClient jdbc;
 
 	private final MailTemplates templates;
+
+	private final MailLinks links;
 
 	private final PersonalDataCipher cipher;
 
 	private final BlindIndex index;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	JdbcOutbox(JdbcClient jdbc, MailTemplates templates, PersonalDataCipher cipher, BlindIndex index) {
+	JdbcOutbox(JdbcClient jdbc, MailTemplates templates, MailLinks links, PersonalDataCipher cipher, BlindIndex index,
+			Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.templates = templates;
+		this.links = links;
 		this.cipher = cipher;
 		this.index = index;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	@Override
 	@Transactional
 	public void enqueue(Mail mail) {
-		Locale locale = "es".equals(mail.language().getLanguage()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
-		String subject = this.templates.subject(mail.template(), mail.model(), locale);
-		String body = this.templates.body(mail.template(), mail.model(), locale);
-		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		String to = checkedAddress(mail.to());
+		if (!MailTemplates.isName(mail.template())
+				|| (mail.category() != null && !MailTemplates.isName(mail.category()))) {
+			throw new IllegalArgumentException("Template and category names are letters, digits and dashes");
+		}
+		String recipientIndex = this.index.ofEmail(to);
+		if (mail.category() != null && isSuppressed(recipientIndex, mail.category())) {
+			return;
+		}
+		Locale locale = languageOf(mail.language());
+		Map<String, Object> model = (mail.model() != null) ? mail.model() : Map.of();
+		String subject = this.templates.subject(mail.template(), model, locale);
+		String unsubscribe = (mail.category() != null) ? this.links.unsubscribe(recipientIndex, mail.category()) : null;
+		String body = this.templates.body(mail.template(), model, locale) + this.templates.footer(mail.template(),
+				mail.category(), locale, this.links.myData(recipientIndex), unsubscribe);
+		OffsetDateTime now = OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC));
 		this.jdbc.sql("""
 				INSERT INTO mail_outbox (message_id, recipient_index, recipient_sealed, language, template, category,
 					subject_sealed, body_sealed, status, next_attempt_at, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
-			.params("<" + UUID.randomUUID() + "@end287g>", this.index.ofEmail(mail.to()),
-					this.cipher.seal(mail.to(), RECIPIENT), locale.getLanguage(), mail.template(), mail.category(),
-					this.cipher.seal(subject, SUBJECT), this.cipher.seal(body, BODY), now, now)
+			.params("<" + UUID.randomUUID() + "@end287g>", recipientIndex, this.cipher.seal(to, RECIPIENT),
+					locale.getLanguage(), mail.template(), mail.category(), this.cipher.seal(subject, SUBJECT),
+					this.cipher.seal(body, BODY), now, now)
 			.update();
+	}
+
+	boolean isSuppressed(String recipientIndex, String category) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM mail_suppressions WHERE recipient_index = ? AND category = ?")
+			.params(recipientIndex, category)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** English unless Spanish: the two languages of the site. */
+	static Locale languageOf(Locale language) {
+		return (language != null && "es".equals(language.getLanguage())) ? SPANISH : Locale.ENGLISH;
+	}
+
+	/**
+	 * One plain address (RFC 822 syntax, no name, no line breaks): what reaches the To
+	 * header can never carry another header.
+	 */
+	static String checkedAddress(String to) {
+		if (to == null || to.isBlank() || to.length() > 320 || to.chars().anyMatch(Character::isISOControl)) {
+			throw new IllegalArgumentException("Not an e-mail address");
+		}
+		try {
+			InternetAddress address = new InternetAddress(to.strip(), true);
+			address.validate();
+			if (address.getPersonal() != null || address.isGroup()) {
+				throw new IllegalArgumentException("Not a plain e-mail address");
+			}
+			return address.getAddress();
+		}
+		catch (AddressException ex) {
+			throw new IllegalArgumentException("Not an e-mail address", ex);
+		}
 	}
 
 }

@@ -1,0 +1,61 @@
+package org.end287g.notifications.internal;
+
+import java.time.Duration;
+
+import org.end287g.privacy.SignedLinks;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The signed links every message carries: "see, download or delete your data" and, for
+ * mail of a category, one-click unsubscribe. Tokens hold only the recipient's blind
+ * index.
+ */
+@Component
+class MailLinks {
+
+	static final String MY_DATA = "my-data";
+
+	static final String UNSUBSCRIBE = "unsubscribe";
+
+	static final Duration MY_DATA_VALIDITY = Duration.ofDays(30);
+
+	static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(365);
+
+	private final SignedLinks links;
+
+	private final String baseUrl;
+
+	MailLinks(SignedLinks links, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+		this.links = links;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	String myData(String recipientIndex) {
+		return this.baseUrl + "/my-data/" + this.links.sign(MY_DATA, recipientIndex, MY_DATA_VALIDITY);
+	}
+
+	String unsubscribe(String recipientIndex, String category) {
+		return this.baseUrl + "/unsubscribe/"
+				+ this.links.sign(UNSUBSCRIBE, recipientIndex + "|" + category, UNSUBSCRIBE_VALIDITY);
+	}
+
+	/**
+	 * The recipient's index and the category of a genuine, unexpired unsubscribe token.
+	 */
+	java.util.Optional<Unsubscription> verifyUnsubscribe(String token) {
+		return this.links.verify(UNSUBSCRIBE, token).flatMap(payload -> {
+			int bar = payload.indexOf('|');
+			if (bar <= 0 || bar == payload.length() - 1) {
+				return java.util.Optional.empty();
+			}
+			return java.util.Optional.of(new Unsubscription(payload.substring(0, bar), payload.substring(bar + 1)));
+		});
+	}
+
+	record Unsubscription(String recipientIndex, String category) {
+
+	}
+
+}
