@@ -34,6 +34,9 @@ class MessageBundlesTests {
 
 	private static final Pattern TEXT_BETWEEN_TAGS = Pattern.compile("(<[^<>]*>)([^<>]*\\p{L}[^<>]*)<", Pattern.DOTALL);
 
+	private static final Pattern MAIL_EXPRESSION = Pattern
+		.compile("\\[\\((.*?)\\)\\]|\\[\\[(.*?)\\]\\]|\\[#[^\\]]*\\]|\\[/\\]");
+
 	private static final Pattern LITERAL_ATTRIBUTE = Pattern
 		.compile("\\s(alt|title|aria-label|placeholder|label)=\"([^\"]*\\p{L}[^\"]*)\"");
 
@@ -64,6 +67,44 @@ class MessageBundlesTests {
 			}
 		}
 		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * Mail templates (Thymeleaf TEXT mode) hold only expressions: {@code [(#{...})]},
+	 * {@code [(${...})]} and blocks such as {@code [# th:if="..."]...[/]}.
+	 */
+	@Test
+	void mailTemplatesDoNotHardCodeText() throws IOException {
+		List<String> problems = new ArrayList<>();
+		for (Path folder : List.of(TEMPLATES.resolve("mail"), Path.of("src/test/resources/templates/mail"))) {
+			if (!Files.isDirectory(folder)) {
+				continue;
+			}
+			try (Stream<Path> files = Files.list(folder)) {
+				for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+					problems.addAll(hardCodedMailText(file, Files.readString(file)));
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	static List<String> hardCodedMailText(Path file, String text) {
+		String literal = MAIL_EXPRESSION.matcher(text).replaceAll("");
+		List<String> problems = new ArrayList<>();
+		for (String line : literal.split("\\R")) {
+			if (line.codePoints().anyMatch(Character::isLetter)) {
+				problems.add(file.getFileName() + ": text \"" + line.strip() + "\"");
+			}
+		}
+		return problems;
+	}
+
+	@Test
+	void theCheckFindsHardCodedMailText() {
+		assertThat(hardCodedMailText(Path.of("t.txt"), "[(#{a.b})]\nDear [(${name})],\n[# th:if=\"${x}\"]-- [/]"))
+			.containsExactly("t.txt: text \"Dear ,\"");
+		assertThat(hardCodedMailText(Path.of("t.txt"), "[(#{a.b(${name})})]\n\n-- \n[[${link}]]")).isEmpty();
 	}
 
 	static List<String> hardCodedText(Path file, String html) {
