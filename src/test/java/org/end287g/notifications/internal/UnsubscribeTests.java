@@ -85,7 +85,8 @@ class UnsubscribeTests {
 			.perform(post("/unsubscribe/" + this.token).contentType("application/x-www-form-urlencoded")
 				.content("List-Unsubscribe=One-Click"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("You will no longer receive e-mails of this kind")));
+			.andExpect(content().string(containsString("You will no longer receive e-mails of this kind")))
+			.andExpect(content().string(not(containsString("<form"))));
 		assertThat(suppressions()).isEqualTo(1);
 		this.mvc.perform(post("/unsubscribe/" + this.token)).andExpect(status().isOk());
 		this.mvc.perform(post("/unsubscribe/" + this.token).header("Accept-Language", "es"))
@@ -107,10 +108,14 @@ class UnsubscribeTests {
 				this.links.sign("unsubscribe", "no-category", Duration.ofDays(1)), "x".repeat(10_000), "a.b.c",
 				"<script>alert(1)", "' OR '1'='1");
 		for (String token : bad) {
-			this.mvc.perform(get("/unsubscribe/{token}", token))
+			String page = this.mvc.perform(get("/unsubscribe/{token}", token))
 				.andExpect(status().isNotFound())
 				.andExpect(content().string(containsString("This unsubscribe link is not valid")))
-				.andExpect(content().string(not(containsString("<script>"))));
+				.andExpect(content().string(not(containsString("<script>"))))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(AccessibleHtml.problems(page)).isEmpty();
 			this.mvc.perform(post("/unsubscribe/{token}", token).header("Accept-Language", "es"))
 				.andExpect(status().isNotFound())
 				.andExpect(content().string(containsString("Este enlace para cancelar la suscripción no es válido")));
