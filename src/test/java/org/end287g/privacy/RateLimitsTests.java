@@ -1,0 +1,86 @@
+package org.end287g.privacy;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+@SpringBootTest
+class RateLimitsTests {
+
+	@Autowired
+	RateLimits limits;
+
+	@Autowired
+	ClientAddresses addresses;
+
+	@Autowired
+	SignedLinks links;
+
+	@Test
+	void oneAddressGetsItsAllowanceThenATimeToWait() {
+		MockHttpServletRequest request = from(uniqueAddress());
+		for (int i = 0; i < 3; i++) {
+			this.limits.check("test", request, null);
+		}
+		assertThatExceptionOfType(RateLimitExceededException.class)
+			.isThrownBy(() -> this.limits.check("test", request, null))
+			.satisfies(ex -> assertThat(ex.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofHours(1)));
+		// another address is not affected
+		this.limits.check("test", from(uniqueAddress()), null);
+	}
+
+	@Test
+	void oneEmailIsLimitedWhateverTheAddressAndCaseItComesFrom() {
+		String email = UUID.randomUUID() + "@example.org";
+		this.limits.check("test", from(uniqueAddress()), email);
+		this.limits.check("test", from(uniqueAddress()), email.toUpperCase());
+		assertThatExceptionOfType(RateLimitExceededException.class)
+			.isThrownBy(() -> this.limits.check("test", from(uniqueAddress()), " " + email));
+	}
+
+	@Test
+	void anUnknownLimitIsAProgrammingError() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.limits.check("nope", from("10.0.0.1"), null));
+	}
+
+	@Test
+	void addressesAreHashedNeverKeptAndTheSameAddressHashesAlikeWithinADay() {
+		String hash = this.addresses.hash(from("203.0.113.7"));
+		assertThat(hash).doesNotContain("203").hasSize(22);
+		assertThat(this.addresses.hash(from("203.0.113.7"))).isEqualTo(hash);
+		assertThat(this.addresses.hash(from("203.0.113.8"))).isNotEqualTo(hash);
+	}
+
+	@Test
+	void signedLinksRefuseForgeriesOtherPurposesAndExpiry() {
+		String token = this.links.sign("my-data", "abc", Duration.ofMinutes(5));
+		assertThat(this.links.verify("my-data", token)).contains("abc");
+		assertThat(this.links.verify("unsubscribe", token)).isEmpty();
+		assertThat(this.links.verify("my-data", token.replace("YWJj", "YWJk"))).isEmpty();
+		assertThat(this.links.verify("my-data", this.links.sign("my-data", "abc", Duration.ofSeconds(-5)))).isEmpty();
+		assertThat(this.links.verify("my-data", "")).isEmpty();
+		assertThat(this.links.verify("my-data", "a.b.c")).isEmpty();
+		assertThat(this.links.verify("my-data", "x".repeat(10_000))).isEmpty();
+		assertThat(this.links.verify("my-data", null)).isEmpty();
+	}
+
+	private static String uniqueAddress() {
+		return "198.51.100." + (int) (Math.random() * 250) + "-" + UUID.randomUUID();
+	}
+
+	private static MockHttpServletRequest from(String address) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/form");
+		request.setRemoteAddr(address);
+		return request;
+	}
+
+}
