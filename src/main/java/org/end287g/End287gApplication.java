@@ -14,17 +14,20 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class End287gApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && "import".equals(args[0])) {
+		if (args.length > 0 && ("import".equals(args[0]) || "reseal".equals(args[0]))) {
 			System.exit(runCommand(args));
 		}
 		SpringApplication.run(End287gApplication.class, args);
 	}
 
-	/** {@code import PATH...}: imports ICE's sheets without starting the web server. */
+	/**
+	 * {@code import PATH...}: imports ICE's sheets; {@code reseal}: re-encrypts personal
+	 * data with the primary key. Both without starting the web server.
+	 */
 	static int runCommand(String[] args) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(End287gApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("end287g.cli=import", "end287g.ice.fetch.enabled=false", "spring.main.banner-mode=off")
+			.properties("end287g.cli=" + args[0], "end287g.ice.fetch.enabled=false", "spring.main.banner-mode=off")
 			.run(args);
 		return SpringApplication.exit(context);
 	}

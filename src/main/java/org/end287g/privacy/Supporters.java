@@ -1,0 +1,40 @@
+package org.end287g.privacy;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * People who sign petitions or register for events without an account, known by their
+ * e-mail address. Their data is encrypted at rest and kept only while a campaign or an
+ * event holds it (see {@link #hold}), then for the retention period
+ * ({@code end287g.privacy.retention}), then deleted.
+ */
+public interface Supporters {
+
+	/**
+	 * Registers a supporter, or updates the one with the same e-mail address: given
+	 * values replace the stored ones, {@code null} values keep them. Idempotent and safe
+	 * when two requests register the same address at once.
+	 * @return the supporter's id
+	 * @throws IllegalArgumentException when the e-mail address is not valid or a value is
+	 * too long (callers validate their forms first, this is the last line)
+	 */
+	long register(SupporterDetails details);
+
+	/** The supporter with this e-mail address (compared after normalisation). */
+	Optional<Supporter> findByEmail(String email);
+
+	/**
+	 * Keeps the supporter's data for a holder, e.g. "campaign:12" or "event:7" (at most
+	 * 64 characters). Holding again re-opens an ended hold.
+	 */
+	void hold(long supporterId, String holder);
+
+	/**
+	 * Ends every open hold of a holder (the campaign closed, the event is over); the
+	 * retention period counts from {@code endedAt}.
+	 * @return how many holds ended
+	 */
+	int endHolds(String holder, Instant endedAt);
+
+}

@@ -1,0 +1,278 @@
+package org.end287g.privacy.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.end287g.privacy.BlindIndex;
+import org.end287g.privacy.EmailAddresses;
+import org.end287g.privacy.PersonalDataCipher;
+import org.end287g.privacy.PersonalDataHolder;
+import org.end287g.privacy.Supporter;
+import org.end287g.privacy.SupporterDetails;
+import org.end287g.privacy.SupporterForgotten;
+import org.end287g.privacy.Supporters;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Supporters in the {@code supporters} table, every personal value sealed under its
+ * column's name and found only by the blind index of the e-mail address. Also the
+ * "supporter" section of the "my data" page.
+ */
+@Component
+class JdbcSupporters implements Supporters, PersonalDataHolder {
+
+	static final String SECTION = "supporter";
+
+	static final int MAX_NAME = 200;
+
+	static final int MAX_HOLDER = 64;
+
+	private static final Pattern ZIP = Pattern.compile("[0-9]{5}");
+
+	private static final Pattern PHONE = Pattern.compile("[0-9+().\\- ]{7,32}");
+
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+	private final JdbcClient jdbc;
+
+	private final PersonalDataCipher cipher;
+
+	private final BlindIndex index;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	JdbcSupporters(JdbcClient jdbc, PersonalDataCipher cipher, BlindIndex index, ApplicationEventPublisher events,
+			ObjectProvider<Clock> clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.index = index;
+		this.events = events;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Override
+	@Transactional
+	public long register(SupporterDetails details) {
+		String email = EmailAddresses.normalize(details.email());
+		if (!EmailAddresses.isValid(email)) {
+			throw new IllegalArgumentException("Not a valid e-mail address");
+		}
+		String name = optional(details.name(), MAX_NAME, null, "name");
+		String zip = optional(details.zip(), 5, ZIP, "ZIP code");
+		String phone = optional(details.phone(), 32, PHONE, "phone number");
+		String language = language(details.language());
+		String emailIndex = this.index.ofEmail(email);
+		OffsetDateTime now = now();
+		int inserted;
+		try {
+			// ON CONFLICT without a target: the only unique key besides the generated id
+			// is
+			// email_index (and H2 accepts only this form)
+			inserted = this.jdbc.sql("""
+					INSERT INTO supporters (email_index, email_sealed, name_sealed, zip_sealed, phone_sealed,
+						language, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+				.params(emailIndex, seal(email, "email"), seal(name, "name"), seal(zip, "zip"), seal(phone, "phone"),
+						language, now, now)
+				.update();
+		}
+		catch (DuplicateKeyException raced) {
+			// H2 reports a concurrent insert of the same key instead of skipping it
+			inserted = 0;
+		}
+		if (inserted == 0) {
+			update(emailIndex, email, name, zip, phone, language, now);
+		}
+		return this.jdbc.sql("SELECT id FROM supporters WHERE email_index = ?")
+			.param(emailIndex)
+			.query(Long.class)
+			.single();
+	}
+
+	private void update(String emailIndex, String email, String name, String zip, String phone, String language,
+			OffsetDateTime now) {
+		StringBuilder sql = new StringBuilder("UPDATE supporters SET email_sealed = ?, language = ?, updated_at = ?");
+		List<Object> params = new ArrayList<>(List.of(seal(email, "email"), language, now));
+		for (String[] column : new String[][] { { "name", name }, { "zip", zip }, { "phone", phone } }) {
+			if (column[1] != null) {
+				sql.append(", ").append(column[0]).append("_sealed = ?");
+				params.add(seal(column[1], column[0]));
+			}
+		}
+		params.add(emailIndex);
+		this.jdbc.sql(sql.append(" WHERE email_index = ?").toString()).params(params).update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Supporter> findByEmail(String email) {
+		return findByIndex(this.index.ofEmail(email));
+	}
+
+	Optional<Supporter> findByIndex(String emailIndex) {
+		return this.jdbc.sql("SELECT * FROM supporters WHERE email_index = ?")
+			.param(emailIndex)
+			.query(this::supporter)
+			.optional();
+	}
+
+	@Override
+	@Transactional
+	public void hold(long supporterId, String holder) {
+		String checked = holder(holder);
+		int inserted = this.jdbc.sql(
+				"INSERT INTO supporter_holds (supporter_id, holder, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+			.params(supporterId, checked, now())
+			.update();
+		if (inserted == 0) {
+			this.jdbc.sql("UPDATE supporter_holds SET ended_at = NULL WHERE supporter_id = ? AND holder = ?")
+				.params(supporterId, checked)
+				.update();
+		}
+	}
+
+	@Override
+	@Transactional
+	public int endHolds(String holder, Instant endedAt) {
+		return this.jdbc.sql("UPDATE supporter_holds SET ended_at = ? WHERE holder = ? AND ended_at IS NULL")
+			.params(endedAt.atOffset(ZoneOffset.UTC), holder(holder))
+			.update();
+	}
+
+	// --- "my data" ---
+
+	@Override
+	public String section() {
+		return SECTION;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Object> describe(String emailIndex) {
+		Optional<Supporter> found = findByIndex(emailIndex);
+		if (found.isEmpty()) {
+			return Map.of();
+		}
+		Supporter supporter = found.get();
+		Map<String, Object> described = new LinkedHashMap<>();
+		described.put("email", supporter.email());
+		described.put("name", supporter.name());
+		described.put("zip", supporter.zip());
+		described.put("phone", supporter.phone());
+		described.put("language", supporter.language().getLanguage());
+		described.put("registeredAt", supporter.createdAt().toString());
+		described.put("updatedAt", supporter.updatedAt().toString());
+		described.put("heldFor", this.jdbc.sql(
+				"SELECT holder, created_at, ended_at FROM supporter_holds WHERE supporter_id = ? ORDER BY created_at, holder")
+			.param(supporter.id())
+			.query((rs, row) -> {
+				Map<String, Object> hold = new LinkedHashMap<>();
+				hold.put("holder", rs.getString("holder"));
+				hold.put("since", instant(rs, "created_at").toString());
+				Instant ended = instant(rs, "ended_at");
+				hold.put("endedAt", (ended != null) ? ended.toString() : null);
+				return hold;
+			})
+			.list());
+		return described;
+	}
+
+	@Override
+	@Transactional
+	public void forget(String emailIndex) {
+		this.jdbc.sql("SELECT id FROM supporters WHERE email_index = ?")
+			.param(emailIndex)
+			.query(Long.class)
+			.optional()
+			.ifPresent((id) -> forget(id, emailIndex, null));
+	}
+
+	/**
+	 * Announces and deletes one supporter, unless another transaction (another instance's
+	 * retention run, a second click) did it first or, when {@code expiredBefore} is
+	 * given, the supporter is no longer expired (a new hold, a new registration).
+	 * @return whether this call deleted the supporter
+	 */
+	@Transactional
+	public boolean forget(long supporterId, String emailIndex, Instant expiredBefore) {
+		String sql = "SELECT id FROM supporters s WHERE id = ?"
+				+ ((expiredBefore != null) ? " AND " + SupporterRetention.EXPIRED : "") + " FOR UPDATE";
+		List<Object> params = new ArrayList<>(List.of(supporterId));
+		if (expiredBefore != null) {
+			OffsetDateTime cutoff = expiredBefore.atOffset(ZoneOffset.UTC);
+			params.addAll(List.of(cutoff, cutoff));
+		}
+		if (this.jdbc.sql(sql).params(params).query(Long.class).optional().isEmpty()) {
+			return false;
+		}
+		this.events.publishEvent(new SupporterForgotten(supporterId, emailIndex));
+		return this.jdbc.sql("DELETE FROM supporters WHERE id = ?").param(supporterId).update() == 1;
+	}
+
+	private Supporter supporter(ResultSet rs, int row) throws SQLException {
+		return new Supporter(rs.getLong("id"), open(rs.getBytes("email_sealed"), "email"),
+				open(rs.getBytes("name_sealed"), "name"), open(rs.getBytes("zip_sealed"), "zip"),
+				open(rs.getBytes("phone_sealed"), "phone"), Locale.forLanguageTag(rs.getString("language")),
+				instant(rs, "created_at"), instant(rs, "updated_at"));
+	}
+
+	private byte[] seal(String value, String column) {
+		return this.cipher.seal(value, "supporters." + column);
+	}
+
+	private String open(byte[] sealed, String column) {
+		return this.cipher.open(sealed, "supporters." + column);
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static String optional(String value, int max, Pattern pattern, String what) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String stripped = value.strip();
+		if (stripped.length() > max || CONTROL.matcher(stripped).find()
+				|| (pattern != null && !pattern.matcher(stripped).matches())) {
+			throw new IllegalArgumentException("Not a valid " + what);
+		}
+		return stripped;
+	}
+
+	private static String language(Locale language) {
+		return (language != null && "es".equals(language.getLanguage())) ? "es" : "en";
+	}
+
+	private static String holder(String holder) {
+		if (holder == null || holder.isBlank() || holder.length() > MAX_HOLDER) {
+			throw new IllegalArgumentException("A holder is a short name such as campaign:12");
+		}
+		return holder;
+	}
+
+}
