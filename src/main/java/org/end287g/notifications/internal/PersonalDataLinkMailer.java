@@ -1,0 +1,33 @@
+package org.end287g.notifications.internal;
+
+import java.util.Map;
+
+import org.end287g.notifications.Mail;
+import org.end287g.notifications.Outbox;
+import org.end287g.privacy.PersonalDataLinkRequested;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails the "see, download or delete your data" link a person asked for. Always, whether
+ * or not anything is held about the address: the privacy page answers the same either
+ * way, and the mail says the page will tell. Synchronous, so the message is stored in the
+ * transaction of the request.
+ */
+@Component
+class PersonalDataLinkMailer {
+
+	private final Outbox outbox;
+
+	PersonalDataLinkMailer(Outbox outbox) {
+		this.outbox = outbox;
+	}
+
+	@EventListener
+	void mail(PersonalDataLinkRequested request) {
+		this.outbox.enqueue(Mail.transactional(request.email(), request.language(), "my-data-link",
+				Map.of("link", request.link())));
+	}
+
+}
