@@ -40,6 +40,8 @@ import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredent
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Security baseline. Anonymous visitors never get a server-side session (the CSRF token
@@ -97,10 +99,11 @@ class SecurityConfig {
 			// The link in the mail opens a page (GET /sign-in/link) whose button posts
 			// the token to /login/ott, so mail scanners that fetch links do not use it
 			// up.
-			.oneTimeTokenLogin(ott -> ott.loginPage("/sign-in")
+			.oneTimeTokenLogin(ott -> ott.loginProcessingUrl("/login/ott")
+				.loginPage("/sign-in")
 				.showDefaultSubmitPage(false)
 				.successHandler(signIns.then(new SimpleUrlAuthenticationSuccessHandler(AFTER_SIGN_IN)))
-				.failureHandler(new SimpleUrlAuthenticationFailureHandler("/sign-in?link=invalid")))
+				.failureHandler(linkRefused()))
 			.webAuthn(webAuthn -> webAuthn.rpId(properties.webauthn().rpId())
 				.rpName(properties.webauthn().rpName())
 				.allowedOrigins(properties.webauthn().allowedOrigins())
@@ -118,6 +121,29 @@ class SecurityConfig {
 		// Our own translated pages replace Spring's generated sign-in page.
 		http.removeConfigurer(DefaultLoginPageConfigurer.class);
 		return http.build();
+	}
+
+	/**
+	 * The session cookie, the same however the application is deployed: HttpOnly, Secure,
+	 * SameSite=Lax, a session cookie (no expiry date).
+	 */
+	@Bean
+	CookieSerializer sessionCookie() {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName("END287G_SESSION");
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setUseSecureCookie(true);
+		cookie.setSameSite("Lax");
+		cookie.setCookiePath("/");
+		return cookie;
+	}
+
+	/** An expired, used or forged link: back to the sign-in page, without a session. */
+	private static SimpleUrlAuthenticationFailureHandler linkRefused() {
+		SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler(
+				"/sign-in?link=invalid");
+		refused.setAllowSessionCreation(false);
+		return refused;
 	}
 
 	@Bean
