@@ -115,7 +115,7 @@ class AccountController {
 	}
 
 	/** A passkey as the list shows it. */
-	record Passkey(String id, String label, Instant created, Instant lastUsed) {
+	public record Passkey(String id, String label, Instant created, Instant lastUsed) {
 
 	}
 

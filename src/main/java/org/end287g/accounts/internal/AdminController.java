@@ -44,7 +44,7 @@ class AdminController {
 	}
 
 	/** An account in the list: its roles and last sign-in. */
-	record Listed(Account account, List<Grant> grants) {
+	public record Listed(Account account, List<Grant> grants) {
 
 	}
 

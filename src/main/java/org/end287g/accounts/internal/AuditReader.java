@@ -29,14 +29,14 @@ class AuditReader {
 		this.store = store;
 	}
 
-	record Entry(long id, OffsetDateTime at, String actor, String actorName, String action, String subject,
+	public record Entry(long id, OffsetDateTime at, String actor, String actorName, String action, String subject,
 			String subjectName, String details) {
 
 	}
 
-	record Page(List<Entry> entries, int number, boolean hasNext) {
+	public record Page(List<Entry> entries, int number, boolean hasNext) {
 
-		boolean hasPrevious() {
+		public boolean hasPrevious() {
 			return this.number > 1;
 		}
 

@@ -42,7 +42,7 @@ class ScopedController {
 	}
 
 	/** A member of an organization as its organizers see them. */
-	record Member(String name, Grant grant) {
+	public record Member(String name, Grant grant) {
 
 	}
 
