@@ -5,7 +5,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * address, then adds a passkey to reach the admin pages.
  */
 @Component
-class BootstrapAdmin implements ApplicationRunner {
+public class BootstrapAdmin implements ApplicationRunner {
 
 	private static final Log logger = LogFactory.getLog(BootstrapAdmin.class);
 
@@ -33,14 +33,19 @@ class BootstrapAdmin implements ApplicationRunner {
 		if (email == null || email.isBlank()) {
 			return;
 		}
-		try {
-			if (this.accounts.bootstrapAdmin(email)) {
-				logger.info("Bootstrap admin created from end287g.accounts.bootstrap-admin");
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			try {
+				if (this.accounts.bootstrapAdmin(email)) {
+					logger.info("Bootstrap admin created from end287g.accounts.bootstrap-admin");
+				}
+				return;
 			}
-		}
-		catch (DataIntegrityViolationException ex) {
-			// Another instance created it at the same moment.
-			logger.info("Bootstrap admin created by another instance");
+			catch (DataAccessException ex) {
+				// Another instance created the account at the same moment: its
+				// transaction has committed, so the next attempt sees the account (and
+				// its grant).
+				logger.info("Bootstrap admin being created by another instance; checking again");
+			}
 		}
 	}
 
