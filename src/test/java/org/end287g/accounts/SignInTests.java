@@ -107,8 +107,6 @@ class SignInTests {
 		this.mvc.perform(get("/sign-in/link").param("token", token)).andExpect(status().isOk());
 
 		MockHttpServletResponse signIn = this.signedIn.useToken(token);
-		System.out.println("DEBUG headers " + signIn.getHeaders("Set-Cookie") + " "
-				+ java.util.Arrays.toString(signIn.getCookies()));
 		assertThat(signIn.getRedirectedUrl()).isEqualTo("/account");
 		Browser browser = new Browser(signIn.getCookie(SignedIn.SESSION_COOKIE),
 				signIn.getCookie(SignedIn.DEVICE_COOKIE));
