@@ -111,7 +111,10 @@ class CsrfTests {
 		}
 		assertThat(snapshot()).isEqualTo(before);
 		assertThat(this.store.byId(organizer.id()).orElseThrow().name()).isEqualTo("Org");
-		// No session was signed in or out: the person's one session still works.
+		// No session was signed in or out: the person's one session still works. (That a
+		// refused anonymous post creates no session is checked over real HTTP in
+		// AnonymousVisitorsTests: MockMvc's security test support keeps sessions of its
+		// own.)
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?")
 			.param(organizer.id())
 			.query(Integer.class)
