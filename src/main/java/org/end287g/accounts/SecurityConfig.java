@@ -25,6 +25,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -102,7 +103,7 @@ class SecurityConfig {
 			.oneTimeTokenLogin(ott -> ott.loginProcessingUrl("/login/ott")
 				.loginPage("/sign-in")
 				.showDefaultSubmitPage(false)
-				.successHandler(signIns.then(new SimpleUrlAuthenticationSuccessHandler(AFTER_SIGN_IN)))
+				.successHandler(recorded(signIns, new SimpleUrlAuthenticationSuccessHandler(AFTER_SIGN_IN)))
 				.failureHandler(linkRefused()))
 			.webAuthn(webAuthn -> webAuthn.rpId(properties.webauthn().rpId())
 				.rpName(properties.webauthn().rpName())
@@ -112,7 +113,7 @@ class SecurityConfig {
 					@Override
 					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
 						filter.setAuthenticationSuccessHandler(
-								signIns.then(new HttpMessageConverterAuthenticationSuccessHandler()));
+								recorded(signIns, new HttpMessageConverterAuthenticationSuccessHandler()));
 						return filter;
 					}
 				}))
@@ -136,6 +137,17 @@ class SecurityConfig {
 		cookie.setSameSite("Lax");
 		cookie.setCookiePath("/");
 		return cookie;
+	}
+
+	/**
+	 * Records the sign-in through the recorder bean (so in one transaction), then lets
+	 * {@code next} answer.
+	 */
+	private static AuthenticationSuccessHandler recorded(SignInRecorder signIns, AuthenticationSuccessHandler next) {
+		return (request, response, authentication) -> {
+			signIns.record(request, response, authentication);
+			next.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	/** An expired, used or forged link: back to the sign-in page, without a session. */

@@ -20,7 +20,6 @@ import org.end287g.privacy.BlindIndex;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,14 +58,10 @@ public class SignInRecorder {
 		this.properties = properties;
 	}
 
-	/** Records the sign-in, then lets {@code next} answer. */
-	public AuthenticationSuccessHandler then(AuthenticationSuccessHandler next) {
-		return (request, response, authentication) -> {
-			record(request, response, authentication);
-			next.onAuthenticationSuccess(request, response, authentication);
-		};
-	}
-
+	/**
+	 * Records the sign-in (one transaction: call it on the Spring bean, see
+	 * {@code SecurityConfig}).
+	 */
 	@Transactional
 	public void record(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
 		String accountId = authentication.getName();
