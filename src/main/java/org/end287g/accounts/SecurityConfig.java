@@ -1,26 +1,56 @@
 package org.end287g.accounts;
 
+import java.time.Clock;
+
+import org.end287g.accounts.internal.AccessDenied;
+import org.end287g.accounts.internal.AccountsProperties;
+import org.end287g.accounts.internal.AuditedUserCredentials;
+import org.end287g.accounts.internal.SessionLifetimeFilter;
+import org.end287g.accounts.internal.SignInRecorder;
+import org.end287g.audit.AuditLog;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.ott.GenerateOneTimeTokenRequestResolver;
+import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Security baseline. Anonymous visitors never get a server-side session (the CSRF token
- * lives in a cookie); a session is created only when a person signs in, and it lives in
- * the shared database (Spring Session JDBC), so any app instance serves any request.
- * Staff pages under /admin need the admin role and a passkey.
+ * lives in a cookie) except during a passkey ceremony; a session is created when a person
+ * signs in, and it lives in the shared database (Spring Session JDBC), so any app
+ * instance serves any request. Sign-in is by one-time link (Spring Security's one-time
+ * token login, the link sent by {@code SignInController}) or by passkey (Spring
+ * Security's WebAuthn). Staff pages under /admin need the admin role and a passkey.
  */
 @Configuration
 @ConditionalOnWebApplication // the command line (java -jar end287g.jar import ...) runs
@@ -31,6 +61,9 @@ class SecurityConfig {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/** Where a person lands after signing in. */
+	static final String AFTER_SIGN_IN = "/account";
+
 	/** Admins are people with the admin role who signed in with a passkey. */
 	static AuthorizationManager<RequestAuthorizationContext> admin() {
 		return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(Roles.ADMIN.name()),
@@ -38,10 +71,12 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/**")
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, AccountsProperties properties)
+			throws Exception {
+		http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin", "/admin/**")
 			.access(admin())
-			.requestMatchers("/account/**", "/organizer/**", "/leader/**")
+			.requestMatchers("/account", "/account/**", "/organizer", "/organizer/**", "/leader", "/leader/**",
+					"/webauthn/register/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll())
@@ -54,15 +89,104 @@ class SecurityConfig {
 				.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern("/unsubscribe/**")))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(
-					exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
+					exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
+						.accessDeniedHandler(new AccessDenied()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
+			// The link in the mail opens a page (GET /sign-in/link) whose button posts
+			// the token to /login/ott, so mail scanners that fetch links do not use it
+			// up.
+			.oneTimeTokenLogin(ott -> ott.loginProcessingUrl("/login/ott")
+				.loginPage("/sign-in")
+				.showDefaultSubmitPage(false)
+				.successHandler(recorded(signIns, new SimpleUrlAuthenticationSuccessHandler(AFTER_SIGN_IN)))
+				.failureHandler(linkRefused()))
+			.webAuthn(webAuthn -> webAuthn.rpId(properties.webauthn().rpId())
+				.rpName(properties.webauthn().rpName())
+				.allowedOrigins(properties.webauthn().allowedOrigins())
+				.disableDefaultRegistrationPage(true)
+				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+					@Override
+					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationSuccessHandler(
+								recorded(signIns, new HttpMessageConverterAuthenticationSuccessHandler()));
+						return filter;
+					}
+				}))
+			.addFilterAfter(new SessionLifetimeFilter(properties, Clock.systemUTC()), SecurityContextHolderFilter.class)
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"));
+		// Our own translated pages replace Spring's generated sign-in page.
+		http.removeConfigurer(DefaultLoginPageConfigurer.class);
 		return http.build();
+	}
+
+	/**
+	 * The session cookie, the same however the application is deployed: HttpOnly, Secure,
+	 * SameSite=Lax, a session cookie (no expiry date).
+	 */
+	@Bean
+	CookieSerializer sessionCookie() {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName("END287G_SESSION");
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setUseSecureCookie(true);
+		cookie.setSameSite("Lax");
+		cookie.setCookiePath("/");
+		return cookie;
+	}
+
+	/**
+	 * Records the sign-in through the recorder bean (so in one transaction), then lets
+	 * {@code next} answer.
+	 */
+	private static AuthenticationSuccessHandler recorded(SignInRecorder signIns, AuthenticationSuccessHandler next) {
+		return (request, response, authentication) -> {
+			signIns.record(request, response, authentication);
+			next.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	/** An expired, used or forged link: back to the sign-in page, without a session. */
+	private static SimpleUrlAuthenticationFailureHandler linkRefused() {
+		SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler(
+				"/sign-in?link=invalid");
+		refused.setAllowSessionCreation(false);
+		return refused;
+	}
+
+	@Bean
+	OneTimeTokenService oneTimeTokens(JdbcTemplate jdbc) {
+		return new JdbcOneTimeTokenService(jdbc);
+	}
+
+	/**
+	 * Tokens are made by {@code SignInController} after it has validated the address and
+	 * checked the rate limits; Spring's generating endpoint makes none.
+	 */
+	@Bean
+	GenerateOneTimeTokenRequestResolver noTokensFromTheGenerateEndpoint() {
+		return (request) -> null;
+	}
+
+	/** Never called: the generating endpoint makes no tokens (see above). */
+	@Bean
+	OneTimeTokenGenerationSuccessHandler unusedTokenGenerationSuccessHandler() {
+		return (request, response, token) -> response.sendError(404);
+	}
+
+	@Bean
+	PublicKeyCredentialUserEntityRepository passkeyUsers(JdbcTemplate jdbc) {
+		return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
+	}
+
+	@Bean
+	UserCredentialRepository passkeys(JdbcTemplate jdbc, AuditLog audit,
+			PublicKeyCredentialUserEntityRepository users) {
+		return new AuditedUserCredentials(new JdbcUserCredentialRepository(jdbc), audit, users);
 	}
 
 }

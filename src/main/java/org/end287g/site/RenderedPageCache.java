@@ -58,7 +58,10 @@ class RenderedPageCache extends OncePerRequestFilter {
 		String path = request.getRequestURI();
 		// ?lang= sets the language cookie, so it always takes the ordinary path.
 		boolean switchesLanguage = request.getParameter("lang") != null;
-		return !"GET".equals(request.getMethod()) || switchesLanguage
+		// A signed-in person's pages are their own (the header names their account):
+		// never served from, nor kept in, the cache shared by anonymous visitors.
+		boolean personal = request.getUserPrincipal() != null || request.getRequestedSessionId() != null;
+		return !"GET".equals(request.getMethod()) || switchesLanguage || personal
 				|| !("/".equals(path) || PREFIXES.stream().anyMatch(path::startsWith));
 	}
 

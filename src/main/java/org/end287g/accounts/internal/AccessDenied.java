@@ -1,0 +1,57 @@
+package org.end287g.accounts.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * A 403 is the translated error page, except for an admin who signed in without a passkey
+ * and opens an admin page: they get a page that explains how to add a passkey and sign in
+ * with it.
+ */
+public class AccessDenied implements AccessDeniedHandler {
+
+	/** Where the explanation is rendered (forwarded to, with status 403). */
+	public static final String PASSKEY_REQUIRED = "/account/passkey-required";
+
+	private final AccessDeniedHandlerImpl plain = new AccessDeniedHandlerImpl();
+
+	private final AccessDeniedHandlerImpl passkeyRequired = new AccessDeniedHandlerImpl();
+
+	public AccessDenied() {
+		this.passkeyRequired.setErrorPage(PASSKEY_REQUIRED);
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException, ServletException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (!(denied instanceof CsrfException) && (path.equals("/admin") || path.startsWith("/admin/"))
+				&& has(authentication, "ROLE_ADMIN")
+				&& !has(authentication, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)) {
+			this.passkeyRequired.handle(request, response, denied);
+			return;
+		}
+		this.plain.handle(request, response, denied);
+	}
+
+	private static boolean has(Authentication authentication, String authority) {
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.anyMatch(authority::equals);
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.end287g.accounts.internal;
+
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+/**
+ * An account with its e-mail address and name decrypted ({@code null} once forgotten).
+ */
+public record Account(String id, String email, String name, String language, OffsetDateTime createdAt,
+		OffsetDateTime lastSignInAt, OffsetDateTime disabledAt) {
+
+	public boolean active() {
+		return this.disabledAt == null;
+	}
+
+	public Locale locale() {
+		return Locale.forLanguageTag(this.language);
+	}
+
+}

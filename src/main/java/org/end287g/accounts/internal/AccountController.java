@@ -1,0 +1,174 @@
+package org.end287g.accounts.internal;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.end287g.audit.AuditLog;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A signed-in person's own pages: details, sessions, passkeys. Only ever their own. */
+@Controller
+@ConditionalOnWebApplication
+class AccountController {
+
+	private final AccountStore store;
+
+	private final AccountService accounts;
+
+	private final AccountSessions sessions;
+
+	private final AuditLog audit;
+
+	private final PublicKeyCredentialUserEntityRepository passkeyUsers;
+
+	private final UserCredentialRepository passkeys;
+
+	AccountController(AccountStore store, AccountService accounts, AccountSessions sessions, AuditLog audit,
+			PublicKeyCredentialUserEntityRepository passkeyUsers, UserCredentialRepository passkeys) {
+		this.store = store;
+		this.accounts = accounts;
+		this.sessions = sessions;
+		this.audit = audit;
+		this.passkeyUsers = passkeyUsers;
+		this.passkeys = passkeys;
+	}
+
+	@GetMapping("/account")
+	String account(Authentication authentication, Model model) {
+		Account account = me(authentication);
+		model.addAttribute("account", account);
+		model.addAttribute("grants", this.store.activeGrants(account.id()));
+		model.addAttribute("name", (account.name() != null) ? account.name() : "");
+		model.addAttribute("language", account.language());
+		return "accounts/account";
+	}
+
+	@PostMapping("/account")
+	String update(Authentication authentication, @RequestParam(name = "name", required = false) String name,
+			@RequestParam(name = "language", required = false) String language, Model model,
+			RedirectAttributes redirect) {
+		Account account = me(authentication);
+		String nameError = Fields.name(name);
+		String languageError = Fields.language(language);
+		if (nameError != null || languageError != null) {
+			model.addAttribute("account", account);
+			model.addAttribute("grants", this.store.activeGrants(account.id()));
+			model.addAttribute("name", (name == null || name.length() > Fields.MAX_NAME * 2) ? "" : name);
+			model.addAttribute("language", Fields.LANGUAGES.contains(language) ? language : account.language());
+			model.addAttribute("nameError", nameError);
+			model.addAttribute("languageError", languageError);
+			return "accounts/account";
+		}
+		this.accounts.update(account.id(), name.strip(), language);
+		redirect.addFlashAttribute("notice", "accounts.account.saved");
+		return "redirect:/account";
+	}
+
+	@GetMapping("/account/sessions")
+	String sessions(Authentication authentication, HttpServletRequest request, Model model) {
+		HttpSession current = request.getSession(false);
+		model.addAttribute("sessions",
+				this.sessions.list(authentication.getName(), (current != null) ? current.getId() : null));
+		return "accounts/sessions";
+	}
+
+	@PostMapping("/account/sessions/revoke")
+	String revoke(Authentication authentication, @RequestParam(name = "session", required = false) String handle,
+			RedirectAttributes redirect) {
+		if (handle != null && handle.length() <= 64 && this.sessions.revoke(authentication.getName(), handle)) {
+			this.audit.record(authentication.getName(), "session.revoke", authentication.getName(), "sessions=1");
+			redirect.addFlashAttribute("notice", "accounts.sessions.revoked");
+		}
+		else {
+			redirect.addFlashAttribute("problem", "accounts.sessions.notFound");
+		}
+		return "redirect:/account/sessions";
+	}
+
+	@PostMapping("/account/sessions/revoke-others")
+	String revokeOthers(Authentication authentication, HttpServletRequest request, RedirectAttributes redirect) {
+		HttpSession current = request.getSession(false);
+		int revoked = this.sessions.revokeAllExcept(authentication.getName(),
+				(current != null) ? current.getId() : null);
+		this.audit.record(authentication.getName(), "session.revoke", authentication.getName(),
+				"sessions=" + revoked + " everywhere else");
+		redirect.addFlashAttribute("notice", "accounts.sessions.revokedOthers");
+		return "redirect:/account/sessions";
+	}
+
+	/** A passkey as the list shows it. */
+	public record Passkey(String id, String label, Instant created, Instant lastUsed) {
+
+	}
+
+	@GetMapping("/account/passkeys")
+	String passkeys(Authentication authentication, @RequestParam(name = "added", required = false) String added,
+			Model model) {
+		if ("1".equals(added) && !model.containsAttribute("notice")) {
+			model.addAttribute("notice", "accounts.passkeys.added");
+		}
+		model.addAttribute("passkeys", myPasskeys(authentication));
+		model.addAttribute("maxLabel", AuditedUserCredentials.MAX_LABEL);
+		return "accounts/passkeys";
+	}
+
+	@PostMapping("/account/passkeys/remove")
+	String removePasskey(Authentication authentication, @RequestParam(name = "passkey", required = false) String id,
+			RedirectAttributes redirect) {
+		Optional<Passkey> mine = myPasskeys(authentication).stream()
+			.filter((passkey) -> passkey.id().equals(id))
+			.findFirst();
+		if (mine.isPresent()) {
+			this.passkeys.delete(Bytes.fromBase64(mine.get().id()));
+			redirect.addFlashAttribute("notice", "accounts.passkeys.removed");
+		}
+		else {
+			redirect.addFlashAttribute("problem", "accounts.passkeys.notFound");
+		}
+		return "redirect:/account/passkeys";
+	}
+
+	/**
+	 * Forwarded here (status 403) when an admin without a passkey opens an admin page.
+	 */
+	@RequestMapping(AccessDenied.PASSKEY_REQUIRED)
+	String passkeyRequired() {
+		return "accounts/passkey-required";
+	}
+
+	private List<Passkey> myPasskeys(Authentication authentication) {
+		PublicKeyCredentialUserEntity user = this.passkeyUsers.findByUsername(authentication.getName());
+		if (user == null) {
+			return List.of();
+		}
+		return this.passkeys.findByUserId(user.getId())
+			.stream()
+			.sorted(Comparator.comparing(CredentialRecord::getCreated, Comparator.nullsLast(Comparator.naturalOrder())))
+			.map((record) -> new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(),
+					record.getCreated(), record.getLastUsed()))
+			.toList();
+	}
+
+	private Account me(Authentication authentication) {
+		return this.store.byId(authentication.getName()).orElseThrow();
+	}
+
+}

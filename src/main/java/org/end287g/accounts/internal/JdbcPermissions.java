@@ -1,0 +1,68 @@
+package org.end287g.accounts.internal;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.end287g.accounts.Permissions;
+import org.end287g.accounts.Roles;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcPermissions implements Permissions {
+
+	private final AccountStore store;
+
+	JdbcPermissions(AccountStore store) {
+		this.store = store;
+	}
+
+	@Override
+	public boolean isAdmin(Authentication authentication) {
+		return active(authentication) && this.store.activeGrants(authentication.getName())
+			.stream()
+			.anyMatch((grant) -> grant.role() == Roles.ADMIN);
+	}
+
+	@Override
+	public boolean leads(Authentication authentication, long campaignId) {
+		return campaignsLed(authentication).contains(campaignId);
+	}
+
+	@Override
+	public boolean organizes(Authentication authentication, long organizationId) {
+		return organizationsOf(authentication).contains(organizationId);
+	}
+
+	@Override
+	public Set<Long> campaignsLed(Authentication authentication) {
+		return scopes(authentication, Roles.LEADER, Grant::campaignId);
+	}
+
+	@Override
+	public Set<Long> organizationsOf(Authentication authentication) {
+		return scopes(authentication, Roles.ORGANIZER, Grant::organizationId);
+	}
+
+	private Set<Long> scopes(Authentication authentication, Roles role, Function<Grant, Long> scope) {
+		Set<Long> ids = new TreeSet<>();
+		if (active(authentication)) {
+			this.store.activeGrants(authentication.getName())
+				.stream()
+				.filter((grant) -> grant.role() == role)
+				.map(scope)
+				.forEach(ids::add);
+		}
+		return ids;
+	}
+
+	private boolean active(Authentication authentication) {
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken)
+				&& this.store.byId(authentication.getName()).map(Account::active).orElse(false);
+	}
+
+}

@@ -1,0 +1,8 @@
+package org.end287g.accounts.internal;
+
+import java.time.OffsetDateTime;
+
+/** A partner organization. */
+public record Organization(long id, String name, OffsetDateTime createdAt) {
+
+}

@@ -1,0 +1,72 @@
+package org.end287g.accounts.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.end287g.privacy.EmailAddresses;
+import org.end287g.privacy.RateLimits;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The sign-in pages. Asking for a link always ends on the same page, whether or not the
+ * address has an account, so the form cannot be used to find out who has one.
+ */
+@Controller
+@ConditionalOnWebApplication
+class SignInController {
+
+	private final SignInLinks links;
+
+	private final RateLimits rateLimits;
+
+	private final AccountsProperties properties;
+
+	SignInController(SignInLinks links, RateLimits rateLimits, AccountsProperties properties) {
+		this.links = links;
+		this.rateLimits = rateLimits;
+		this.properties = properties;
+	}
+
+	@GetMapping("/sign-in")
+	String form(@RequestParam(name = "link", required = false) String link, Model model) {
+		model.addAttribute("email", "");
+		if (link != null) {
+			model.addAttribute("linkError", "accounts.signIn.link.invalid");
+		}
+		return "accounts/sign-in";
+	}
+
+	@PostMapping("/sign-in")
+	String send(@RequestParam(name = "email", required = false) String email, HttpServletRequest request, Model model) {
+		String error = Fields.email(email);
+		if (error != null) {
+			model.addAttribute("email", (email == null || email.length() > Fields.MAX_EMAIL * 2) ? "" : email);
+			model.addAttribute("emailError", error);
+			return "accounts/sign-in";
+		}
+		String normalized = EmailAddresses.normalize(email);
+		this.rateLimits.check("sign-in", request, normalized);
+		this.links.send(normalized);
+		model.addAttribute("minutes", this.properties.accounts().signInLinkValidity().toMinutes());
+		return "accounts/sign-in-sent";
+	}
+
+	/**
+	 * The page the mailed link opens: its button posts the token, so a mail scanner that
+	 * fetches the link does not use it up.
+	 */
+	@GetMapping("/sign-in/link")
+	String link(@RequestParam(name = "token", required = false) String token, Model model) {
+		if (token == null || token.isBlank() || token.length() > 36) {
+			return "redirect:/sign-in?link=invalid";
+		}
+		model.addAttribute("token", token);
+		return "accounts/sign-in-link";
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.end287g.accounts.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.end287g.audit.AuditLog;
+import org.end287g.notifications.Mail;
+import org.end287g.notifications.Outbox;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.authentication.ott.OneTimeToken;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Sends a sign-in link to an active account's address: a one-time token (Spring
+ * Security's, stored in the database) and the mail that carries it, in one transaction.
+ * Says nothing about whether the address has an account.
+ */
+@Component
+@ConditionalOnWebApplication
+class SignInLinks {
+
+	private final AccountStore store;
+
+	private final OneTimeTokenService tokens;
+
+	private final Outbox outbox;
+
+	private final AuditLog audit;
+
+	private final AccountsProperties properties;
+
+	SignInLinks(AccountStore store, OneTimeTokenService tokens, Outbox outbox, AuditLog audit,
+			AccountsProperties properties) {
+		this.store = store;
+		this.tokens = tokens;
+		this.outbox = outbox;
+		this.audit = audit;
+		this.properties = properties;
+	}
+
+	@Transactional
+	void send(String email) {
+		this.store.byEmail(email).filter(Account::active).ifPresent((account) -> {
+			OneTimeToken token = this.tokens.generate(
+					new GenerateOneTimeTokenRequest(account.id(), this.properties.accounts().signInLinkValidity()));
+			String link = UriComponentsBuilder.fromUriString(this.properties.site().url("/sign-in/link"))
+				.queryParam("token", token.getTokenValue())
+				.build()
+				.toUriString();
+			long minutes = this.properties.accounts().signInLinkValidity().toMinutes();
+			this.outbox.enqueue(Mail.transactional(account.email(), account.locale(), "sign-in-link",
+					Map.of("link", link, "minutes", minutes, "subjectArgs", List.of())));
+			this.audit.record(account.id(), "sign-in.link-requested", account.id(), null);
+		});
+	}
+
+}

@@ -1,0 +1,198 @@
+package org.end287g.accounts;
+
+import java.nio.charset.StandardCharsets;
+
+import org.end287g.accounts.internal.Account;
+import org.end287g.accounts.internal.AccountService;
+import org.end287g.accounts.internal.AccountService.RoleRequest;
+import org.end287g.accounts.internal.AccountStore;
+import org.end287g.privacy.BlindIndex;
+import org.end287g.privacy.PersonalDataCipher;
+import org.end287g.site.AccessibleHtml;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Organizers see only their organization, leaders only their campaigns: another's id in
+ * the address is "not found", and nothing changes.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ScopedPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalDataCipher cipher;
+
+	@Autowired
+	BlindIndex index;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	AccountStore store;
+
+	@Autowired
+	Permissions permissions;
+
+	SignedIn signedIn;
+
+	@BeforeEach
+	void setUp() {
+		this.signedIn = new SignedIn(this.mvc, new QueuedMail(this.jdbc, this.cipher, this.index), this.accounts,
+				this.store);
+	}
+
+	static RequestPostProcessor as(Account account, String role) {
+		return user(account.id()).roles(role);
+	}
+
+	static Authentication authentication(Account account) {
+		return new UsernamePasswordAuthenticationToken(account.id(), null, AuthorityUtils.NO_AUTHORITIES);
+	}
+
+	long auditCount() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM audit_log").query(Long.class).single();
+	}
+
+	@Test
+	void anOrganizerSeesTheirOrganizationAndNoOther() throws Exception {
+		long a = this.accounts.createOrganization("test-admin", "Org A " + SignedIn.newEmail()).orElseThrow();
+		long b = this.accounts.createOrganization("test-admin", "Org B " + SignedIn.newEmail()).orElseThrow();
+		Account alice = this.signedIn.account(SignedIn.newEmail(), "Alice <script>alert(1)</script>", "en",
+				new RoleRequest(Roles.ORGANIZER, a, null));
+		Account bob = this.signedIn.account(SignedIn.newEmail(), "Bob Secret", "en",
+				new RoleRequest(Roles.ORGANIZER, b, null));
+
+		String own = this.mvc.perform(get("/organizer/organizations/" + a).with(as(alice, "ORGANIZER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(own).contains("Alice &lt;script&gt;alert(1)&lt;/script&gt;")
+			.doesNotContain("<script>alert(1)")
+			.doesNotContain("Bob");
+		assertThat(AccessibleHtml.problems(own)).isEmpty();
+		this.mvc.perform(get("/organizer").with(as(alice, "ORGANIZER")))
+			.andExpect(content().string(containsString("/organizer/organizations/" + a)))
+			.andExpect(content().string(not(containsString("/organizer/organizations/" + b))));
+
+		long audit = auditCount();
+		this.mvc.perform(get("/organizer/organizations/" + b).with(as(alice, "ORGANIZER")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString("Bob"))));
+		this.mvc.perform(post("/organizer/organizations/" + b + "/export").with(as(alice, "ORGANIZER")).with(csrf()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString("Bob"))));
+		// The same answer for an organization that does not exist at all.
+		this.mvc.perform(get("/organizer/organizations/" + (b + 1000)).with(as(alice, "ORGANIZER")))
+			.andExpect(status().isNotFound());
+		for (String hostile : new String[] { "' OR 1=1 --", "1 OR 1=1", "<script>alert(1)</script>" }) {
+			this.mvc.perform(get("/organizer/organizations/{id}", hostile).with(as(alice, "ORGANIZER")))
+				.andExpect(status().isNotFound());
+			this.mvc
+				.perform(
+						post("/organizer/organizations/{id}/export", hostile).with(as(alice, "ORGANIZER")).with(csrf()))
+				.andExpect(status().isNotFound());
+		}
+		assertThat(auditCount()).isEqualTo(audit);
+		assertThat(this.permissions.organizes(authentication(alice), b)).isFalse();
+		assertThat(this.permissions.organizes(authentication(bob), b)).isTrue();
+
+		// The export of their own members is audited and safe in a spreadsheet.
+		this.mvc.perform(post("/organizer/organizations/" + a + "/export").with(as(alice, "ORGANIZER")))
+			.andExpect(status().isForbidden());
+		String csv = this.mvc
+			.perform(post("/organizer/organizations/" + a + "/export").with(as(alice, "ORGANIZER")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv).contains("\"Alice <script>alert(1)</script>\",ORGANIZER");
+		assertThat(auditCount()).isEqualTo(audit + 1);
+		assertThat(this.jdbc.sql("SELECT actor FROM audit_log WHERE action = 'personal-data.export' AND subject = ?")
+			.param(Long.toString(a))
+			.query(String.class)
+			.single()).isEqualTo(alice.id());
+	}
+
+	@Test
+	void aRevokedOrganizerLosesAccessAtOnce() throws Exception {
+		long a = this.accounts.createOrganization("test-admin", "Org R " + SignedIn.newEmail()).orElseThrow();
+		Account carol = this.signedIn.account(SignedIn.newEmail(), "Carol", "en",
+				new RoleRequest(Roles.ORGANIZER, a, null));
+		this.mvc.perform(get("/organizer/organizations/" + a).with(as(carol, "ORGANIZER"))).andExpect(status().isOk());
+		this.accounts.revoke("test-admin", carol.id(), this.store.activeGrants(carol.id()).get(0).id());
+		// Even with the role still in an old authentication, the database says no.
+		this.mvc.perform(get("/organizer/organizations/" + a).with(as(carol, "ORGANIZER")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aLeaderReachesOnlyTheCampaignsTheyLead() throws Exception {
+		Account dana = this.signedIn.leader(SignedIn.newEmail(), 41);
+		Account eli = this.signedIn.leader(SignedIn.newEmail(), 42);
+		assertThat(this.permissions.leads(authentication(dana), 41)).isTrue();
+		assertThat(this.permissions.leads(authentication(dana), 42)).isFalse();
+		assertThat(this.permissions.leads(authentication(eli), 41)).isFalse();
+		assertThat(this.permissions.campaignsLed(authentication(dana))).containsExactly(41L);
+		assertThat(this.permissions.isAdmin(authentication(dana))).isFalse();
+
+		String leader = this.mvc.perform(get("/leader").with(as(dana, "LEADER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(leader).contains("Campaign 41").doesNotContain("Campaign 42").contains("next version");
+		assertThat(AccessibleHtml.problems(leader)).isEmpty();
+		this.mvc.perform(get("/leader/campaigns/41").with(as(dana, "LEADER"))).andExpect(status().isOk());
+		this.mvc.perform(get("/leader/campaigns/42").with(as(dana, "LEADER"))).andExpect(status().isNotFound());
+		for (String hostile : new String[] { "' OR 1=1 --", "41 OR 1=1", "-41", "9".repeat(10_000) }) {
+			this.mvc.perform(get("/leader/campaigns/{id}", hostile).with(as(dana, "LEADER")))
+				.andExpect(status().isNotFound());
+		}
+		this.mvc.perform(get("/leader").with(as(dana, "LEADER")).header("Accept-Language", "es"))
+			.andExpect(content().string(containsString("Campaña 41")));
+		// A leader is not an admin, and not an organizer.
+		this.mvc.perform(get("/admin/accounts").with(as(dana, "LEADER"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/organizer").with(as(dana, "LEADER")))
+			.andExpect(content().string(containsString("You are not an organizer")));
+	}
+
+	@Test
+	void scopedPagesNeedSignIn() throws Exception {
+		for (String page : new String[] { "/organizer", "/organizer/organizations/1", "/leader", "/leader/campaigns/1",
+				"/account", "/account/sessions", "/account/passkeys" }) {
+			this.mvc.perform(get(page)).andExpect(status().is3xxRedirection());
+		}
+	}
+
+}
