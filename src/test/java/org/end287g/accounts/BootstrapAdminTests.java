@@ -10,9 +10,12 @@ import org.end287g.accounts.internal.AccountService;
 import org.end287g.accounts.internal.AccountStore;
 import org.end287g.accounts.internal.BootstrapAdmin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when several instances start together.
  */
 @SpringBootTest(properties = "end287g.accounts.bootstrap-admin=First.Admin@Example.org")
+@ExtendWith(OutputCaptureExtension.class)
 class BootstrapAdminTests {
 
 	@Autowired
@@ -83,6 +87,32 @@ class BootstrapAdminTests {
 			.query(Long.class)
 			.single()).isEqualTo(audited);
 		assertThat(this.accounts.bootstrapAdmin("")).isFalse();
+	}
+
+	@Test
+	void withMailKeptTheFirstAdminWithoutAPasskeyGetsAWorkingLinkInTheLogOnly(CapturedOutput output) {
+		this.jdbc.sql("DELETE FROM user_credentials").update();
+		long mailBefore = signInMails();
+		this.bootstrap.run(null);
+		String logged = output.getOut();
+		assertThat(logged).contains("Sign in as the bootstrap admin with this one-time link")
+			.doesNotContainIgnoringCase("first.admin@example.org");
+		String token = logged.substring(logged.lastIndexOf("/sign-in/link?token=") + "/sign-in/link?token=".length())
+			.strip()
+			.split("\\s")[0];
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM one_time_tokens WHERE token_value = ?")
+			.param(token)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		// No mail was queued for it: the link exists only in the log of whoever started
+		// the server.
+		assertThat(signInMails()).isEqualTo(mailBefore);
+	}
+
+	private long signInMails() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE template = 'sign-in-link'")
+			.query(Long.class)
+			.single();
 	}
 
 }

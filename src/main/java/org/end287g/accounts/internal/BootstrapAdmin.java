@@ -3,15 +3,21 @@ package org.end287g.accounts.internal;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code end287g.accounts.bootstrap-admin}: the first admin of a new installation, made
  * at start while there is no active admin. That person signs in with a link sent to the
- * address, then adds a passkey to reach the admin pages.
+ * address, then adds a passkey to reach the admin pages. When mail is kept rather than
+ * sent (no SMTP server) and that admin has no passkey yet, the sign-in link is written to
+ * the log of the person who started the server: the kept mail waits on a page only an
+ * admin with a passkey can read.
  */
 @Component
 public class BootstrapAdmin implements ApplicationRunner {
@@ -22,9 +28,19 @@ public class BootstrapAdmin implements ApplicationRunner {
 
 	private final AccountsProperties properties;
 
-	BootstrapAdmin(AccountService accounts, AccountsProperties properties) {
+	private final ObjectProvider<SignInLinks> links;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final JdbcClient jdbc;
+
+	BootstrapAdmin(AccountService accounts, AccountsProperties properties, ObjectProvider<SignInLinks> links,
+			ObjectProvider<JavaMailSender> mailSender, JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.properties = properties;
+		this.links = links;
+		this.mailSender = mailSender;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -38,6 +54,7 @@ public class BootstrapAdmin implements ApplicationRunner {
 				if (this.accounts.bootstrapAdmin(email)) {
 					logger.info("Bootstrap admin created from end287g.accounts.bootstrap-admin");
 				}
+				logFirstLinkWhenMailIsKept(email);
 				return;
 			}
 			catch (DataAccessException ex) {
@@ -47,6 +64,24 @@ public class BootstrapAdmin implements ApplicationRunner {
 				logger.info("Bootstrap admin being created by another instance; checking again");
 			}
 		}
+	}
+
+	private void logFirstLinkWhenMailIsKept(String email) {
+		SignInLinks signInLinks = this.links.getIfAvailable();
+		if (signInLinks == null || this.mailSender.getIfAvailable() != null || anAdminHasAPasskey()) {
+			return;
+		}
+		signInLinks.firstAdminLink(email)
+			.ifPresent((link) -> logger.warn("No mail server is configured (spring.mail.host), so mail is kept, not "
+					+ "sent. Sign in as the bootstrap admin with this one-time link, then add a passkey: " + link));
+	}
+
+	private boolean anAdminHasAPasskey() {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM user_credentials c
+				JOIN user_entities e ON e.id = c.user_entity_user_id
+				JOIN role_grants g ON g.account_id = e.name
+				WHERE g.role = 'ADMIN' AND g.revoked_at IS NULL""").query(Long.class).single() > 0;
 	}
 
 }

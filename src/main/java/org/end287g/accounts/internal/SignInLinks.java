@@ -2,6 +2,7 @@ package org.end287g.accounts.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.end287g.audit.AuditLog;
 import org.end287g.notifications.Mail;
@@ -46,17 +47,33 @@ class SignInLinks {
 	@Transactional
 	void send(String email) {
 		this.store.byEmail(email).filter(Account::active).ifPresent((account) -> {
-			OneTimeToken token = this.tokens.generate(
-					new GenerateOneTimeTokenRequest(account.id(), this.properties.accounts().signInLinkValidity()));
-			String link = UriComponentsBuilder.fromUriString(this.properties.site().url("/sign-in/link"))
-				.queryParam("token", token.getTokenValue())
-				.build()
-				.toUriString();
+			String link = newLink(account);
 			long minutes = this.properties.accounts().signInLinkValidity().toMinutes();
 			this.outbox.enqueue(Mail.transactional(account.email(), account.locale(), "sign-in-link",
 					Map.of("link", link, "minutes", minutes, "subjectArgs", List.of())));
 			this.audit.record(account.id(), "sign-in.link-requested", account.id(), null);
 		});
+	}
+
+	/**
+	 * A link for the first admin of an installation that keeps its mail (no SMTP server):
+	 * the mail would wait on a staff page only an admin with a passkey can open.
+	 */
+	@Transactional
+	Optional<String> firstAdminLink(String email) {
+		return this.store.byEmail(email).filter(Account::active).map((account) -> {
+			this.audit.record("system", "sign-in.link-requested", account.id(), "bootstrap, mail kept");
+			return newLink(account);
+		});
+	}
+
+	private String newLink(Account account) {
+		OneTimeToken token = this.tokens
+			.generate(new GenerateOneTimeTokenRequest(account.id(), this.properties.accounts().signInLinkValidity()));
+		return UriComponentsBuilder.fromUriString(this.properties.site().url("/sign-in/link"))
+			.queryParam("token", token.getTokenValue())
+			.build()
+			.toUriString();
 	}
 
 }

@@ -56,17 +56,22 @@ class Resealer {
 	}
 
 	long reseal(SealedColumn column) {
-		String select = "SELECT " + column.idColumn() + " AS id, " + column.column() + " AS sealed FROM "
-				+ column.table() + " WHERE " + column.column() + " IS NOT NULL AND " + column.idColumn()
-				+ " > ? ORDER BY " + column.idColumn() + " LIMIT " + BATCH;
+		// Keyset pagination over ids of any type (numbers, UUID strings): the first batch
+		// has
+		// no lower bound.
+		String first = "SELECT " + column.idColumn() + " AS id, " + column.column() + " AS sealed FROM "
+				+ column.table() + " WHERE " + column.column() + " IS NOT NULL ORDER BY " + column.idColumn()
+				+ " LIMIT " + BATCH;
+		String next = "SELECT " + column.idColumn() + " AS id, " + column.column() + " AS sealed FROM " + column.table()
+				+ " WHERE " + column.column() + " IS NOT NULL AND " + column.idColumn() + " > ? ORDER BY "
+				+ column.idColumn() + " LIMIT " + BATCH;
 		String update = "UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE " + column.idColumn()
 				+ " = ? AND " + column.column() + " = ?";
 		long count = 0;
-		long after = Long.MIN_VALUE;
+		Object after = null;
 		while (true) {
-			List<Row> rows = this.jdbc.sql(select)
-				.param(after)
-				.query((rs, n) -> new Row(rs.getLong("id"), rs.getBytes("sealed")))
+			List<Row> rows = ((after == null) ? this.jdbc.sql(first) : this.jdbc.sql(next).param(after))
+				.query((rs, n) -> new Row(rs.getObject("id"), rs.getBytes("sealed")))
 				.list();
 			for (Row row : rows) {
 				byte[] resealed = this.cipher.seal(this.cipher.open(row.sealed(), column.context()), column.context());
@@ -81,7 +86,7 @@ class Resealer {
 		}
 	}
 
-	private record Row(long id, byte[] sealed) {
+	private record Row(Object id, byte[] sealed) {
 	}
 
 }

@@ -53,6 +53,13 @@ class ResealTests {
 		String email = SupportersTests.uniqueEmail();
 		long id = this.supporters
 			.register(new SupporterDetails(email, "Teresa Morales", "28052", null, Locale.forLanguageTag("es")));
+		// An account: its id is a UUID string, not a number.
+		String accountId = java.util.UUID.randomUUID().toString();
+		this.jdbc
+			.sql("INSERT INTO accounts (id, email_index, email_sealed, language, created_at) "
+					+ "VALUES (?, ?, ?, 'en', CURRENT_TIMESTAMP)")
+			.params(accountId, accountId, this.cipher.seal(email, "accounts.email"))
+			.update();
 		KeysetHandle current = TinkJsonProtoKeysetFormat.parseKeyset(
 				Files.readString(this.properties.keysDir().resolve("aead.json")), InsecureSecretKeyAccess.get());
 		int oldKey = current.getPrimary().getId();
@@ -72,7 +79,13 @@ class ResealTests {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			assertThat(rotatedResealer.resealAll(new PrintStream(out, true, StandardCharsets.UTF_8))).isPositive();
 			assertThat(out.toString(StandardCharsets.UTF_8)).contains("supporters.email_sealed")
-				.contains("supporters.name_sealed");
+				.contains("supporters.name_sealed")
+				.contains("accounts.email_sealed")
+				.contains("mail_outbox.body_sealed");
+			assertThat(keyId(this.jdbc.sql("SELECT email_sealed FROM accounts WHERE id = ?")
+				.param(accountId)
+				.query(byte[].class)
+				.single())).as("accounts.email_sealed").isEqualTo(newKey);
 
 			for (String column : List.of("email_sealed", "name_sealed", "zip_sealed")) {
 				assertThat(keyId(sealed(id, column))).as(column).isEqualTo(newKey);
