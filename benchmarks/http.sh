@@ -20,9 +20,6 @@ WARMUP=${WARMUP:-60s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 BENCH_DB=${BENCH_DB:-end287g_bench_http}
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
 SHEETS=${SHEETS:-../shared/data/ice-287g}
 OUT=${OUT:-benchmarks/results/http.txt}
 ACCEPT_ENCODING=${ACCEPT_ENCODING-gzip}
@@ -32,57 +29,16 @@ HEADERS=()
 declare -A TARGET_P99_MS=([near]=20 [home]=50)
 declare -A PATHS=([near]="/api/v1/near?zip=28052" [home]="/")
 
-log() { printf '== %s\n' "$*" >&2; }
-die() { printf 'http.sh: %s\n' "$*" >&2; exit 1; }
-
-# Java 21+, the same choice as .ci/run.
-java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ] 2>/dev/null; then
-	for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
-		if [ -x "$candidate/bin/java" ]; then export JAVA_HOME="$candidate"; break; fi
-	done
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-
-command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
-command -v psql >/dev/null || die "psql is missing: apt-get install -y postgresql-client"
-command -v curl >/dev/null || die "curl is missing: apt-get install -y curl"
-
-jar() { ls target/end287g-*.jar 2>/dev/null | grep -v -e '-plain\.jar$' -e '-sources\.jar$' | head -1; }
-# Build when the jar is missing or older than the sources, so the figures are for this code.
-if [ -z "$(jar)" ] || [ -n "$(find src pom.xml -newer "$(jar)" -print -quit)" ]; then
-	log "building the jar"
-	./mvnw -q -DskipTests package
-fi
-JAR=$(jar)
-[ -n "$JAR" ] || die "no jar in target/ after the build"
-
-free_port() {
-	local port
-	for _ in $(seq 1 50); do
-		port=$((20000 + RANDOM % 40000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-	done
-	die "no free port found"
-}
-
-log "fresh database $BENCH_DB on $PGHOST:$PGPORT"
-psql_admin() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql_admin -c "drop database if exists $BENCH_DB" || die "cannot reach PostgreSQL as $PGUSER at $PGHOST:$PGPORT"
-psql_admin -c "create database $BENCH_DB"
-export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB"
-export SPRING_DATASOURCE_USERNAME="$PGUSER"
-export SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}"
+NAME=http.sh
+. benchmarks/lib.sh
+require wrk wrk
+require psql postgresql-client
+require curl curl
+ensure_jar
+fresh_database
 
 mkdir -p "$(dirname "$OUT")"
 APP_LOG=$(mktemp /tmp/end287g-http-bench.XXXXXX.log)
-APP_PID=""
-stop_app() {
-	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-		kill "$APP_PID"
-		wait "$APP_PID" 2>/dev/null || true
-	fi
-}
 trap stop_app EXIT
 trap 'exit 130' INT TERM
 
@@ -103,27 +59,12 @@ if [ "${SKIP_IMPORT:-0}" != 1 ]; then
 	rm -f "$APP_LOG.import"
 	# Exit code 1 is also a failed start: insist on the command's summary and on data.
 	[ -n "$import_summary" ] || die "the import command did not run, see $APP_LOG"
-	agreements=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$BENCH_DB" -qAt -c 'select count(*) from agreement')
+	agreements=$(psql_bench -c 'select count(*) from agreement')
 	[ "${agreements:-0}" -gt 0 ] || die "the import left no agreements, see $APP_LOG"
 	import_summary="$import_summary, $agreements agreements"
 fi
 
-PORT=$(free_port)
-BASE="http://127.0.0.1:$PORT"
-log "starting $JAR on port $PORT (log: $APP_LOG)"
-"$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" >>"$APP_LOG" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do
-	curl -fsS -o /dev/null "$BASE/actuator/health" 2>/dev/null && break
-	kill -0 "$APP_PID" 2>/dev/null || die "the app stopped during startup, see $APP_LOG"
-	sleep 1
-done
-curl -fsS -o /dev/null "$BASE/actuator/health" || die "the app did not become healthy in 120 s, see $APP_LOG"
-
-# Latency as wrk prints it (870.00us, 1.20ms, 2.00s), in milliseconds.
-to_ms() {
-	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
-}
+start_app
 
 RESULTS=""
 VERDICT=0
@@ -160,11 +101,7 @@ done
 
 {
 	echo "end287g HTTP benchmark"
-	echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
-	echo "machine:  $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(uname -sr)"
-	echo "jvm:      $("$JAVA" -version 2>&1 | head -1)"
-	echo "database: PostgreSQL $(psql_admin -c 'show server_version' | head -1), $BENCH_DB"
+	describe_run
 	echo "import:   ${import_seconds}$([ "$import_seconds" = skipped ] || echo ' s') of $SHEETS${import_summary:+ ($import_summary)}"
 	echo "wrk:      $THREADS threads, $CONNECTIONS connections, $DURATION after a $WARMUP warm-up, Accept-Encoding: ${ACCEPT_ENCODING:-none}"
 	echo

@@ -1,0 +1,94 @@
+# Shared by the benchmark scripts (sourced, not run): the JDK, the jar, a fresh PostgreSQL
+# database, the application on a free port, and wrk's latency figures in milliseconds.
+# The sourcing script sets NAME (for messages) and may set PGHOST, PGPORT, PGUSER, JAVA_OPTS.
+
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+
+log() { printf '== %s\n' "$*" >&2; }
+die() { printf '%s: %s\n' "${NAME:-benchmark}" "$*" >&2; exit 1; }
+
+# Java 21+, the same choice as .ci/run.
+java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ] 2>/dev/null; then
+	for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+		if [ -x "$candidate/bin/java" ]; then export JAVA_HOME="$candidate"; break; fi
+	done
+fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+require() { # command, Debian package
+	command -v "$1" >/dev/null || die "$1 is missing: apt-get install -y $2"
+}
+
+jar() { ls target/end287g-*.jar 2>/dev/null | grep -v -e '-plain\.jar$' -e '-sources\.jar$' | head -1; }
+
+# Builds when the jar is missing or older than the sources, so the figures are for this code.
+ensure_jar() {
+	if [ -z "$(jar)" ] || [ -n "$(find src pom.xml -newer "$(jar)" -print -quit)" ]; then
+		log "building the jar"
+		./mvnw -q -DskipTests package
+	fi
+	JAR=$(jar)
+	[ -n "$JAR" ] || die "no jar in target/ after the build"
+}
+
+free_port() {
+	local port
+	for _ in $(seq 1 50); do
+		port=$((20000 + RANDOM % 40000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+	done
+	die "no free port found"
+}
+
+psql_admin() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+psql_bench() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$BENCH_DB" -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+# Drops and creates $BENCH_DB and points the application at it.
+fresh_database() {
+	log "fresh database $BENCH_DB on $PGHOST:$PGPORT"
+	psql_admin -c "drop database if exists $BENCH_DB" || die "cannot reach PostgreSQL as $PGUSER at $PGHOST:$PGPORT"
+	psql_admin -c "create database $BENCH_DB"
+	export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB"
+	export SPRING_DATASOURCE_USERNAME="$PGUSER"
+	export SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}"
+}
+
+# Starts the jar on a free port (BASE, APP_PID, APP_LOG) and waits for /actuator/health;
+# stop_app runs on exit.
+APP_PID=""
+stop_app() {
+	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+		kill "$APP_PID"
+		wait "$APP_PID" 2>/dev/null || true
+	fi
+}
+start_app() {
+	PORT=$(free_port)
+	BASE="http://127.0.0.1:$PORT"
+	log "starting $JAR on port $PORT (log: $APP_LOG)"
+	"$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" "$@" >>"$APP_LOG" 2>&1 &
+	APP_PID=$!
+	for _ in $(seq 1 120); do
+		curl -fsS -o /dev/null "$BASE/actuator/health" 2>/dev/null && return
+		kill -0 "$APP_PID" 2>/dev/null || die "the app stopped during startup, see $APP_LOG"
+		sleep 1
+	done
+	die "the app did not become healthy in 120 s, see $APP_LOG"
+}
+
+# Latency as wrk prints it (870.00us, 1.20ms, 2.00s), in milliseconds.
+to_ms() {
+	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+# The header lines every results file starts with.
+describe_run() {
+	echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+	echo "machine:  $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(uname -sr)"
+	echo "jvm:      $("$JAVA" -version 2>&1 | head -1)"
+	echo "database: PostgreSQL $(psql_admin -c 'show server_version' | head -1), $BENCH_DB"
+}
