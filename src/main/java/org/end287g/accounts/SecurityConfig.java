@@ -6,8 +6,10 @@ import org.end287g.accounts.internal.AccessDenied;
 import org.end287g.accounts.internal.AccountsProperties;
 import org.end287g.accounts.internal.AuditedUserCredentials;
 import org.end287g.accounts.internal.SessionLifetimeFilter;
+import org.end287g.accounts.internal.SignInAttemptLimit;
 import org.end287g.accounts.internal.SignInRecorder;
 import org.end287g.audit.AuditLog;
+import org.end287g.privacy.RateLimits;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -71,8 +73,8 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, AccountsProperties properties)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, AccountsProperties properties,
+			RateLimits rateLimits) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin", "/admin/**")
 			.access(admin())
 			.requestMatchers("/account", "/account/**", "/organizer", "/organizer/**", "/leader", "/leader/**",
@@ -118,6 +120,7 @@ class SecurityConfig {
 					}
 				}))
 			.addFilterAfter(new SessionLifetimeFilter(properties, Clock.systemUTC()), SecurityContextHolderFilter.class)
+			.addFilterBefore(new SignInAttemptLimit(rateLimits), SecurityContextHolderFilter.class)
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"));
 		// Our own translated pages replace Spring's generated sign-in page.
 		http.removeConfigurer(DefaultLoginPageConfigurer.class);

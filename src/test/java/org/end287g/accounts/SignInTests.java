@@ -312,6 +312,34 @@ class SignInTests {
 	}
 
 	@Test
+	void aFloodOfTokensAndPasskeyAttemptsFromOneClientIsStopped() throws Exception {
+		String address = SignedIn.newAddress();
+		for (int i = 0; i < 60; i++) {
+			this.mvc
+				.perform(post("/login/ott").param("token", java.util.UUID.randomUUID().toString())
+					.with(csrf())
+					.with(SignedIn.from(address)))
+				.andExpect(status().isFound())
+				.andExpect(redirectedUrl("/sign-in?link=invalid"));
+		}
+		this.mvc
+			.perform(post("/login/ott").param("token", java.util.UUID.randomUUID().toString())
+				.with(csrf())
+				.with(SignedIn.from(address)))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+		// without a CSRF token the attempt still counts, and a passkey attempt is refused
+		// too
+		this.mvc.perform(post("/login/ott").param("token", "x").with(SignedIn.from(address)))
+			.andExpect(status().isTooManyRequests());
+		this.mvc.perform(post("/webauthn/authenticate/options").with(csrf()).with(SignedIn.from(address)))
+			.andExpect(status().isTooManyRequests());
+		// another client is not affected
+		this.mvc.perform(post("/webauthn/authenticate/options").with(csrf()).with(SignedIn.from(SignedIn.newAddress())))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void aNewBrowserIsToldByMailOnceAndMarked() throws Exception {
 		String email = SignedIn.newEmail();
 		this.signedIn.leader(email, 18);

@@ -85,6 +85,7 @@ public final class SignedIn {
 	public MockHttpServletResponse useToken(String token, Cookie... cookies) throws Exception {
 		MockHttpServletRequestBuilder request = post("/login/ott").param("token", token)
 			.with(csrf())
+			.with(from(newAddress()))
 			.header("User-Agent",
 					"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36");
 		if (cookies.length > 0) {

@@ -157,6 +157,12 @@ class OutboxWorker {
 
 	private int handle(List<Claimed> batch) {
 		JavaMailSender sender = this.senders.getIfAvailable();
+		try (SmtpConnection smtp = new SmtpConnection(sender)) {
+			return handle(batch, sender, smtp);
+		}
+	}
+
+	private int handle(List<Claimed> batch, JavaMailSender sender, SmtpConnection smtp) {
 		int handled = 0;
 		for (Claimed message : batch) {
 			// never start a send that could outlast the claim: what is left goes back
@@ -173,7 +179,7 @@ class OutboxWorker {
 			}
 			else {
 				try {
-					sender.send(mime(sender, message));
+					smtp.send(mime(sender, message));
 					finish(message, "SENT");
 				}
 				catch (RuntimeException | MessagingException ex) {

@@ -234,7 +234,7 @@ class OutboxSmtpTests {
 		assertThat(first.status()).isEqualTo("PENDING");
 		assertThat(first.attempts()).isEqualTo(1);
 		assertThat(Duration.between(this.clock.instant(), first.nextAttemptAt())).isEqualTo(Duration.ofSeconds(30));
-		assertThat(first.lastError()).contains("MailSendException").doesNotContain(to).doesNotContain("@");
+		assertThat(first.lastError()).contains("ConnectException").doesNotContain(to).doesNotContain("@");
 
 		// not due yet: nothing happens
 		assertThat(this.worker.poll()).isZero();

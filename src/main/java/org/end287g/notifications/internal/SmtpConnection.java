@@ -1,0 +1,67 @@
+package org.end287g.notifications.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * One SMTP connection for a batch of the outbox: a connection (and, with a real relay,
+ * its TLS handshake and login) per message would cap a worker at a few dozen messages a
+ * second. Each message is still handed over, and marked sent, one at a time, so a crash
+ * can repeat at most the message in flight. After a failure the connection is dropped and
+ * the next message opens a new one. Senders other than Spring's own send message by
+ * message.
+ */
+class SmtpConnection implements AutoCloseable {
+
+	private final JavaMailSender sender;
+
+	private Transport transport;
+
+	SmtpConnection(JavaMailSender sender) {
+		this.sender = sender;
+	}
+
+	void send(MimeMessage message) throws MessagingException {
+		if (!(this.sender instanceof JavaMailSenderImpl impl)) {
+			this.sender.send(message);
+			return;
+		}
+		try {
+			if (this.transport == null || !this.transport.isConnected()) {
+				close();
+				this.transport = impl.getSession().getTransport(impl.getProtocol());
+				this.transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+			}
+			// as JavaMailSenderImpl does: saveChanges() would replace an explicit
+			// Message-ID
+			String messageId = message.getMessageID();
+			message.saveChanges();
+			if (messageId != null) {
+				message.setHeader("Message-ID", messageId);
+			}
+			this.transport.sendMessage(message, message.getAllRecipients());
+		}
+		catch (MessagingException | RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.transport != null) {
+			try {
+				this.transport.close();
+			}
+			catch (MessagingException ex) {
+				// the connection is gone either way
+			}
+			this.transport = null;
+		}
+	}
+
+}
