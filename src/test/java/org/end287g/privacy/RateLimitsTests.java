@@ -48,6 +48,31 @@ class RateLimitsTests {
 	}
 
 	@Test
+	void concurrentAttemptsFromOneAddressGetExactlyTheAllowance() throws Exception {
+		MockHttpServletRequest request = from(uniqueAddress());
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			java.util.List<java.util.concurrent.Callable<Boolean>> attempts = java.util.Collections.nCopies(8, () -> {
+				try {
+					this.limits.check("test", request, null);
+					return true;
+				}
+				catch (RateLimitExceededException refused) {
+					return false;
+				}
+			});
+			long allowed = 0;
+			for (java.util.concurrent.Future<Boolean> attempt : pool.invokeAll(attempts)) {
+				allowed += attempt.get() ? 1 : 0;
+			}
+			assertThat(allowed).isEqualTo(3);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void anUnknownLimitIsAProgrammingError() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.limits.check("nope", from("10.0.0.1"), null));
 	}

@@ -3,98 +3,110 @@ package org.end287g.privacy.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
-import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
-import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
-import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.proxy.generic.pessimistic_locking.AbstractLockBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.generic.pessimistic_locking.LockBasedTransaction;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
- * Bucket4j's compare-and-swap protocol on a plain table, in SQL that PostgreSQL and H2
- * both run (Bucket4j's own JDBC managers use PostgreSQL-only syntax that H2 refuses). A
- * swap is an UPDATE guarded by the state it read; a first write is an INSERT that loses
- * to a concurrent one. Each step is its own short transaction, so an attempt counts even
+ * Bucket4j's pessimistic-locking protocol on a plain table, in SQL that PostgreSQL and H2
+ * both run (Bucket4j's own JDBC managers use PostgreSQL-only syntax that H2 refuses): the
+ * row is created if absent ({@code INSERT ... ON CONFLICT DO NOTHING}), locked with
+ * {@code SELECT ... FOR UPDATE}, updated and committed. Concurrent requests for one
+ * bucket (a flood from one address) wait for the lock instead of retrying, so refusing
+ * them stays cheap. Each check is its own short transaction, so an attempt counts even
  * when the caller's transaction rolls back.
  */
-class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
+class JdbcBuckets extends AbstractLockBasedProxyManager<String> {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
+	private final PlatformTransactionManager transactions;
 
 	private final Duration keep;
 
-	JdbcBuckets(JdbcClient jdbc, PlatformTransactionManager transactionManager, Duration keep) {
+	JdbcBuckets(JdbcClient jdbc, PlatformTransactionManager transactions, Duration keep) {
 		super(ClientSideConfig.getDefault());
 		this.jdbc = jdbc;
-		this.transactions = new TransactionTemplate(transactionManager);
-		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions = transactions;
 		this.keep = keep;
 	}
 
 	@Override
-	protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
-		return new CompareAndSwapOperation() {
+	protected LockBasedTransaction allocateTransaction(String key, Optional<Long> timeoutNanos) {
+		return new LockBasedTransaction() {
+
+			private TransactionStatus status;
 
 			@Override
-			public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
-				return JdbcBuckets.this.transactions
-					.execute(status -> JdbcBuckets.this.jdbc.sql("SELECT state FROM rate_buckets WHERE id = ?")
-						.param(key)
-						.query(byte[].class)
-						.optional());
+			public void begin(Optional<Long> timeout) {
+				this.status = JdbcBuckets.this.transactions.getTransaction(
+						new DefaultTransactionDefinition(DefaultTransactionDefinition.PROPAGATION_REQUIRES_NEW));
 			}
 
 			@Override
-			public boolean compareAndSwap(byte[] original, byte[] updated, RemoteBucketState state,
-					Optional<Long> timeoutNanos) {
-				long expiresAt = Clock.systemUTC().millis() + JdbcBuckets.this.keep.toMillis();
-				try {
-					Boolean swapped = JdbcBuckets.this.transactions.execute(status -> (original == null)
-							? JdbcBuckets.this.jdbc
-								.sql("INSERT INTO rate_buckets (id, state, expires_at) VALUES (?, ?, ?)")
-								.params(key, updated, expiresAt)
-								.update() == 1
-							: JdbcBuckets.this.jdbc
-								.sql("UPDATE rate_buckets SET state = ?, expires_at = ? WHERE id = ? AND state = ?")
-								.params(updated, expiresAt, key, original)
-								.update() == 1);
-					return Boolean.TRUE.equals(swapped);
+			public byte[] lockAndGet(Optional<Long> timeout) {
+				JdbcBuckets.this.jdbc
+					.sql("INSERT INTO rate_buckets (id, state, expires_at) VALUES (?, NULL, ?) ON CONFLICT DO NOTHING")
+					.params(key, expiresAt())
+					.update();
+				return JdbcBuckets.this.jdbc.sql("SELECT state FROM rate_buckets WHERE id = ? FOR UPDATE")
+					.param(key)
+					.query((rs, row) -> Optional.ofNullable(rs.getBytes("state")))
+					.single()
+					.orElse(null);
+			}
+
+			@Override
+			public void create(byte[] data, RemoteBucketState state, Optional<Long> timeout) {
+				update(data, state, timeout);
+			}
+
+			@Override
+			public void update(byte[] data, RemoteBucketState state, Optional<Long> timeout) {
+				JdbcBuckets.this.jdbc.sql("UPDATE rate_buckets SET state = ?, expires_at = ? WHERE id = ?")
+					.params(data, expiresAt(), key)
+					.update();
+			}
+
+			@Override
+			public void commit(Optional<Long> timeout) {
+				JdbcBuckets.this.transactions.commit(this.status);
+			}
+
+			@Override
+			public void rollback() {
+				if (this.status != null && !this.status.isCompleted()) {
+					JdbcBuckets.this.transactions.rollback(this.status);
 				}
-				catch (DuplicateKeyException lostTheRace) {
-					return false;
-				}
+			}
+
+			@Override
+			public void unlock() {
+				// the row lock ends with the transaction
+			}
+
+			@Override
+			public void release() {
+				rollback();
 			}
 
 		};
 	}
 
-	@Override
-	protected AsyncCompareAndSwapOperation beginAsyncCompareAndSwapOperation(String key) {
-		throw new UnsupportedOperationException("Rate limits are checked synchronously");
+	private long expiresAt() {
+		return Clock.systemUTC().millis() + this.keep.toMillis();
 	}
 
 	@Override
 	public void removeProxy(String key) {
 		this.jdbc.sql("DELETE FROM rate_buckets WHERE id = ?").param(key).update();
-	}
-
-	@Override
-	protected CompletableFuture<Void> removeAsync(String key) {
-		throw new UnsupportedOperationException("Rate limits are checked synchronously");
-	}
-
-	@Override
-	public boolean isAsyncModeSupported() {
-		return false;
 	}
 
 }
