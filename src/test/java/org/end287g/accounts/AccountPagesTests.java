@@ -7,20 +7,12 @@ import java.util.Set;
 
 import org.end287g.accounts.SignedIn.Browser;
 import org.end287g.accounts.internal.Account;
-import org.end287g.accounts.internal.AccountService;
-import org.end287g.accounts.internal.AccountStore;
-import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.EmailAddresses;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.PersonalDataHolder;
 import org.end287g.site.AccessibleHtml;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
@@ -29,7 +21,6 @@ import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentia
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -40,27 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A person's own account, passkeys and data. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AccountPagesTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	AccountStore store;
+class AccountPagesTests extends AccountsMockMvcTests {
 
 	@Autowired
 	PublicKeyCredentialUserEntityRepository passkeyUsers;
@@ -70,14 +41,6 @@ class AccountPagesTests {
 
 	@Autowired
 	java.util.List<PersonalDataHolder> holders;
-
-	SignedIn signedIn;
-
-	@BeforeEach
-	void setUp() {
-		this.signedIn = new SignedIn(this.mvc, new QueuedMail(this.jdbc, this.cipher, this.index), this.accounts,
-				this.store);
-	}
 
 	String html(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -6,19 +6,10 @@ import java.util.Map;
 import org.end287g.Staff;
 import org.end287g.accounts.SignedIn.Browser;
 import org.end287g.accounts.internal.Account;
-import org.end287g.accounts.internal.AccountService;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
-import org.end287g.accounts.internal.AccountStore;
-import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.site.AccessibleHtml;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,41 +28,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Admin pages: invite, grant, revoke, disable, organizations, the audit log. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AdminPagesTests {
+class AdminPagesTests extends AccountsMockMvcTests {
 
 	static final String SCRIPT = "<script>alert(1)</script>";
 
 	static final String IMG = "\"><img src=x onerror=alert(1)>";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	AccountStore store;
-
-	QueuedMail mail;
-
-	SignedIn signedIn;
-
-	@BeforeEach
-	void setUp() {
-		this.mail = new QueuedMail(this.jdbc, this.cipher, this.index);
-		this.signedIn = new SignedIn(this.mvc, this.mail, this.accounts, this.store);
-	}
 
 	/** A real admin account, signed in with a passkey. */
 	RequestPostProcessor admin(Account account) {

@@ -4,17 +4,9 @@ import java.util.List;
 
 import org.end287g.accounts.SignedIn.Browser;
 import org.end287g.accounts.internal.Account;
-import org.end287g.accounts.internal.AccountService;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
-import org.end287g.accounts.internal.AccountStore;
-import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.PersonalDataCipher;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,30 +22,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Every form of this module refuses a post without a CSRF token or with a forged one
  * (403), and nothing changes.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class CsrfTests {
+class CsrfTests extends AccountsMockMvcTests {
 
 	private static final List<String> TABLES = List.of("accounts", "organizations", "role_grants", "account_devices",
 			"one_time_tokens", "user_credentials", "mail_outbox", "audit_log");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	AccountStore store;
 
 	String snapshot() {
 		StringBuilder counts = new StringBuilder();
@@ -74,8 +46,7 @@ class CsrfTests {
 
 	@Test
 	void everyFormRefusesAMissingOrForgedToken() throws Exception {
-		SignedIn signedIn = new SignedIn(this.mvc, new QueuedMail(this.jdbc, this.cipher, this.index), this.accounts,
-				this.store);
+		SignedIn signedIn = this.signedIn;
 		String email = SignedIn.newEmail();
 		long org = this.accounts.createOrganization("test-admin", "CSRF org " + email).orElseThrow();
 		Account organizer = signedIn.account(email, "Org", "en", new RoleRequest(Roles.ORGANIZER, org, null));

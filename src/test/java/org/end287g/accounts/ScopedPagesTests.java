@@ -3,23 +3,14 @@ package org.end287g.accounts;
 import java.nio.charset.StandardCharsets;
 
 import org.end287g.accounts.internal.Account;
-import org.end287g.accounts.internal.AccountService;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
-import org.end287g.accounts.internal.AccountStore;
-import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.site.AccessibleHtml;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,38 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Organizers see only their organization, leaders only their campaigns: another's id in
  * the address is "not found", and nothing changes.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ScopedPagesTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	AccountStore store;
+class ScopedPagesTests extends AccountsMockMvcTests {
 
 	@Autowired
 	Permissions permissions;
-
-	SignedIn signedIn;
-
-	@BeforeEach
-	void setUp() {
-		this.signedIn = new SignedIn(this.mvc, new QueuedMail(this.jdbc, this.cipher, this.index), this.accounts,
-				this.store);
-	}
 
 	static RequestPostProcessor as(Account account, String role) {
 		return user(account.id()).roles(role);

@@ -7,20 +7,10 @@ import java.time.Instant;
 import jakarta.servlet.http.Cookie;
 import org.end287g.accounts.SignedIn.Browser;
 import org.end287g.accounts.internal.Account;
-import org.end287g.accounts.internal.AccountService;
-import org.end287g.accounts.internal.AccountStore;
-import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.site.AccessibleHtml;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -34,37 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Signing in by a link sent by e-mail, and what an attacker tries against it. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class SignInTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	AccountStore store;
-
-	QueuedMail mail;
-
-	SignedIn signedIn;
-
-	@BeforeEach
-	void setUp() {
-		this.mail = new QueuedMail(this.jdbc, this.cipher, this.index);
-		this.signedIn = new SignedIn(this.mvc, this.mail, this.accounts, this.store);
-	}
+class SignInTests extends AccountsMockMvcTests {
 
 	@Test
 	void theSignInPageIsTranslatedAndAccessible() throws Exception {

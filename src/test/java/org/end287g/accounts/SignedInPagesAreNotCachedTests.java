@@ -3,19 +3,10 @@ package org.end287g.accounts;
 import java.nio.charset.StandardCharsets;
 
 import org.end287g.accounts.SignedIn.Browser;
-import org.end287g.accounts.internal.AccountService;
-import org.end287g.accounts.internal.AccountStore;
-import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.tracker.TrackerFixture;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,27 +15,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The public page cache serves anonymous visitors only: a signed-in person never gets a
  * page rendered for someone else, and their pages never enter the cache.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class SignedInPagesAreNotCachedTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	AccountStore store;
+class SignedInPagesAreNotCachedTests extends AccountsMockMvcTests {
 
 	String body(MockHttpServletResponse response) throws Exception {
 		return response.getContentAsString(StandardCharsets.UTF_8);
@@ -53,8 +24,7 @@ class SignedInPagesAreNotCachedTests {
 	@Test
 	void signedInPeopleBypassTheCacheBothWays() throws Exception {
 		new TrackerFixture(this.jdbc).load("COMMAND");
-		SignedIn signedIn = new SignedIn(this.mvc, new QueuedMail(this.jdbc, this.cipher, this.index), this.accounts,
-				this.store);
+		SignedIn signedIn = this.signedIn;
 		String email = SignedIn.newEmail();
 		signedIn.leader(email, 61);
 		Browser browser = signedIn.signIn(email);
