@@ -3,6 +3,8 @@ package org.end287g.accounts.internal;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.end287g.privacy.EmailAddresses;
+
 /**
  * The rules every accounts form applies to its text, as message keys of the error (or
  * {@code null} when the value is fine). Values are bound as SQL parameters and escaped
@@ -11,16 +13,13 @@ import java.util.regex.Pattern;
  */
 public final class Fields {
 
-	public static final int MAX_EMAIL = 254;
+	public static final int MAX_EMAIL = EmailAddresses.MAX_LENGTH;
 
 	public static final int MAX_NAME = 100;
 
 	public static final int MAX_ORGANIZATION = 200;
 
 	public static final Set<String> LANGUAGES = Set.of("en", "es");
-
-	private static final Pattern EMAIL = Pattern
-		.compile("[^\\s@<>()\\[\\],;:\"'\\\\]+@[^\\s@<>()\\[\\],;:\"'\\\\.]+(\\.[^\\s@<>()\\[\\],;:\"'\\\\.]+)+");
 
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
@@ -35,7 +34,8 @@ public final class Fields {
 		if (email.length() > MAX_EMAIL) {
 			return "accounts.error.email.long";
 		}
-		if (!EMAIL.matcher(email).matches()) {
+		// the one rule every form and the outbox share
+		if (!EmailAddresses.isValid(email)) {
 			return "accounts.error.email.malformed";
 		}
 		return null;
