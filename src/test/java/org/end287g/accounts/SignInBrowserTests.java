@@ -1,12 +1,10 @@
 package org.end287g.accounts;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
+import org.end287g.Chromium;
 import org.end287g.accounts.internal.Account;
 import org.end287g.accounts.internal.AccountService;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
@@ -20,8 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
@@ -33,10 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Signing in for real in Chromium: by a link from the outbox, in English and Spanish, and
@@ -45,8 +39,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SignInBrowserTests {
-
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
 	static final int PORT = freePort();
 
@@ -85,33 +77,19 @@ class SignInBrowserTests {
 
 	WebDriver browser;
 
-	Path profile;
+	Chromium chromium;
 
 	@BeforeEach
 	void start() throws Exception {
-		if (!"true".equals(System.getenv("CI"))) {
-			assumeTrue(CHROMEDRIVER.canExecute(),
-					"Browser test skipped: /usr/bin/chromedriver is missing (apt-get install chromium chromium-driver)");
-		}
+		this.chromium = Chromium.start();
+		this.browser = this.chromium.driver();
 		this.mail = new QueuedMail(this.jdbc, this.cipher, this.index);
-		this.profile = Files.createTempDirectory("end287g-chrome");
-		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
 	}
 
 	@AfterEach
 	void stop() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		if (this.profile != null) {
-			FileSystemUtils.deleteRecursively(this.profile.toFile());
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 

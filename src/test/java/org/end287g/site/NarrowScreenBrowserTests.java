@@ -1,9 +1,8 @@
 package org.end287g.site;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
+import org.end287g.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The content pages in a real browser on a 320 px wide phone: no sideways scrolling, and
@@ -30,9 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class NarrowScreenBrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	private static Chromium chromium;
 
 	private static ChromeDriver browser;
 
@@ -40,21 +34,16 @@ class NarrowScreenBrowserTests {
 	int port;
 
 	@BeforeAll
-	static void openBrowser() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser tests skipped: install Debian's chromium and chromium-driver");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-					"--window-size=320,800");
-		browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+	static void openBrowser() throws Exception {
+		chromium = Chromium.start("--hide-scrollbars", "--window-size=320,800");
+		browser = chromium.driver();
 		browser.manage().window().setSize(new Dimension(320, 800));
 	}
 
 	@AfterAll
 	static void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 

@@ -1,12 +1,10 @@
 package org.end287g.tracker.web;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.end287g.Chromium;
 import org.end287g.tracker.TrackerFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +14,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -25,16 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A person on the home page types their ZIP code and finds their county's agreements. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NearMeBrowserTests {
-
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
 	@LocalServerPort
 	int port;
@@ -44,33 +36,19 @@ class NearMeBrowserTests {
 
 	WebDriver browser;
 
-	Path profile;
+	Chromium chromium;
 
 	@BeforeEach
 	void start() throws Exception {
-		if (!"true".equals(System.getenv("CI"))) {
-			assumeTrue(CHROMEDRIVER.canExecute(),
-					"Browser test skipped: /usr/bin/chromedriver is missing (apt-get install chromium chromium-driver)");
-		}
+		this.chromium = Chromium.start();
+		this.browser = this.chromium.driver();
 		new TrackerFixture(this.jdbc).load("COMMAND");
-		this.profile = Files.createTempDirectory("end287g-chrome");
-		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
 	}
 
 	@AfterEach
 	void stop() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		if (this.profile != null) {
-			FileSystemUtils.deleteRecursively(this.profile.toFile());
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 

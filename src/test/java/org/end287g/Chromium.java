@@ -1,0 +1,62 @@
+package org.end287g;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import org.springframework.util.FileSystemUtils;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's headless chromium driven by its chromedriver, with a fresh profile and no
+ * network of its own. Outside CI a missing chromedriver skips the test with a message;
+ * under CI=true it fails, so a missing install step cannot hide behind a green run.
+ */
+public final class Chromium implements AutoCloseable {
+
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	private final Path profile;
+
+	private final ChromeDriver driver;
+
+	private Chromium(Path profile, ChromeDriver driver) {
+		this.profile = profile;
+		this.driver = driver;
+	}
+
+	/** Starts the browser, with extra command-line arguments (a window size...). */
+	public static Chromium start(String... extraArguments) throws IOException {
+		if (!"true".equals(System.getenv("CI"))) {
+			assumeTrue(CHROMEDRIVER.canExecute(),
+					"Browser test skipped: /usr/bin/chromedriver is missing (apt-get install chromium chromium-driver)");
+		}
+		Path profile = Files.createTempDirectory("end287g-chrome");
+		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--user-data-dir=" + profile)
+			.addArguments(extraArguments);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		return new Chromium(profile, new ChromeDriver(service, options));
+	}
+
+	public ChromeDriver driver() {
+		return this.driver;
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+		FileSystemUtils.deleteRecursively(this.profile.toFile());
+	}
+
+}
