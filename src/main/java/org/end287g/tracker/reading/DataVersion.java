@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.end287g.tracker.IceSheetImported;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -56,6 +58,8 @@ class DataVersion {
 		return version;
 	}
 
+	// first, so listeners that read the tracker after an import see the new data
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void forget(IceSheetImported imported) {
 		this.last = null;

@@ -1,0 +1,25 @@
+package org.end287g.campaigns;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The campaigns, one per agency that has had an ACTIVE or PENDING agreement. */
+public interface Campaigns {
+
+	/** The campaign with this slug; empty for any unknown or malformed slug. */
+	Optional<Campaign> find(String slug);
+
+	/** The campaign of the agency with this tracker slug. */
+	Optional<Campaign> forAgency(String agencySlug);
+
+	/** Campaigns of one state (upper-case postal code), sorted by title. */
+	List<Campaign> inState(String state);
+
+	/**
+	 * Creates the campaign of every agency with an ACTIVE or PENDING agreement that has
+	 * none yet. Idempotent and safe on several instances at once; returns how many this
+	 * call created.
+	 */
+	int createMissing();
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Campaigns: one public campaign page per agency with an ACTIVE or PENDING 287(g)
+ * agreement, created as ICE's data introduces the agency, with a sample petition and a
+ * signature goal.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "tracker", "places" })
+package org.end287g.campaigns;
