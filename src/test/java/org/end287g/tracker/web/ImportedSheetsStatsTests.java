@@ -1,17 +1,11 @@
 package org.end287g.tracker.web;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.SheetSource;
 import org.end287g.tracker.TrackerFixture;
+import org.end287g.tracker.importing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -33,9 +26,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 class ImportedSheetsStatsTests {
-
-	private static final Pattern NAME = Pattern
-		.compile("(participating|pending)Agencies(\\d{2})(\\d{2})(\\d{4})(am|pm)\\.xlsx");
 
 	@Autowired
 	MockMvc mvc;
@@ -49,7 +39,7 @@ class ImportedSheetsStatsTests {
 	@Test
 	void statsAgreeWithTheTables() throws Exception {
 		new TrackerFixture(this.jdbc).clear();
-		for (Path sheet : sharedSheetsInPublicationOrder()) {
+		for (Path sheet : SharedData.inPublicationOrder()) {
 			this.sheets.importSheet(sheet, sheet.getFileName().toString(), SheetSource.COMMAND);
 		}
 		assertThat(count("select count(*) from agreement")).isPositive();
@@ -95,25 +85,6 @@ class ImportedSheetsStatsTests {
 
 	private int count(String sql) {
 		return this.jdbc.sql(sql).query(Integer.class).single();
-	}
-
-	private static List<Path> sharedSheetsInPublicationOrder() throws IOException {
-		Path folder = Path.of(System.getProperty("end287g.shared-data", "../shared/data/ice-287g"));
-		assumeTrue(Files.isDirectory(folder),
-				"ICE's sheets not found at " + folder + ": skipping (set end287g.shared-data)");
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter(file -> NAME.matcher(file.getFileName().toString()).matches())
-				.sorted(Comparator.comparing(ImportedSheetsStatsTests::publication))
-				.toList();
-		}
-	}
-
-	/** yyyymmdd, am before pm, pending before participating on the same half day. */
-	private static String publication(Path file) {
-		Matcher name = NAME.matcher(file.getFileName().toString());
-		name.matches();
-		return name.group(4) + name.group(2) + name.group(3) + name.group(5)
-				+ ("pending".equals(name.group(1)) ? "0" : "1");
 	}
 
 }
