@@ -3,34 +3,38 @@ package org.end287g.campaigns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import org.end287g.Staff;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
 import org.end287g.tracker.SheetSource;
 import org.end287g.tracker.TrackerFixture;
+import org.end287g.tracker.importing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * ICE's real sheets (beside the repository, system property end287g.shared-data) imported
  * in publication order through the importer: campaigns follow the agencies.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class SharedSheetsCampaignTests {
 
-	private static final Pattern NAME = Pattern
-		.compile("(participating|pending)Agencies(\\d{2})(\\d{2})(\\d{4})(am|pm)\\.xlsx");
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	IceSheets sheets;
@@ -43,7 +47,7 @@ class SharedSheetsCampaignTests {
 
 	@Test
 	void everyListedAgencyHasExactlyOneCampaignAfterTheWholeSequence() throws IOException {
-		List<Path> files = sharedSheetsInPublicationOrder();
+		List<Path> files = SharedData.inPublicationOrder();
 		new TrackerFixture(this.jdbc).clear();
 		this.jdbc.sql("delete from campaigns").update();
 		for (Path sheet : files) {
@@ -73,27 +77,26 @@ class SharedSheetsCampaignTests {
 		assertThat(this.campaigns.createMissing()).isZero();
 	}
 
+	@Test
+	void aSheetUploadedByStaffCreatesItsCampaignsAtOnce() throws Exception {
+		Path sheet = SharedData.file("pendingAgencies06302025am.xlsx");
+		new TrackerFixture(this.jdbc).clear();
+		this.jdbc.sql("delete from campaigns").update();
+		// the upload reads the tracker before importing (its page lists the sheets), so
+		// the request's data version must not hide the import from the listener
+		this.mvc
+			.perform(multipart("/admin/import").file(new MockMultipartFile("file", sheet.getFileName().toString(),
+					"application/octet-stream", Files.readAllBytes(sheet)))
+				.with(Staff.admin())
+				.with(csrf()))
+			.andExpect(status().isOk());
+		long listed = count("select count(distinct agency_id) from agreement where status in ('ACTIVE', 'PENDING')");
+		assertThat(listed).isPositive();
+		assertThat(count("select count(*) from campaigns")).isEqualTo(listed);
+	}
+
 	private long count(String sql) {
 		return this.jdbc.sql(sql).query(Long.class).single();
-	}
-
-	private static List<Path> sharedSheetsInPublicationOrder() throws IOException {
-		Path folder = Path.of(System.getProperty("end287g.shared-data", "../shared/data/ice-287g"));
-		assumeTrue(Files.isDirectory(folder),
-				"ICE's sheets not found at " + folder + ": skipping (set end287g.shared-data)");
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter(file -> NAME.matcher(file.getFileName().toString()).matches())
-				.sorted(Comparator.comparing(SharedSheetsCampaignTests::publication))
-				.toList();
-		}
-	}
-
-	/** yyyymmdd, am before pm, pending before participating on the same half day. */
-	private static String publication(Path file) {
-		Matcher name = NAME.matcher(file.getFileName().toString());
-		name.matches();
-		return name.group(4) + name.group(2) + name.group(3) + name.group(5)
-				+ ("pending".equals(name.group(1)) ? "0" : "1");
 	}
 
 }

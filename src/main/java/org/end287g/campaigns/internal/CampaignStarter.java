@@ -7,8 +7,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Creates missing campaigns once the tracker's data changed: after every accepted ICE
@@ -26,17 +24,7 @@ class CampaignStarter implements ApplicationRunner {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void sheetImported(IceSheetImported imported) {
-		// an upload runs inside a web request, where the tracker keeps the data version
-		// the
-		// request started with: read the new data as a background job would
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		RequestContextHolder.resetRequestAttributes();
-		try {
-			this.campaigns.createMissing();
-		}
-		finally {
-			RequestContextHolder.setRequestAttributes(request);
-		}
+		this.campaigns.createMissing();
 	}
 
 	@Override

@@ -17,7 +17,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * A cheap fingerprint of the tracker tables. An import on any app instance adds a sheet
  * and events, so every instance sees a new version once its last reading is older than
  * {@code end287g.tracker.data-version-max-age} (one second by default); the instance that
- * imported sees it at once. A request keeps the version it started with.
+ * imported sees it at once. A request keeps the version it started with, unless it
+ * imported a sheet itself.
  */
 @Component
 class DataVersion {
@@ -58,11 +59,16 @@ class DataVersion {
 		return version;
 	}
 
-	// first, so listeners that read the tracker after an import see the new data
+	// first, so listeners that read the tracker after an import see the new data; the
+	// request that imported (an upload) sees it too
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void forget(IceSheetImported imported) {
 		this.last = null;
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	private String recent() {
