@@ -3,5 +3,6 @@
  * agreement, created as ICE's data introduces the agency, with a sample petition and a
  * signature goal.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "tracker", "places" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "tracker", "places", "accounts", "privacy", "notifications", "audit" })
 package org.end287g.campaigns;

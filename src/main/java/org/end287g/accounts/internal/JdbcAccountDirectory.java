@@ -1,0 +1,67 @@
+package org.end287g.accounts.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.end287g.accounts.AccountDirectory;
+import org.end287g.accounts.Roles;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link AccountDirectory} on the accounts and role grants tables. */
+@Component
+class JdbcAccountDirectory implements AccountDirectory {
+
+	private final JdbcClient jdbc;
+
+	private final AccountStore store;
+
+	private final AccountService accounts;
+
+	JdbcAccountDirectory(JdbcClient jdbc, AccountStore store, AccountService accounts) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.accounts = accounts;
+	}
+
+	@Override
+	@Transactional
+	public Optional<String> appointLeader(String actor, String email, String name, String language, long campaignId) {
+		AccountService.InviteResult result = this.accounts.invite(actor, email, name, language,
+				new AccountService.RoleRequest(Roles.LEADER, null, campaignId));
+		return (result.outcome() == AccountService.Outcome.REFUSED) ? Optional.empty()
+				: Optional.of(result.accountId());
+	}
+
+	@Override
+	public List<Recipient> leadersOf(long campaignId) {
+		return recipients(this.jdbc.sql("""
+				SELECT DISTINCT g.account_id FROM role_grants g JOIN accounts a ON a.id = g.account_id
+				WHERE g.role = 'LEADER' AND g.campaign_id = ? AND g.revoked_at IS NULL AND a.disabled_at IS NULL""")
+			.param(campaignId)
+			.query(String.class)
+			.list());
+	}
+
+	@Override
+	public List<Recipient> admins() {
+		return recipients(this.jdbc.sql("""
+				SELECT DISTINCT g.account_id FROM role_grants g JOIN accounts a ON a.id = g.account_id
+				WHERE g.role = 'ADMIN' AND g.revoked_at IS NULL AND a.disabled_at IS NULL""")
+			.query(String.class)
+			.list());
+	}
+
+	private List<Recipient> recipients(List<String> accountIds) {
+		return accountIds.stream()
+			.sorted()
+			.map(this.store::byId)
+			.flatMap(Optional::stream)
+			.filter((account) -> account.active() && account.email() != null)
+			.map((account) -> new Recipient(account.id(), account.email(), account.name(), account.locale()))
+			.toList();
+	}
+
+}
