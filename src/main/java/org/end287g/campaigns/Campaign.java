@@ -1,11 +1,40 @@
 package org.end287g.campaigns;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
  * A campaign as stored: {@code agencySlug} is the tracker's identity of the target
  * agency, {@code title} the agency's name when the campaign was created.
+ *
+ * @param head the target's head and office contacts, as staff entered them
+ * @param petitionLanguage {@code en} or {@code es} once a leader has written the
+ * petition, {@code null} while the sample is used
+ * @param petitionText the leader's petition text, {@code null} for the sample
  */
-public record Campaign(String slug, String agencySlug, String state, String title, int goal, String status,
-		OffsetDateTime createdAt) {
+public record Campaign(long id, String slug, String agencySlug, String state, String title, int goal, String status,
+		OffsetDateTime createdAt, Head head, String petitionLanguage, String petitionText, LocalDate deadline,
+		OffsetDateTime goalReachedAt, OffsetDateTime possibleWinAt, OffsetDateTime closedAt, String outcomeNote) {
+
+	/** Statuses, in the order a campaign usually goes through them. */
+	public static final String OPEN = "OPEN", READY = "READY", POSSIBLE_WIN = "POSSIBLE_WIN", WON = "WON",
+			LOST = "LOST";
+
+	/** Whether the campaign still gathers signatures. */
+	public boolean gathering() {
+		return OPEN.equals(this.status) || READY.equals(this.status) || POSSIBLE_WIN.equals(this.status);
+	}
+
+	/**
+	 * The head of the target agency and how to reach the office; every field may be
+	 * {@code null}.
+	 *
+	 * @param title SHERIFF, CHIEF, DIRECTOR or OTHER
+	 */
+	public record Head(String title, String name, String phone, String email, String address, String url) {
+
+		public static final Head UNKNOWN = new Head(null, null, null, null, null, null);
+
+	}
+
 }

@@ -9,6 +9,9 @@ public interface Campaigns {
 	/** The campaign with this slug; empty for any unknown or malformed slug. */
 	Optional<Campaign> find(String slug);
 
+	/** The campaign with this id. */
+	Optional<Campaign> byId(long id);
+
 	/** The campaign of the agency with this tracker slug. */
 	Optional<Campaign> forAgency(String agencySlug);
 

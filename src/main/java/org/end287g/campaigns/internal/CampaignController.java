@@ -2,6 +2,7 @@ package org.end287g.campaigns.internal;
 
 import java.util.List;
 
+import org.end287g.campaigns.CampaignPageContributor;
 import org.end287g.places.Places;
 import org.end287g.places.State;
 
@@ -19,9 +20,12 @@ class CampaignController {
 
 	private final Places places;
 
-	CampaignController(CampaignViews views, Places places) {
+	private final List<CampaignPageContributor> contributors;
+
+	CampaignController(CampaignViews views, Places places, List<CampaignPageContributor> contributors) {
 		this.views = views;
 		this.places = places;
+		this.contributors = contributors;
 	}
 
 	@GetMapping("/campaigns")
@@ -41,6 +45,10 @@ class CampaignController {
 		CampaignViews.Page page = this.views.page(slug);
 		model.addAttribute("campaign", page.campaign());
 		model.addAttribute("agreements", page.agreements());
+		model.addAttribute("record", page.record());
+		for (CampaignPageContributor contributor : this.contributors) {
+			contributor.contribute(page.record(), model);
+		}
 		return "campaigns/campaign";
 	}
 

@@ -39,7 +39,7 @@ class CampaignViews {
 		Campaign campaign = this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
 		Optional<AgencyProfile> profile = this.tracker.agency(campaign.agencySlug());
 		AgencyView agency = profile.map(AgencyProfile::agency).orElse(null);
-		return new Page(view(campaign, agency), profile.map(AgencyProfile::agreements).orElse(List.of()));
+		return new Page(view(campaign, agency), profile.map(AgencyProfile::agreements).orElse(List.of()), campaign);
 	}
 
 	List<CampaignView> inState(String state) {
@@ -85,7 +85,8 @@ class CampaignViews {
 	record Target(String name, String county, String state, String stateName, String agencySlug) {
 	}
 
-	record Page(CampaignView campaign, List<AgreementView> agreements) {
+	/** What the public page shows: the view, the agreements and the stored campaign. */
+	record Page(CampaignView campaign, List<AgreementView> agreements, Campaign record) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.end287g.campaigns.internal;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -32,10 +33,21 @@ class JdbcCampaigns implements Campaigns {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcCampaigns.class);
 
-	private static final String COLUMNS = "slug, agency_slug, state, title, goal, status, created_at";
+	private static final String INSERTED = "slug, agency_slug, state, title, goal, status, created_at";
 
-	private static final RowMapper<Campaign> ROW = (rs, n) -> new Campaign(rs.getString(1), rs.getString(2),
-			rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class));
+	private static final String COLUMNS = "id, " + INSERTED + ", head_title, head_name, contact_phone, "
+			+ "contact_email, contact_address, contact_url, petition_language, petition_text, deadline, "
+			+ "goal_reached_at, possible_win_at, closed_at, outcome_note";
+
+	private static final RowMapper<Campaign> ROW = (rs, n) -> new Campaign(rs.getLong("id"), rs.getString("slug"),
+			rs.getString("agency_slug"), rs.getString("state"), rs.getString("title"), rs.getInt("goal"),
+			rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class),
+			new Campaign.Head(rs.getString("head_title"), rs.getString("head_name"), rs.getString("contact_phone"),
+					rs.getString("contact_email"), rs.getString("contact_address"), rs.getString("contact_url")),
+			rs.getString("petition_language"), rs.getString("petition_text"), rs.getObject("deadline", LocalDate.class),
+			rs.getObject("goal_reached_at", OffsetDateTime.class),
+			rs.getObject("possible_win_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
+			rs.getString("outcome_note"));
 
 	private final JdbcClient jdbc;
 
@@ -52,6 +64,11 @@ class JdbcCampaigns implements Campaigns {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("select " + COLUMNS + " from campaigns where slug = ?").param(slug).query(ROW).optional();
+	}
+
+	@Override
+	public Optional<Campaign> byId(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from campaigns where id = ?").param(id).query(ROW).optional();
 	}
 
 	@Override
@@ -102,7 +119,7 @@ class JdbcCampaigns implements Campaigns {
 		for (int n = 1;; n++) {
 			String slug = (n == 1) ? base : base + "-" + n;
 			int inserted = this.jdbc
-				.sql("insert into campaigns (" + COLUMNS
+				.sql("insert into campaigns (" + INSERTED
 						+ ") values (?, ?, ?, ?, 200, 'OPEN', ?) on conflict do nothing")
 				.params(slug, agency.slug(), agency.state(), title, OffsetDateTime.now(ZoneOffset.UTC))
 				.update();
