@@ -92,3 +92,46 @@ describe_run() {
 	echo "jvm:      $("$JAVA" -version 2>&1 | head -1)"
 	echo "database: PostgreSQL $(psql_admin -c 'show server_version' | head -1), $BENCH_DB"
 }
+
+# GreenMail standalone from Maven Central, a real SMTP server with POP3 to read what it
+# received (SMTP_PORT, POP3_PORT, SMTP_PID); stop_greenmail stops it.
+GREENMAIL_VERSION=2.1.13
+SMTP_PID=""
+start_greenmail() {
+	local jar=target/bench/greenmail-standalone-$GREENMAIL_VERSION.jar
+	if [ ! -f "$jar" ]; then
+		log "fetching GreenMail $GREENMAIL_VERSION from Maven Central"
+		./mvnw -q -B dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+			-DoutputDirectory=target/bench
+	fi
+	SMTP_PORT=$(free_port)
+	POP3_PORT=$(free_port)
+	log "starting GreenMail: SMTP $SMTP_PORT, POP3 $POP3_PORT"
+	"$JAVA" -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.pop3.port="$POP3_PORT" \
+		-Dgreenmail.auth.disabled -jar "$jar" >"$APP_LOG.smtp" 2>&1 &
+	SMTP_PID=$!
+	for _ in $(seq 1 60); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && return
+		sleep 1
+	done
+	die "GreenMail did not start, see $APP_LOG.smtp"
+}
+stop_greenmail() { [ -z "$SMTP_PID" ] || kill "$SMTP_PID" 2>/dev/null || true; }
+
+# How many messages GreenMail holds for an address (its POP3 login is the address).
+mailbox_size() {
+	curl -s --max-time 60 -u "$1:$1" -X STAT "pop3://127.0.0.1:$POP3_PORT/" -v 2>&1 |
+		sed -n 's/^< +OK \([0-9]*\) .*/\1/p' | tail -1
+}
+
+# A CSRF cookie and the masked token of the form on a page, as a browser would have them:
+# sets BENCH_COOKIE and CSRF_TOKEN.
+csrf_from() {
+	local cookies
+	cookies=$(mktemp)
+	CSRF_TOKEN=$(curl -fsS -c "$cookies" "$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+	BENCH_COOKIE=$(awk '$6 == "XSRF-TOKEN" { print "XSRF-TOKEN=" $7 }' "$cookies")
+	rm -f "$cookies"
+	[ -n "$CSRF_TOKEN" ] && [ -n "$BENCH_COOKIE" ] || die "no CSRF token on $1, see $APP_LOG"
+	export BENCH_COOKIE
+}

@@ -21,7 +21,6 @@ DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-600}
 BENCH_DB=${BENCH_DB:-end287g_bench_signin}
 OUT=${OUT:-benchmarks/results/signin.txt}
 EMAIL=bench.admin@example.org
-GREENMAIL_VERSION=2.1.13
 
 NAME=signin.sh
 . benchmarks/lib.sh
@@ -31,47 +30,24 @@ require curl curl
 ensure_jar
 fresh_database
 
-GREENMAIL=target/bench/greenmail-standalone-$GREENMAIL_VERSION.jar
-if [ ! -f "$GREENMAIL" ]; then
-	log "fetching GreenMail $GREENMAIL_VERSION from Maven Central"
-	./mvnw -q -B dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
-		-DoutputDirectory=target/bench
-fi
-
 mkdir -p "$(dirname "$OUT")"
 APP_LOG=$(mktemp /tmp/end287g-signin-bench.XXXXXX.log)
-SMTP_PID=""
 stop_all() {
 	stop_app
-	[ -z "$SMTP_PID" ] || kill "$SMTP_PID" 2>/dev/null || true
+	stop_greenmail
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-SMTP_PORT=$(free_port)
-POP3_PORT=$(free_port)
-log "starting GreenMail: SMTP $SMTP_PORT, POP3 $POP3_PORT"
-"$JAVA" -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.pop3.port="$POP3_PORT" \
-	-Dgreenmail.auth.disabled -jar "$GREENMAIL" >"$APP_LOG.smtp" 2>&1 &
-SMTP_PID=$!
-for _ in $(seq 1 60); do
-	(exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break
-	sleep 1
-done
+start_greenmail
 
 # Limits far above the load, so the figures are for the work, not for 429 pages.
 start_app --spring.mail.host=127.0.0.1 --spring.mail.port="$SMTP_PORT" \
 	--end287g.accounts.bootstrap-admin="$EMAIL" \
 	--end287g.rate-limits.sign-in.per-address=1000000000 --end287g.rate-limits.sign-in.per-email=1000000000
 
-# A CSRF cookie and the masked token of the form, as a browser would have them.
-JAR_FILE=$(mktemp)
-TOKEN=$(curl -fsS -c "$JAR_FILE" "$BASE/sign-in" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-COOKIE=$(awk '$6 == "XSRF-TOKEN" { print "XSRF-TOKEN=" $7 }' "$JAR_FILE")
-rm -f "$JAR_FILE"
-[ -n "$TOKEN" ] && [ -n "$COOKIE" ] || die "no CSRF token on /sign-in, see $APP_LOG"
-export BENCH_COOKIE="$COOKIE"
-export BENCH_BODY="email=$(printf '%s' "$EMAIL" | sed 's/@/%40/')&_csrf=$TOKEN"
+csrf_from "$BASE/sign-in"
+export BENCH_BODY="email=$(printf '%s' "$EMAIL" | sed 's/@/%40/')&_csrf=$CSRF_TOKEN"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $BENCH_COOKIE" -d "$BENCH_BODY" "$BASE/sign-in")
 [ "$status" = 200 ] || die "POST /sign-in answered $status, not 200 (see $APP_LOG)"
 
@@ -102,8 +78,7 @@ read -r sent failed send_seconds < <(psql_bench -F ' ' -c "select count(*) filte
 	round(extract(epoch from max(sent_at) - min(sent_at))::numeric, 1) from mail_outbox")
 send_rate=$(awk -v n="$sent" -v s="$send_seconds" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
 # What the SMTP server holds for the account's address: exactly one message per SENT row.
-received=$(curl -s --max-time 120 -u "$EMAIL:$EMAIL" -X STAT "pop3://127.0.0.1:$POP3_PORT/" -v 2>&1 |
-	sed -n 's/^< +OK \([0-9]*\) .*/\1/p' | tail -1)
+received=$(mailbox_size "$EMAIL")
 outbox_health=$(curl -s "$BASE/actuator/health")
 
 {
