@@ -88,7 +88,7 @@ class PaperController {
 		this.audit.record(authentication.getName(), "signatures.paper-entry", Long.toString(campaign.id()),
 				"added=" + result.added());
 		RedirectView redirect = new RedirectView(
-				"/leader/campaigns/" + campaign.id() + "/paper?" + ((result.added() == 1) ? "added" : "duplicate"),
+				"/leader/campaigns/" + campaign.id() + "/paper?" + ((result.added() == 1) ? "added=1" : "duplicate=1"),
 				true);
 		redirect.setStatusCode(HttpStatus.SEE_OTHER);
 		redirect.setExposeModelAttributes(false);

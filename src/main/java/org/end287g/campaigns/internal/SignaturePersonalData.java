@@ -113,7 +113,7 @@ class SignaturePersonalData implements PersonalDataHolder {
 				update signatures set supporter_id = null, email_key = null, email_domain_index = null,
 					first_name_sealed = null, last_name_sealed = null, zip_sealed = null, comment_sealed = null,
 					city = null, client_hash = null, show_publicly = false, campaign_updates = false,
-					organization_news = false, anonymized_at = ? where """ + which)
+					organization_news = false, anonymized_at = ?""" + " where " + which)
 			.params(OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), param)
 			.update();
 		for (Long campaign : campaigns) {
