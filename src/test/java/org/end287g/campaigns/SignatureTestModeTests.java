@@ -30,6 +30,8 @@ class SignatureTestModeTests {
 
 	static final String API = "/api/v1/campaigns/nc-gaston-county-sheriffs-office";
 
+	static final String GASTON_IN_LIST = "$[?(@.slug == 'nc-gaston-county-sheriffs-office')].signatures";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -78,11 +80,13 @@ class SignatureTestModeTests {
 			.param(this.fixture.gaston())
 			.update();
 		this.mvc.perform(get(API)).andExpect(jsonPath("$.signatures").value(1));
-		this.mvc.perform(get("/api/v1/campaigns?state=NC")).andExpect(jsonPath("$[1].signatures").value(1));
+		this.mvc.perform(get("/api/v1/campaigns?state=NC"))
+			.andExpect(jsonPath(GASTON_IN_LIST).value(org.hamcrest.Matchers.contains(1)));
 		// a signature on this instance shows at once, with everything the database holds
 		this.fixture.sign(SignatureFixture.form(SignatureFixture.newEmail()));
 		this.mvc.perform(get(API)).andExpect(jsonPath("$.signatures").value(7));
-		this.mvc.perform(get("/api/v1/campaigns?state=NC")).andExpect(jsonPath("$[1].signatures").value(7));
+		this.mvc.perform(get("/api/v1/campaigns?state=NC"))
+			.andExpect(jsonPath(GASTON_IN_LIST).value(org.hamcrest.Matchers.contains(7)));
 		// leave no stale count behind for the next test of this context
 		this.jdbc.sql("delete from signature_counts").update();
 		this.fixture.sign(SignatureFixture.form(SignatureFixture.newEmail()));

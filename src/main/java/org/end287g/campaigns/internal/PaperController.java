@@ -102,9 +102,8 @@ class PaperController {
 		if (!campaign.gathering()) {
 			throw new BadCampaignRequest("signatures.error.closed");
 		}
-		PaperCsv.Parsed parsed = (file == null || file.getSize() > PaperCsv.MAX_BYTES)
-				? PaperCsv.parse((file == null) ? new byte[0] : new byte[PaperCsv.MAX_BYTES + 1])
-				: PaperCsv.parse(file.getBytes());
+		PaperCsv.Parsed parsed = (file == null) ? PaperCsv.parse(null)
+				: (file.getSize() > PaperCsv.MAX_BYTES) ? PaperCsv.tooLarge() : PaperCsv.parse(file.getBytes());
 		List<PaperCsv.Problem> problems = new ArrayList<>(parsed.problems());
 		List<SignatureStore.PaperEntry> entries = new ArrayList<>();
 		for (PaperCsv.Row row : parsed.rows()) {

@@ -181,6 +181,11 @@ final class PaperCsv {
 		return null;
 	}
 
+	/** The answer for a file over {@value #MAX_BYTES} bytes, without reading it. */
+	static Parsed tooLarge() {
+		return failed(0, "signatures.paper.error.large");
+	}
+
 	private static Parsed failed(int line, String key) {
 		return new Parsed(List.of(), List.of(new Problem(line, key)));
 	}
