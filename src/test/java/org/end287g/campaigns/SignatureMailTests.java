@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * End to end through a real SMTP server (GreenMail): sign, receive the confirmation mail,
  * follow its link, press the button, and the campaign counts the signature.
  */
+@DirtiesContext
 @SpringBootTest(properties = "end287g.site.base-url=https://end287g.test")
 @AutoConfigureMockMvc
 class SignatureMailTests {

@@ -5,9 +5,13 @@ import org.end287g.privacy.PersonalDataCipher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,8 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * of counts: another instance's signatures show only when the cache is old enough, this
  * instance's own at once.
  */
+@DirtiesContext
 @SpringBootTest(properties = { "end287g.campaigns.confirm-without-mail=true", "end287g.campaigns.count-max-age=1h" })
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class SignatureTestModeTests {
 
 	static final String API = "/api/v1/campaigns/nc-gaston-county-sheriffs-office";
@@ -57,6 +63,12 @@ class SignatureTestModeTests {
 	@AfterEach
 	void clean() {
 		this.fixture.clean();
+	}
+
+	@Test
+	void theSwitchIsAWarningInTheLogAtStart(CapturedOutput output) {
+		assertThat(output.getAll()).contains("WARN")
+			.contains("end287g.campaigns.confirm-without-mail is on: signatures count at once");
 	}
 
 	@Test
