@@ -25,6 +25,38 @@ public final class EmailAddresses {
 		return (email == null) ? "" : email.strip().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * The person behind an address, for "one signature per person": the
+	 * {@linkplain #normalize normalised} address, and for Gmail (gmail.com and
+	 * googlemail.com, which deliver to the same mailbox) the local part without dots and
+	 * without a +tag, under gmail.com. Other domains keep dots and +tags: whether they
+	 * reach the same mailbox is the domain's own rule, so only case is ignored.
+	 */
+	public static String identity(String email) {
+		String normalized = normalize(email);
+		int at = normalized.lastIndexOf('@');
+		if (at <= 0) {
+			return normalized;
+		}
+		String domain = normalized.substring(at + 1);
+		if (!"gmail.com".equals(domain) && !"googlemail.com".equals(domain)) {
+			return normalized;
+		}
+		String local = normalized.substring(0, at);
+		int plus = local.indexOf('+');
+		if (plus >= 0) {
+			local = local.substring(0, plus);
+		}
+		return local.replace(".", "") + "@gmail.com";
+	}
+
+	/** The domain of an address, normalised; empty when there is none. */
+	public static String domain(String email) {
+		String normalized = normalize(email);
+		int at = normalized.lastIndexOf('@');
+		return (at < 0) ? "" : normalized.substring(at + 1);
+	}
+
 	/** Whether the address, once normalised, is one we can send mail to. */
 	public static boolean isValid(String email) {
 		String normalized = normalize(email);

@@ -28,8 +28,11 @@ class CampaignViews {
 
 	private final Places places;
 
-	CampaignViews(Campaigns campaigns, TrackerReader tracker, Places places) {
+	private final SignatureCounts counts;
+
+	CampaignViews(Campaigns campaigns, TrackerReader tracker, Places places, SignatureCounts counts) {
 		this.campaigns = campaigns;
+		this.counts = counts;
 		this.tracker = tracker;
 		this.places = places;
 	}
@@ -39,7 +42,8 @@ class CampaignViews {
 		Campaign campaign = this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
 		Optional<AgencyProfile> profile = this.tracker.agency(campaign.agencySlug());
 		AgencyView agency = profile.map(AgencyProfile::agency).orElse(null);
-		return new Page(view(campaign, agency), profile.map(AgencyProfile::agreements).orElse(List.of()), campaign);
+		return new Page(view(campaign, agency, this.counts.count(campaign.id())),
+				profile.map(AgencyProfile::agreements).orElse(List.of()), campaign);
 	}
 
 	List<CampaignView> inState(String state) {
@@ -48,9 +52,10 @@ class CampaignViews {
 				new AgreementFilter(Optional.of(state), Optional.empty(), Optional.empty(), Optional.empty()))) {
 			agencies.putIfAbsent(agreement.agency().slug(), agreement.agency());
 		}
-		return this.campaigns.inState(state)
-			.stream()
-			.map(campaign -> view(campaign, agencies.get(campaign.agencySlug())))
+		List<Campaign> inState = this.campaigns.inState(state);
+		Map<Long, Long> signatures = this.counts.counts(inState.stream().map(Campaign::id).toList());
+		return inState.stream()
+			.map(campaign -> view(campaign, agencies.get(campaign.agencySlug()), signatures.get(campaign.id())))
 			.sorted((a, b) -> a.target().name().compareToIgnoreCase(b.target().name()))
 			.toList();
 	}
@@ -67,14 +72,14 @@ class CampaignViews {
 			.orElseThrow(() -> new BadCampaignRequest("error.param.state"));
 	}
 
-	private CampaignView view(Campaign campaign, AgencyView agency) {
+	private CampaignView view(Campaign campaign, AgencyView agency, long signatures) {
 		String name = (agency != null) ? agency.name() : campaign.title();
 		String county = (agency != null && agency.county() != null) ? agency.county().name() : null;
 		String stateName = this.places.state(campaign.state()).map(State::name).orElse(campaign.state());
 		return new CampaignView(campaign.slug(), name,
 				new Target(name, county, campaign.state(), stateName,
 						(agency != null) ? agency.slug() : campaign.agencySlug()),
-				campaign.goal(), 0, campaign.status());
+				campaign.goal(), signatures, campaign.status());
 	}
 
 	/** The JSON and page shape of a campaign. */

@@ -1,0 +1,126 @@
+package org.end287g.campaigns.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.end287g.accounts.AccountDirectory;
+import org.end287g.accounts.AccountDirectory.Recipient;
+import org.end287g.campaigns.Campaign;
+import org.end287g.notifications.Mail;
+import org.end287g.notifications.Outbox;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A campaign whose count reaches its goal while OPEN becomes READY to deliver: one
+ * conditional UPDATE decides which request wins (on any instance), and the winner mails
+ * the campaign's leaders and national staff in the same transaction.
+ * <p>
+ * Two confirmations committing at once may each see the other's signature missing; a
+ * change that ends near the goal is therefore checked again after its commit, when every
+ * earlier commit is visible.
+ */
+@Component
+class CampaignGoal {
+
+	/**
+	 * How far below the goal a count must be for the check after commit to be skipped.
+	 */
+	private static final int NEAR = 64;
+
+	private final JdbcClient jdbc;
+
+	private final SignatureCounts counts;
+
+	private final AccountDirectory directory;
+
+	private final Outbox outbox;
+
+	private final SignatureSettings settings;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	CampaignGoal(JdbcClient jdbc, SignatureCounts counts, AccountDirectory directory, Outbox outbox,
+			SignatureSettings settings, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+		this.jdbc = jdbc;
+		this.counts = counts;
+		this.directory = directory;
+		this.outbox = outbox;
+		this.settings = settings;
+		// after a commit, the old transaction's connection is still bound: a new one is
+		// needed
+		this.transactions = new TransactionTemplate(transactions);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/**
+	 * Called in the transaction that just added signatures to an OPEN campaign (as read
+	 * at the start of the request).
+	 */
+	void check(Campaign campaign) {
+		if (!Campaign.OPEN.equals(campaign.status())) {
+			return;
+		}
+		long count = this.counts.exact(campaign.id());
+		if (count >= campaign.goal()) {
+			reach(campaign, count);
+		}
+		else if (count >= campaign.goal() - NEAR && TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					CampaignGoal.this.transactions.executeWithoutResult((status) -> {
+						long now = CampaignGoal.this.counts.exact(campaign.id());
+						if (now >= campaign.goal()) {
+							reach(campaign, now);
+						}
+					});
+				}
+			});
+		}
+	}
+
+	private void reach(Campaign campaign, long count) {
+		int won = this.jdbc
+			.sql("update campaigns set status = ?, goal_reached_at = ? where id = ? and status = ? and goal <= ?")
+			.params(Campaign.READY, OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), campaign.id(),
+					Campaign.OPEN, count)
+			.update();
+		if (won != 1) {
+			return;
+		}
+		Map<String, Recipient> recipients = new LinkedHashMap<>();
+		for (List<Recipient> group : List.of(this.directory.leadersOf(campaign.id()), this.directory.admins())) {
+			for (Recipient recipient : group) {
+				recipients.putIfAbsent(recipient.email().toLowerCase(java.util.Locale.ROOT), recipient);
+			}
+		}
+		String link = this.settings.baseUrl() + "/campaigns/" + campaign.slug();
+		for (Recipient recipient : recipients.values()) {
+			Map<String, Object> model = new LinkedHashMap<>();
+			model.put("campaign", campaign.title());
+			model.put("goal", campaign.goal());
+			model.put("count", count);
+			model.put("link", link);
+			model.put("leaderLink", this.settings.baseUrl() + "/leader/campaigns/" + campaign.id());
+			model.put("subjectArgs", List.of(campaign.title()));
+			this.outbox
+				.enqueue(Mail.transactional(recipient.email(), recipient.language(), "campaign-goal-reached", model));
+		}
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.end287g.campaigns.internal;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settings of the signatures: how old a cached count may be, the site's address for the
+ * confirmation link, and the test-mode switch that confirms signatures without mail.
+ */
+@Component
+class SignatureSettings {
+
+	private static final Logger log = LoggerFactory.getLogger(SignatureSettings.class);
+
+	private final boolean confirmWithoutMail;
+
+	private final Duration countMaxAge;
+
+	private final String baseUrl;
+
+	SignatureSettings(@Value("${end287g.campaigns.confirm-without-mail:false}") boolean confirmWithoutMail,
+			@Value("${end287g.campaigns.count-max-age:2s}") Duration countMaxAge,
+			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+		this.confirmWithoutMail = confirmWithoutMail;
+		this.countMaxAge = countMaxAge;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		if (confirmWithoutMail) {
+			log.warn("end287g.campaigns.confirm-without-mail is on: signatures count at once, without e-mail "
+					+ "confirmation. Use it only for tests and load benchmarks, never in production.");
+		}
+	}
+
+	/** Test mode: a new signature is confirmed at once and no confirmation is mailed. */
+	boolean confirmWithoutMail() {
+		return this.confirmWithoutMail;
+	}
+
+	Duration countMaxAge() {
+		return this.countMaxAge;
+	}
+
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
+}

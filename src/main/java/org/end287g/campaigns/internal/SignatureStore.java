@@ -1,0 +1,307 @@
+package org.end287g.campaigns.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.end287g.campaigns.Campaign;
+import org.end287g.notifications.Mail;
+import org.end287g.notifications.Outbox;
+import org.end287g.privacy.BlindIndex;
+import org.end287g.privacy.EmailAddresses;
+import org.end287g.privacy.PersonalDataCipher;
+import org.end287g.privacy.SignedLinks;
+import org.end287g.privacy.SupporterDetails;
+import org.end287g.privacy.Supporters;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Every write of a signature, each in one transaction with few statements: the online
+ * signature (supporter, hold, row, confirmation mail), its confirmation, and paper
+ * signatures. One signature per person and petition rests on the unique
+ * {@code (campaign_id, email_key)}: double clicks and concurrent repeats insert one row.
+ */
+@Component
+class SignatureStore {
+
+	static final String CONFIRM = "signature-confirm";
+
+	static final Duration CONFIRM_VALIDITY = Duration.ofDays(7);
+
+	/** A repeat of an unconfirmed signature mails the link again at most this often. */
+	static final Duration RESEND_AFTER = Duration.ofMinutes(10);
+
+	static final String ONLINE = "ONLINE", PAPER = "PAPER";
+
+	private static final String INSERT = """
+			insert into signatures (campaign_id, supporter_id, email_key, email_domain_index, first_name_sealed,
+				last_name_sealed, zip_sealed, comment_sealed, city, language, source, entered_by, show_publicly,
+				campaign_updates, organization_news, client_hash, created_at, confirmed_at, confirm_mailed_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
+
+	private final JdbcClient jdbc;
+
+	private final Supporters supporters;
+
+	private final PersonalDataCipher cipher;
+
+	private final BlindIndex index;
+
+	private final SignedLinks links;
+
+	private final Outbox outbox;
+
+	private final SignatureCounts counts;
+
+	private final CampaignGoal goal;
+
+	private final SignatureWall wall;
+
+	private final SignatureSettings settings;
+
+	private final Clock clock;
+
+	SignatureStore(JdbcClient jdbc, Supporters supporters, PersonalDataCipher cipher, BlindIndex index,
+			SignedLinks links, Outbox outbox, SignatureCounts counts, CampaignGoal goal, SignatureWall wall,
+			SignatureSettings settings, ObjectProvider<Clock> clock) {
+		this.jdbc = jdbc;
+		this.supporters = supporters;
+		this.cipher = cipher;
+		this.index = index;
+		this.links = links;
+		this.outbox = outbox;
+		this.counts = counts;
+		this.goal = goal;
+		this.wall = wall;
+		this.settings = settings;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/** The key of one person's signature: the blind index of the address's identity. */
+	String emailKey(String email) {
+		return this.index.ofEmail(EmailAddresses.identity(email));
+	}
+
+	/**
+	 * Signs online. A new signature is stored unconfirmed and its confirmation mailed; a
+	 * repeat mails the link again when the last one is over ten minutes old and the
+	 * signature is still unconfirmed, and does nothing else. The caller answers the same
+	 * in every case.
+	 */
+	@Transactional
+	public void sign(Campaign campaign, SignatureForm form, String city, Locale language, String clientHash) {
+		String email = EmailAddresses.normalize(form.email());
+		String lang = language(language);
+		long supporter = this.supporters.register(new SupporterDetails(email, form.firstName() + " " + form.lastName(),
+				form.zip(), null, Locale.forLanguageTag(lang)));
+		this.supporters.hold(supporter, "campaign:" + campaign.id());
+		OffsetDateTime now = now();
+		boolean atOnce = this.settings.confirmWithoutMail();
+		String emailKey = emailKey(email);
+		Long id = insert(campaign.id(), supporter, emailKey, EmailAddresses.domain(email), form, city, lang, ONLINE,
+				null, clientHash, now, atOnce ? now : null, atOnce ? null : now);
+		if (id != null) {
+			if (atOnce) {
+				counted(campaign, 1);
+			}
+			else {
+				mailConfirmation(campaign, id, email, form.firstName(), lang);
+			}
+			return;
+		}
+		if (atOnce) {
+			return;
+		}
+		// a repeat: the link again, at most once per RESEND_AFTER, only while unconfirmed
+		Optional<Long> existing = this.jdbc
+			.sql("select id from signatures where campaign_id = ? and email_key = ? and confirmed_at is null")
+			.params(campaign.id(), emailKey)
+			.query(Long.class)
+			.optional();
+		if (existing.isPresent() && this.jdbc.sql("""
+				update signatures set confirm_mailed_at = ? where id = ? and confirmed_at is null
+				and (confirm_mailed_at is null or confirm_mailed_at < ?)""")
+			.params(now, existing.get(), now.minus(RESEND_AFTER))
+			.update() == 1) {
+			mailConfirmation(campaign, existing.get(), email, form.firstName(), lang);
+		}
+	}
+
+	/** What a confirmation link did. */
+	enum Confirmation {
+
+		CONFIRMED, ALREADY, INVALID
+
+	}
+
+	/** The signature id a genuine, unexpired confirmation token names. */
+	Optional<Long> signatureOf(String token) {
+		return this.links.verify(CONFIRM, token).flatMap((payload) -> {
+			try {
+				return Optional.of(Long.parseLong(payload));
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
+			}
+		});
+	}
+
+	/**
+	 * Confirms the signature a token names, once: a second confirmation changes nothing.
+	 * A token of another campaign, or of a signature since deleted, is invalid.
+	 */
+	@Transactional
+	public Confirmation confirm(Campaign campaign, String token) {
+		Optional<Long> id = signatureOf(token);
+		if (id.isEmpty()) {
+			return Confirmation.INVALID;
+		}
+		Optional<Map<String, Object>> row = this.jdbc
+			.sql("select campaign_id, confirmed_at, anonymized_at from signatures where id = ?")
+			.param(id.get())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst();
+		if (row.isEmpty() || ((Number) row.get().get("campaign_id")).longValue() != campaign.id()
+				|| row.get().get("anonymized_at") != null) {
+			return Confirmation.INVALID;
+		}
+		int confirmed = this.jdbc.sql("update signatures set confirmed_at = ? where id = ? and confirmed_at is null")
+			.params(now(), id.get())
+			.update();
+		if (confirmed == 0) {
+			return Confirmation.ALREADY;
+		}
+		counted(campaign, 1);
+		return Confirmation.CONFIRMED;
+	}
+
+	/**
+	 * One paper signature to store, with the line it came from (1 for a single entry).
+	 */
+	record PaperEntry(int line, SignatureForm form, String city) {
+	}
+
+	/** What a paper entry did: lines added and lines skipped as already signed. */
+	record PaperResult(int added, List<Integer> duplicates) {
+	}
+
+	/**
+	 * Stores checked paper signatures as confirmed and counts them at once. Entries with
+	 * an address already signed (online or on paper, or earlier in the same list) are
+	 * skipped and reported.
+	 */
+	@Transactional
+	public PaperResult paper(Campaign campaign, List<PaperEntry> entries, String enteredBy, Locale language) {
+		String lang = language(language);
+		OffsetDateTime now = now();
+		Map<String, Integer> seen = new LinkedHashMap<>();
+		List<Integer> duplicates = new java.util.ArrayList<>();
+		int added = 0;
+		for (PaperEntry entry : entries) {
+			SignatureForm form = entry.form();
+			String email = form.email().isEmpty() ? null : EmailAddresses.normalize(form.email());
+			String emailKey = (email != null) ? emailKey(email) : null;
+			if (emailKey != null && seen.putIfAbsent(emailKey, entry.line()) != null) {
+				duplicates.add(entry.line());
+				continue;
+			}
+			Long supporter = null;
+			if (email != null) {
+				supporter = this.supporters.register(new SupporterDetails(email,
+						form.firstName() + " " + form.lastName(), form.zip(), null, Locale.forLanguageTag(lang)));
+				this.supporters.hold(supporter, "campaign:" + campaign.id());
+			}
+			Long id = insert(campaign.id(), supporter, emailKey, (email != null) ? EmailAddresses.domain(email) : null,
+					form, entry.city(), lang, PAPER, enteredBy, null, now, now, null);
+			if (id == null) {
+				duplicates.add(entry.line());
+			}
+			else {
+				added++;
+			}
+		}
+		if (added > 0) {
+			counted(campaign, added);
+		}
+		return new PaperResult(added, duplicates);
+	}
+
+	private void counted(Campaign campaign, int n) {
+		this.counts.add(campaign.id(), n);
+		this.wall.forget(campaign.id());
+		this.goal.check(campaign);
+	}
+
+	/** The new row's id, or {@code null} when the person had signed already. */
+	private Long insert(long campaignId, Long supporter, String emailKey, String domain, SignatureForm form,
+			String city, String language, String source, String enteredBy, String clientHash, OffsetDateTime now,
+			OffsetDateTime confirmedAt, OffsetDateTime mailedAt) {
+		KeyHolder key = new GeneratedKeyHolder();
+		int inserted;
+		try {
+			inserted = this.jdbc.sql(INSERT)
+				.params(campaignId, supporter, emailKey,
+						(domain != null) ? this.index.of("email-domain", domain) : null,
+						seal(form.firstName(), "first_name"), seal(form.lastName(), "last_name"),
+						seal(form.zip(), "zip"), seal(form.storedComment(), "comment"), city, language, source,
+						enteredBy, form.showPublicly(), form.campaignUpdates(), form.organizationNews(), clientHash,
+						now, confirmedAt, mailedAt)
+				.update(key, "id");
+		}
+		catch (DuplicateKeyException raced) {
+			// H2 reports a concurrent insert of the same key instead of skipping it
+			return null;
+		}
+		return (inserted == 1) ? key.getKeyAs(Number.class).longValue() : null;
+	}
+
+	private void mailConfirmation(Campaign campaign, long id, String email, String firstName, String language) {
+		String token = this.links.sign(CONFIRM, Long.toString(id), CONFIRM_VALIDITY);
+		String link = UriComponentsBuilder.fromUriString(this.settings.baseUrl())
+			.path("/campaigns/{slug}/confirm")
+			.queryParam("token", "{token}")
+			.buildAndExpand(campaign.slug(), token)
+			.encode()
+			.toUriString();
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("firstName", firstName);
+		model.put("campaign", campaign.title());
+		model.put("link", link);
+		model.put("days", CONFIRM_VALIDITY.toDays());
+		model.put("subjectArgs", List.of(campaign.title()));
+		this.outbox.enqueue(Mail.transactional(email, Locale.forLanguageTag(language), "signature-confirm", model));
+	}
+
+	byte[] seal(String value, String column) {
+		return this.cipher.seal(value, "signatures." + column);
+	}
+
+	String open(byte[] sealed, String column) {
+		return this.cipher.open(sealed, "signatures." + column);
+	}
+
+	static String language(Locale language) {
+		return (language != null && "es".equals(language.getLanguage())) ? "es" : "en";
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+}
