@@ -46,6 +46,12 @@ class CampaignErrors {
 				this.messages.getMessage("error.param.malformed", null, locale));
 	}
 
+	@ExceptionHandler(GroupCommit.Busy.class)
+	Object busy(HttpServletRequest request, Locale locale) {
+		return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "campaigns/problem",
+				this.messages.getMessage("campaigns.error.busy", null, locale));
+	}
+
 	private Object respond(HttpServletRequest request, HttpStatus status, String view, String message) {
 		if (request.getRequestURI().startsWith("/api/")) {
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));

@@ -11,8 +11,7 @@ import org.end287g.campaigns.Campaigns;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
 import org.end287g.privacy.ClientAddresses;
-import org.end287g.privacy.EmailAddresses;
-import org.end287g.privacy.RateLimits;
+import org.end287g.privacy.RateLimitExceededException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -39,19 +38,19 @@ class SignatureController {
 
 	private final Places places;
 
-	private final RateLimits rateLimits;
+	private final SignatureSettings settings;
 
 	private final ClientAddresses addresses;
 
 	private final SignatureStore store;
 
 	SignatureController(Campaigns campaigns, CampaignViews views, List<CampaignPageContributor> contributors,
-			Places places, RateLimits rateLimits, ClientAddresses addresses, SignatureStore store) {
+			Places places, SignatureSettings settings, ClientAddresses addresses, SignatureStore store) {
 		this.campaigns = campaigns;
 		this.views = views;
 		this.contributors = contributors;
 		this.places = places;
-		this.rateLimits = rateLimits;
+		this.settings = settings;
 		this.addresses = addresses;
 		this.store = store;
 	}
@@ -72,9 +71,11 @@ class SignatureController {
 		if (!errors.isEmpty()) {
 			return pageWithErrors(slug, form, errors);
 		}
-		this.rateLimits.check("sign", request, EmailAddresses.identity(form.email()));
 		String city = form.place(this.places).map(ZipCode::city).orElse(null);
-		this.store.sign(campaign, form, city, locale, this.addresses.hash(request));
+		if (this.store.sign(campaign, form, city, locale,
+				this.addresses.hash(request)) == SignatureStore.Signed.LIMITED) {
+			throw new RateLimitExceededException("signatures-per-address", this.settings.signaturesPerAddressPeriod());
+		}
 		return seeOther("/campaigns/" + campaign.slug() + "/signed");
 	}
 

@@ -23,11 +23,27 @@ class SignatureSettings {
 
 	private final String baseUrl;
 
+	private final int signaturesPerAddress;
+
+	private final Duration signaturesPerAddressPeriod;
+
+	private final int signingWriters;
+
+	private final Duration signingTimeout;
+
 	SignatureSettings(@Value("${end287g.campaigns.confirm-without-mail:false}") boolean confirmWithoutMail,
 			@Value("${end287g.campaigns.count-max-age:2s}") Duration countMaxAge,
-			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl,
+			@Value("${end287g.campaigns.signatures-per-address:30}") int signaturesPerAddress,
+			@Value("${end287g.campaigns.signatures-per-address-period:10m}") Duration signaturesPerAddressPeriod,
+			@Value("${end287g.campaigns.signing-writers:4}") int signingWriters,
+			@Value("${end287g.campaigns.signing-timeout:10s}") Duration signingTimeout) {
 		this.confirmWithoutMail = confirmWithoutMail;
 		this.countMaxAge = countMaxAge;
+		this.signaturesPerAddress = signaturesPerAddress;
+		this.signaturesPerAddressPeriod = signaturesPerAddressPeriod;
+		this.signingWriters = Math.max(1, signingWriters);
+		this.signingTimeout = signingTimeout;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		if (confirmWithoutMail) {
 			log.warn("end287g.campaigns.confirm-without-mail is on: signatures count at once, without e-mail "
@@ -46,6 +62,25 @@ class SignatureSettings {
 
 	String baseUrl() {
 		return this.baseUrl;
+	}
+
+	/** The most signatures one client address may give within the period. */
+	int signaturesPerAddress() {
+		return this.signaturesPerAddress;
+	}
+
+	Duration signaturesPerAddressPeriod() {
+		return this.signaturesPerAddressPeriod;
+	}
+
+	/** Threads that write batches of signatures at once (each holds a connection). */
+	int signingWriters() {
+		return this.signingWriters;
+	}
+
+	/** How long a signer waits for their batch before "try again in a moment". */
+	Duration signingTimeout() {
+		return this.signingTimeout;
 	}
 
 }

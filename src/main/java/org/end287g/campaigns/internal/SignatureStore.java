@@ -1,13 +1,19 @@
 package org.end287g.campaigns.internal;
 
+import jakarta.annotation.PreDestroy;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.campaigns.Campaign;
@@ -26,7 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -75,9 +83,13 @@ class SignatureStore {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
+	private final GroupCommit<Signing, Signed> signing;
+
 	SignatureStore(JdbcClient jdbc, Supporters supporters, PersonalDataCipher cipher, BlindIndex index,
 			SignedLinks links, Outbox outbox, SignatureCounts counts, CampaignGoal goal, SignatureWall wall,
-			SignatureSettings settings, ObjectProvider<Clock> clock) {
+			SignatureSettings settings, ObjectProvider<Clock> clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.supporters = supporters;
 		this.cipher = cipher;
@@ -89,6 +101,8 @@ class SignatureStore {
 		this.wall = wall;
 		this.settings = settings;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.transactions = new TransactionTemplate(transactions);
+		this.signing = new GroupCommit<>("signing", settings.signingWriters(), 200, 10_000, this::signAll);
 	}
 
 	/** The key of one person's signature: the blind index of the address's identity. */
@@ -96,35 +110,105 @@ class SignatureStore {
 		return this.index.ofEmail(EmailAddresses.identity(email));
 	}
 
+	/** One online signature as the form gave it, checked. */
+	record Signing(Campaign campaign, SignatureForm form, String city, Locale language, String clientHash) {
+	}
+
+	/** What signing did: the same answer for new, repeated and confirmed signers. */
+	enum Signed {
+
+		/** Stored, or a repeat that changes nothing: the person checks their mail. */
+		DONE,
+		/** Too many signatures from this client address lately. */
+		LIMITED
+
+	}
+
 	/**
-	 * Signs online. A new signature is stored unconfirmed and its confirmation mailed; a
-	 * repeat mails the link again when the last one is over ten minutes old and the
-	 * signature is still unconfirmed, and does nothing else. The caller answers the same
-	 * in every case.
+	 * Signs online, in a transaction shared with whoever else is signing at the same
+	 * moment (see {@link GroupCommit}); returns once that transaction has committed. A
+	 * new signature is stored unconfirmed and its confirmation mailed; a repeat mails the
+	 * link again when the last one is over ten minutes old and the signature is still
+	 * unconfirmed, and does nothing else. The caller answers the same in every case.
+	 * @throws GroupCommit.Busy when too many are waiting to be written
 	 */
-	@Transactional
-	public void sign(Campaign campaign, SignatureForm form, String city, Locale language, String clientHash) {
+	Signed sign(Campaign campaign, SignatureForm form, String city, Locale language, String clientHash) {
+		return this.signing.submit(new Signing(campaign, form, city, language, clientHash),
+				this.settings.signingTimeout());
+	}
+
+	/**
+	 * Writes a batch of signatures in one transaction. The limit per client address
+	 * counts the signatures rows of the period, so signing needs no rate-limit row of its
+	 * own.
+	 */
+	private List<Signed> signAll(List<Signing> batch) {
+		return this.transactions.execute((status) -> {
+			Map<String, Long> recent = recentByAddress(batch);
+			Map<Long, Campaign> campaigns = new LinkedHashMap<>();
+			Map<Long, Integer> counted = new LinkedHashMap<>();
+			List<Signed> results = new ArrayList<>(batch.size());
+			for (Signing signing : batch) {
+				if (signing.clientHash() != null
+						&& recent.merge(signing.clientHash(), 1L, Long::sum) > this.settings.signaturesPerAddress()) {
+					results.add(Signed.LIMITED);
+					continue;
+				}
+				if (signOne(signing)) {
+					campaigns.putIfAbsent(signing.campaign().id(), signing.campaign());
+					counted.merge(signing.campaign().id(), 1, Integer::sum);
+				}
+				results.add(Signed.DONE);
+			}
+			counted.forEach((id, n) -> counted(campaigns.get(id), n));
+			return results;
+		});
+	}
+
+	/** Signatures per client address within the period, before this batch. */
+	private Map<String, Long> recentByAddress(List<Signing> batch) {
+		List<String> addresses = batch.stream().map(Signing::clientHash).filter(Objects::nonNull).distinct().toList();
+		Map<String, Long> recent = new HashMap<>();
+		if (addresses.isEmpty()) {
+			return recent;
+		}
+		List<Object> params = new ArrayList<>(addresses);
+		params.add(now().minus(this.settings.signaturesPerAddressPeriod()));
+		this.jdbc
+			.sql("select client_hash, count(*) from signatures where client_hash in ("
+					+ String.join(", ", Collections.nCopies(addresses.size(), "?")) + ") and created_at > ? "
+					+ "group by client_hash")
+			.params(params)
+			.query((rs) -> {
+				recent.put(rs.getString(1), rs.getLong(2));
+			});
+		return recent;
+	}
+
+	/**
+	 * Stores one online signature; true when it was new and counts at once (test mode).
+	 */
+	private boolean signOne(Signing signing) {
+		Campaign campaign = signing.campaign();
+		SignatureForm form = signing.form();
 		String email = EmailAddresses.normalize(form.email());
-		String lang = language(language);
+		String lang = language(signing.language());
 		long supporter = this.supporters.register(new SupporterDetails(email, form.firstName() + " " + form.lastName(),
 				form.zip(), null, Locale.forLanguageTag(lang)));
 		this.supporters.hold(supporter, "campaign:" + campaign.id());
 		OffsetDateTime now = now();
 		boolean atOnce = this.settings.confirmWithoutMail();
 		String emailKey = emailKey(email);
-		Long id = insert(campaign.id(), supporter, emailKey, EmailAddresses.domain(email), form, city, lang, ONLINE,
-				null, clientHash, now, atOnce ? now : null, atOnce ? null : now);
+		Long id = insert(campaign.id(), supporter, emailKey, EmailAddresses.domain(email), form, signing.city(), lang,
+				ONLINE, null, signing.clientHash(), now, atOnce ? now : null, atOnce ? null : now);
 		if (id != null) {
-			if (atOnce) {
-				counted(campaign, 1);
-			}
-			else {
+			if (!atOnce) {
 				mailConfirmation(campaign, id, email, form.firstName(), lang);
 			}
-			return;
+			return atOnce;
 		}
 		if (atOnce) {
-			return;
+			return false;
 		}
 		// a repeat: the link again, at most once per RESEND_AFTER, only while unconfirmed
 		Optional<Long> existing = this.jdbc
@@ -139,6 +223,12 @@ class SignatureStore {
 			.update() == 1) {
 			mailConfirmation(campaign, existing.get(), email, form.firstName(), lang);
 		}
+		return false;
+	}
+
+	@PreDestroy
+	void stop() {
+		this.signing.stop();
 	}
 
 	/** What a confirmation link did. */
