@@ -115,7 +115,8 @@ class FraudController {
 			return "campaigns/admin/signatures";
 		}
 		redirect.addFlashAttribute("notice", "fraud.invalidated");
-		redirect.addFlashAttribute("invalidated", result.now());
+		redirect.addFlashAttribute("invalidatedConfirmed", result.now().confirmed());
+		redirect.addFlashAttribute("invalidatedUnconfirmed", result.now().unconfirmed());
 		return "redirect:/admin/campaigns/" + campaign.slug() + "/signatures";
 	}
 

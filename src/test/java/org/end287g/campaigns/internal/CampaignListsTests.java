@@ -32,7 +32,7 @@ class CampaignListsTests extends StaffTestSupport {
 		this.mvc.perform(get("/api/v1/campaigns?zip=28052"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].slug").value(GASTON))
-			.andExpect(jsonPath("$[0].target.county").value("Gaston"))
+			.andExpect(jsonPath("$[0].target.county").value("Gaston County"))
 			.andExpect(jsonPath("$[0].goal").value(200))
 			.andExpect(jsonPath("$[0].signatures").value(0))
 			.andExpect(jsonPath("$[0].status").value("OPEN"));
