@@ -144,6 +144,7 @@ class CampaignStaff {
 			Locale language = "es".equals(recipient[2]) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
 			Map<String, Object> model = new LinkedHashMap<>();
 			model.put("agency", campaign.title());
+			model.put("subjectArgs", List.of(campaign.title()));
 			model.put("note", (note != null) ? note : "");
 			model.put("url", this.baseUrl + "/campaigns/" + campaign.slug());
 			this.outbox.enqueue(new Mail(email, language, "campaign-won", model, CATEGORY));

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,7 +61,10 @@ class PossibleWins {
 		this.directory = directory;
 		this.outbox = outbox;
 		this.audit = audit;
-		this.transactions = transactions;
+		// a transaction of its own: after the import's commit its resources may still be
+		// bound, and joining them would never commit
+		this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
@@ -141,6 +145,7 @@ class PossibleWins {
 		for (AccountDirectory.Recipient recipient : recipients.values()) {
 			Map<String, Object> model = new LinkedHashMap<>();
 			model.put("agency", title);
+			model.put("subjectArgs", List.of(title));
 			model.put("url", this.baseUrl + "/campaigns/" + slug);
 			model.put("staffUrl", this.baseUrl + "/admin/campaigns/" + slug);
 			this.outbox.enqueue(Mail.transactional(recipient.email(), recipient.language(), "possible-win", model));

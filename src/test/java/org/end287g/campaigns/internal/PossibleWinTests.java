@@ -62,6 +62,11 @@ class PossibleWinTests extends StaffTestSupport {
 		assertThat(told).hasSize(1);
 		assertThat(told.get(0).language()).isEqualTo("es");
 		assertThat(told.get(0).body()).contains("ICE ya no publica", "/admin/campaigns/" + GASTON);
+		assertThat(
+				this.jdbc.sql("select subject_sealed from mail_outbox where template = 'possible-win' order by id desc")
+					.query((rs, n) -> this.cipher.open(rs.getBytes(1), "mail_outbox.subject"))
+					.list())
+			.contains("Posible victoria: Gaston County Sheriff's Office");
 		for (var admin : this.directory.admins()) {
 			assertThat(mail.to(admin.email(), "possible-win")).isNotEmpty();
 		}
