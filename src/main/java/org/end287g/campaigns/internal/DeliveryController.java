@@ -2,7 +2,6 @@ package org.end287g.campaigns.internal;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -296,10 +295,6 @@ class DeliveryController {
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "public, max-age=86400")
 			.body(photo.bytes());
-	}
-
-	static OffsetDateTime now() {
-		return OffsetDateTime.now(ZoneOffset.UTC);
 	}
 
 }
