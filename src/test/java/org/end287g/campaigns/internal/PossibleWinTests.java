@@ -35,13 +35,16 @@ class PossibleWinTests extends StaffTestSupport {
 	@Autowired
 	IceSheets sheets;
 
+	int imports;
+
 	void gastonAgreements(String status) {
 		this.jdbc.sql("update agreement set status = ? where agency_id = (select id from agency where slug = ?)")
 			.params(status, TrackerFixture.GASTON)
 			.update();
 		// a new sheet: a new data version, as a real import makes
-		new TrackerFixture(this.jdbc).sheet("PARTICIPATING", "2025-07-0" + (1 + (int) (Math.random() * 8)) + "T00:00",
-				5, true, "COMMAND");
+		this.imports++;
+		new TrackerFixture(this.jdbc).sheet("PARTICIPATING", "2025-07-" + (10 + this.imports) + "T00:00", 5, true,
+				"COMMAND");
 		this.events.publishEvent(new IceSheetImported(1, "PARTICIPATING", LocalDateTime.now()));
 	}
 
