@@ -119,9 +119,12 @@ class DeliveryBrowserTests {
 		browser.get(url("/campaigns/" + StaffTestSupport.GASTON + "?lang=es"));
 		WebElement image = browser.findElement(By.cssSelector(".campaign-deliveries img"));
 		assertThat(image.getAttribute("alt")).startsWith("Entrega de la petición en Palacio de justicia de Gaston el");
-		Object width = ((org.openqa.selenium.JavascriptExecutor) browser)
-			.executeScript("return arguments[0].naturalWidth", image);
-		assertThat(((Number) width).intValue()).isEqualTo(20);
+		// the browser loads the photo: wait until it has decoded it
+		Number width = new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until((driver) -> (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+				.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0 "
+						+ "? arguments[0].naturalWidth : null", image));
+		assertThat(width.intValue()).isEqualTo(20);
 	}
 
 	static int freePort() {
