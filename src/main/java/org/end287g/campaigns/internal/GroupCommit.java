@@ -88,11 +88,21 @@ final class GroupCommit<T, R> {
 		}
 	}
 
-	/** Stops taking items; the writers finish what is queued, then end. */
+	/**
+	 * Stops taking items; the writers finish what is queued, then end. They are not
+	 * interrupted: an interrupt inside a database driver can break its connection (H2
+	 * closes the whole in-memory database).
+	 */
 	void stop() {
 		this.running = false;
 		for (Thread thread : this.writers) {
-			thread.interrupt();
+			try {
+				thread.join(Duration.ofSeconds(30));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 		}
 	}
 
@@ -109,7 +119,8 @@ final class GroupCommit<T, R> {
 				write(batch);
 			}
 			catch (InterruptedException ex) {
-				// stop() asked: drain what is left, then end
+				Thread.currentThread().interrupt();
+				return;
 			}
 			finally {
 				batch.clear();

@@ -91,6 +91,16 @@ public class SignatureCounts {
 			.single();
 	}
 
+	/** Every campaign's count, never cached (campaigns without signatures are absent). */
+	Map<Long, Long> all() {
+		Map<Long, Long> counts = new HashMap<>();
+		this.jdbc.sql("select campaign_id, sum(confirmed) as n from signature_counts group by campaign_id")
+			.query((rs) -> {
+				counts.put(rs.getLong("campaign_id"), rs.getLong("n"));
+			});
+		return counts;
+	}
+
 	/** Adds {@code n} confirmed signatures on a random shard. */
 	@Transactional
 	public void add(long campaignId, long n) {
