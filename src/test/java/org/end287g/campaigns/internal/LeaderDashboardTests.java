@@ -146,7 +146,8 @@ class LeaderDashboardTests {
 		assertThat(spanish).contains("Su campaña: Test Campaign", "12 de 200 firmas", "0 de 6 pasos hechos",
 				"Nosotros, residentes de");
 		assertThat(AccessibleHtml.problems(spanish)).isEmpty();
-		html(get("/leader").with(this.leader), 200).contains("Test Campaign");
+		assertThat(html(get("/leader").with(this.leader), 200)).contains("Test Campaign",
+				"href=\"" + dashboard() + "\"");
 	}
 
 	@Test
@@ -340,7 +341,7 @@ class LeaderDashboardTests {
 		String page = html(get("/campaigns/" + this.slug), 200);
 		assertThat(page)
 			.contains("Updates from the leaders", "<h3>Update &lt;script&gt;alert(1)&lt;/script&gt;</h3>",
-					"&apos; OR 1=1 -- ✊🏽 שלום &lt;b&gt;raw&lt;/b&gt;")
+					"' OR 1=1 -- ✊🏽 שלום &lt;b&gt;raw&lt;/b&gt;")
 			.doesNotContain(SCRIPT, "<b>raw</b>");
 		assertThat(AccessibleHtml.problems(page)).isEmpty();
 		assertThat(html(get(dashboard()).with(this.leader), 200)).contains("sent to 0 supporters");
