@@ -69,6 +69,9 @@ class LeaderApplicationTests {
 	@Autowired
 	AccountStore store;
 
+	@Autowired
+	LeaderApplications applications;
+
 	QueuedMail mail;
 
 	long campaign;
@@ -295,7 +298,8 @@ class LeaderApplicationTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(applicationStatus(email)).isEqualTo("APPROVED");
 		assertThat(this.mail.to(email, "leader-declined")).isEmpty();
-		assertThat(this.jdbc.sql("select action from audit_log where subject = ? order by id")
+		assertThat(this.jdbc
+			.sql("select action from audit_log where subject = ? and action like 'leader-application.%' order by id")
 			.param(Long.toString(id))
 			.query(String.class)
 			.list())
@@ -371,6 +375,23 @@ class LeaderApplicationTests {
 			this.mvc.perform(post("/admin/leaders/{id}/approve", id).with(Staff.admin()).with(csrf()))
 				.andExpect(status().isNotFound());
 		}
+	}
+
+	@Test
+	void myDataShowsAndForgetsTheRequests() throws Exception {
+		String email = SignedIn.newEmail();
+		this.mvc.perform(apply(valid(email), "en")).andExpect(status().is3xxRedirection());
+		Map<String, Object> held = this.applications.describe(this.index.ofEmail(email));
+		assertThat(held.get("applications")).asList()
+			.singleElement()
+			.asString()
+			.contains("Ana María López", "28052", "704-555-0100", "UNCONFIRMED");
+		assertThat(this.applications.describe(this.index.ofEmail(SignedIn.newEmail()))).isEmpty();
+		this.applications.forget(this.index.ofEmail(email));
+		assertThat(this.jdbc.sql("select count(*) from leader_applications where email_index = ?")
+			.param(this.index.ofEmail(email))
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 }
