@@ -57,7 +57,6 @@ class LeaderAdminController {
 			notice = switch (this.applications.decide(authentication.getName(), application, approve)) {
 				case DONE -> approve ? "leaders.admin.approved" : "leaders.admin.declined";
 				case NOT_PENDING -> "leaders.admin.notPending";
-				case REFUSED -> "leaders.admin.disabled";
 			};
 		}
 		catch (LeaderApplications.AccountDisabled ex) {

@@ -112,7 +112,7 @@ class LeaderApplications implements PersonalDataHolder {
 	/** What a staff decision did. */
 	enum Decision {
 
-		DONE, NOT_PENDING, REFUSED
+		DONE, NOT_PENDING
 
 	}
 

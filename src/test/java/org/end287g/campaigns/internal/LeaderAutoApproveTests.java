@@ -17,6 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** With auto-approval on, confirming the address is enough to become a leader. */
-@SpringBootTest(properties = "end287g.campaigns.leaders.auto-approve=true")
+@SpringBootTest(
+		properties = { "end287g.campaigns.leaders.auto-approve=true", "spring.datasource.hikari.maximum-pool-size=3" })
+@DirtiesContext
 @AutoConfigureMockMvc
 class LeaderAutoApproveTests {
 

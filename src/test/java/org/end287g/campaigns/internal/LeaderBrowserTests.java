@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,9 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Becoming a leader in Chromium, in Spanish: the form's errors, the request, and the
- * confirmation link from the e-mail with its button.
+ * confirmation link from the e-mail with its button. Its own context (a fixed port) is
+ * closed afterwards, so that its connections do not stay open for the whole suite.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = "spring.datasource.hikari.maximum-pool-size=3")
+@DirtiesContext
 class LeaderBrowserTests {
 
 	static final int PORT = freePort();

@@ -40,6 +40,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -56,7 +57,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * confirmation link to the invitation, and an update reaching exactly the supporters who
  * asked for it, each in their language.
  */
-@SpringBootTest(properties = "end287g.site.base-url=https://end287g.test/")
+@SpringBootTest(
+		properties = { "end287g.site.base-url=https://end287g.test/", "spring.datasource.hikari.maximum-pool-size=3" })
+@DirtiesContext
 @AutoConfigureMockMvc
 class LeaderMailTests {
 
