@@ -45,7 +45,7 @@ abstract class AccountsMockMvcTests {
 	@BeforeEach
 	void signedInHelpers() {
 		this.mail = new QueuedMail(this.jdbc, this.cipher, this.index);
-		this.signedIn = new SignedIn(this.mvc, this.mail, this.accounts, this.store);
+		this.signedIn = new SignedIn(this.mvc, this.mail, this.accounts, this.store, this.jdbc);
 	}
 
 }

@@ -143,16 +143,18 @@ class AdminPagesTests extends AccountsMockMvcTests {
 				{ "campaign", "-5", "Enter the campaign number (digits only).",
 						"Escriba el número de la campaña (solo dígitos)." },
 				{ "campaign", "9".repeat(10_000), "Enter the campaign number (digits only).",
-						"Escriba el número de la campaña (solo dígitos)." } };
+						"Escriba el número de la campaña (solo dígitos)." },
+				{ "campaign", "987654321", "There is no campaign with this number.",
+						"No hay ninguna campaña con este número." } };
 		long accountsBefore = count("accounts");
 		long grantsBefore = count("role_grants");
 		long mailBefore = count("mail_outbox");
 		long auditBefore = count("audit_log");
 		for (String[] c : cases) {
 			for (String language : new String[] { "en", "es" }) {
-				Map<String, String> fields = new java.util.LinkedHashMap<>(
-						Map.of("email", SignedIn.newEmail(), "name", "Valid Name", "language", "en", "role", "LEADER",
-								"campaign", "7", "organization", Long.toString(org)));
+				Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("email", SignedIn.newEmail(), "name",
+						"Valid Name", "language", "en", "role", "LEADER", "campaign",
+						Long.toString(this.signedIn.campaign(7)), "organization", Long.toString(org)));
 				fields.put(c[0], c[1]);
 				MockHttpServletRequestBuilder request = post("/admin/accounts").with(Staff.admin())
 					.with(csrf())
@@ -296,16 +298,26 @@ class AdminPagesTests extends AccountsMockMvcTests {
 			.perform(post("/admin/accounts/" + leader.id() + "/grants").with(admin(admin))
 				.with(csrf())
 				.param("role", "LEADER")
-				.param("campaign", "34"))
+				.param("campaign", Long.toString(this.signedIn.campaign(34))))
 			.andExpect(status().is3xxRedirection());
-		assertThat(this.store.activeGrants(leader.id())).extracting((g) -> g.campaignId()).containsExactly(33L, 34L);
+		assertThat(this.store.activeGrants(leader.id())).extracting((g) -> g.campaignId())
+			.containsExactly(this.signedIn.campaign(33), this.signedIn.campaign(34));
 		this.mvc
 			.perform(post("/admin/accounts/" + leader.id() + "/grants").with(admin(admin))
 				.with(csrf())
 				.param("role", "LEADER")
-				.param("campaign", "34"))
+				.param("campaign", Long.toString(this.signedIn.campaign(34))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("This person already has this role.")));
+		// A campaign that does not exist: a translated error, not a failed constraint.
+		this.mvc
+			.perform(post("/admin/accounts/" + leader.id() + "/grants").with(admin(admin))
+				.with(csrf())
+				.param("role", "LEADER")
+				.param("campaign", "987654321")
+				.header("Accept-Language", "es"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No hay ninguna campaña con este número.")));
 		this.mvc.perform(get("/admin/accounts/{id}", "' OR 1=1 --").with(admin(admin)))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/admin/accounts/{id}", "x".repeat(10_000)).with(admin(admin)))

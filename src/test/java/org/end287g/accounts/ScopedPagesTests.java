@@ -121,12 +121,14 @@ class ScopedPagesTests extends AccountsMockMvcTests {
 
 	@Test
 	void aLeaderReachesOnlyTheCampaignsTheyLead() throws Exception {
+		long c41 = this.signedIn.campaign(41);
+		long c42 = this.signedIn.campaign(42);
 		Account dana = this.signedIn.leader(SignedIn.newEmail(), 41);
 		Account eli = this.signedIn.leader(SignedIn.newEmail(), 42);
-		assertThat(this.permissions.leads(authentication(dana), 41)).isTrue();
-		assertThat(this.permissions.leads(authentication(dana), 42)).isFalse();
-		assertThat(this.permissions.leads(authentication(eli), 41)).isFalse();
-		assertThat(this.permissions.campaignsLed(authentication(dana))).containsExactly(41L);
+		assertThat(this.permissions.leads(authentication(dana), c41)).isTrue();
+		assertThat(this.permissions.leads(authentication(dana), c42)).isFalse();
+		assertThat(this.permissions.leads(authentication(eli), c41)).isFalse();
+		assertThat(this.permissions.campaignsLed(authentication(dana))).containsExactly(c41);
 		assertThat(this.permissions.isAdmin(authentication(dana))).isFalse();
 
 		String leader = this.mvc.perform(get("/leader").with(as(dana, "LEADER")))
@@ -134,16 +136,18 @@ class ScopedPagesTests extends AccountsMockMvcTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(leader).contains("Campaign 41").doesNotContain("Campaign 42").contains("next version");
+		assertThat(leader).contains("Test Campaign 41")
+			.contains("href=\"/leader/campaigns/" + c41 + "\"")
+			.doesNotContain("Test Campaign 42");
 		assertThat(AccessibleHtml.problems(leader)).isEmpty();
-		this.mvc.perform(get("/leader/campaigns/41").with(as(dana, "LEADER"))).andExpect(status().isOk());
-		this.mvc.perform(get("/leader/campaigns/42").with(as(dana, "LEADER"))).andExpect(status().isNotFound());
-		for (String hostile : new String[] { "' OR 1=1 --", "41 OR 1=1", "-41", "9".repeat(10_000) }) {
+		this.mvc.perform(get("/leader/campaigns/" + c41).with(as(dana, "LEADER"))).andExpect(status().isOk());
+		this.mvc.perform(get("/leader/campaigns/" + c42).with(as(dana, "LEADER"))).andExpect(status().isNotFound());
+		for (String hostile : new String[] { "' OR 1=1 --", c41 + " OR 1=1", "-" + c41, "9".repeat(10_000) }) {
 			this.mvc.perform(get("/leader/campaigns/{id}", hostile).with(as(dana, "LEADER")))
 				.andExpect(status().isNotFound());
 		}
 		this.mvc.perform(get("/leader").with(as(dana, "LEADER")).header("Accept-Language", "es"))
-			.andExpect(content().string(containsString("Campaña 41")));
+			.andExpect(content().string(containsString("Sus campañas")));
 		// A leader is not an admin, and not an organizer.
 		this.mvc.perform(get("/admin/accounts").with(as(dana, "LEADER"))).andExpect(status().isForbidden());
 		this.mvc.perform(get("/organizer").with(as(dana, "LEADER")))

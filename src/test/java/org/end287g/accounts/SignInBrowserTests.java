@@ -9,6 +9,7 @@ import org.end287g.accounts.internal.Account;
 import org.end287g.accounts.internal.AccountService;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
 import org.end287g.accounts.internal.AccountStore;
+import org.end287g.campaigns.TestCampaigns;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.junit.jupiter.api.AfterEach;
@@ -120,7 +121,8 @@ class SignInBrowserTests {
 	@Test
 	void signsInByLinkInEnglish() {
 		String email = SignedIn.newEmail();
-		this.accounts.invite("test-admin", email, "Rosa", "en", new RoleRequest(Roles.LEADER, null, 71L));
+		this.accounts.invite("test-admin", email, "Rosa", "en",
+				new RoleRequest(Roles.LEADER, null, TestCampaigns.id(this.jdbc, 71)));
 		signInByLink(email, "en");
 		assertThat(h1()).isEqualTo("Your account");
 		Cookie session = this.browser.manage().getCookieNamed("END287G_SESSION");
@@ -137,7 +139,8 @@ class SignInBrowserTests {
 	@Test
 	void signsInByLinkInSpanish() {
 		String email = SignedIn.newEmail();
-		this.accounts.invite("test-admin", email, "Rosa", "es", new RoleRequest(Roles.LEADER, null, 72L));
+		this.accounts.invite("test-admin", email, "Rosa", "es",
+				new RoleRequest(Roles.LEADER, null, TestCampaigns.id(this.jdbc, 72)));
 		this.browser.get(url("/sign-in?lang=es"));
 		assertThat(h1()).isEqualTo("Iniciar sesión");
 		signInByLink(email, "es");

@@ -8,7 +8,9 @@ import org.end287g.accounts.internal.Account;
 import org.end287g.accounts.internal.AccountService;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
 import org.end287g.accounts.internal.AccountStore;
+import org.end287g.campaigns.TestCampaigns;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,11 +41,14 @@ public final class SignedIn {
 
 	private final AccountStore store;
 
-	public SignedIn(MockMvc mvc, QueuedMail mail, AccountService accounts, AccountStore store) {
+	private final JdbcClient jdbc;
+
+	public SignedIn(MockMvc mvc, QueuedMail mail, AccountService accounts, AccountStore store, JdbcClient jdbc) {
 		this.mvc = mvc;
 		this.mail = mail;
 		this.accounts = accounts;
 		this.store = store;
+		this.jdbc = jdbc;
 	}
 
 	/** A fresh, unique client address. */
@@ -69,8 +74,16 @@ public final class SignedIn {
 		return this.store.byId(id).orElseThrow();
 	}
 
-	public Account leader(String email, long campaign) {
-		return account(email, "Leader " + campaign, "en", new RoleRequest(Roles.LEADER, null, campaign));
+	/**
+	 * The id of the test campaign numbered {@code n} (a real row, created when missing).
+	 */
+	public long campaign(long n) {
+		return TestCampaigns.id(this.jdbc, n);
+	}
+
+	/** A leader of the test campaign numbered {@code n}. */
+	public Account leader(String email, long n) {
+		return account(email, "Leader " + n, "en", new RoleRequest(Roles.LEADER, null, campaign(n)));
 	}
 
 	/** Asks for a link and returns the token from the mail. */

@@ -36,7 +36,7 @@ class CampaignCreationTests {
 
 	@BeforeEach
 	void load() {
-		this.jdbc.sql("delete from campaigns").update();
+		TestCampaigns.clear(this.jdbc);
 		this.fixture = new TrackerFixture(this.jdbc);
 		this.fixture.load("COMMAND");
 	}

@@ -41,7 +41,7 @@ class CampaignPageTests {
 
 	@BeforeEach
 	void load() {
-		this.jdbc.sql("delete from campaigns").update();
+		TestCampaigns.clear(this.jdbc);
 		new TrackerFixture(this.jdbc).load("COMMAND");
 		this.campaigns.createMissing();
 	}
@@ -85,10 +85,10 @@ class CampaignPageTests {
 	}
 
 	@Test
-	void leadPageSaysItComesSoon() throws Exception {
+	void leadPageShowsTheFormInSpanish() throws Exception {
 		String html = this.mvc.perform(get(GASTON + "/lead?lang=es"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Pronto podrá inscribirse")))
+			.andExpect(content().string(containsString("Me comprometo a promover esta campaña")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

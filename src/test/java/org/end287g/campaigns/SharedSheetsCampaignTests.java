@@ -49,7 +49,7 @@ class SharedSheetsCampaignTests {
 	void everyListedAgencyHasExactlyOneCampaignAfterTheWholeSequence() throws IOException {
 		List<Path> files = SharedData.inPublicationOrder();
 		new TrackerFixture(this.jdbc).clear();
-		this.jdbc.sql("delete from campaigns").update();
+		TestCampaigns.clear(this.jdbc);
 		for (Path sheet : files) {
 			ImportResult result = this.sheets.importSheet(sheet, sheet.getFileName().toString(), SheetSource.COMMAND);
 			assertThat(result.summary()).doesNotContain("REJECTED");
@@ -71,7 +71,7 @@ class SharedSheetsCampaignTests {
 		assertThat(renamed.slug()).isEqualTo("fl-indialantic-police-department");
 		assertThat(renamed.title()).isEqualTo("Indialantic Police Department");
 		// what a first start does on a database imported before campaigns existed
-		this.jdbc.sql("delete from campaigns").update();
+		TestCampaigns.clear(this.jdbc);
 		assertThat(this.campaigns.createMissing()).isEqualTo(listedNow);
 		assertThat(count("select count(*) from campaigns")).isEqualTo(listedNow);
 		assertThat(this.campaigns.createMissing()).isZero();
@@ -81,7 +81,7 @@ class SharedSheetsCampaignTests {
 	void aSheetUploadedByStaffCreatesItsCampaignsAtOnce() throws Exception {
 		Path sheet = SharedData.file("pendingAgencies06302025am.xlsx");
 		new TrackerFixture(this.jdbc).clear();
-		this.jdbc.sql("delete from campaigns").update();
+		TestCampaigns.clear(this.jdbc);
 		// the upload reads the tracker before importing (its page lists the sheets), so
 		// the request's data version must not hide the import from the listener
 		this.mvc

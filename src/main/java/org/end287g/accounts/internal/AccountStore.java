@@ -202,6 +202,26 @@ public class AccountStore {
 			.optional();
 	}
 
+	/**
+	 * Whether a campaign with this id exists (the campaigns module owns the table; a
+	 * LEADER grant must name a real campaign, which the foreign key enforces too).
+	 */
+	public boolean campaignExists(long id) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM campaigns WHERE id = ?").param(id).query(Long.class).single() > 0;
+	}
+
+	/** The titles of these campaigns, by id (ids of no campaign are left out). */
+	public java.util.Map<Long, String> campaignTitles(java.util.Collection<Long> ids) {
+		java.util.Map<Long, String> titles = new java.util.TreeMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("SELECT id, title FROM campaigns WHERE id IN (:ids)")
+				.param("ids", List.copyOf(ids))
+				.query((rs, row) -> titles.put(rs.getLong("id"), rs.getString("title")))
+				.list();
+		}
+		return titles;
+	}
+
 	/** Two names that differ only in case or spacing are the same organization. */
 	static String nameKey(String name) {
 		return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);

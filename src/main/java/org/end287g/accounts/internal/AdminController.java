@@ -214,6 +214,9 @@ class AdminController {
 			if (campaign == null) {
 				errors.put("campaign", "admin.accounts.error.campaign");
 			}
+			else if (!this.store.campaignExists(campaign)) {
+				errors.put("campaign", "admin.accounts.error.campaignUnknown");
+			}
 		}
 		return new RoleRequest(role, organization, campaign);
 	}

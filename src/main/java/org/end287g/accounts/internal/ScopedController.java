@@ -41,6 +41,11 @@ class ScopedController {
 		this.audit = audit;
 	}
 
+	/** A campaign the person leads, with its title when the campaign has one. */
+	public record Led(long id, String title) {
+
+	}
+
 	/** A member of an organization as its organizers see them. */
 	public record Member(String name, Grant grant) {
 
@@ -91,18 +96,10 @@ class ScopedController {
 
 	@GetMapping("/leader")
 	String leader(Authentication authentication, Model model) {
-		model.addAttribute("campaigns", this.permissions.campaignsLed(authentication));
+		java.util.Set<Long> led = this.permissions.campaignsLed(authentication);
+		java.util.Map<Long, String> titles = this.store.campaignTitles(led);
+		model.addAttribute("campaigns", led.stream().map((id) -> new Led(id, titles.get(id))).toList());
 		return "accounts/leader";
-	}
-
-	@GetMapping("/leader/campaigns/{id}")
-	String campaign(Authentication authentication, @PathVariable("id") String id, Model model) {
-		Long campaign = Fields.id(id);
-		if (campaign == null || !this.permissions.leads(authentication, campaign)) {
-			throw notFound();
-		}
-		model.addAttribute("campaign", campaign);
-		return "accounts/campaign";
 	}
 
 	private long mine(Authentication authentication, String id) {

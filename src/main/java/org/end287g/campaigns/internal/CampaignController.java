@@ -52,10 +52,4 @@ class CampaignController {
 		return "campaigns/campaign";
 	}
 
-	@GetMapping("/campaigns/{slug}/lead")
-	String lead(@PathVariable String slug, Model model) {
-		model.addAttribute("campaign", this.views.page(slug).campaign());
-		return "campaigns/lead";
-	}
-
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.end287g.campaigns.TestCampaigns;
 import org.end287g.Chromium;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.QueuedMail;
@@ -80,7 +81,7 @@ class DeliveryBrowserTests {
 		this.chromium = Chromium.start();
 		WebDriver browser = this.chromium.driver();
 		StaffTestSupport.clear(this.jdbc);
-		this.jdbc.sql("delete from campaigns").update();
+		TestCampaigns.clear(this.jdbc);
 		new TrackerFixture(this.jdbc).load("COMMAND");
 		this.campaigns.createMissing();
 		long id = this.campaigns.find(StaffTestSupport.GASTON).orElseThrow().id();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.end287g.campaigns.TestCampaigns;
 import org.end287g.accounts.QueuedMail;
 import org.end287g.campaigns.Campaign;
 import org.end287g.site.AccessibleHtml;
@@ -109,7 +110,7 @@ class PossibleWinTests extends StaffTestSupport {
 	void icesRealSheetsInPublicationOrder() throws Exception {
 		List<Path> files = SharedData.inPublicationOrder();
 		new TrackerFixture(this.jdbc).clear();
-		this.jdbc.sql("delete from campaigns").update();
+		TestCampaigns.clear(this.jdbc);
 		for (Path sheet : files) {
 			ImportResult result = this.sheets.importSheet(sheet, sheet.getFileName().toString(), SheetSource.COMMAND);
 			assertThat(result.summary()).doesNotContain("REJECTED");

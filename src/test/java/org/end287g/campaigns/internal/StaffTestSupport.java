@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.end287g.campaigns.TestCampaigns;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.Roles;
 import org.end287g.accounts.internal.AccountService;
@@ -65,7 +66,7 @@ abstract class StaffTestSupport {
 	@BeforeEach
 	void campaignsOfTheFixture() {
 		clear(this.jdbc);
-		this.jdbc.sql("delete from campaigns").update();
+		TestCampaigns.clear(this.jdbc);
 		new TrackerFixture(this.jdbc).load("COMMAND");
 		this.campaigns.createMissing();
 	}
