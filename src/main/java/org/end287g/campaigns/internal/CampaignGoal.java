@@ -16,20 +16,14 @@ import org.end287g.notifications.Outbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A campaign whose count reaches its goal while OPEN becomes READY to deliver: one
  * conditional UPDATE decides which request wins (on any instance), and the winner mails
  * the campaign's leaders and national staff in the same transaction.
  * <p>
- * Two confirmations committing at once may each see the other's signature missing; a
- * change that ends near the goal is therefore checked again after its commit, when every
- * earlier commit is visible.
+ * Two confirmations committing at once could each miss the other's signature; near the
+ * goal the check is therefore serialised on the campaign's row (see {@link #check}).
  */
 @Component
 class CampaignGoal {
@@ -49,21 +43,15 @@ class CampaignGoal {
 
 	private final SignatureSettings settings;
 
-	private final TransactionTemplate transactions;
-
 	private final Clock clock;
 
 	CampaignGoal(JdbcClient jdbc, SignatureCounts counts, AccountDirectory directory, Outbox outbox,
-			SignatureSettings settings, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+			SignatureSettings settings, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.counts = counts;
 		this.directory = directory;
 		this.outbox = outbox;
 		this.settings = settings;
-		// after a commit, the old transaction's connection is still bound: a new one is
-		// needed
-		this.transactions = new TransactionTemplate(transactions);
-		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -75,22 +63,29 @@ class CampaignGoal {
 		if (!Campaign.OPEN.equals(campaign.status())) {
 			return;
 		}
-		long count = this.counts.exact(campaign.id());
-		if (count >= campaign.goal()) {
-			reach(campaign, count);
+		if (this.counts.exact(campaign.id()) < campaign.goal() - NEAR) {
+			return;
 		}
-		else if (count >= campaign.goal() - NEAR && TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					CampaignGoal.this.transactions.executeWithoutResult((status) -> {
-						long now = CampaignGoal.this.counts.exact(campaign.id());
-						if (now >= campaign.goal()) {
-							reach(campaign, now);
-						}
-					});
-				}
-			});
+		// Near the goal, checks are serialised on the campaign's shard 0 (a row lock
+		// taken
+		// after this transaction's own increment; nothing waits for a shard while holding
+		// another lock, so no cycle): of two confirmations committing at once, the later
+		// check waits for the other's commit and sees its signature. Not the campaigns
+		// row:
+		// inserting a shard holds a key-share lock on it, which FOR UPDATE would wait
+		// for.
+		this.counts.lock(campaign.id());
+		Map<String, Object> current = this.jdbc.sql("select status, goal from campaigns where id = ?")
+			.param(campaign.id())
+			.query()
+			.singleRow();
+		long goal = ((Number) current.get("goal")).longValue();
+		if (!Campaign.OPEN.equals(current.get("status"))) {
+			return;
+		}
+		long count = this.counts.exact(campaign.id());
+		if (count >= goal) {
+			reach(campaign, count);
 		}
 	}
 

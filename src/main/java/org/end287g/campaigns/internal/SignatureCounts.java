@@ -117,6 +117,14 @@ public class SignatureCounts {
 	}
 
 	/**
+	 * Takes the row lock of the campaign's shard 0 until the transaction ends (adding
+	 * nothing), creating the row when needed.
+	 */
+	void lock(long campaignId) {
+		change(campaignId, 0, 0);
+	}
+
+	/**
 	 * Update first; when the shard has no row yet, insert it; when another transaction
 	 * inserted it meanwhile, update again. Portable across H2 and PostgreSQL.
 	 */
