@@ -93,12 +93,11 @@ read -r rows mails sent failed pending < <(psql_bench -F ' ' -c "select
 	(select count(*) from mail_outbox where template = 'signature-confirm' and status in ('PENDING', 'SENDING'))")
 
 log "reading $successes mailboxes"
-missing=0
-twice=0
-while read -r address; do
-	n=$(mailbox_size "$address")
-	if [ "${n:-0}" = 0 ]; then missing=$((missing + 1)); elif [ "$n" -gt 1 ]; then twice=$((twice + 1)); fi
-done <"$SIGNED"
+export POP3_PORT
+export -f mailbox_size
+xargs -P 8 -I '{}' bash -c 'echo "$(mailbox_size "{}")"' <"$SIGNED" >target/bench/crash-mailboxes
+missing=$(awk '$1 == "" || $1 == 0' target/bench/crash-mailboxes | wc -l)
+twice=$(awk '$1 > 1' target/bench/crash-mailboxes | wc -l)
 verdict=$([ "$missing" = 0 ] && [ "$twice" = 0 ] && [ "$rows" = "$mails" ] && [ "$mails" = "$sent" ] && echo passed || echo FAILED)
 
 {

@@ -3,6 +3,7 @@ package org.end287g.campaigns.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.end287g.campaigns.Campaign;
@@ -44,6 +45,8 @@ class SignatureController {
 
 	private final SignatureStore store;
 
+	private final Map<String, Signable> signable = new ConcurrentHashMap<>();
+
 	SignatureController(Campaigns campaigns, CampaignViews views, List<CampaignPageContributor> contributors,
 			Places places, SignatureSettings settings, ClientAddresses addresses, SignatureStore store) {
 		this.campaigns = campaigns;
@@ -61,7 +64,7 @@ class SignatureController {
 			@RequestParam(required = false) String zip, @RequestParam(required = false) String comment,
 			@RequestParam(required = false) String showPublicly, @RequestParam(required = false) String campaignUpdates,
 			@RequestParam(required = false) String organizationNews, HttpServletRequest request, Locale locale) {
-		Campaign campaign = this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
+		Campaign campaign = signable(slug);
 		if (!campaign.gathering()) {
 			throw new BadCampaignRequest("signatures.error.closed");
 		}
@@ -77,6 +80,29 @@ class SignatureController {
 			throw new RateLimitExceededException("signatures-per-address", this.settings.signaturesPerAddressPeriod());
 		}
 		return seeOther("/campaigns/" + campaign.slug() + "/signed");
+	}
+
+	/**
+	 * The campaign being signed, from a per-instance cache as old as the counts may be
+	 * ({@code end287g.campaigns.count-max-age}): a viral petition is read thousands of
+	 * times a second. A campaign closed a moment ago may so take signatures for that
+	 * long.
+	 */
+	private Campaign signable(String slug) {
+		long now = System.nanoTime();
+		Signable cached = this.signable.get(slug);
+		if (cached != null && now - cached.readAt() <= this.settings.countMaxAge().toNanos()) {
+			return cached.campaign();
+		}
+		Campaign campaign = this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
+		if (this.signable.size() > 10_000) {
+			this.signable.clear();
+		}
+		this.signable.put(slug, new Signable(campaign, now));
+		return campaign;
+	}
+
+	private record Signable(Campaign campaign, long readAt) {
 	}
 
 	@GetMapping("/campaigns/{slug}/signed")

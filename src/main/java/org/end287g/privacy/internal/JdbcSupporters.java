@@ -27,6 +27,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,26 +84,28 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 		String language = language(details.language());
 		String emailIndex = this.index.ofEmail(email);
 		OffsetDateTime now = now();
+		KeyHolder key = new GeneratedKeyHolder();
 		int inserted;
 		try {
 			// ON CONFLICT without a target: the only unique key besides the generated id
-			// is
-			// email_index (and H2 accepts only this form)
+			// is email_index (and H2 accepts only this form)
 			inserted = this.jdbc.sql("""
 					INSERT INTO supporters (email_index, email_sealed, name_sealed, zip_sealed, phone_sealed,
 						language, created_at, updated_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
 				.params(emailIndex, seal(email, "email"), seal(name, "name"), seal(zip, "zip"), seal(phone, "phone"),
 						language, now, now)
-				.update();
+				.update(key, "id");
 		}
 		catch (DuplicateKeyException raced) {
 			// H2 reports a concurrent insert of the same key instead of skipping it
 			inserted = 0;
 		}
-		if (inserted == 0) {
-			update(emailIndex, email, name, zip, phone, language, now);
+		if (inserted == 1) {
+			// a new supporter: its id came back with the insert
+			return key.getKeyAs(Number.class).longValue();
 		}
+		update(emailIndex, email, name, zip, phone, language, now);
 		return this.jdbc.sql("SELECT id FROM supporters WHERE email_index = ?")
 			.param(emailIndex)
 			.query(Long.class)
