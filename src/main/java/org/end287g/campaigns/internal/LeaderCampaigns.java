@@ -32,14 +32,6 @@ class LeaderCampaigns {
 		this.audit = audit;
 	}
 
-	/** Confirmed, valid signatures: the sum of the campaign's count shards. */
-	long signatures(long campaignId) {
-		return this.jdbc.sql("select coalesce(sum(confirmed), 0) from signature_counts where campaign_id = ?")
-			.param(campaignId)
-			.query(Long.class)
-			.single();
-	}
-
 	/** The leader's text in a language, or {@code null} text for the sample again. */
 	@Transactional
 	void petition(String actor, long campaignId, String language, String text) {

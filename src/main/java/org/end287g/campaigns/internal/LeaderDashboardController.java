@@ -47,14 +47,17 @@ class LeaderDashboardController {
 
 	private final MessageSource messages;
 
+	private final SignatureCounts counts;
+
 	LeaderDashboardController(Campaigns campaigns, CampaignViews views, Permissions permissions, LeaderCampaigns work,
-			CampaignUpdates updates, MessageSource messages) {
+			CampaignUpdates updates, MessageSource messages, SignatureCounts counts) {
 		this.campaigns = campaigns;
 		this.views = views;
 		this.permissions = permissions;
 		this.work = work;
 		this.updates = updates;
 		this.messages = messages;
+		this.counts = counts;
 	}
 
 	/** A step of the training checklist and whether this leader did it. */
@@ -124,7 +127,7 @@ class LeaderDashboardController {
 			if (parsed == null || parsed > LeaderFields.MAX_GOAL) {
 				errors.put("goal", "leaders.error.goal.range");
 			}
-			else if (parsed < this.work.signatures(campaign.id())) {
+			else if (parsed < this.counts.exact(campaign.id())) {
 				errors.put("goal", "leaders.error.goal.belowCount");
 			}
 			else {
@@ -203,7 +206,7 @@ class LeaderDashboardController {
 		values.putAll(form);
 		model.addAttribute("campaign", page.campaign());
 		model.addAttribute("record", campaign);
-		model.addAttribute("signatures", this.work.signatures(campaign.id()));
+		model.addAttribute("signatures", this.counts.exact(campaign.id()));
 		model.addAttribute("steps", steps);
 		model.addAttribute("stepsDone", done.size());
 		model.addAttribute("form", values);
