@@ -1,6 +1,8 @@
 package org.end287g.privacy;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,16 @@ public interface Supporters {
 	 * too long (callers validate their forms first, this is the last line)
 	 */
 	long register(SupporterDetails details);
+
+	/**
+	 * Registers many supporters at once, as {@link #register} does one by one, with a few
+	 * statements for the whole list (a viral petition signs hundreds at a time).
+	 * @return their ids, in the order given
+	 */
+	List<Long> registerAll(List<SupporterDetails> details);
+
+	/** {@link #hold} for many supporters and one holder, with a few statements. */
+	void holdAll(Collection<Long> supporterIds, String holder);
 
 	/** The supporter with this e-mail address (compared after normalisation). */
 	Optional<Supporter> findByEmail(String email);

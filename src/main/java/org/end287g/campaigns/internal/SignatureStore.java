@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.end287g.campaigns.Campaign;
 import org.end287g.notifications.Mail;
@@ -28,6 +29,7 @@ import org.end287g.privacy.Supporters;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -63,6 +65,8 @@ class SignatureStore {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final Supporters supporters;
 
 	private final PersonalDataCipher cipher;
@@ -87,10 +91,12 @@ class SignatureStore {
 
 	private final GroupCommit<Signing, Signed> signing;
 
-	SignatureStore(JdbcClient jdbc, Supporters supporters, PersonalDataCipher cipher, BlindIndex index,
-			SignedLinks links, Outbox outbox, SignatureCounts counts, CampaignGoal goal, SignatureWall wall,
-			SignatureSettings settings, ObjectProvider<Clock> clock, PlatformTransactionManager transactions) {
+	SignatureStore(JdbcClient jdbc, JdbcTemplate template, Supporters supporters, PersonalDataCipher cipher,
+			BlindIndex index, SignedLinks links, Outbox outbox, SignatureCounts counts, CampaignGoal goal,
+			SignatureWall wall, SignatureSettings settings, ObjectProvider<Clock> clock,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.supporters = supporters;
 		this.cipher = cipher;
 		this.index = index;
@@ -145,24 +151,91 @@ class SignatureStore {
 	private List<Signed> signAll(List<Signing> batch) {
 		return this.transactions.execute((status) -> {
 			Map<String, Long> recent = recentByAddress(batch);
+			List<Signed> results = new ArrayList<>(batch.size());
+			List<Signing> accepted = new ArrayList<>(batch.size());
+			for (Signing signing : batch) {
+				boolean limited = signing.clientHash() != null
+						&& recent.merge(signing.clientHash(), 1L, Long::sum) > this.settings.signaturesPerAddress();
+				results.add(limited ? Signed.LIMITED : Signed.DONE);
+				if (!limited) {
+					accepted.add(signing);
+				}
+			}
 			Map<Long, Campaign> campaigns = new LinkedHashMap<>();
 			Map<Long, Integer> counted = new LinkedHashMap<>();
-			List<Signed> results = new ArrayList<>(batch.size());
-			for (Signing signing : batch) {
-				if (signing.clientHash() != null
-						&& recent.merge(signing.clientHash(), 1L, Long::sum) > this.settings.signaturesPerAddress()) {
-					results.add(Signed.LIMITED);
-					continue;
-				}
-				if (signOne(signing)) {
-					campaigns.putIfAbsent(signing.campaign().id(), signing.campaign());
-					counted.merge(signing.campaign().id(), 1, Integer::sum);
-				}
-				results.add(Signed.DONE);
+			// one by one for a single signer, and when a batch failed and is retried item
+			// by
+			// item (GroupCommit): the statements that can tell a race apart
+			List<Signing> counting = (accepted.size() == 1) ? (signOne(accepted.get(0)) ? accepted : List.of())
+					: signMany(accepted);
+			for (Signing signing : counting) {
+				campaigns.putIfAbsent(signing.campaign().id(), signing.campaign());
+				counted.merge(signing.campaign().id(), 1, Integer::sum);
 			}
 			counted.forEach((id, n) -> counted(campaigns.get(id), n));
 			return results;
 		});
+	}
+
+	/**
+	 * Stores many online signatures with a few statements each for the whole list
+	 * (supporters, holds, signatures as JDBC batches); repeats take the one-by-one path.
+	 * @return the signatures that count at once (test mode)
+	 */
+	private List<Signing> signMany(List<Signing> signings) {
+		if (signings.isEmpty()) {
+			return List.of();
+		}
+		List<String> emails = signings.stream().map((s) -> EmailAddresses.normalize(s.form().email())).toList();
+		List<Long> supporterIds = this.supporters.registerAll(IntStream.range(0, signings.size())
+			.mapToObj((i) -> new SupporterDetails(emails.get(i),
+					signings.get(i).form().firstName() + " " + signings.get(i).form().lastName(),
+					signings.get(i).form().zip(), null, Locale.forLanguageTag(language(signings.get(i).language()))))
+			.toList());
+		Map<Long, List<Long>> holds = new LinkedHashMap<>();
+		for (int i = 0; i < signings.size(); i++) {
+			holds.computeIfAbsent(signings.get(i).campaign().id(), (id) -> new ArrayList<>()).add(supporterIds.get(i));
+		}
+		holds.forEach((campaignId, ids) -> this.supporters.holdAll(ids, "campaign:" + campaignId));
+		OffsetDateTime now = now();
+		boolean atOnce = this.settings.confirmWithoutMail();
+		List<String> keys = emails.stream().map(this::emailKey).toList();
+		int[][] inserted = this.template.batchUpdate(INSERT, IntStream.range(0, signings.size()).boxed().toList(),
+				signings.size(), (statement, i) -> {
+					Signing signing = signings.get(i);
+					SignatureForm form = signing.form();
+					String domain = EmailAddresses.domain(emails.get(i));
+					Object[] values = { signing.campaign().id(), supporterIds.get(i), keys.get(i),
+							(domain != null) ? this.index.of("email-domain", domain) : null,
+							seal(form.firstName(), "first_name"), seal(form.lastName(), "last_name"),
+							seal(form.zip(), "zip"), seal(form.storedComment(), "comment"), signing.city(),
+							language(signing.language()), ONLINE, null, form.showPublicly(), form.campaignUpdates(),
+							form.organizationNews(), signing.clientHash(), now, atOnce ? now : null,
+							atOnce ? null : now };
+					for (int v = 0; v < values.length; v++) {
+						statement.setObject(v + 1, values[v]);
+					}
+				});
+		List<Signing> counting = new ArrayList<>();
+		for (int i = 0; i < signings.size(); i++) {
+			Signing signing = signings.get(i);
+			if (inserted[0][i] == 0) {
+				// a repeat (or the same person twice in this batch): as one by one
+				signOne(signing);
+			}
+			else if (atOnce) {
+				counting.add(signing);
+			}
+			else {
+				long id = this.jdbc.sql("select id from signatures where campaign_id = ? and email_key = ?")
+					.params(signing.campaign().id(), keys.get(i))
+					.query(Long.class)
+					.single();
+				mailConfirmation(signing.campaign(), id, emails.get(i), signing.form().firstName(),
+						language(signing.language()));
+			}
+		}
+		return counting;
 	}
 
 	/** Signatures per client address within the period, before this batch. */

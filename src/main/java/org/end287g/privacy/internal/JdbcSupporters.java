@@ -7,11 +7,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.end287g.privacy.BlindIndex;
@@ -26,6 +30,7 @@ import org.end287g.privacy.Supporters;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -52,7 +57,17 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
+	private static final String INSERT = """
+			INSERT INTO supporters (email_index, email_sealed, name_sealed, zip_sealed, phone_sealed,
+				language, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+
+	private static final String INSERT_HOLD = "INSERT INTO supporter_holds (supporter_id, holder, created_at) "
+			+ "VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
 
 	private final PersonalDataCipher cipher;
 
@@ -62,9 +77,10 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 
 	private final Clock clock;
 
-	JdbcSupporters(JdbcClient jdbc, PersonalDataCipher cipher, BlindIndex index, ApplicationEventPublisher events,
-			ObjectProvider<Clock> clock) {
+	JdbcSupporters(JdbcClient jdbc, JdbcTemplate template, PersonalDataCipher cipher, BlindIndex index,
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.cipher = cipher;
 		this.index = index;
 		this.events = events;
@@ -74,25 +90,20 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 	@Override
 	@Transactional
 	public long register(SupporterDetails details) {
-		String email = EmailAddresses.normalize(details.email());
-		if (!EmailAddresses.isValid(email)) {
-			throw new IllegalArgumentException("Not a valid e-mail address");
-		}
-		String name = optional(details.name(), MAX_NAME, null, "name");
-		String zip = optional(details.zip(), 5, ZIP, "ZIP code");
-		String phone = optional(details.phone(), 32, PHONE, "phone number");
-		String language = language(details.language());
-		String emailIndex = this.index.ofEmail(email);
+		Checked row = checked(details);
+		String email = row.email();
+		String name = row.name();
+		String zip = row.zip();
+		String phone = row.phone();
+		String language = row.language();
+		String emailIndex = row.index();
 		OffsetDateTime now = now();
 		KeyHolder key = new GeneratedKeyHolder();
 		int inserted;
 		try {
 			// ON CONFLICT without a target: the only unique key besides the generated id
 			// is email_index (and H2 accepts only this form)
-			inserted = this.jdbc.sql("""
-					INSERT INTO supporters (email_index, email_sealed, name_sealed, zip_sealed, phone_sealed,
-						language, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+			inserted = this.jdbc.sql(INSERT)
 				.params(emailIndex, seal(email, "email"), seal(name, "name"), seal(zip, "zip"), seal(phone, "phone"),
 						language, now, now)
 				.update(key, "id");
@@ -110,6 +121,82 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 			.param(emailIndex)
 			.query(Long.class)
 			.single();
+	}
+
+	@Override
+	@Transactional
+	public List<Long> registerAll(List<SupporterDetails> details) {
+		List<Checked> rows = details.stream().map(this::checked).toList();
+		OffsetDateTime now = now();
+		int[][] inserted;
+		try {
+			inserted = this.template.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
+				statement.setString(1, row.index());
+				statement.setBytes(2, seal(row.email(), "email"));
+				statement.setBytes(3, seal(row.name(), "name"));
+				statement.setBytes(4, seal(row.zip(), "zip"));
+				statement.setBytes(5, seal(row.phone(), "phone"));
+				statement.setString(6, row.language());
+				statement.setObject(7, now);
+				statement.setObject(8, now);
+			});
+		}
+		catch (DuplicateKeyException raced) {
+			// H2 reports a concurrent insert of the same key instead of skipping it
+			return details.stream().map(this::register).toList();
+		}
+		Map<String, Long> ids = new LinkedHashMap<>();
+		Set<String> updated = new HashSet<>();
+		for (int i = 0; i < rows.size(); i++) {
+			Checked row = rows.get(i);
+			if (inserted[0][i] == 0 && updated.add(row.index())) {
+				// known already: given values replace the stored ones, as register does
+				update(row.index(), row.email(), row.name(), row.zip(), row.phone(), row.language(), now);
+			}
+		}
+		List<String> indexes = rows.stream().map(Checked::index).distinct().toList();
+		this.jdbc
+			.sql("SELECT id, email_index FROM supporters WHERE email_index IN ("
+					+ String.join(", ", Collections.nCopies(indexes.size(), "?")) + ")")
+			.params(new ArrayList<Object>(indexes))
+			.query((rs) -> {
+				ids.put(rs.getString("email_index"), rs.getLong("id"));
+			});
+		return rows.stream().map((row) -> ids.get(row.index())).toList();
+	}
+
+	@Override
+	@Transactional
+	public void holdAll(Collection<Long> supporterIds, String holder) {
+		String checked = holder(holder);
+		List<Long> ids = supporterIds.stream().distinct().toList();
+		OffsetDateTime now = now();
+		int[][] inserted = this.template.batchUpdate(INSERT_HOLD, ids, ids.size(), (statement, id) -> {
+			statement.setLong(1, id);
+			statement.setString(2, checked);
+			statement.setObject(3, now);
+		});
+		for (int i = 0; i < ids.size(); i++) {
+			if (inserted[0][i] == 0) {
+				this.jdbc.sql("UPDATE supporter_holds SET ended_at = NULL WHERE supporter_id = ? AND holder = ?")
+					.params(ids.get(i), checked)
+					.update();
+			}
+		}
+	}
+
+	/** A supporter's values, checked and normalised, with the e-mail's blind index. */
+	private record Checked(String index, String email, String name, String zip, String phone, String language) {
+	}
+
+	private Checked checked(SupporterDetails details) {
+		String email = EmailAddresses.normalize(details.email());
+		if (!EmailAddresses.isValid(email)) {
+			throw new IllegalArgumentException("Not a valid e-mail address");
+		}
+		return new Checked(this.index.ofEmail(email), email, optional(details.name(), MAX_NAME, null, "name"),
+				optional(details.zip(), 5, ZIP, "ZIP code"), optional(details.phone(), 32, PHONE, "phone number"),
+				language(details.language()));
 	}
 
 	private void update(String emailIndex, String email, String name, String zip, String phone, String language,

@@ -97,6 +97,45 @@ class SupportersTests {
 		assertThat(this.supporters.findByEmail(uniqueEmail())).isEmpty();
 	}
 
+	@Test
+	void registeringManyAtOnceGivesEachIdInOrderAndUpdatesKnownOnes() {
+		String known = uniqueEmail();
+		String fresh = uniqueEmail();
+		long knownId = this.supporters
+			.register(new SupporterDetails(known, "Ana Pérez", "28052", null, Locale.forLanguageTag("es")));
+		List<Long> ids = this.supporters
+			.registerAll(List.of(new SupporterDetails(fresh, "Luis Gómez", "27601", null, Locale.ENGLISH),
+					new SupporterDetails(known.toUpperCase(Locale.ROOT), null, "28054", null, Locale.ENGLISH),
+					new SupporterDetails(" " + fresh + " ", "Luis G.", null, null, Locale.ENGLISH)));
+		assertThat(ids).hasSize(3);
+		assertThat(ids.get(1)).isEqualTo(knownId);
+		assertThat(ids.get(2)).isEqualTo(ids.get(0)).isNotEqualTo(knownId);
+		Supporter updated = this.supporters.findByEmail(known).orElseThrow();
+		assertThat(updated.name()).isEqualTo("Ana Pérez");
+		assertThat(updated.zip()).isEqualTo("28054");
+		assertThat(updated.language()).isEqualTo(Locale.ENGLISH);
+		// the same person twice in one list: the later values win, as one by one
+		assertThat(this.supporters.findByEmail(fresh).orElseThrow().name()).isEqualTo("Luis G.");
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.supporters
+			.registerAll(List.of(new SupporterDetails(uniqueEmail(), null, null, null, Locale.ENGLISH),
+					new SupporterDetails("not an address", null, null, null, Locale.ENGLISH))));
+	}
+
+	@Test
+	void holdingManyAtOnceReopensEndedHolds() {
+		long first = this.supporters.register(SupporterDetails.of(uniqueEmail(), Locale.ENGLISH));
+		long second = this.supporters.register(SupporterDetails.of(uniqueEmail(), Locale.ENGLISH));
+		this.supporters.hold(first, "campaign:991");
+		this.supporters.endHolds("campaign:991", java.time.Instant.now());
+		this.supporters.holdAll(List.of(first, second, second), "campaign:991");
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM supporter_holds WHERE holder = 'campaign:991' AND ended_at IS NULL "
+					+ "AND supporter_id IN (?, ?)")
+			.params(first, second)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "   ", "not-an-address", "a@b", "<script>alert(1)</script>@example.org",
 			"x' OR '1'='1@example.org", "robert'); DROP TABLE supporters;--@example.org", "two words@example.org" })
