@@ -188,9 +188,7 @@ class SignatureStore {
 		}
 		List<String> emails = signings.stream().map((s) -> EmailAddresses.normalize(s.form().email())).toList();
 		List<Long> supporterIds = this.supporters.registerAll(IntStream.range(0, signings.size())
-			.mapToObj((i) -> new SupporterDetails(emails.get(i),
-					signings.get(i).form().firstName() + " " + signings.get(i).form().lastName(),
-					signings.get(i).form().zip(), null, Locale.forLanguageTag(language(signings.get(i).language()))))
+			.mapToObj((i) -> supporter(emails.get(i), signings.get(i).form(), language(signings.get(i).language())))
 			.toList());
 		Map<Long, List<Long>> holds = new LinkedHashMap<>();
 		for (int i = 0; i < signings.size(); i++) {
@@ -203,15 +201,10 @@ class SignatureStore {
 		int[][] inserted = this.template.batchUpdate(INSERT, IntStream.range(0, signings.size()).boxed().toList(),
 				signings.size(), (statement, i) -> {
 					Signing signing = signings.get(i);
-					SignatureForm form = signing.form();
-					String domain = EmailAddresses.domain(emails.get(i));
-					Object[] values = { signing.campaign().id(), supporterIds.get(i), keys.get(i),
-							(domain != null) ? this.index.of("email-domain", domain) : null,
-							seal(form.firstName(), "first_name"), seal(form.lastName(), "last_name"),
-							seal(form.zip(), "zip"), seal(form.storedComment(), "comment"), signing.city(),
-							language(signing.language()), ONLINE, null, form.showPublicly(), form.campaignUpdates(),
-							form.organizationNews(), signing.clientHash(), now, atOnce ? now : null,
-							atOnce ? null : now };
+					Object[] values = row(signing.campaign().id(), supporterIds.get(i), keys.get(i),
+							EmailAddresses.domain(emails.get(i)), signing.form(), signing.city(),
+							language(signing.language()), ONLINE, null, signing.clientHash(), now, atOnce ? now : null,
+							atOnce ? null : now);
 					for (int v = 0; v < values.length; v++) {
 						statement.setObject(v + 1, values[v]);
 					}
@@ -220,8 +213,11 @@ class SignatureStore {
 		for (int i = 0; i < signings.size(); i++) {
 			Signing signing = signings.get(i);
 			if (inserted[0][i] == 0) {
-				// a repeat (or the same person twice in this batch): as one by one
-				signOne(signing);
+				// a repeat (or the same person twice in this batch)
+				if (!atOnce) {
+					repeated(signing.campaign(), keys.get(i), emails.get(i), signing.form().firstName(),
+							language(signing.language()), now);
+				}
 			}
 			else if (atOnce) {
 				counting.add(signing);
@@ -266,8 +262,7 @@ class SignatureStore {
 		SignatureForm form = signing.form();
 		String email = EmailAddresses.normalize(form.email());
 		String lang = language(signing.language());
-		long supporter = this.supporters.register(new SupporterDetails(email, form.firstName() + " " + form.lastName(),
-				form.zip(), null, Locale.forLanguageTag(lang)));
+		long supporter = this.supporters.register(supporter(email, form, lang));
 		this.supporters.hold(supporter, "campaign:" + campaign.id());
 		OffsetDateTime now = now();
 		boolean atOnce = this.settings.confirmWithoutMail();
@@ -280,10 +275,18 @@ class SignatureStore {
 			}
 			return atOnce;
 		}
-		if (atOnce) {
-			return false;
+		if (!atOnce) {
+			repeated(campaign, emailKey, email, form.firstName(), lang, now);
 		}
-		// a repeat: the link again, at most once per RESEND_AFTER, only while unconfirmed
+		return false;
+	}
+
+	/**
+	 * A repeat of a signature: the link again, at most once per {@link #RESEND_AFTER},
+	 * only while unconfirmed.
+	 */
+	private void repeated(Campaign campaign, String emailKey, String email, String firstName, String language,
+			OffsetDateTime now) {
 		Optional<Long> existing = this.jdbc
 			.sql("select id from signatures where campaign_id = ? and email_key = ? and confirmed_at is null")
 			.params(campaign.id(), emailKey)
@@ -294,9 +297,8 @@ class SignatureStore {
 				and (confirm_mailed_at is null or confirm_mailed_at < ?)""")
 			.params(now, existing.get(), now.minus(RESEND_AFTER))
 			.update() == 1) {
-			mailConfirmation(campaign, existing.get(), email, form.firstName(), lang);
+			mailConfirmation(campaign, existing.get(), email, firstName, language);
 		}
-		return false;
 	}
 
 	@PreDestroy
@@ -386,8 +388,7 @@ class SignatureStore {
 			}
 			Long supporter = null;
 			if (email != null) {
-				supporter = this.supporters.register(new SupporterDetails(email,
-						form.firstName() + " " + form.lastName(), form.zip(), null, Locale.forLanguageTag(lang)));
+				supporter = this.supporters.register(supporter(email, form, lang));
 				this.supporters.hold(supporter, "campaign:" + campaign.id());
 			}
 			Long id = insert(campaign.id(), supporter, emailKey, (email != null) ? EmailAddresses.domain(email) : null,
@@ -419,12 +420,8 @@ class SignatureStore {
 		int inserted;
 		try {
 			inserted = this.jdbc.sql(INSERT)
-				.params(campaignId, supporter, emailKey,
-						(domain != null) ? this.index.of("email-domain", domain) : null,
-						seal(form.firstName(), "first_name"), seal(form.lastName(), "last_name"),
-						seal(form.zip(), "zip"), seal(form.storedComment(), "comment"), city, language, source,
-						enteredBy, form.showPublicly(), form.campaignUpdates(), form.organizationNews(), clientHash,
-						now, confirmedAt, mailedAt)
+				.params(row(campaignId, supporter, emailKey, domain, form, city, language, source, enteredBy,
+						clientHash, now, confirmedAt, mailedAt))
 				.update(key, "id");
 		}
 		catch (DuplicateKeyException raced) {
@@ -432,6 +429,23 @@ class SignatureStore {
 			return null;
 		}
 		return (inserted == 1) ? key.getKeyAs(Number.class).longValue() : null;
+	}
+
+	/** The values of {@link #INSERT}, sealed where personal. */
+	private Object[] row(long campaignId, Long supporter, String emailKey, String domain, SignatureForm form,
+			String city, String language, String source, String enteredBy, String clientHash, OffsetDateTime now,
+			OffsetDateTime confirmedAt, OffsetDateTime mailedAt) {
+		return new Object[] { campaignId, supporter, emailKey,
+				(domain != null) ? this.index.of(SignatureChecks.DOMAIN_KIND, domain) : null,
+				seal(form.firstName(), "first_name"), seal(form.lastName(), "last_name"), seal(form.zip(), "zip"),
+				seal(form.storedComment(), "comment"), city, language, source, enteredBy, form.showPublicly(),
+				form.campaignUpdates(), form.organizationNews(), clientHash, now, confirmedAt, mailedAt };
+	}
+
+	/** What a signer tells about themselves, for {@link Supporters}. */
+	private static SupporterDetails supporter(String email, SignatureForm form, String language) {
+		return new SupporterDetails(email, form.firstName() + " " + form.lastName(), form.zip(), null,
+				Locale.forLanguageTag(language));
 	}
 
 	private void mailConfirmation(Campaign campaign, long id, String email, String firstName, String language) {
