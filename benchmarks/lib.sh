@@ -135,3 +135,24 @@ csrf_from() {
 	[ -n "$CSRF_TOKEN" ] && [ -n "$BENCH_COOKIE" ] || die "no CSRF token on $1, see $APP_LOG"
 	export BENCH_COOKIE
 }
+
+# CPU time in clock ticks, for sharing out the machine's cores in a results file:
+# "busy app postgres" (the whole machine's busy time, the application, every PostgreSQL
+# process). cpu_shares BEFORE AFTER prints the cores each used in between.
+cpu_snapshot() {
+	local busy app pg
+	busy=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)
+	app=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null || echo 0)
+	pg=0
+	for pid in $(pgrep -x postgres); do
+		pg=$((pg + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$(date +%s%N) $busy $app $pg"
+}
+cpu_shares() { # "before" "after"
+	awk -v hz="$(getconf CLK_TCK)" -v a="$1" -v b="$2" 'BEGIN {
+		split(a, x, " "); split(b, y, " "); s = (y[1] - x[1]) / 1e9
+		busy = (y[2] - x[2]) / hz / s; app = (y[3] - x[3]) / hz / s; pg = (y[4] - x[4]) / hz / s
+		printf "%.2f cores busy: application %.2f, PostgreSQL %.2f, the rest (load generator, system) %.2f", busy, app, pg, busy - app - pg
+	}'
+}

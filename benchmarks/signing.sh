@@ -85,7 +85,9 @@ BENCH_PREFIX=warm wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s benchmarks/si
 sleep 2
 read -r rows_before confirmed_before counted_before < <(count)
 log "measuring ($DURATION)"
+cpu_before=$(cpu_snapshot)
 report=$(BENCH_PREFIX=run wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s benchmarks/sign.lua "$BASE")
+cpu_after=$(cpu_snapshot)
 echo "$report" >&2
 sleep 2
 read -r rows_after confirmed_after counted_after < <(count)
@@ -118,5 +120,6 @@ verdict=$(awk -v r="$rps" -v p="$p99_ms" -v f="$refused" -v tr="$TARGET_RATE" -v
 		"$rows" "$confirmed" "$counted" "$CONNECTIONS"
 	printf 'duplicate signatures             %s\n' "$duplicates"
 	printf 'count shown by the API           %s (rows confirmed in all: %s)\n' "$shown" "$confirmed_after"
+	printf 'CPU while measuring              %s of %s\n' "$(cpu_shares "$cpu_before" "$cpu_after")" "$(nproc)"
 	printf 'share of the pgbench bound       %s%%\n' "$(awk -v a="$rps" -v b="$pg_tps" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b }')"
 } | tee "$OUT"

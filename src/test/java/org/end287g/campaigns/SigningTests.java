@@ -447,6 +447,40 @@ class SigningTests {
 	}
 
 	@Test
+	void aValidSignatureIsAnsweredBeforeSpringMvcAndEveryOtherOutcomeByThePage() throws Exception {
+		// the usual case: answered by the signing filter (no handler), in the browser's
+		// language
+		String email = SignatureFixture.newEmail();
+		var signed = this.mvc
+			.perform(SignatureFixture.signing(GASTON, SignatureFixture.form(email))
+				.header("Accept-Language", "es-MX,es;q=0.9"))
+			.andExpect(redirectedUrl(SIGNED))
+			.andReturn();
+		assertThat(signed.getResponse().getStatus()).isEqualTo(303);
+		assertThat(signed.getHandler()).isNull();
+		assertThat(signed.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(this.jdbc.sql("select language from signatures").query(String.class).single()).isEqualTo("es");
+		// a form with errors: the page renders it, and nothing is written twice or at all
+		Map<String, String> bad = SignatureFixture.form(SignatureFixture.newEmail());
+		bad.put("zip", "00000");
+		var invalid = this.mvc.perform(SignatureFixture.signing(GASTON, bad))
+			.andExpect(status().isBadRequest())
+			.andReturn();
+		assertThat(invalid.getHandler()).isNotNull();
+		// an unknown campaign and a forged token: the usual 404 and 403
+		this.mvc.perform(SignatureFixture.signing("/campaigns/no-such-campaign", SignatureFixture.form(email)))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post(GASTON + "/sign").with(csrf().useInvalidToken())
+				.param("firstName", "Ana")
+				.param("lastName", "García")
+				.param("email", SignatureFixture.newEmail())
+				.param("zip", "28052"))
+			.andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("select count(*) from signatures").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void aSpanishSignerGetsSpanishPagesAndMail() throws Exception {
 		String email = SignatureFixture.newEmail();
 		Map<String, String> form = SignatureFixture.form(email);

@@ -3,16 +3,11 @@ package org.end287g.campaigns.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignPageContributor;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.places.Places;
-import org.end287g.places.ZipCode;
-import org.end287g.privacy.ClientAddresses;
-import org.end287g.privacy.RateLimitExceededException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -37,72 +32,32 @@ class SignatureController {
 
 	private final List<CampaignPageContributor> contributors;
 
-	private final Places places;
-
-	private final SignatureSettings settings;
-
-	private final ClientAddresses addresses;
-
 	private final SignatureStore store;
 
-	private final Map<String, Signable> signable = new ConcurrentHashMap<>();
+	private final Signer signer;
 
 	SignatureController(Campaigns campaigns, CampaignViews views, List<CampaignPageContributor> contributors,
-			Places places, SignatureSettings settings, ClientAddresses addresses, SignatureStore store) {
+			SignatureStore store, Signer signer) {
 		this.campaigns = campaigns;
 		this.views = views;
 		this.contributors = contributors;
-		this.places = places;
-		this.settings = settings;
-		this.addresses = addresses;
 		this.store = store;
-	}
-
-	@PostMapping("/campaigns/{slug}/sign")
-	ModelAndView sign(@PathVariable String slug, @RequestParam(required = false) String firstName,
-			@RequestParam(required = false) String lastName, @RequestParam(required = false) String email,
-			@RequestParam(required = false) String zip, @RequestParam(required = false) String comment,
-			@RequestParam(required = false) String showPublicly, @RequestParam(required = false) String campaignUpdates,
-			@RequestParam(required = false) String organizationNews, HttpServletRequest request, Locale locale) {
-		Campaign campaign = signable(slug);
-		if (!campaign.gathering()) {
-			throw new BadCampaignRequest("signatures.error.closed");
-		}
-		SignatureForm form = SignatureForm.of(firstName, lastName, email, zip, comment, showPublicly, campaignUpdates,
-				organizationNews);
-		Map<String, String> errors = form.errors(this.places, true);
-		if (!errors.isEmpty()) {
-			return pageWithErrors(slug, form, errors);
-		}
-		String city = form.place(this.places).map(ZipCode::city).orElse(null);
-		if (this.store.sign(campaign, form, city, locale,
-				this.addresses.hash(request)) == SignatureStore.Signed.LIMITED) {
-			throw new RateLimitExceededException("signatures-per-address", this.settings.signaturesPerAddressPeriod());
-		}
-		return seeOther("/campaigns/" + campaign.slug() + "/signed");
+		this.signer = signer;
 	}
 
 	/**
-	 * The campaign being signed, from a per-instance cache as old as the counts may be
-	 * ({@code end287g.campaigns.count-max-age}): a viral petition is read thousands of
-	 * times a second. A campaign closed a moment ago may so take signatures for that
-	 * long.
+	 * The signing POST when {@link SigningFilter} did not answer it: renders the outcome
+	 * the filter reached (a form with errors, a refusal), or signs when no filter ran.
 	 */
-	private Campaign signable(String slug) {
-		long now = System.nanoTime();
-		Signable cached = this.signable.get(slug);
-		if (cached != null && now - cached.readAt() <= this.settings.countMaxAge().toNanos()) {
-			return cached.campaign();
-		}
-		Campaign campaign = this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
-		if (this.signable.size() > 10_000) {
-			this.signable.clear();
-		}
-		this.signable.put(slug, new Signable(campaign, now));
-		return campaign;
-	}
-
-	private record Signable(Campaign campaign, long readAt) {
+	@PostMapping("/campaigns/{slug}/sign")
+	ModelAndView sign(@PathVariable String slug, HttpServletRequest request, Locale locale) {
+		Signer.Outcome outcome = (request.getAttribute(Signer.OUTCOME) instanceof Signer.Outcome reached) ? reached
+				: this.signer.sign(slug, request, locale);
+		return switch (outcome) {
+			case Signer.Signed signed -> seeOther("/campaigns/" + signed.slug() + "/signed");
+			case Signer.Invalid invalid -> pageWithErrors(invalid.slug(), invalid.form(), invalid.errors());
+			case Signer.Refused refused -> throw refused.reason();
+		};
 	}
 
 	@GetMapping("/campaigns/{slug}/signed")
