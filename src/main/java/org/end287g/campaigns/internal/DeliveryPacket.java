@@ -2,7 +2,6 @@ package org.end287g.campaigns.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -27,6 +26,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 import org.end287g.campaigns.Campaign;
+import org.end287g.printing.PrintFonts;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -35,24 +35,22 @@ import org.springframework.stereotype.Component;
  * The packet leaders hand to the target: the petition, the target, the count and the
  * signers grouped by ZIP code, as PDF or CSV. Never e-mail addresses.
  * <p>
- * The PDF embeds Liberation Sans (SIL Open Font License), which OpenPDF ships in its own
- * jar as {@code font-fallback/LiberationSans-Regular.ttf}: Latin with every accent,
- * Greek, Cyrillic and Hebrew print with nothing but a JDK. Scripts outside the font
- * (Arabic, CJK) print as blanks.
+ * The PDF embeds the fonts of {@link PrintFonts}, so names in Latin, Greek, Cyrillic,
+ * Hebrew, Arabic, Ethiopic, Armenian, Georgian, Chinese, Japanese and Korean script print
+ * with nothing but a JDK.
  */
 @Component
 class DeliveryPacket {
-
-	static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
 
 	private static final DateTimeFormatter SIGNED = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 	private final MessageSource messages;
 
-	private volatile byte[] font;
+	private final PrintFonts fonts;
 
-	DeliveryPacket(MessageSource messages) {
+	DeliveryPacket(MessageSource messages, PrintFonts fonts) {
 		this.messages = messages;
+		this.fonts = fonts;
 	}
 
 	/** What the packet says about the campaign, already in the packet's language. */
@@ -62,8 +60,7 @@ class DeliveryPacket {
 
 	byte[] pdf(Contents contents) {
 		try {
-			BaseFont base = BaseFont.createFont("LiberationSans-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-					true, font(), null);
+			BaseFont base = this.fonts.base();
 			Font title = new Font(base, 18);
 			Font heading = new Font(base, 13);
 			Font body = new Font(base, 10.5f);
@@ -78,7 +75,7 @@ class DeliveryPacket {
 			document.open();
 			document.add(new Paragraph(text("delivery.pdf.title", language, contents.agency()), title));
 			document.add(new Paragraph(" ", small));
-			Paragraph petition = new Paragraph(contents.petition(), body);
+			Paragraph petition = new Paragraph(this.fonts.phrase(contents.petition(), 10.5f));
 			petition.setLeading(15);
 			document.add(petition);
 			document.add(new Paragraph(" ", small));
@@ -87,7 +84,7 @@ class DeliveryPacket {
 			Campaign.Head head = contents.campaign().head();
 			if (head.name() != null) {
 				String role = (head.title() != null) ? text("campaigns.head." + head.title(), language) + ": " : "";
-				document.add(new Paragraph(role + head.name(), body));
+				document.add(new Paragraph(this.fonts.phrase(role + head.name(), 10.5f)));
 			}
 			document.add(new Paragraph(" ", small));
 			document.add(new Paragraph(text("delivery.pdf.count", language, contents.count()), heading));
@@ -104,12 +101,12 @@ class DeliveryPacket {
 					zipHeading.setSpacingBefore(10);
 					zipHeading.setSpacingAfter(4);
 					document.add(zipHeading);
-					table = table(contents.comments(), base, language);
+					table = table(contents.comments(), language);
 				}
-				table.addCell(cell(signer.name(), body));
-				table.addCell(cell(signer.city(), body));
+				table.addCell(cell(signer.name(), 10.5f));
+				table.addCell(cell(signer.city(), 10.5f));
 				if (contents.comments()) {
-					table.addCell(cell((signer.comment() != null) ? signer.comment() : "", small));
+					table.addCell(cell((signer.comment() != null) ? signer.comment() : "", 9));
 				}
 			}
 			if (table != null) {
@@ -129,33 +126,24 @@ class DeliveryPacket {
 		}
 	}
 
-	private PdfPTable table(boolean comments, BaseFont base, Locale language) {
+	private PdfPTable table(boolean comments, Locale language) {
 		PdfPTable table = new PdfPTable(comments ? new float[] { 3, 2, 4 } : new float[] { 3, 2 });
 		table.setWidthPercentage(100);
 		table.setHeaderRows(1);
-		Font header = new Font(base, 10, Font.NORMAL);
-		table.addCell(cell(text("delivery.pdf.name", language), header));
-		table.addCell(cell(text("delivery.pdf.city", language), header));
+		table.addCell(cell(text("delivery.pdf.name", language), 10));
+		table.addCell(cell(text("delivery.pdf.city", language), 10));
 		if (comments) {
-			table.addCell(cell(text("delivery.pdf.comment", language), header));
+			table.addCell(cell(text("delivery.pdf.comment", language), 10));
 		}
 		return table;
 	}
 
-	private static PdfPCell cell(String value, Font font) {
-		PdfPCell cell = new PdfPCell(new Phrase(value, font));
+	/** A table cell of text anyone may have typed, in its own writing direction. */
+	private PdfPCell cell(String value, float size) {
+		PdfPCell cell = new PdfPCell(this.fonts.phrase(value, size));
 		cell.setPadding(3);
-		cell.setRunDirection(rightToLeft(value) ? com.lowagie.text.pdf.PdfWriter.RUN_DIRECTION_RTL
-				: com.lowagie.text.pdf.PdfWriter.RUN_DIRECTION_LTR);
+		cell.setRunDirection(PrintFonts.runDirection(value));
 		return cell;
-	}
-
-	private static boolean rightToLeft(String value) {
-		return value.codePoints().anyMatch((c) -> {
-			byte direction = Character.getDirectionality(c);
-			return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
-					|| direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
-		});
 	}
 
 	/** Stamps "Page N of M" on every page, once M is known. */
@@ -213,20 +201,6 @@ class DeliveryPacket {
 
 	private String text(String key, Locale language, Object... args) {
 		return this.messages.getMessage(key, args, language);
-	}
-
-	private byte[] font() throws IOException {
-		byte[] loaded = this.font;
-		if (loaded == null) {
-			try (InputStream in = PdfWriter.class.getClassLoader().getResourceAsStream(FONT)) {
-				if (in == null) {
-					throw new IOException("Font " + FONT + " not found on the class path");
-				}
-				loaded = in.readAllBytes();
-			}
-			this.font = loaded;
-		}
-		return loaded;
 	}
 
 }

@@ -1,10 +1,13 @@
 package org.end287g.campaigns.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.end287g.Staff;
@@ -101,6 +104,32 @@ class DeliveryPacketTests extends StaffTestSupport {
 		String own = text(download("/leader/campaigns/" + id + "/delivery.pdf", leaderOf(id)).getContentAsByteArray());
 		assertThat(own).contains("Petición a", "Pedimos al sheriff que termine el acuerdo.", "Página 1 de 1")
 			.doesNotContain("We, residents");
+	}
+
+	@Test
+	void namesInEveryCommonScriptPrintWithEmbeddedFonts() throws Exception {
+		long id = gaston().id();
+		String[][] names = { { "王", "小明" }, { "김", "민준" }, { "さくら", "山田" }, { "አበበ", "ቢቂላ" }, { "Արամ", "Պետրոսյան" },
+				{ "ნინო", "ბერიძე" }, { "محمد", "علي" }, { "דוד", "כהן" } };
+		for (String[] name : names) {
+			signature(id, sig().name(name[0], name[1]).zip("28052", "Gastonia"));
+		}
+		count(id, 0, names.length);
+		byte[] pdf = download("/leader/campaigns/" + id + "/delivery.pdf", leaderOf(id)).getContentAsByteArray();
+		String text = Normalizer.normalize(text(pdf), Normalizer.Form.NFKC);
+		for (String[] name : names) {
+			assertThat(text).as(name[0]).contains(name[0], name[1]);
+		}
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			List<String> fonts = new ArrayList<>();
+			for (COSName font : document.getPage(0).getResources().getFontNames()) {
+				PDFont loaded = document.getPage(0).getResources().getFont(font);
+				fonts.add(loaded.getName());
+				assertThat(loaded.isEmbedded()).as(loaded.getName()).isTrue();
+			}
+			assertThat(String.join(" ", fonts)).contains("LiberationSans", "NotoSansArabic", "NotoSansEthiopic",
+					"NotoSansArmenian", "NotoSansGeorgian", "NanumSquare", "DroidSansFallback");
+		}
 	}
 
 	@Test

@@ -1,0 +1,116 @@
+package org.end287g.printing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.lowagie.text.Font;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.FontSelector;
+import com.lowagie.text.pdf.PdfWriter;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The fonts of every PDF the site prints, embedded (subset) so that a packet prints the
+ * same everywhere with nothing but a JDK. Liberation Sans, which OpenPDF ships in its
+ * jar, comes first (Latin with every accent, Greek, Cyrillic, Hebrew); Noto Sans Arabic,
+ * Ethiopic, Armenian and Georgian, Droid Sans Fallback (Chinese, Japanese) and
+ * NanumSquare (Korean) from {@code printing/fonts/} print what it lacks. {@link #phrase}
+ * picks a font per character. Scripts that need shaping OpenPDF does not do (Devanagari,
+ * Thai, Khmer and the like) are not covered and print blank.
+ */
+@Component
+public class PrintFonts {
+
+	private static final String LIBERATION = "font-fallback/LiberationSans-Regular.ttf";
+
+	private static final List<String> FALLBACKS = List.of("printing/fonts/NotoSansArabic-Regular.ttf",
+			"printing/fonts/NotoSansEthiopic-Regular.ttf", "printing/fonts/NotoSansArmenian-Regular.ttf",
+			"printing/fonts/NotoSansGeorgian-Regular.ttf", "printing/fonts/DroidSansFallbackFull.ttf",
+			"printing/fonts/NanumSquareR.ttf");
+
+	/** Read on first use (about 5 MB), then kept. */
+	private volatile Loaded loaded;
+
+	private record Loaded(BaseFont base, List<BaseFont> fallbacks) {
+	}
+
+	private Loaded loaded() {
+		Loaded fonts = this.loaded;
+		if (fonts == null) {
+			synchronized (this) {
+				fonts = this.loaded;
+				if (fonts == null) {
+					List<BaseFont> fallbacks = new ArrayList<>();
+					for (String path : FALLBACKS) {
+						fallbacks.add(load(path, PrintFonts.class.getClassLoader()));
+					}
+					fonts = new Loaded(load(LIBERATION, PdfWriter.class.getClassLoader()), List.copyOf(fallbacks));
+					this.loaded = fonts;
+				}
+			}
+		}
+		return fonts;
+	}
+
+	/** The main font (Liberation Sans), for text the site itself writes. */
+	public BaseFont base() {
+		return loaded().base();
+	}
+
+	/** The main font at a size. */
+	public Font font(float size) {
+		return new Font(base(), size);
+	}
+
+	/**
+	 * Text anyone may have typed (a name, a city, a comment) at a size: each character in
+	 * the first font that has it.
+	 */
+	public Phrase phrase(String text, float size) {
+		Loaded fonts = loaded();
+		FontSelector selector = new FontSelector();
+		selector.addFont(new Font(fonts.base(), size));
+		for (BaseFont fallback : fonts.fallbacks()) {
+			selector.addFont(new Font(fallback, size));
+		}
+		Phrase phrase = selector.process((text != null) ? text : "");
+		phrase.setFont(new Font(fonts.base(), size));
+		return phrase;
+	}
+
+	/**
+	 * The run direction for a table cell or column holding the text: right to left when
+	 * it holds Hebrew or Arabic letters (OpenPDF then also joins Arabic letters), else
+	 * left to right.
+	 */
+	public static int runDirection(String text) {
+		boolean rightToLeft = text != null && text.codePoints().anyMatch((c) -> {
+			byte direction = Character.getDirectionality(c);
+			return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+					|| direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+		});
+		return rightToLeft ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR;
+	}
+
+	private static BaseFont load(String path, ClassLoader loader) {
+		try (InputStream in = loader.getResourceAsStream(path)) {
+			if (in == null) {
+				throw new IllegalStateException("Font " + path + " not found on the class path");
+			}
+			String name = path.substring(path.lastIndexOf('/') + 1);
+			return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (com.lowagie.text.DocumentException ex) {
+			throw new IllegalStateException("Font " + path + " cannot be read", ex);
+		}
+	}
+
+}
