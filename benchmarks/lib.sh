@@ -87,7 +87,7 @@ to_ms() {
 # The header lines every results file starts with.
 describe_run() {
 	echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+	echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . ':!benchmarks/results' 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "machine:  $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(uname -sr)"
 	echo "jvm:      $("$JAVA" -version 2>&1 | head -1)"
 	echo "database: PostgreSQL $(psql_admin -c 'show server_version' | head -1), $BENCH_DB"

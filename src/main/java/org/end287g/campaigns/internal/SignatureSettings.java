@@ -36,7 +36,7 @@ class SignatureSettings {
 			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl,
 			@Value("${end287g.campaigns.signatures-per-address:30}") int signaturesPerAddress,
 			@Value("${end287g.campaigns.signatures-per-address-period:10m}") Duration signaturesPerAddressPeriod,
-			@Value("${end287g.campaigns.signing-writers:4}") int signingWriters,
+			@Value("${end287g.campaigns.signing-writers:2}") int signingWriters,
 			@Value("${end287g.campaigns.signing-timeout:10s}") Duration signingTimeout) {
 		this.confirmWithoutMail = confirmWithoutMail;
 		this.countMaxAge = countMaxAge;
