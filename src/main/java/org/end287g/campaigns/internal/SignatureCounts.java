@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.end287g.campaigns.CampaignCounts;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * signatures, {@link #subtract}; all three join the caller's transaction.
  */
 @Component
-public class SignatureCounts {
+public class SignatureCounts implements CampaignCounts {
 
 	static final int SHARDS = 16;
 
@@ -38,6 +40,7 @@ public class SignatureCounts {
 	}
 
 	/** The campaign's count, from the cache when fresh enough. */
+	@Override
 	public long count(long campaignId) {
 		Cached cached = this.cache.get(campaignId);
 		if (cached != null && cached.fresh(this.maxAgeNanos)) {
