@@ -8,4 +8,10 @@ public interface CampaignCounts {
 
 	long count(long campaignId);
 
+	/**
+	 * Confirmed, valid signatures by the referral code of the share link they came by
+	 * (the key {@code ""} for none), read from the signatures themselves.
+	 */
+	java.util.Map<String, Long> byReferral(long campaignId);
+
 }

@@ -70,8 +70,10 @@ class SharePageTests {
 		String html = page("en");
 		String url = ShareLinksEncoding.encode(MaterialsTests.URL);
 		assertThat(html).contains("href=\"https://x.com/intent/post?text=I%20signed%20the%20petition",
-				"&amp;url=" + url + "\"", "href=\"https://www.facebook.com/sharer/sharer.php?u=" + url + "\"",
-				"href=\"https://wa.me/?text=I%20just%20signed", "href=\"https://t.me/share/url?url=" + url,
+				"&amp;url=" + url + "%3Fref%3Dx\"",
+				"href=\"https://www.facebook.com/sharer/sharer.php?u=" + url + "%3Fref%3Dfacebook\"",
+				"href=\"https://wa.me/?text=I%20just%20signed",
+				"href=\"https://t.me/share/url?url=" + url + "%3Fref%3Dtelegram",
 				"href=\"mailto:?subject=Sign%20the%20petition%3A%20end%20287%28g%29%20in%20Gaston%20County&amp;body=",
 				"href=\"sms:?&amp;body=", "href=\"https://bsky.app/intent/compose?text=",
 				"src=\"/campaigns/" + GASTON + "/qr.png\"", "href=\"/campaigns/" + GASTON + "/flyer.pdf?lang=en\"",

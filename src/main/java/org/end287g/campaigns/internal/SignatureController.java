@@ -63,13 +63,15 @@ class SignatureController {
 			@RequestParam(required = false) String lastName, @RequestParam(required = false) String email,
 			@RequestParam(required = false) String zip, @RequestParam(required = false) String comment,
 			@RequestParam(required = false) String showPublicly, @RequestParam(required = false) String campaignUpdates,
-			@RequestParam(required = false) String organizationNews, HttpServletRequest request, Locale locale) {
+			@RequestParam(required = false) String organizationNews, @RequestParam(required = false) String ref,
+			HttpServletRequest request, Locale locale) {
 		Campaign campaign = signable(slug);
 		if (!campaign.gathering()) {
 			throw new BadCampaignRequest("signatures.error.closed");
 		}
-		SignatureForm form = SignatureForm.of(firstName, lastName, email, zip, comment, showPublicly, campaignUpdates,
-				organizationNews);
+		SignatureForm form = SignatureForm
+			.of(firstName, lastName, email, zip, comment, showPublicly, campaignUpdates, organizationNews)
+			.withReferral(ref);
 		Map<String, String> errors = form.errors(this.places, true);
 		if (!errors.isEmpty()) {
 			return pageWithErrors(slug, form, errors);

@@ -51,6 +51,18 @@ public class SignatureCounts implements CampaignCounts {
 		return count;
 	}
 
+	@Override
+	public Map<String, Long> byReferral(long campaignId) {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		this.jdbc.sql("""
+				select coalesce(referral, '') as code, count(*) as total from signatures
+				where campaign_id = ? and confirmed_at is not null and invalidated_at is null group by referral""")
+			.param(campaignId)
+			.query((rs, n) -> counts.put(rs.getString("code"), rs.getLong("total")))
+			.list();
+		return counts;
+	}
+
 	/**
 	 * The counts of several campaigns (0 for none), with one query for those not cached.
 	 */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignCounts;
 import org.end287g.campaigns.Campaigns;
@@ -16,6 +17,7 @@ import org.end287g.tracker.TrackerReader;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +39,12 @@ class CampaignFacts {
 
 	private final String baseUrl;
 
+	private final Permissions permissions;
+
 	CampaignFacts(Campaigns campaigns, TrackerReader tracker, Places places, CampaignCounts counts,
-			MessageSource messages, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+			MessageSource messages, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl,
+			Permissions permissions) {
+		this.permissions = permissions;
 		this.campaigns = campaigns;
 		this.tracker = tracker;
 		this.places = places;
@@ -75,6 +81,21 @@ class CampaignFacts {
 	/** The facts of the campaign with this id, or a 404. */
 	Facts of(long id) {
 		return of(this.campaigns.byId(id).orElseThrow(ToolkitProblem::notFound));
+	}
+
+	/**
+	 * The facts of a campaign when the person leads it or is an admin; "not found" for
+	 * anyone else and for any malformed id.
+	 */
+	Facts led(Authentication authentication, String id) {
+		if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			throw ToolkitProblem.notFound();
+		}
+		long campaignId = Long.parseLong(id);
+		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
+			throw ToolkitProblem.notFound();
+		}
+		return of(campaignId);
 	}
 
 	Facts of(Campaign campaign) {

@@ -56,8 +56,8 @@ class SharePageContributor implements CampaignPageContributor {
 		CampaignFacts.Facts facts = this.facts.of(campaign);
 		Locale language = MaterialsController.language(null);
 		ShareMessages.Texts texts = this.shareMessages.of(facts, language);
-		List<ShareLinks.Link> links = ShareLinks.links(channel -> facts.url(), texts.social(), texts.text(),
-				texts.subject(), texts.body());
+		List<ShareLinks.Link> links = ShareLinks.links(channel -> facts.url() + "?ref=" + channel, texts.social(),
+				texts.sms(), texts.subject(), texts.body());
 		model.addAttribute("shareLinks", links);
 		String lang = language.getLanguage();
 		model.addAttribute("materialsLanguage", lang);

@@ -19,6 +19,10 @@ class ToolkitProblem extends RuntimeException {
 		return new ToolkitProblem(HttpStatus.NOT_FOUND, "campaigns.error.unknown");
 	}
 
+	static ToolkitProblem lessonNotFound() {
+		return new ToolkitProblem(HttpStatus.NOT_FOUND, "toolkit.lessons.error.unknown");
+	}
+
 	static ToolkitProblem bad(String messageKey) {
 		return new ToolkitProblem(HttpStatus.BAD_REQUEST, messageKey);
 	}
