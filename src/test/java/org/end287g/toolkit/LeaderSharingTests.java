@@ -88,6 +88,11 @@ class LeaderSharingTests {
 	 * Signs through the public form as a visitor who came by {@code ref}, and confirms.
 	 */
 	void signAndConfirm(String ref) throws Exception {
+		sign(ref, true);
+	}
+
+	/** Signs as a visitor who came by {@code ref}; confirms when asked. */
+	void sign(String ref, boolean confirm) throws Exception {
 		String email = "signer-" + UUID.randomUUID() + "@example.org";
 		MockHttpServletRequestBuilder signing = post("/campaigns/" + GASTON + "/sign").with(csrf())
 			.with(SignedIn.from(SignedIn.newAddress()))
@@ -99,6 +104,9 @@ class LeaderSharingTests {
 			signing.param("ref", ref);
 		}
 		this.mvc.perform(signing).andExpect(status().isSeeOther());
+		if (!confirm) {
+			return;
+		}
 		String body = new QueuedMail(this.jdbc, this.cipher, this.index).last(email, "signature-confirm").body();
 		Matcher link = CONFIRM.matcher(body);
 		assertThat(link.find()).isTrue();
@@ -121,10 +129,12 @@ class LeaderSharingTests {
 		signAndConfirm("<script>alert(1)</script>");
 		signAndConfirm("X' OR 1=1 --");
 		signAndConfirm("a".repeat(10_000));
+		// not confirmed: stored with its code, not counted
+		sign("x", false);
 		assertThat(this.jdbc.sql("select referral from signatures where campaign_id = ? order by id")
 			.param(this.gaston)
 			.query(String.class)
-			.list()).containsExactly("whatsapp", "whatsapp", "email", null, null, null, null);
+			.list()).containsExactly("whatsapp", "whatsapp", "email", null, null, null, null, "x");
 		// cookies: none carries the code
 		assertThat(this.mvc.perform(get("/campaigns/" + GASTON).param("ref", "whatsapp"))
 			.andReturn()
