@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.end287g.audit.AuditLog;
+import org.end287g.campaigns.LeaderChecklist;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * checklist; each change audited in its transaction.
  */
 @Component
-class LeaderCampaigns {
+class LeaderCampaigns implements LeaderChecklist {
 
 	/** The training checklist; the content of each step comes with a later version. */
 	static final List<String> STEPS = List.of("read-guide", "watch-training", "share-page", "plan-delivery",
@@ -56,6 +57,11 @@ class LeaderCampaigns {
 			.params(accountId, campaignId)
 			.query(String.class)
 			.list());
+	}
+
+	@Override
+	public void complete(String accountId, long campaignId, String step) {
+		step(accountId, campaignId, step, true);
 	}
 
 	/** Marks a step done or not done; idempotent, safe on several instances. */

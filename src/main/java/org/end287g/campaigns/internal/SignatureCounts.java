@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.end287g.campaigns.CampaignCounts;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * signatures, {@link #subtract}; all three join the caller's transaction.
  */
 @Component
-public class SignatureCounts {
+public class SignatureCounts implements CampaignCounts {
 
 	static final int SHARDS = 16;
 
@@ -38,6 +40,7 @@ public class SignatureCounts {
 	}
 
 	/** The campaign's count, from the cache when fresh enough. */
+	@Override
 	public long count(long campaignId) {
 		Cached cached = this.cache.get(campaignId);
 		if (cached != null && cached.fresh(this.maxAgeNanos)) {
@@ -46,6 +49,18 @@ public class SignatureCounts {
 		long count = exact(campaignId);
 		this.cache.put(campaignId, new Cached(count, System.nanoTime()));
 		return count;
+	}
+
+	@Override
+	public Map<String, Long> byReferral(long campaignId) {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		this.jdbc.sql("""
+				select coalesce(referral, '') as code, count(*) as total from signatures
+				where campaign_id = ? and confirmed_at is not null and invalidated_at is null group by referral""")
+			.param(campaignId)
+			.query((rs, n) -> counts.put(rs.getString("code"), rs.getLong("total")))
+			.list();
+		return counts;
 	}
 
 	/**

@@ -15,13 +15,18 @@ import org.end287g.privacy.EmailAddresses;
  * message key, in the form's order.
  */
 record SignatureForm(String firstName, String lastName, String email, String zip, String comment, boolean showPublicly,
-		boolean campaignUpdates, boolean organizationNews) {
+		boolean campaignUpdates, boolean organizationNews, String referral) {
 
 	static final int MAX_NAME = 80;
 
 	static final int MAX_COMMENT = 1000;
 
-	static final SignatureForm EMPTY = new SignatureForm("", "", "", "", "", false, false, false);
+	static final SignatureForm EMPTY = new SignatureForm("", "", "", "", "", false, false, false, null);
+
+	/**
+	 * A referral code as share links carry it ({@code ?ref=}); anything else is dropped.
+	 */
+	private static final Pattern REFERRAL = Pattern.compile("[a-z0-9][a-z0-9-]{0,15}");
 
 	/**
 	 * Letters (any script, so right-to-left names too) and the marks, spaces,
@@ -41,7 +46,17 @@ record SignatureForm(String firstName, String lastName, String email, String zip
 	static SignatureForm of(String firstName, String lastName, String email, String zip, String comment,
 			String showPublicly, String campaignUpdates, String organizationNews) {
 		return new SignatureForm(clean(firstName), clean(lastName), clean(email), clean(zip), comment(comment),
-				checked(showPublicly), checked(campaignUpdates), checked(organizationNews));
+				checked(showPublicly), checked(campaignUpdates), checked(organizationNews), null);
+	}
+
+	/**
+	 * The same form with the referral code of the share link the signer came by; a
+	 * missing or malformed code is no code (it is never the signer's fault).
+	 */
+	SignatureForm withReferral(String code) {
+		return new SignatureForm(this.firstName, this.lastName, this.email, this.zip, this.comment, this.showPublicly,
+				this.campaignUpdates, this.organizationNews,
+				(code != null && REFERRAL.matcher(code).matches()) ? code : null);
 	}
 
 	/**
@@ -89,7 +104,8 @@ record SignatureForm(String firstName, String lastName, String email, String zip
 	SignatureForm shownBack() {
 		return new SignatureForm(shorter(this.firstName, MAX_NAME), shorter(this.lastName, MAX_NAME),
 				shorter(this.email, EmailAddresses.MAX_LENGTH), shorter(this.zip, 10),
-				shorter(this.comment, MAX_COMMENT * 2), this.showPublicly, this.campaignUpdates, this.organizationNews);
+				shorter(this.comment, MAX_COMMENT * 2), this.showPublicly, this.campaignUpdates, this.organizationNews,
+				this.referral);
 	}
 
 	/** The comment as stored: {@code null} when none. */

@@ -60,8 +60,8 @@ class SignatureStore {
 	private static final String INSERT = """
 			insert into signatures (campaign_id, supporter_id, email_key, email_domain_index, first_name_sealed,
 				last_name_sealed, zip_sealed, comment_sealed, city, language, source, entered_by, show_publicly,
-				campaign_updates, organization_news, client_hash, created_at, confirmed_at, confirm_mailed_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
+				campaign_updates, organization_news, client_hash, created_at, confirmed_at, confirm_mailed_at, referral)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
 
 	private final JdbcClient jdbc;
 
@@ -439,7 +439,8 @@ class SignatureStore {
 				(domain != null) ? this.index.of(SignatureChecks.DOMAIN_KIND, domain) : null,
 				seal(form.firstName(), "first_name"), seal(form.lastName(), "last_name"), seal(form.zip(), "zip"),
 				seal(form.storedComment(), "comment"), city, language, source, enteredBy, form.showPublicly(),
-				form.campaignUpdates(), form.organizationNews(), clientHash, now, confirmedAt, mailedAt };
+				form.campaignUpdates(), form.organizationNews(), clientHash, now, confirmedAt, mailedAt,
+				form.referral() };
 	}
 
 	/** What a signer tells about themselves, for {@link Supporters}. */

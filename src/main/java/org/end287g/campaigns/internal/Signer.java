@@ -75,10 +75,11 @@ class Signer {
 		if (!campaign.gathering()) {
 			return new Refused(new BadCampaignRequest("signatures.error.closed"));
 		}
-		SignatureForm form = SignatureForm.of(request.getParameter("firstName"), request.getParameter("lastName"),
-				request.getParameter("email"), request.getParameter("zip"), request.getParameter("comment"),
-				request.getParameter("showPublicly"), request.getParameter("campaignUpdates"),
-				request.getParameter("organizationNews"));
+		SignatureForm form = SignatureForm
+			.of(request.getParameter("firstName"), request.getParameter("lastName"), request.getParameter("email"),
+					request.getParameter("zip"), request.getParameter("comment"), request.getParameter("showPublicly"),
+					request.getParameter("campaignUpdates"), request.getParameter("organizationNews"))
+			.withReferral(request.getParameter("ref"));
 		Map<String, String> errors = form.errors(this.places, true);
 		if (!errors.isEmpty()) {
 			return new Invalid(slug, form, errors);

@@ -1,0 +1,134 @@
+package org.end287g.toolkit.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.end287g.accounts.Permissions;
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.CampaignCounts;
+import org.end287g.campaigns.Campaigns;
+import org.end287g.places.Places;
+import org.end287g.places.State;
+import org.end287g.tracker.AgencyProfile;
+import org.end287g.tracker.AgencyView;
+import org.end287g.tracker.AgreementView;
+import org.end287g.tracker.TrackerReader;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the toolkit's files and pages say about one campaign: the campaign, its target as
+ * the tracker knows it now, the count and the public address.
+ */
+@Component
+class CampaignFacts {
+
+	private final Campaigns campaigns;
+
+	private final TrackerReader tracker;
+
+	private final Places places;
+
+	private final CampaignCounts counts;
+
+	private final MessageSource messages;
+
+	private final String baseUrl;
+
+	private final Permissions permissions;
+
+	CampaignFacts(Campaigns campaigns, TrackerReader tracker, Places places, CampaignCounts counts,
+			MessageSource messages, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl,
+			Permissions permissions) {
+		this.permissions = permissions;
+		this.campaigns = campaigns;
+		this.tracker = tracker;
+		this.places = places;
+		this.counts = counts;
+		this.messages = messages;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/**
+	 * One campaign's facts.
+	 *
+	 * @param agency the target's current name
+	 * @param place the county, or the state's name when the county is unknown
+	 * @param agreements the agreements still listed (ACTIVE or PENDING)
+	 */
+	record Facts(Campaign campaign, String agency, String place, String stateName, long count,
+			List<AgreementView> agreements, String url, String dataVersion) {
+
+		/** A key that changes whenever anything drawn from these facts may change. */
+		String version() {
+			return this.dataVersion + "|" + this.count + "|" + this.campaign.goal() + "|" + this.campaign.status() + "|"
+					+ this.agency + "|" + this.campaign.petitionLanguage() + "|"
+					+ ((this.campaign.petitionText() != null) ? this.campaign.petitionText().hashCode() : 0);
+		}
+
+	}
+
+	/** The facts of the campaign with this slug, or a 404. */
+	Facts of(String slug) {
+		Campaign campaign = this.campaigns.find(slug).orElseThrow(ToolkitProblem::notFound);
+		return of(campaign);
+	}
+
+	/** The facts of the campaign with this id, or a 404. */
+	Facts of(long id) {
+		return of(this.campaigns.byId(id).orElseThrow(ToolkitProblem::notFound));
+	}
+
+	/**
+	 * The facts of a campaign when the person leads it or is an admin; "not found" for
+	 * anyone else and for any malformed id.
+	 */
+	Facts led(Authentication authentication, String id) {
+		if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			throw ToolkitProblem.notFound();
+		}
+		long campaignId = Long.parseLong(id);
+		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
+			throw ToolkitProblem.notFound();
+		}
+		return of(campaignId);
+	}
+
+	Facts of(Campaign campaign) {
+		String version = this.tracker.dataVersion();
+		Optional<AgencyProfile> profile = this.tracker.agency(campaign.agencySlug());
+		AgencyView agency = profile.map(AgencyProfile::agency).orElse(null);
+		String name = (agency != null) ? agency.name() : campaign.title();
+		String stateName = this.places.state(campaign.state()).map(State::name).orElse(campaign.state());
+		String place = (agency != null && agency.county() != null) ? agency.county().name() : stateName;
+		List<AgreementView> agreements = profile.map(AgencyProfile::agreements)
+			.orElse(List.of())
+			.stream()
+			.filter(AgreementView::listed)
+			.toList();
+		return new Facts(campaign, name, place, stateName, this.counts.count(campaign.id()), agreements,
+				this.baseUrl + "/campaigns/" + campaign.slug(), version);
+	}
+
+	/** The site's public address, without a trailing slash. */
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * The petition in the leaders' text (in the language they wrote it), else the sample
+	 * in the asked language.
+	 */
+	String petition(Facts facts, Locale language) {
+		if (facts.campaign().petitionText() != null) {
+			return facts.campaign().petitionText();
+		}
+		return this.messages.getMessage("campaigns.petition.text",
+				new Object[] { facts.agency(), facts.place(), facts.stateName() }, language);
+	}
+
+}

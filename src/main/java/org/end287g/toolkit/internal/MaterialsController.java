@@ -1,0 +1,166 @@
+package org.end287g.toolkit.internal;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * The public files of a campaign: share image, QR code, flyer, signature sheet and
+ * handout, each in English or Spanish ({@code ?lang=es}). A file is kept in memory per
+ * instance for the campaign's current facts (count, goal, petition, tracker data); a new
+ * signature, an edit or an import changes the key, so a file is never older than the
+ * count it shows. The cache may be lost at any time.
+ */
+@Controller
+class MaterialsController {
+
+	private static final int CACHED_FILES = 256;
+
+	private static final CacheControl PUBLIC = CacheControl.maxAge(java.time.Duration.ofMinutes(1)).cachePublic();
+
+	private final CampaignFacts facts;
+
+	private final ShareImage shareImage;
+
+	private final PrintedMaterials printed;
+
+	private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+			return size() > CACHED_FILES;
+		}
+
+	});
+
+	MaterialsController(CampaignFacts facts, ShareImage shareImage, PrintedMaterials printed) {
+		this.facts = facts;
+		this.shareImage = shareImage;
+		this.printed = printed;
+	}
+
+	@GetMapping("/campaigns/{slug}/share.png")
+	ResponseEntity<byte[]> share(@PathVariable String slug, @RequestParam(required = false) String lang) {
+		CampaignFacts.Facts facts = this.facts.of(slug);
+		Locale language = language(lang);
+		return file("share", facts, language, MediaType.IMAGE_PNG, null,
+				() -> png(this.shareImage.draw(facts, language)));
+	}
+
+	@GetMapping("/campaigns/{slug}/qr.png")
+	ResponseEntity<byte[]> qr(@PathVariable String slug, @RequestParam(required = false) String lang) {
+		CampaignFacts.Facts facts = this.facts.of(slug);
+		return file("qr", facts, Locale.ENGLISH, MediaType.IMAGE_PNG, null, () -> png(QrCodes.image(facts.url(), 480)));
+	}
+
+	@GetMapping("/campaigns/{slug}/flyer.pdf")
+	ResponseEntity<byte[]> flyer(@PathVariable String slug, @RequestParam(required = false) String lang) {
+		CampaignFacts.Facts facts = this.facts.of(slug);
+		Locale language = language(lang);
+		return file("flyer", facts, language, MediaType.APPLICATION_PDF, "flyer",
+				() -> this.printed.flyer(facts, language));
+	}
+
+	@GetMapping("/campaigns/{slug}/signature-sheet.pdf")
+	ResponseEntity<byte[]> sheet(@PathVariable String slug, @RequestParam(required = false) String lang,
+			@RequestParam(required = false) String sheet) {
+		CampaignFacts.Facts facts = this.facts.of(slug);
+		Locale language = language(lang);
+		Integer number = sheetNumber(sheet);
+		return file("sheet" + ((number != null) ? number : ""), facts, language, MediaType.APPLICATION_PDF,
+				"signature-sheet", () -> this.printed.signatureSheet(facts, language, number));
+	}
+
+	@GetMapping("/campaigns/{slug}/handout.pdf")
+	ResponseEntity<byte[]> handout(@PathVariable String slug, @RequestParam(required = false) String lang) {
+		CampaignFacts.Facts facts = this.facts.of(slug);
+		Locale language = language(lang);
+		return file("handout", facts, language, MediaType.APPLICATION_PDF, "handout",
+				() -> this.printed.handout(facts, language));
+	}
+
+	private ResponseEntity<byte[]> file(String kind, CampaignFacts.Facts facts, Locale language, MediaType type,
+			String name, Supplier<byte[]> make) {
+		String key = kind + "|" + facts.campaign().slug() + "|" + language.getLanguage() + "|" + facts.version();
+		byte[] body = this.cache.get(key);
+		if (body == null) {
+			body = make.get();
+			this.cache.put(key, body);
+		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type).cacheControl(PUBLIC);
+		if (name != null) {
+			response.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + facts.campaign().slug() + "-"
+					+ name + "-" + language.getLanguage() + ".pdf\"");
+		}
+		return response.body(body);
+	}
+
+	/**
+	 * {@code es} when asked, or when the page language is Spanish and nothing was asked.
+	 */
+	static Locale language(String lang) {
+		if (lang == null || lang.isBlank()) {
+			return "es".equals(pageLanguage().getLanguage()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
+		}
+		return "es".equals(lang) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
+	}
+
+	/**
+	 * The language of the page being answered, as the site's resolver decides it after
+	 * the {@code ?lang} switch (the holder of the request's locale is set before it).
+	 */
+	static Locale pageLanguage() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return RequestContextUtils.getLocale(attributes.getRequest());
+		}
+		return LocaleContextHolder.getLocale();
+	}
+
+	/** A sheet number from 1 to 9999, none when absent, else a 400. */
+	static Integer sheetNumber(String sheet) {
+		if (sheet == null || sheet.isEmpty()) {
+			return null;
+		}
+		if (sheet.length() > 4 || !sheet.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			throw ToolkitProblem.bad("toolkit.error.sheet");
+		}
+		int number = Integer.parseInt(sheet);
+		if (number < 1) {
+			throw ToolkitProblem.bad("toolkit.error.sheet");
+		}
+		return number;
+	}
+
+	static byte[] png(BufferedImage image) {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

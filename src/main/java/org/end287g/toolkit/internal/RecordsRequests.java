@@ -1,0 +1,131 @@
+package org.end287g.toolkit.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.end287g.audit.AuditLog;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public-records request of a campaign's leaders to the target agency: when it was
+ * sent, when and what the agency answered ({@code toolkit_records_requests}, one per
+ * campaign). The letter itself is written from the tracker's data each time.
+ */
+@Component
+class RecordsRequests {
+
+	static final int MAX_ANSWER = 5000;
+
+	/** What the leaders recorded; every field may be empty. */
+	record Record(LocalDate sentOn, LocalDate answeredOn, String answer) {
+
+		static final Record NONE = new Record(null, null, null);
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	RecordsRequests(JdbcClient jdbc, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	Record of(long campaignId) {
+		Optional<Record> stored = this.jdbc
+			.sql("select sent_on, answered_on, answer from toolkit_records_requests where campaign_id = ?")
+			.param(campaignId)
+			.query((rs, n) -> new Record(rs.getObject("sent_on", LocalDate.class),
+					rs.getObject("answered_on", LocalDate.class), rs.getString("answer")))
+			.optional();
+		return stored.orElse(Record.NONE);
+	}
+
+	/** Parsed form values, or the problems by field. */
+	record Checked(Record record, Map<String, String> errors) {
+	}
+
+	static Checked check(String sent, String answered, String answer, LocalDate today) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		LocalDate sentOn = date("sent-on", sent, today, errors);
+		LocalDate answeredOn = date("answered-on", answered, today, errors);
+		if (answeredOn != null && sentOn == null && !errors.containsKey("sent-on")) {
+			errors.put("sent-on", "toolkit.records.error.sentFirst");
+		}
+		if (answeredOn != null && sentOn != null && answeredOn.isBefore(sentOn)) {
+			errors.put("answered-on", "toolkit.records.error.beforeSent");
+		}
+		String text = (answer == null) ? "" : answer.replace("\r\n", "\n").strip();
+		if (text.codePointCount(0, text.length()) > MAX_ANSWER) {
+			errors.put("answer", "toolkit.records.error.answer.long");
+		}
+		else if (ShareMessages.hidden(text)) {
+			errors.put("answer", "toolkit.error.hidden");
+		}
+		return new Checked(new Record(sentOn, answeredOn, text.isEmpty() ? null : text), errors);
+	}
+
+	private static LocalDate date(String field, String value, LocalDate today, Map<String, String> errors) {
+		String text = (value == null) ? "" : value.strip();
+		if (text.isEmpty()) {
+			return null;
+		}
+		LocalDate date = null;
+		try {
+			date = (text.length() == 10) ? LocalDate.parse(text) : null;
+		}
+		catch (DateTimeParseException ex) {
+			date = null;
+		}
+		if (date == null) {
+			errors.put(field, "toolkit.records.error.date");
+			return null;
+		}
+		if (date.isAfter(today)) {
+			errors.put(field, "toolkit.records.error.future");
+			return null;
+		}
+		return date;
+	}
+
+	private int update(String actor, long campaignId, Record record, OffsetDateTime now) {
+		return this.jdbc.sql("""
+				update toolkit_records_requests set sent_on = ?, answered_on = ?, answer = ?, updated_by = ?,
+				updated_at = ? where campaign_id = ?""")
+			.params(record.sentOn(), record.answeredOn(), record.answer(), actor, now, campaignId)
+			.update();
+	}
+
+	/**
+	 * Saves what the leaders recorded (again: the same), audited in the same transaction.
+	 */
+	@Transactional
+	void save(String actor, long campaignId, Record record) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		if (update(actor, campaignId, record, now) == 0) {
+			try {
+				this.jdbc.sql("""
+						insert into toolkit_records_requests (campaign_id, sent_on, answered_on, answer, updated_by,
+						updated_at) values (?, ?, ?, ?, ?, ?)""")
+					.params(campaignId, record.sentOn(), record.answeredOn(), record.answer(), actor, now)
+					.update();
+			}
+			catch (DuplicateKeyException raced) {
+				update(actor, campaignId, record, now);
+			}
+		}
+		this.audit.record(actor, "toolkit.records-request", Long.toString(campaignId),
+				"sent=" + record.sentOn() + " answered=" + record.answeredOn());
+	}
+
+}

@@ -1,0 +1,160 @@
+package org.end287g.toolkit.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.end287g.audit.AuditLog;
+
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A campaign's ready-made share messages in a language: a post for social networks, a
+ * text message, and an e-mail for lists (subject and body). Each is written without the
+ * campaign's address, which every share link adds. The site offers defaults; leaders edit
+ * them per campaign and language ({@code toolkit_share_messages}).
+ */
+@Component
+class ShareMessages {
+
+	static final int MAX_SOCIAL = 250, MAX_SMS = 300, MAX_SUBJECT = 150, MAX_BODY = 2000;
+
+	/**
+	 * Control characters but line breaks and tabs, and the invisible characters that
+	 * reorder or hide text (bidi overrides, zero-width marks).
+	 */
+	private static final Pattern HIDDEN = Pattern
+		.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]");
+
+	/** The four texts of one language. */
+	record Texts(String social, String sms, String subject, String body) {
+	}
+
+	private final MessageSource messages;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	ShareMessages(MessageSource messages, JdbcClient jdbc, AuditLog audit) {
+		this.messages = messages;
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/**
+	 * The messages of a campaign in a language: the leaders' when edited, else the
+	 * defaults.
+	 */
+	Texts of(CampaignFacts.Facts facts, Locale language) {
+		return edited(facts.campaign().id(), language.getLanguage()).orElseGet(() -> defaults(facts, language));
+	}
+
+	/** The leaders' messages in a language, if they edited them. */
+	Optional<Texts> edited(long campaignId, String language) {
+		return this.jdbc
+			.sql("select social, sms, subject, body from toolkit_share_messages where campaign_id = ? "
+					+ "and lang = ?")
+			.params(campaignId, language)
+			.query((rs, n) -> new Texts(rs.getString("social"), rs.getString("sms"), rs.getString("subject"),
+					rs.getString("body")))
+			.optional();
+	}
+
+	/** The messages the site offers until a leader edits them. */
+	Texts defaults(CampaignFacts.Facts facts, Locale language) {
+		Object[] args = { facts.agency(), facts.place(), facts.stateName() };
+		return new Texts(this.messages.getMessage("toolkit.message.social", args, language),
+				this.messages.getMessage("toolkit.message.text", args, language),
+				this.messages.getMessage("toolkit.message.subject", args, language),
+				this.messages.getMessage("toolkit.message.body", args, language));
+	}
+
+	/**
+	 * What is wrong with edited messages, by field (social, sms, subject, body) as
+	 * message keys; empty when they can be saved.
+	 */
+	static Map<String, String> errors(Texts texts) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		check("social", texts.social(), MAX_SOCIAL, true, errors);
+		check("sms", texts.sms(), MAX_SMS, true, errors);
+		check("subject", texts.subject(), MAX_SUBJECT, false, errors);
+		check("body", texts.body(), MAX_BODY, true, errors);
+		return errors;
+	}
+
+	private static void check(String field, String value, int max, boolean lines, Map<String, String> errors) {
+		if (value.isEmpty()) {
+			errors.put(field, "toolkit.error." + field + ".required");
+		}
+		else if (value.codePointCount(0, value.length()) > max) {
+			errors.put(field, "toolkit.error." + field + ".long");
+		}
+		else if (HIDDEN.matcher(value).find()) {
+			errors.put(field, "toolkit.error.hidden");
+		}
+		else if (!lines && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+			errors.put(field, "toolkit.error.subject.lines");
+		}
+	}
+
+	/** Whether a text holds control or invisible characters. */
+	static boolean hidden(String value) {
+		return HIDDEN.matcher(value).find();
+	}
+
+	/** A typed value: line breaks as {@code \n}, no surrounding white space. */
+	static String clean(String value) {
+		return (value == null) ? "" : value.replace("\r\n", "\n").strip();
+	}
+
+	/**
+	 * Saves checked messages (again: the same answer), audited in the same transaction.
+	 */
+	@Transactional
+	void save(String actor, long campaignId, String language, Texts texts) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		int updated = update(actor, campaignId, language, texts, now);
+		if (updated == 0) {
+			try {
+				this.jdbc.sql("""
+						insert into toolkit_share_messages (campaign_id, lang, social, sms, subject, body, updated_by,
+						updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(campaignId, language, texts.social(), texts.sms(), texts.subject(), texts.body(), actor,
+							now)
+					.update();
+			}
+			catch (DuplicateKeyException raced) {
+				update(actor, campaignId, language, texts, now);
+			}
+		}
+		this.audit.record(actor, "toolkit.share-messages", Long.toString(campaignId), "language=" + language);
+	}
+
+	private int update(String actor, long campaignId, String language, Texts texts, OffsetDateTime now) {
+		return this.jdbc.sql("""
+				update toolkit_share_messages set social = ?, sms = ?, subject = ?, body = ?, updated_by = ?,
+				updated_at = ? where campaign_id = ? and lang = ?""")
+			.params(texts.social(), texts.sms(), texts.subject(), texts.body(), actor, now, campaignId, language)
+			.update();
+	}
+
+	/** Back to the site's defaults in a language. */
+	@Transactional
+	void reset(String actor, long campaignId, String language) {
+		this.jdbc.sql("delete from toolkit_share_messages where campaign_id = ? and lang = ?")
+			.params(campaignId, language)
+			.update();
+		this.audit.record(actor, "toolkit.share-messages", Long.toString(campaignId),
+				"language=" + language + " defaults");
+	}
+
+}

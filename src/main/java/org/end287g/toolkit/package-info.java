@@ -1,0 +1,8 @@
+/**
+ * Toolkit: what leaders need to grow a campaign: ready-made share messages and plain
+ * share links, the share image and QR code, printed materials (flyer, signature sheet,
+ * handout), training lessons, talking points and public-records requests.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "campaigns", "tracker", "places", "accounts", "audit", "printing" })
+package org.end287g.toolkit;
