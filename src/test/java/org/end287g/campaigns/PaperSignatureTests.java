@@ -263,13 +263,39 @@ class PaperSignatureTests {
 		assertThat(html)
 			.contains("Nothing was saved", "Line 3: We do not know this ZIP code",
 					"Line 5: Your first name can contain only letters", "Line 6: Your first name",
-					"Line 6: This is not a valid e-mail address", "Line 7: this line does not have the five columns")
+					"Line 6: This is not a valid e-mail address",
+					"Line 7: this line does not have the columns of the first line")
 			.doesNotContain("<script>alert");
 		assertThat(AccessibleHtml.problems(html)).isEmpty();
 		String spanish = html(upload(csv.getBytes(StandardCharsets.UTF_8), "es").andExpect(status().isBadRequest()));
 		assertThat(spanish).contains("No se guardó nada", "Línea 3: No conocemos este código postal");
 		assertThat(this.fixture.rows()).isZero();
 		assertThat(audits("signatures.paper-import")).isZero();
+	}
+
+	@Test
+	void theUpdatesBoxOfAPrintedSheetIsTypedBackOneByOneAndFromAFile() throws Exception {
+		this.mvc
+			.perform(entry(Map.of("firstName", "Rosa", "lastName", "Díaz", "zip", "28052", "email", "rosa@example.org",
+					"campaignUpdates", "true")))
+			.andExpect(redirectedUrl(this.paper + "?added=1"));
+		this.mvc
+			.perform(entry(
+					Map.of("firstName", "Juan", "lastName", "Pérez", "zip", "28052", "email", "juan@example.org")))
+			.andExpect(redirectedUrl(this.paper + "?added=1"));
+		String bad = "first,last,zip,email,comment,updates\r\n" + "Ana,Gómez,28052,ana@example.org,,maybe\r\n";
+		assertThat(html(upload(bad).andExpect(status().isBadRequest())))
+			.contains("Line 2: the updates column must be empty or say x, yes or no.");
+		assertThat(html(upload(bad.getBytes(StandardCharsets.UTF_8), "es").andExpect(status().isBadRequest())))
+			.contains("Línea 2: la columna updates debe quedar vacía");
+		assertThat(this.fixture.rows()).isEqualTo(2);
+		String csv = "First,Last,ZIP,Email,Comment,Updates\r\n" + "Ana,Gómez,28052,ana@example.org,,x\r\n"
+				+ "Eva,Ruiz,28052,eva@example.org,,\r\n" + "Noé,Paz,28052,noe@example.org,,No\r\n"
+				+ "Luz,Mora,28052,luz@example.org,,Sí\r\n" + "Iris,Vega,28052,iris@example.org,sin casilla\r\n";
+		assertThat(html(upload(csv).andExpect(status().isOk()))).contains("Signatures added: 5.");
+		assertThat(this.jdbc.sql("select campaign_updates from signatures where source = 'PAPER' order by id")
+			.query(Boolean.class)
+			.list()).containsExactly(true, false, true, false, false, true, false);
 	}
 
 	@Test

@@ -70,12 +70,13 @@ class PaperController {
 	ModelAndView enter(Authentication authentication, @PathVariable String id,
 			@RequestParam(required = false) String firstName, @RequestParam(required = false) String lastName,
 			@RequestParam(required = false) String zip, @RequestParam(required = false) String email,
-			@RequestParam(required = false) String comment, Locale locale) {
+			@RequestParam(required = false) String comment, @RequestParam(required = false) String campaignUpdates,
+			Locale locale) {
 		Campaign campaign = allowed(authentication, id);
 		if (!campaign.gathering()) {
 			throw new BadCampaignRequest("signatures.error.closed");
 		}
-		SignatureForm form = SignatureForm.of(firstName, lastName, email, zip, comment, null, null, null);
+		SignatureForm form = SignatureForm.of(firstName, lastName, email, zip, comment, null, campaignUpdates, null);
 		Map<String, String> errors = form.errors(this.places, false);
 		if (!errors.isEmpty()) {
 			ModelAndView page = page(campaign, form.shownBack(), errors);
@@ -108,7 +109,8 @@ class PaperController {
 		List<SignatureStore.PaperEntry> entries = new ArrayList<>();
 		for (PaperCsv.Row row : parsed.rows()) {
 			List<String> c = row.cells();
-			SignatureForm form = SignatureForm.of(c.get(0), c.get(1), c.get(3), c.get(2), c.get(4), null, null, null);
+			SignatureForm form = SignatureForm.of(c.get(0), c.get(1), c.get(3), c.get(2), c.get(4), null,
+					PaperCsv.ticked(c.get(5)) ? "true" : null, null);
 			Map<String, String> errors = form.errors(this.places, false);
 			if (errors.isEmpty()) {
 				entries.add(new SignatureStore.PaperEntry(row.line(), form,

@@ -10,8 +10,10 @@ import java.util.Locale;
 
 /**
  * Reads a CSV file of paper signatures (RFC 4180: commas, double quotes, CRLF or LF): the
- * header {@code first,last,zip,email,comment}, then one signature per row. The whole file
- * is read before anything is stored; any problem is reported with its line number.
+ * header {@code first,last,zip,email,comment}, optionally followed by {@code updates}
+ * (the "send me updates" box of the printed signature sheet), then one signature per row.
+ * The whole file is read before anything is stored; any problem is reported with its line
+ * number.
  */
 final class PaperCsv {
 
@@ -21,10 +23,18 @@ final class PaperCsv {
 
 	static final List<String> HEADER = List.of("first", "last", "zip", "email", "comment");
 
+	/** The optional last column: whether the signer ticked "send me updates". */
+	static final String UPDATES = "updates";
+
+	/** How a ticked box may be typed (English and Spanish); an empty cell is unticked. */
+	private static final List<String> TICKED = List.of("x", "yes", "y", "true", "1", "si", "sí", "s");
+
+	private static final List<String> UNTICKED = List.of("", "no", "n", "false", "0");
+
 	private PaperCsv() {
 	}
 
-	/** One row: its line in the file and its five cells. */
+	/** One row: its line in the file and its six cells (updates last, maybe empty). */
 	record Row(int line, List<String> cells) {
 	}
 
@@ -68,19 +78,24 @@ final class PaperCsv {
 		if (records.isEmpty() || !header(records.get(0).cells())) {
 			return failed(1, "signatures.paper.error.header");
 		}
+		int columns = records.get(0).cells().size();
 		List<Row> rows = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		for (Row row : records.subList(1, records.size())) {
 			if (row.cells().size() == 1 && row.cells().get(0).isBlank()) {
 				continue;
 			}
-			if (row.cells().size() != HEADER.size() && row.cells().size() != HEADER.size() - 1) {
+			if (row.cells().size() != columns && row.cells().size() != columns - 1) {
 				problems.add(new Problem(row.line(), "signatures.paper.error.columns"));
 				continue;
 			}
 			List<String> cells = new ArrayList<>(row.cells());
-			if (cells.size() < HEADER.size()) {
+			while (cells.size() < HEADER.size() + 1) {
 				cells.add("");
+			}
+			if (!TICKED.contains(key(cells.get(5))) && !UNTICKED.contains(key(cells.get(5)))) {
+				problems.add(new Problem(row.line(), "signatures.paper.error.updates"));
+				continue;
 			}
 			rows.add(new Row(row.line(), cells));
 		}
@@ -94,15 +109,24 @@ final class PaperCsv {
 	}
 
 	private static boolean header(List<String> cells) {
-		if (cells.size() != HEADER.size()) {
+		if (cells.size() != HEADER.size() && cells.size() != HEADER.size() + 1) {
 			return false;
 		}
-		for (int i = 0; i < cells.size(); i++) {
-			if (!HEADER.get(i).equals(cells.get(i).strip().toLowerCase(Locale.ROOT))) {
+		for (int i = 0; i < HEADER.size(); i++) {
+			if (!HEADER.get(i).equals(key(cells.get(i)))) {
 				return false;
 			}
 		}
-		return true;
+		return cells.size() == HEADER.size() || UPDATES.equals(key(cells.get(HEADER.size())));
+	}
+
+	/** Whether an updates cell says the box was ticked (checked by {@link #parse}). */
+	static boolean ticked(String cell) {
+		return TICKED.contains(key(cell));
+	}
+
+	private static String key(String cell) {
+		return cell.strip().toLowerCase(Locale.ROOT);
 	}
 
 	/** Splits the text into records; a problem when a quote is out of place. */

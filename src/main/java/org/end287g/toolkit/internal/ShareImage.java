@@ -66,7 +66,7 @@ class ShareImage {
 			g.setFont(titleFont);
 			g.setColor(INK);
 			FontMetrics metrics = g.getFontMetrics();
-			for (String line : title.subList(0, Math.min(3, title.size()))) {
+			for (String line : firstLines(title, 3, metrics, WIDTH - 2 * margin)) {
 				y += metrics.getHeight();
 				g.drawString(line, margin, y);
 			}
@@ -94,6 +94,23 @@ class ShareImage {
 		finally {
 			g.dispose();
 		}
+	}
+
+	/**
+	 * At most {@code max} lines; when there were more, the last one shown ends with an
+	 * ellipsis and still fits the width.
+	 */
+	static List<String> firstLines(List<String> lines, int max, FontMetrics metrics, int width) {
+		if (lines.size() <= max) {
+			return lines;
+		}
+		List<String> shown = new ArrayList<>(lines.subList(0, max));
+		String last = shown.get(max - 1);
+		while (!last.isEmpty() && metrics.stringWidth(last + "\u2026") > width) {
+			last = last.substring(0, last.offsetByCodePoints(last.length(), -1)).stripTrailing();
+		}
+		shown.set(max - 1, last + "\u2026");
+		return shown;
 	}
 
 	/** The words of a text in lines no wider than {@code width}. */

@@ -1,11 +1,13 @@
 package org.end287g.toolkit.internal;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.end287g.audit.AuditLog;
@@ -38,11 +40,23 @@ class ShareMessages {
 	record Texts(String social, String sms, String subject, String body) {
 	}
 
+	/**
+	 * How long an instance may show the messages it read: a viral campaign's page is read
+	 * thousands of times a second. Saving or resetting on this instance forgets them at
+	 * once; another instance shows the change within this time.
+	 */
+	private static final long MAX_AGE_NANOS = Duration.ofSeconds(2).toNanos();
+
 	private final MessageSource messages;
 
 	private final JdbcClient jdbc;
 
 	private final AuditLog audit;
+
+	private final Map<String, Read> read = new ConcurrentHashMap<>();
+
+	private record Read(Optional<Texts> texts, long at) {
+	}
 
 	ShareMessages(MessageSource messages, JdbcClient jdbc, AuditLog audit) {
 		this.messages = messages;
@@ -55,7 +69,17 @@ class ShareMessages {
 	 * defaults.
 	 */
 	Texts of(CampaignFacts.Facts facts, Locale language) {
-		return edited(facts.campaign().id(), language.getLanguage()).orElseGet(() -> defaults(facts, language));
+		String key = facts.campaign().id() + ":" + language.getLanguage();
+		long now = System.nanoTime();
+		Read read = this.read.get(key);
+		if (read == null || now - read.at() > MAX_AGE_NANOS) {
+			if (this.read.size() > 10_000) {
+				this.read.clear();
+			}
+			read = new Read(edited(facts.campaign().id(), language.getLanguage()), now);
+			this.read.put(key, read);
+		}
+		return read.texts().orElseGet(() -> defaults(facts, language));
 	}
 
 	/** The leaders' messages in a language, if they edited them. */
@@ -137,6 +161,7 @@ class ShareMessages {
 			}
 		}
 		this.audit.record(actor, "toolkit.share-messages", Long.toString(campaignId), "language=" + language);
+		this.read.remove(campaignId + ":" + language);
 	}
 
 	private int update(String actor, long campaignId, String language, Texts texts, OffsetDateTime now) {
@@ -155,6 +180,7 @@ class ShareMessages {
 			.update();
 		this.audit.record(actor, "toolkit.share-messages", Long.toString(campaignId),
 				"language=" + language + " defaults");
+		this.read.remove(campaignId + ":" + language);
 	}
 
 }
