@@ -3,7 +3,9 @@
 # measured with wrk. Results go to benchmarks/results/http.txt. See benchmarks/README.md.
 #
 # Settings (environment):
-#   ENDPOINTS="near home"  which endpoints to measure (near: /api/v1/near rotating ZIPs, home: /)
+#   ENDPOINTS="near home"  which endpoints to measure (near: /api/v1/near rotating ZIPs, home: /;
+#                          a campaign's printed and shared files: share qr flyer handout, and
+#                          sheet: signature sheets with random sheet numbers, so each is drawn anew)
 #   SKIP_IMPORT=1          do not import the sheets (the pages then show an empty tracker)
 #   DURATION=30s WARMUP=60s CONNECTIONS=32 THREADS=2
 #   BENCH_DB=end287g_bench_http  PGHOST=127.0.0.1  PGPORT=5432  PGUSER=postgres
@@ -26,8 +28,11 @@ ACCEPT_ENCODING=${ACCEPT_ENCODING-gzip}
 HEADERS=()
 [ -z "$ACCEPT_ENCODING" ] || HEADERS=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 # p99 targets in milliseconds (README.md).
-declare -A TARGET_P99_MS=([near]=20 [home]=50)
-declare -A PATHS=([near]="/api/v1/near?zip=28052" [home]="/")
+declare -A TARGET_P99_MS=([near]=20 [home]=50 [share]=50 [qr]=50 [flyer]=50 [handout]=50 [sheet]=500)
+declare -A PATHS=([near]="/api/v1/near?zip=28052" [home]="/" [share]="/share.png" [qr]="/qr.png"
+	[flyer]="/flyer.pdf" [handout]="/handout.pdf" [sheet]="/signature-sheet.pdf")
+declare -A SCRIPTS=([near]=benchmarks/near.lua [sheet]=benchmarks/sheet.lua)
+CAMPAIGN_FILES="share qr flyer handout sheet"
 
 NAME=http.sh
 . benchmarks/lib.sh
@@ -66,11 +71,19 @@ fi
 
 start_app
 
+# A campaign's files are under its page: the first campaign (the sample's, or the import's).
+if grep -qwE "${CAMPAIGN_FILES// /|}" <<<"$ENDPOINTS"; then
+	SLUG=$(psql_bench -c "select slug from campaigns order by id limit 1")
+	[ -n "$SLUG" ] || die "no campaign in the database, see $APP_LOG"
+	for file in $CAMPAIGN_FILES; do PATHS[$file]="/campaigns/$SLUG${PATHS[$file]}"; done
+	export SHEET_PATH="${PATHS[sheet]}"
+fi
+
 RESULTS=""
 VERDICT=0
 measure() {
 	local name=$1 path=${PATHS[$1]} script=()
-	[ "$name" = near ] && script=(-s benchmarks/near.lua)
+	[ -z "${SCRIPTS[$name]:-}" ] || script=(-s "${SCRIPTS[$name]}")
 	local status
 	status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$path")
 	[ "$status" = 200 ] || die "GET $path answered $status, not 200 (see $APP_LOG)"
@@ -106,5 +119,7 @@ done
 	echo "wrk:      $THREADS threads, $CONNECTIONS connections, $DURATION after a $WARMUP warm-up, Accept-Encoding: ${ACCEPT_ENCODING:-none}"
 	echo
 	printf '%s' "$RESULTS"
+	echo
+	echo "application memory after the runs: $(awk '/^VmRSS/ { printf "%.0f MB resident", $2 / 1024 }' "/proc/$APP_PID/status")"
 } | tee "$OUT"
 exit "$VERDICT"

@@ -3,6 +3,6 @@
  * agreement, created as ICE's data introduces the agency, with a sample petition and a
  * signature goal.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "tracker", "places", "accounts", "privacy", "notifications", "audit", "printing" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "tracker", "places", "accounts", "privacy",
+		"notifications", "audit", "printing", "site" })
 package org.end287g.campaigns;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
+import org.end287g.site.SafeMarkdown;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
 import org.end287g.privacy.PersonalDataCipher;
@@ -101,8 +102,9 @@ class CampaignUpdates {
 				where campaign_id = ? order by created_at desc, id desc""")
 			.param(campaignId)
 			.query((rs, n) -> new Update(rs.getLong("id"), rs.getString("title"),
-					Markdown.html(rs.getString("body_markdown")), rs.getString("body_markdown"),
-					rs.getObject("created_at", OffsetDateTime.class), rs.getInt("recipients")))
+					SafeMarkdown.html(rs.getString("body_markdown"), 4, SafeMarkdown.Author.PUBLIC),
+					rs.getString("body_markdown"), rs.getObject("created_at", OffsetDateTime.class),
+					rs.getInt("recipients")))
 			.list();
 	}
 

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.end287g.site.SafeMarkdown;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -62,8 +64,8 @@ class AdminLessonsController {
 	private String show(Lessons.Lesson lesson, Map<String, String> errors, Model model) {
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("errors", errors);
-		model.addAttribute("previewEn", LessonMarkdown.html(lesson.bodyEn()));
-		model.addAttribute("previewEs", LessonMarkdown.html(lesson.bodyEs()));
+		model.addAttribute("previewEn", SafeMarkdown.html(lesson.bodyEn(), 2, SafeMarkdown.Author.STAFF));
+		model.addAttribute("previewEs", SafeMarkdown.html(lesson.bodyEs(), 2, SafeMarkdown.Author.STAFF));
 		return "toolkit/admin/lesson";
 	}
 

@@ -3,6 +3,8 @@ package org.end287g.toolkit.internal;
 import java.util.List;
 import java.util.Set;
 
+import org.end287g.site.SafeMarkdown;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,7 +61,7 @@ class LeaderLessonsController {
 		model.addAttribute("record", facts.campaign());
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("lessonTitle", lesson.title(language));
-		model.addAttribute("body", LessonMarkdown.html(lesson.body(language)));
+		model.addAttribute("body", SafeMarkdown.html(lesson.body(language), 2, SafeMarkdown.Author.STAFF));
 		model.addAttribute("read", this.lessons.read(authentication.getName(), facts.campaign().id()).contains(slug));
 		model.addAttribute("next", (index + 1 < all.size()) ? all.get(index + 1).slug() : null);
 		return "toolkit/lesson";
