@@ -14,8 +14,40 @@ import java.util.Map;
  * @param category {@code null} for a message the person asked for (a sign-in link); else
  * the list it belongs to ("campaign-updates", "news"...), which gets one-click
  * unsubscribe
+ * @param attachment a text file sent with the message (a calendar file), or {@code null}
  */
-public record Mail(String to, Locale language, String template, Map<String, Object> model, String category) {
+public record Mail(String to, Locale language, String template, Map<String, Object> model, String category,
+		Attachment attachment) {
+
+	/** A message without attachment. */
+	public Mail(String to, Locale language, String template, Map<String, Object> model, String category) {
+		this(to, language, template, model, category, null);
+	}
+
+	/** This message with a file attached. */
+	public Mail with(Attachment file) {
+		return new Mail(this.to, this.language, this.template, this.model, this.category, file);
+	}
+
+	/**
+	 * A text file attached to a message, stored sealed in the outbox like the body.
+	 *
+	 * @param name the file name: letters, digits, dots, dashes and underscores, at most
+	 * 100 characters
+	 * @param contentType its MIME type, e.g. {@code text/calendar; method=PUBLISH}
+	 * @param text its content (at most 256 KB), sent in UTF-8
+	 */
+	public record Attachment(String name, String contentType, String text) {
+
+		public Attachment {
+			if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}") || contentType == null
+					|| !contentType.matches("[a-z]+/[a-z0-9.+-]+(; ?[a-z-]+=[A-Za-z0-9-]+)*") || text == null
+					|| text.length() > 256 * 1024) {
+				throw new IllegalArgumentException("Not an attachment the outbox can send");
+			}
+		}
+
+	}
 
 	public static Mail transactional(String to, Locale language, String template, Map<String, Object> model) {
 		return new Mail(to, language, template, model, null);

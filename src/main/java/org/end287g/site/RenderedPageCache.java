@@ -61,8 +61,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 		// A signed-in person's pages are their own (the header names their account):
 		// never served from, nor kept in, the cache shared by anonymous visitors.
 		boolean personal = request.getUserPrincipal() != null || request.getRequestedSessionId() != null;
-		// Campaigns change with every signature, not with the tracker's data version.
-		boolean campaign = path.startsWith("/api/v1/campaigns");
+		// Campaigns change with every signature, events with every registration, not with
+		// the tracker's data version.
+		boolean campaign = path.startsWith("/api/v1/campaigns") || path.startsWith("/api/v1/events");
 		return !"GET".equals(request.getMethod()) || switchesLanguage || personal || campaign
 				|| !("/".equals(path) || PREFIXES.stream().anyMatch(path::startsWith));
 	}

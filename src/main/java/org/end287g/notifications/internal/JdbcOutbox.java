@@ -33,6 +33,8 @@ class JdbcOutbox implements Outbox {
 
 	static final String BODY = "mail_outbox.body";
 
+	static final String ATTACHMENT = "mail_outbox.attachment";
+
 	static final Locale SPANISH = Locale.forLanguageTag("es");
 
 	private final JdbcClient jdbc;
@@ -76,13 +78,17 @@ class JdbcOutbox implements Outbox {
 		String body = this.templates.body(mail.template(), model, locale) + this.templates.footer(mail.template(),
 				mail.category(), locale, this.links.myData(recipientIndex), unsubscribe);
 		OffsetDateTime now = OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC));
+		Mail.Attachment attachment = mail.attachment();
 		this.jdbc.sql("""
 				INSERT INTO mail_outbox (message_id, recipient_index, recipient_sealed, language, template, category,
-					subject_sealed, body_sealed, status, next_attempt_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+					subject_sealed, body_sealed, attachment_name, attachment_type, attachment_sealed, status,
+					next_attempt_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
 			.params("<" + UUID.randomUUID() + "@end287g>", recipientIndex, this.cipher.seal(to, RECIPIENT),
 					locale.getLanguage(), mail.template(), mail.category(), this.cipher.seal(subject, SUBJECT),
-					this.cipher.seal(body, BODY), now, now)
+					this.cipher.seal(body, BODY), (attachment != null) ? attachment.name() : null,
+					(attachment != null) ? attachment.contentType() : null,
+					(attachment != null) ? this.cipher.seal(attachment.text(), ATTACHMENT) : null, now, now)
 			.update();
 	}
 

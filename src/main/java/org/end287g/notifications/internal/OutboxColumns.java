@@ -20,6 +20,11 @@ class OutboxColumns {
 	}
 
 	@Bean
+	SealedColumn outboxAttachment() {
+		return new SealedColumn("mail_outbox", "id", "attachment_sealed", JdbcOutbox.ATTACHMENT);
+	}
+
+	@Bean
 	SealedColumn outboxBody() {
 		return new SealedColumn("mail_outbox", "id", "body_sealed", JdbcOutbox.BODY);
 	}

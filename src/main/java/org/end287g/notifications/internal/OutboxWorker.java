@@ -145,12 +145,13 @@ class OutboxWorker {
 			.update();
 		return this.jdbc.sql("""
 				SELECT id, message_id, recipient_index, recipient_sealed, category, subject_sealed, body_sealed,
-					attempts, claimed_until
+					attachment_name, attachment_type, attachment_sealed, attempts, claimed_until
 				FROM mail_outbox WHERE claim_token = ? AND status = 'SENDING' ORDER BY id""")
 			.param(token)
 			.query((rs, row) -> new Claimed(rs.getLong("id"), token, rs.getString("message_id"),
 					rs.getString("recipient_index"), rs.getBytes("recipient_sealed"), rs.getString("category"),
-					rs.getBytes("subject_sealed"), rs.getBytes("body_sealed"), rs.getInt("attempts"),
+					rs.getBytes("subject_sealed"), rs.getBytes("body_sealed"), rs.getString("attachment_name"),
+					rs.getString("attachment_type"), rs.getBytes("attachment_sealed"), rs.getInt("attempts"),
 					rs.getObject("claimed_until", OffsetDateTime.class).toInstant()))
 			.list();
 	}
@@ -193,11 +194,18 @@ class OutboxWorker {
 
 	private MimeMessage mime(JavaMailSender sender, Claimed message) throws MessagingException {
 		MimeMessage mime = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+		boolean attached = message.attachmentSealed() != null;
+		MimeMessageHelper helper = new MimeMessageHelper(mime, attached, "UTF-8");
 		helper.setFrom(this.settings.from());
 		helper.setTo(JdbcOutbox.checkedAddress(this.cipher.open(message.recipientSealed(), JdbcOutbox.RECIPIENT)));
 		helper.setSubject(this.cipher.open(message.subjectSealed(), JdbcOutbox.SUBJECT));
 		helper.setText(this.cipher.open(message.bodySealed(), JdbcOutbox.BODY), false);
+		if (attached) {
+			byte[] file = this.cipher.open(message.attachmentSealed(), JdbcOutbox.ATTACHMENT)
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			helper.addAttachment(message.attachmentName(), new org.springframework.core.io.ByteArrayResource(file),
+					message.attachmentType() + "; charset=UTF-8");
+		}
 		helper.setSentDate(java.util.Date.from(this.clock.instant()));
 		// Spring keeps an explicit Message-ID: a resend after a crash carries the same
 		// one
@@ -285,7 +293,8 @@ class OutboxWorker {
 	}
 
 	record Claimed(long id, String claimToken, String messageId, String recipientIndex, byte[] recipientSealed,
-			String category, byte[] subjectSealed, byte[] bodySealed, int attempts, Instant claimedUntil) {
+			String category, byte[] subjectSealed, byte[] bodySealed, String attachmentName, String attachmentType,
+			byte[] attachmentSealed, int attempts, Instant claimedUntil) {
 
 	}
 

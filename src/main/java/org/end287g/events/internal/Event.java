@@ -1,0 +1,99 @@
+package org.end287g.events.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An event as stored. Titles and descriptions are written in English and, when the
+ * organiser wrote them, in Spanish; a Spanish reader sees the English text otherwise.
+ */
+record Event(long id, String slug, String titleEn, String titleEs, String descriptionEn, String descriptionEs,
+		Kind kind, Instant start, Instant end, ZoneId zone, int capacity, String venue, String address, String zip,
+		String state, boolean addressPublic, String onlineUrl, List<String> partners, List<String> questions,
+		Status status, int sequence, String createdBy, Instant updatedAt, List<Speaker> speakers,
+		List<Long> campaignIds) {
+
+	enum Kind {
+
+		ONLINE, IN_PERSON, HYBRID;
+
+		boolean inPerson() {
+			return this != ONLINE;
+		}
+
+		boolean online() {
+			return this != IN_PERSON;
+		}
+
+		String messageKey() {
+			return "events.kind." + name();
+		}
+
+	}
+
+	enum Status {
+
+		DRAFT, PUBLISHED, CANCELLED
+
+	}
+
+	record Speaker(String name, String role, String organization) {
+
+	}
+
+	boolean spanish(Locale locale) {
+		return "es".equals(locale.getLanguage());
+	}
+
+	String title(Locale locale) {
+		return (spanish(locale) && this.titleEs != null) ? this.titleEs : this.titleEn;
+	}
+
+	/**
+	 * The language of {@link #title(Locale)}: "en" when a Spanish reader gets English.
+	 */
+	String titleLanguage(Locale locale) {
+		return (spanish(locale) && this.titleEs != null) ? "es" : "en";
+	}
+
+	String description(Locale locale) {
+		return (spanish(locale) && this.descriptionEs != null) ? this.descriptionEs : this.descriptionEn;
+	}
+
+	String descriptionLanguage(Locale locale) {
+		return (spanish(locale) && this.descriptionEs != null) ? "es" : "en";
+	}
+
+	ZonedDateTime localStart() {
+		return this.start.atZone(this.zone);
+	}
+
+	ZonedDateTime localEnd() {
+		return this.end.atZone(this.zone);
+	}
+
+	boolean published() {
+		return this.status == Status.PUBLISHED;
+	}
+
+	boolean cancelled() {
+		return this.status == Status.CANCELLED;
+	}
+
+	boolean over(Instant now) {
+		return !this.end.isAfter(now);
+	}
+
+	boolean started(Instant now) {
+		return !this.start.isAfter(now);
+	}
+
+	/** The holder name under which registrations keep supporters' data. */
+	String holder() {
+		return "event:" + this.id;
+	}
+
+}

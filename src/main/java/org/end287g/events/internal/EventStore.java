@@ -1,0 +1,285 @@
+package org.end287g.events.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The events table and its speakers and campaigns. */
+@Component
+class EventStore {
+
+	private static final String COLUMNS = """
+			id, slug, title_en, title_es, description_en, description_es, kind, starts_at, ends_at, time_zone,
+			capacity, venue, address, zip, state, address_public, online_url, partners, questions, status, sequence,
+			created_by, updated_at""";
+
+	private final JdbcClient jdbc;
+
+	EventStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores a new draft; its slug comes from the English title and the date. */
+	@Transactional
+	long create(EventForm.Draft draft, String state, List<Long> campaignIds, String actor, Instant now) {
+		String slug = freeSlug(draft);
+		OffsetDateTime at = utc(now);
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into events (slug, title_en, title_es, description_en, description_es, kind, starts_at, ends_at,
+					time_zone, capacity, venue, address, zip, state, address_public, online_url, partners, questions,
+					status, sequence, created_by, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)""")
+			.params(slug, draft.titleEn(), draft.titleEs(), draft.descriptionEn(), draft.descriptionEs(),
+					draft.kind().name(), utc(draft.start()), utc(draft.end()), draft.zone().getId(), draft.capacity(),
+					draft.venue(), draft.address(), draft.zip(), state, draft.addressPublic(), draft.onlineUrl(),
+					partners(draft.partners()), partners(draft.questions()), actor, at, at)
+			.update(key, "id");
+		long id = key.getKeyAs(Number.class).longValue();
+		details(id, draft, campaignIds);
+		return id;
+	}
+
+	/**
+	 * Replaces an event's values; a change of its times adds one to its sequence.
+	 * @return whether the times changed
+	 */
+	@Transactional
+	boolean update(Event event, EventForm.Draft draft, String state, List<Long> campaignIds, Instant now) {
+		boolean moved = !event.start().equals(draft.start()) || !event.end().equals(draft.end());
+		this.jdbc.sql("""
+				update events set title_en = ?, title_es = ?, description_en = ?, description_es = ?, kind = ?,
+					starts_at = ?, ends_at = ?, time_zone = ?, capacity = ?, venue = ?, address = ?, zip = ?, state = ?,
+					address_public = ?, online_url = ?, partners = ?, questions = ?, sequence = sequence + ?,
+					updated_at = ?
+				where id = ?""")
+			.params(draft.titleEn(), draft.titleEs(), draft.descriptionEn(), draft.descriptionEs(), draft.kind().name(),
+					utc(draft.start()), utc(draft.end()), draft.zone().getId(), draft.capacity(), draft.venue(),
+					draft.address(), draft.zip(), state, draft.addressPublic(), draft.onlineUrl(),
+					partners(draft.partners()), partners(draft.questions()), moved ? 1 : 0, utc(now), event.id())
+			.update();
+		if (moved) {
+			// a new time: the reminders are due again
+			this.jdbc.sql(
+					"update event_registrations set reminded_day_at = null, reminded_hour_at = null where event_id = ?")
+				.param(event.id())
+				.update();
+		}
+		this.jdbc.sql("delete from event_speakers where event_id = ?").param(event.id()).update();
+		this.jdbc.sql("delete from event_campaigns where event_id = ?").param(event.id()).update();
+		details(event.id(), draft, campaignIds);
+		return moved;
+	}
+
+	private void details(long id, EventForm.Draft draft, List<Long> campaignIds) {
+		int ordinal = 0;
+		for (Event.Speaker speaker : draft.speakers()) {
+			this.jdbc.sql("""
+					insert into event_speakers (event_id, ordinal, name, speaker_role, organization)
+					values (?, ?, ?, ?, ?)""")
+				.params(id, ordinal++, speaker.name(), speaker.role(), speaker.organization())
+				.update();
+		}
+		for (Long campaign : campaignIds) {
+			this.jdbc.sql("insert into event_campaigns (event_id, campaign_id) values (?, ?)")
+				.params(id, campaign)
+				.update();
+		}
+	}
+
+	/** DRAFT to PUBLISHED, once; false when the event was not a draft. */
+	@Transactional
+	boolean publish(long id, Instant now) {
+		return this.jdbc.sql("""
+				update events set status = 'PUBLISHED', published_at = ?, updated_at = ?
+				where id = ? and status = 'DRAFT'""").params(utc(now), utc(now), id).update() == 1;
+	}
+
+	/** To CANCELLED, once (iCalendar SEQUENCE goes up); false when already cancelled. */
+	@Transactional
+	boolean cancel(long id, Instant now) {
+		return this.jdbc.sql("""
+				update events set status = 'CANCELLED', cancelled_at = ?, updated_at = ?, sequence = sequence + 1
+				where id = ? and status <> 'CANCELLED'""").params(utc(now), utc(now), id).update() == 1;
+	}
+
+	Optional<Event> bySlug(String slug) {
+		if (slug == null || !slug.matches("[a-z0-9-]{1,120}")) {
+			return Optional.empty();
+		}
+		return one("slug = ?", slug);
+	}
+
+	/**
+	 * Locks the event's row until the transaction ends: registrations of one event queue
+	 * here.
+	 */
+	Optional<Event> lock(long id) {
+		List<Long> locked = this.jdbc.sql("select id from events where id = ? for update")
+			.param(id)
+			.query(Long.class)
+			.list();
+		return locked.isEmpty() ? Optional.empty() : byId(id);
+	}
+
+	Optional<Event> byId(long id) {
+		return one("id = ?", id);
+	}
+
+	private Optional<Event> one(String where, Object param) {
+		List<Event> found = query("select " + COLUMNS + " from events where " + where, List.of(param));
+		return found.stream().findFirst();
+	}
+
+	/**
+	 * Published events that have not ended (and cancelled ones, for feeds, when asked),
+	 * soonest first.
+	 */
+	List<Event> upcoming(Instant now, boolean withCancelled) {
+		return query("select " + COLUMNS + " from events where "
+				+ (withCancelled ? "status in ('PUBLISHED', 'CANCELLED')" : "status = 'PUBLISHED'")
+				+ " and ends_at > ? order by starts_at, id", List.of(utc(now)));
+	}
+
+	/** Published and cancelled events of a campaign that ended at most 30 days ago. */
+	List<Event> ofCampaign(long campaignId, Instant since) {
+		return query("select " + COLUMNS + " from events where status in ('PUBLISHED', 'CANCELLED') and ends_at > ?"
+				+ " and id in (select event_id from event_campaigns where campaign_id = ?) order by starts_at, id",
+				List.of(utc(since), campaignId));
+	}
+
+	/** Every event, newest first: the staff list. */
+	List<Event> all() {
+		return query("select " + COLUMNS + " from events order by starts_at desc, id desc limit 500", List.of());
+	}
+
+	/** Events of these campaigns, newest first: a leader's list. */
+	List<Event> ofCampaigns(java.util.Collection<Long> campaignIds) {
+		if (campaignIds.isEmpty()) {
+			return List.of();
+		}
+		String marks = String.join(", ", java.util.Collections.nCopies(campaignIds.size(), "?"));
+		return query(
+				"select " + COLUMNS + " from events where id in (select event_id from event_campaigns where "
+						+ "campaign_id in (" + marks + ")) order by starts_at desc, id desc limit 500",
+				List.copyOf(campaignIds));
+	}
+
+	private List<Event> query(String sql, List<?> params) {
+		List<Row> rows = this.jdbc.sql(sql).params(params).query(EventStore::row).list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = rows.stream().map(Row::id).toList();
+		String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+		Map<Long, List<Event.Speaker>> speakers = new HashMap<>();
+		this.jdbc
+			.sql("select event_id, name, speaker_role, organization from event_speakers where event_id in (" + marks
+					+ ") order by event_id, ordinal")
+			.params(ids)
+			.query((rs, n) -> speakers.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+				.add(new Event.Speaker(rs.getString(2), rs.getString(3), rs.getString(4))))
+			.list();
+		Map<Long, List<Long>> campaigns = new HashMap<>();
+		this.jdbc
+			.sql("select event_id, campaign_id from event_campaigns where event_id in (" + marks
+					+ ") order by event_id, campaign_id")
+			.params(ids)
+			.query((rs, n) -> campaigns.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getLong(2)))
+			.list();
+		return rows.stream()
+			.map((row) -> row.event(speakers.getOrDefault(row.id(), List.of()),
+					campaigns.getOrDefault(row.id(), List.of())))
+			.toList();
+	}
+
+	private record Row(long id, Map<String, Object> values) {
+
+		Event event(List<Event.Speaker> speakers, List<Long> campaigns) {
+			String partners = (String) this.values.get("partners");
+			String questions = (String) this.values.get("questions");
+			return new Event(this.id, (String) this.values.get("slug"), (String) this.values.get("title_en"),
+					(String) this.values.get("title_es"), (String) this.values.get("description_en"),
+					(String) this.values.get("description_es"), Event.Kind.valueOf((String) this.values.get("kind")),
+					(Instant) this.values.get("starts_at"), (Instant) this.values.get("ends_at"),
+					ZoneId.of((String) this.values.get("time_zone")), (Integer) this.values.get("capacity"),
+					(String) this.values.get("venue"), (String) this.values.get("address"),
+					(String) this.values.get("zip"), (String) this.values.get("state"),
+					(Boolean) this.values.get("address_public"), (String) this.values.get("online_url"),
+					(partners == null || partners.isEmpty()) ? List.of() : Arrays.asList(partners.split("\n")),
+					(questions == null || questions.isEmpty()) ? List.of() : Arrays.asList(questions.split("\n")),
+					Event.Status.valueOf((String) this.values.get("status")), (Integer) this.values.get("sequence"),
+					(String) this.values.get("created_by"), (Instant) this.values.get("updated_at"),
+					List.copyOf(speakers), List.copyOf(campaigns));
+		}
+
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (String column : new String[] { "slug", "title_en", "title_es", "description_en", "description_es", "kind",
+				"time_zone", "venue", "address", "zip", "state", "online_url", "partners", "questions", "status",
+				"created_by" }) {
+			values.put(column, rs.getString(column));
+		}
+		values.put("starts_at", rs.getObject("starts_at", OffsetDateTime.class).toInstant());
+		values.put("ends_at", rs.getObject("ends_at", OffsetDateTime.class).toInstant());
+		values.put("updated_at", rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+		values.put("capacity", rs.getInt("capacity"));
+		values.put("address_public", rs.getBoolean("address_public"));
+		values.put("sequence", rs.getInt("sequence"));
+		return new Row(rs.getLong("id"), values);
+	}
+
+	private String freeSlug(EventForm.Draft draft) {
+		String base = slugOf(draft.titleEn());
+		String dated = (base.isEmpty() ? "event" : base) + "-" + draft.start().atZone(draft.zone()).toLocalDate();
+		String slug = dated;
+		for (int n = 2; this.jdbc.sql("select count(*) from events where slug = ?")
+			.param(slug)
+			.query(Integer.class)
+			.single() > 0; n++) {
+			slug = dated + "-" + n;
+		}
+		return slug;
+	}
+
+	/** Lower-case ASCII words joined by dashes, at most 80 characters. */
+	static String slugOf(String title) {
+		String ascii = Normalizer.normalize(title, Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-+|-+$", "");
+		if (ascii.length() > 80) {
+			ascii = ascii.substring(0, 80).replaceAll("-+$", "");
+		}
+		return ascii;
+	}
+
+	private static String partners(List<String> partners) {
+		return partners.isEmpty() ? null : String.join("\n", partners);
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.end287g.events.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A registration, decrypted; personal values are {@code null} once the person was
+ * forgotten.
+ */
+record Registration(long id, long eventId, String email, String name, String zip, String phone, List<String> answers,
+		Locale language, Status status, String code, Instant createdAt, Instant checkedInAt) {
+
+	enum Status {
+
+		REGISTERED, WAITING, CANCELLED
+
+	}
+
+	@Override
+	public String toString() {
+		return "Registration[id=" + this.id + "]";
+	}
+
+}
