@@ -335,51 +335,39 @@ final class EventForm {
 	}
 
 	private List<String> partners(String raw) {
-		List<String> partners = new ArrayList<>();
-		String value = multiline(raw);
-		if (value.length() > MAX_LIST) {
-			this.errors.put("partners", "events.error.partners.long");
-			return partners;
-		}
-		for (String line : value.split("\n")) {
-			String partner = line.strip();
-			if (partner.isEmpty()) {
-				continue;
-			}
-			if (partner.length() > MAX_LINE || ANY_CONTROL.matcher(partner).find()) {
-				this.errors.put("partners", "events.error.partners.malformed");
-				return partners;
-			}
-			partners.add(partner);
-		}
-		if (partners.size() > MAX_ITEMS) {
-			this.errors.put("partners", "events.error.partners.many");
-		}
-		return partners;
+		return lines("partners", raw, MAX_ITEMS);
 	}
 
 	private List<String> questions(String raw) {
-		List<String> questions = new ArrayList<>();
+		return lines("questions", raw, MAX_QUESTIONS);
+	}
+
+	/**
+	 * The non-blank lines of a list field, each checked; an error under the field's name
+	 * ({@code events.error.<field>.long}, {@code .malformed}, {@code .many}).
+	 */
+	private List<String> lines(String field, String raw, int most) {
+		List<String> items = new ArrayList<>();
 		String value = multiline(raw);
 		if (value.length() > MAX_LIST) {
-			this.errors.put("questions", "events.error.questions.long");
-			return questions;
+			this.errors.put(field, "events.error." + field + ".long");
+			return items;
 		}
 		for (String line : value.split("\n")) {
-			String question = line.strip();
-			if (question.isEmpty()) {
+			String item = line.strip();
+			if (item.isEmpty()) {
 				continue;
 			}
-			if (question.length() > MAX_LINE || ANY_CONTROL.matcher(question).find()) {
-				this.errors.put("questions", "events.error.questions.malformed");
-				return questions;
+			if (item.length() > MAX_LINE || ANY_CONTROL.matcher(item).find()) {
+				this.errors.put(field, "events.error." + field + ".malformed");
+				return items;
 			}
-			questions.add(question);
+			items.add(item);
 		}
-		if (questions.size() > MAX_QUESTIONS) {
-			this.errors.put("questions", "events.error.questions.many");
+		if (items.size() > most) {
+			this.errors.put(field, "events.error." + field + ".many");
 		}
-		return questions;
+		return items;
 	}
 
 	private List<Event.Speaker> speakers(String raw) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -36,22 +37,19 @@ class EventStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores a new draft; its slug comes from the English title and the date. */
+	/**
+	 * Stores a new draft; its slug comes from the English title and the date, with -2, -3
+	 * and so on when taken, also by an organiser saving the same event at the same moment
+	 * on any instance.
+	 */
 	@Transactional
 	long create(EventForm.Draft draft, String state, List<Long> campaignIds, String actor, Instant now) {
-		String slug = freeSlug(draft);
 		OffsetDateTime at = utc(now);
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into events (slug, title_en, title_es, description_en, description_es, kind, starts_at, ends_at,
-					time_zone, capacity, venue, address, zip, state, address_public, online_url, partners, questions,
-					status, sequence, created_by, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)""")
-			.params(slug, draft.titleEn(), draft.titleEs(), draft.descriptionEn(), draft.descriptionEs(),
-					draft.kind().name(), utc(draft.start()), utc(draft.end()), draft.zone().getId(), draft.capacity(),
-					draft.venue(), draft.address(), draft.zip(), state, draft.addressPublic(), draft.onlineUrl(),
-					partners(draft.partners()), partners(draft.questions()), actor, at, at)
-			.update(key, "id");
+		String dated = datedSlug(draft);
+		for (int n = freeSuffix(dated); !inserted(n, dated, draft, state, actor, at, key); n++) {
+			key = new GeneratedKeyHolder();
+		}
 		long id = key.getKeyAs(Number.class).longValue();
 		details(id, draft, campaignIds);
 		return id;
@@ -248,17 +246,50 @@ class EventStore {
 		return new Row(rs.getLong("id"), values);
 	}
 
-	private String freeSlug(EventForm.Draft draft) {
+	private static String datedSlug(EventForm.Draft draft) {
 		String base = slugOf(draft.titleEn());
-		String dated = (base.isEmpty() ? "event" : base) + "-" + draft.start().atZone(draft.zone()).toLocalDate();
-		String slug = dated;
-		for (int n = 2; this.jdbc.sql("select count(*) from events where slug = ?")
-			.param(slug)
+		return (base.isEmpty() ? "event" : base) + "-" + draft.start().atZone(draft.zone()).toLocalDate();
+	}
+
+	/** The first suffix (1 for none) whose slug no event has yet. */
+	private int freeSuffix(String dated) {
+		int n = 1;
+		while (this.jdbc.sql("select count(*) from events where slug = ?")
+			.param(slug(dated, n))
 			.query(Integer.class)
-			.single() > 0; n++) {
-			slug = dated + "-" + n;
+			.single() > 0) {
+			n++;
 		}
-		return slug;
+		return n;
+	}
+
+	private static String slug(String dated, int n) {
+		return (n == 1) ? dated : dated + "-" + n;
+	}
+
+	/**
+	 * Inserts the draft with the slug of suffix {@code n}; false when an event took that
+	 * slug meanwhile (PostgreSQL skips the row; H2 reports the key).
+	 */
+	private boolean inserted(int n, String dated, EventForm.Draft draft, String state, String actor, OffsetDateTime at,
+			GeneratedKeyHolder key) {
+		try {
+			return this.jdbc
+				.sql("""
+						insert into events (slug, title_en, title_es, description_en, description_es, kind, starts_at, ends_at,
+							time_zone, capacity, venue, address, zip, state, address_public, online_url, partners, questions,
+							status, sequence, created_by, created_at, updated_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)
+						on conflict do nothing""")
+				.params(slug(dated, n), draft.titleEn(), draft.titleEs(), draft.descriptionEn(), draft.descriptionEs(),
+						draft.kind().name(), utc(draft.start()), utc(draft.end()), draft.zone().getId(),
+						draft.capacity(), draft.venue(), draft.address(), draft.zip(), state, draft.addressPublic(),
+						draft.onlineUrl(), partners(draft.partners()), partners(draft.questions()), actor, at, at)
+				.update(key, "id") == 1;
+		}
+		catch (DuplicateKeyException raced) {
+			return false;
+		}
 	}
 
 	/** Lower-case ASCII words joined by dashes, at most 80 characters. */

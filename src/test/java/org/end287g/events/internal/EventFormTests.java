@@ -2,7 +2,16 @@ package org.end287g.events.internal;
 
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.end287g.Staff;
@@ -161,6 +170,35 @@ class EventFormTests {
 		assertThat(this.jdbc.sql("select title_es from events").query(String.class).single())
 			.isEqualTo("مرحبا بالعالم \u202Eevil");
 		assertThat(slug).matches("[a-z0-9-]+");
+	}
+
+	@Test
+	void theSameEventSavedAtOnceByManyOrganisersGetsOneAddressEach() throws Exception {
+		int organisers = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(organisers);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Long>> created = new ArrayList<>();
+			for (int i = 0; i < organisers; i++) {
+				created.add(pool.submit(() -> {
+					start.await();
+					return this.fixture.create(EventFixture.form("Know your rights"));
+				}));
+			}
+			start.countDown();
+			Set<String> slugs = new HashSet<>();
+			for (Future<Long> id : created) {
+				slugs.add(this.fixture.slug(id.get(30, TimeUnit.SECONDS)));
+			}
+			String first = "know-your-rights-"
+					+ LocalDateTime.now(EventFixture.NEW_YORK).plusDays(7).truncatedTo(ChronoUnit.DAYS).toLocalDate();
+			assertThat(slugs).containsExactlyInAnyOrder(first, first + "-2", first + "-3", first + "-4", first + "-5",
+					first + "-6");
+			assertThat(this.fixture.count()).isEqualTo(organisers);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
