@@ -5,9 +5,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -51,6 +58,32 @@ public final class Chromium implements AutoCloseable {
 
 	public ChromeDriver driver() {
 		return this.driver;
+	}
+
+	/**
+	 * Clicks what submits a form or follows a link, and waits (up to 20 s) until the
+	 * browser has left the page. While the old page is torn down, chromedriver may answer
+	 * "node does not belong to the document" instead of a stale element: both mean gone.
+	 */
+	public void clickAndWaitForNextPage(WebElement target) {
+		WebElement old = this.driver.findElement(By.tagName("html"));
+		target.click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until((browser) -> {
+			try {
+				old.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException gone) {
+				return true;
+			}
+			catch (WebDriverException tornDown) {
+				String message = tornDown.getMessage();
+				if (message != null && message.contains("does not belong to the document")) {
+					return true;
+				}
+				throw tornDown;
+			}
+		});
 	}
 
 	@Override

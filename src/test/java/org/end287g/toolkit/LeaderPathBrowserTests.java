@@ -85,9 +85,7 @@ class LeaderPathBrowserTests {
 	}
 
 	void clickAndWait(By by) {
-		WebElement old = this.browser.findElement(By.tagName("html"));
-		this.browser.findElement(by).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
+		this.chromium.clickAndWaitForNextPage(this.browser.findElement(by));
 	}
 
 	String h1() {
@@ -164,9 +162,7 @@ class LeaderPathBrowserTests {
 		for (int step = 0; step < steps.size(); step++) {
 			WebElement item = this.browser.findElements(By.cssSelector(".training-steps li")).get(step);
 			if (item.findElements(By.tagName("strong")).isEmpty()) {
-				WebElement old = this.browser.findElement(By.tagName("html"));
-				item.findElement(By.tagName("button")).click();
-				new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
+				this.chromium.clickAndWaitForNextPage(item.findElement(By.tagName("button")));
 			}
 		}
 		assertThat(
