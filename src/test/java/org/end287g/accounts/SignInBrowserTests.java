@@ -1,7 +1,5 @@
 package org.end287g.accounts;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.end287g.Chromium;
@@ -10,6 +8,7 @@ import org.end287g.accounts.internal.AccountService;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
 import org.end287g.accounts.internal.AccountStore;
 import org.end287g.campaigns.TestCampaigns;
+import org.end287g.notifications.TestSmtp;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.junit.jupiter.api.AfterEach;
@@ -41,22 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SignInBrowserTests {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
 	@DynamicPropertySource
 	static void origin(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
 		registry.add("end287g.webauthn.allowed-origins", () -> "http://localhost:" + PORT);
 		registry.add("end287g.site.base-url", () -> "http://localhost:" + PORT);
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Autowired

@@ -1,17 +1,11 @@
 package org.end287g.campaigns;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.end287g.accounts.SignedIn;
+import org.end287g.notifications.TestSmtp;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +21,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +42,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class SignatureMailTests {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
-	static GreenMail smtp = start();
+	static GreenMail smtp = TestSmtp.start(PORT);
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -82,7 +75,7 @@ class SignatureMailTests {
 	@BeforeEach
 	void fixture() {
 		if (!smtp.isRunning()) {
-			smtp = start();
+			smtp = TestSmtp.start(PORT);
 		}
 		this.fixture = new SignatureFixture(this.mvc, this.jdbc, this.cipher, this.index).reset(this.campaigns);
 	}
@@ -122,44 +115,8 @@ class SignatureMailTests {
 			.andExpect(jsonPath("$.signatures").value(1));
 	}
 
-	/** Runs the outbox worker until the address has its mail. */
-	MimeMessage receivedBy(String email) throws MessagingException {
-		Object worker = this.context.getBean("outboxWorker");
-		for (int round = 0; round < 50; round++) {
-			List<MimeMessage> mine = Arrays.stream(smtp.getReceivedMessages()).filter((m) -> {
-				try {
-					return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-						.anyMatch((to) -> to.toString().equalsIgnoreCase(email));
-				}
-				catch (MessagingException ex) {
-					return false;
-				}
-			}).toList();
-			if (!mine.isEmpty()) {
-				assertThat(mine).hasSize(1);
-				return mine.get(0);
-			}
-			Integer sent = ReflectionTestUtils.invokeMethod(worker, "poll");
-			if (sent == null || sent == 0) {
-				break;
-			}
-		}
-		throw new AssertionError("No mail to the signer");
-	}
-
-	static GreenMail start() {
-		GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	MimeMessage receivedBy(String email) {
+		return TestSmtp.receivedBy(smtp, this.context, email);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.end287g.toolkit;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -11,6 +9,7 @@ import org.end287g.accounts.QueuedMail;
 import org.end287g.accounts.SignedIn;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.TestCampaigns;
+import org.end287g.notifications.TestSmtp;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.tracker.TrackerFixture;
@@ -41,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "end287g.campaigns.leaders.auto-approve=true", "spring.datasource.hikari.maximum-pool-size=3" })
 class LeaderPathBrowserTests {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
 	static final String GASTON = MaterialsTests.GASTON;
 
@@ -220,15 +219,6 @@ class LeaderPathBrowserTests {
 			.contains(Readers.squash("Petition to Gaston County Sheriff's Office", "Rosa", "Méndez", "O'Neil", "28052",
 					"28054"))
 			.doesNotContain("tom@example.org");
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

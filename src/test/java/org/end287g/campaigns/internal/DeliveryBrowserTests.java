@@ -1,7 +1,5 @@
 package org.end287g.campaigns.internal;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +10,7 @@ import org.end287g.Chromium;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.QueuedMail;
 import org.end287g.campaigns.Campaigns;
+import org.end287g.notifications.TestSmtp;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.tracker.TrackerFixture;
@@ -38,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class DeliveryBrowserTests {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
 	@DynamicPropertySource
 	static void origin(DynamicPropertyRegistry registry) {
@@ -129,15 +128,6 @@ class DeliveryBrowserTests {
 				.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0 "
 						+ "? arguments[0].naturalWidth : null", image));
 		assertThat(width.intValue()).isEqualTo(20);
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

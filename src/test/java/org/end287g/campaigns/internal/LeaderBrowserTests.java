@@ -1,13 +1,12 @@
 package org.end287g.campaigns.internal;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.end287g.Chromium;
 import org.end287g.accounts.QueuedMail;
 import org.end287g.accounts.SignedIn;
 import org.end287g.campaigns.TestCampaigns;
+import org.end287g.notifications.TestSmtp;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.junit.jupiter.api.AfterEach;
@@ -37,21 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class LeaderBrowserTests {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
 	@DynamicPropertySource
 	static void origin(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
 		registry.add("end287g.site.base-url", () -> "http://localhost:" + PORT);
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Autowired

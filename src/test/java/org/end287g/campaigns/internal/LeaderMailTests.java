@@ -1,7 +1,5 @@
 package org.end287g.campaigns.internal;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -24,6 +21,7 @@ import org.end287g.accounts.internal.AccountService;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
 import org.end287g.accounts.internal.AccountStore;
 import org.end287g.campaigns.TestCampaigns;
+import org.end287g.notifications.TestSmtp;
 import org.end287g.notifications.internal.OutboxDriver;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.SupporterDetails;
@@ -63,9 +61,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class LeaderMailTests {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
-	static GreenMail smtp = start();
+	static GreenMail smtp = TestSmtp.start(PORT);
 
 	static long numbers = System.nanoTime() % 1_000_000_000L + 2_000_000_000L;
 
@@ -108,7 +106,7 @@ class LeaderMailTests {
 	@BeforeEach
 	void campaign() {
 		if (!smtp.isRunning()) {
-			smtp = start();
+			smtp = TestSmtp.start(PORT);
 		}
 		long n = ++numbers;
 		this.campaign = TestCampaigns.id(this.jdbc, n);
@@ -246,21 +244,6 @@ class LeaderMailTests {
 
 	static String body(MimeMessage message) throws Exception {
 		return (String) message.getContent();
-	}
-
-	private static GreenMail start() {
-		GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.end287g.campaigns.internal;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -11,9 +9,10 @@ import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.end287g.Staff;
+import org.end287g.notifications.TestSmtp;
+import org.end287g.notifications.internal.OutboxDriver;
 import org.end287g.privacy.SupporterDetails;
 import org.end287g.privacy.Supporters;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -36,9 +34,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class WonMailTests extends StaffTestSupport {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
-	static GreenMail smtp = start();
+	static GreenMail smtp = TestSmtp.start(PORT);
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -69,8 +67,7 @@ class WonMailTests extends StaffTestSupport {
 		// a clean outbox, as the outbox's own SMTP tests keep it: the worker's start-up
 		// poll must not still be busy with other tests' messages when ours are queued
 		this.jdbc.sql("delete from mail_outbox").update();
-		Object worker = this.context.getBean("outboxWorker");
-		ReflectionTestUtils.invokeMethod(worker, "poll");
+		OutboxDriver.pollOnce(this.context);
 		long id = gaston().id();
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String english = "en-" + tag + "@example.org";
@@ -114,7 +111,7 @@ class WonMailTests extends StaffTestSupport {
 			.query(Long.class)
 			.single()).isZero();
 
-		ReflectionTestUtils.invokeMethod(worker, "poll");
+		OutboxDriver.pollOnce(this.context);
 		assertThat(this.jdbc.sql("select count(*) from mail_outbox where status <> 'SENT'").query(Long.class).single())
 			.isZero();
 		Map<String, MimeMessage> received = Arrays.stream(smtp.getReceivedMessages())
@@ -135,21 +132,6 @@ class WonMailTests extends StaffTestSupport {
 			return message.getAllRecipients()[0].toString();
 		}
 		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static GreenMail start() {
-		GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -1,21 +1,15 @@
 package org.end287g.events.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.model.Calendar;
@@ -23,6 +17,7 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.end287g.Chromium;
+import org.end287g.notifications.TestSmtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,9 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "end287g.site.base-url=https://end287g.test")
 class EventBrowserTests {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
-	static GreenMail smtp = start();
+	static GreenMail smtp = TestSmtp.start(PORT);
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -81,7 +75,7 @@ class EventBrowserTests {
 	@BeforeEach
 	void setUp() throws Exception {
 		if (!smtp.isRunning()) {
-			smtp = start();
+			smtp = TestSmtp.start(PORT);
 		}
 		new EventFixture(null, this.jdbc).clear();
 		this.chromium = Chromium.start("--blink-settings=scriptEnabled=false");
@@ -157,44 +151,8 @@ class EventBrowserTests {
 		assertThat(EventCalendarTests.value(event, Property.UID)).endsWith("@end287g.test");
 	}
 
-	/** Runs the outbox worker until the address has its mail. */
-	MimeMessage receivedBy(String email) throws MessagingException {
-		Object worker = this.context.getBean("outboxWorker");
-		for (int round = 0; round < 50; round++) {
-			List<MimeMessage> mine = Arrays.stream(smtp.getReceivedMessages()).filter((m) -> {
-				try {
-					return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-						.anyMatch((to) -> to.toString().equalsIgnoreCase(email));
-				}
-				catch (MessagingException ex) {
-					return false;
-				}
-			}).toList();
-			if (!mine.isEmpty()) {
-				assertThat(mine).hasSize(1);
-				return mine.get(0);
-			}
-			Integer sent = ReflectionTestUtils.invokeMethod(worker, "poll");
-			if (sent == null || sent == 0) {
-				break;
-			}
-		}
-		throw new AssertionError("No mail to the visitor");
-	}
-
-	static GreenMail start() {
-		GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	MimeMessage receivedBy(String email) {
+		return TestSmtp.receivedBy(smtp, this.context, email);
 	}
 
 }

@@ -11,6 +11,11 @@ public final class OutboxDriver {
 	private OutboxDriver() {
 	}
 
+	/** One poll of the worker; how many messages it handled. */
+	public static int pollOnce(ApplicationContext context) {
+		return context.getBean(OutboxWorker.class).poll();
+	}
+
 	/** Polls until nothing is due; returns how many messages were handled. */
 	public static int sendAll(ApplicationContext context) {
 		OutboxWorker worker = context.getBean(OutboxWorker.class);

@@ -1,7 +1,5 @@
 package org.end287g.notifications.internal;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,13 +17,13 @@ import java.util.concurrent.Future;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.end287g.Staff;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
+import org.end287g.notifications.TestSmtp;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SignedLinks;
@@ -69,9 +67,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import(OutboxSmtpTests.Clocks.class)
 class OutboxSmtpTests {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
-	static GreenMail smtp = start();
+	static GreenMail smtp = TestSmtp.start(PORT);
 
 	@TestConfiguration
 	static class Clocks {
@@ -128,7 +126,7 @@ class OutboxSmtpTests {
 	@BeforeEach
 	void cleanSlate() throws Exception {
 		if (!smtp.isRunning()) {
-			smtp = start();
+			smtp = TestSmtp.start(PORT);
 		}
 		smtp.purgeEmailFromAllMailboxes();
 		this.jdbc.sql("DELETE FROM mail_outbox").update();
@@ -246,7 +244,7 @@ class OutboxSmtpTests {
 		assertThat(second.attempts()).isEqualTo(2);
 		assertThat(Duration.between(this.clock.instant(), second.nextAttemptAt())).isEqualTo(Duration.ofSeconds(60));
 
-		smtp = start();
+		smtp = TestSmtp.start(PORT);
 		this.clock.advance(Duration.ofSeconds(59));
 		assertThat(this.worker.poll()).isZero();
 		this.clock.advance(Duration.ofSeconds(1));
@@ -274,7 +272,7 @@ class OutboxSmtpTests {
 		assertThat(failed.attempts()).isEqualTo(3);
 		assertThat(this.worker.poll()).isZero();
 
-		smtp = start();
+		smtp = TestSmtp.start(PORT);
 		this.mvc.perform(get("/admin/mail").with(Staff.admin()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Retry message " + failed.id() + " now")));
@@ -497,21 +495,6 @@ class OutboxSmtpTests {
 
 	static String unique(String who) {
 		return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-	}
-
-	private static GreenMail start() {
-		GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	record Row(long id, String messageId, String status, int attempts, java.time.Instant nextAttemptAt,
