@@ -1,0 +1,207 @@
+package org.end287g.campaigns.delivery;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.PdfStamper;
+import com.lowagie.text.pdf.PdfWriter;
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.signing.Signers;
+import org.end287g.printing.PrintFonts;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The packet leaders hand to the target: the petition, the target, the count and the
+ * signers grouped by ZIP code, as PDF or CSV. Never e-mail addresses.
+ * <p>
+ * The PDF embeds the fonts of {@link PrintFonts}, so names in Latin, Greek, Cyrillic,
+ * Hebrew, Arabic, Ethiopic, Armenian, Georgian, Chinese, Japanese and Korean script print
+ * with nothing but a JDK.
+ */
+@Component
+class DeliveryPacket {
+
+	private static final DateTimeFormatter SIGNED = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+	private final MessageSource messages;
+
+	private final PrintFonts fonts;
+
+	DeliveryPacket(MessageSource messages, PrintFonts fonts) {
+		this.messages = messages;
+		this.fonts = fonts;
+	}
+
+	/** What the packet says about the campaign, already in the packet's language. */
+	record Contents(Campaign campaign, String agency, String petition, long count, List<Signers.Signer> signers,
+			boolean comments, Locale language) {
+	}
+
+	byte[] pdf(Contents contents) {
+		try {
+			BaseFont base = this.fonts.base();
+			Font title = new Font(base, 18);
+			Font heading = new Font(base, 13);
+			Font body = new Font(base, 10.5f);
+			Font small = new Font(base, 9);
+			ByteArrayOutputStream first = new ByteArrayOutputStream();
+			Document document = new Document(PageSize.LETTER, 50, 50, 50, 60);
+			PdfWriter writer = PdfWriter.getInstance(document, first);
+			Locale language = contents.language();
+			document.addTitle(text("delivery.pdf.title", language, contents.agency()));
+			writer.getExtraCatalog()
+				.put(com.lowagie.text.pdf.PdfName.LANG, new com.lowagie.text.pdf.PdfString(language.getLanguage()));
+			document.open();
+			document.add(new Paragraph(text("delivery.pdf.title", language, contents.agency()), title));
+			document.add(new Paragraph(" ", small));
+			Paragraph petition = new Paragraph(this.fonts.phrase(contents.petition(), 10.5f));
+			petition.setLeading(15);
+			document.add(petition);
+			document.add(new Paragraph(" ", small));
+			document.add(new Paragraph(text("delivery.pdf.target", language), heading));
+			document.add(new Paragraph(contents.agency(), body));
+			Campaign.Head head = contents.campaign().head();
+			if (head.name() != null) {
+				String role = (head.title() != null) ? text("campaigns.head." + head.title(), language) + ": " : "";
+				document.add(new Paragraph(this.fonts.phrase(role + head.name(), 10.5f)));
+			}
+			document.add(new Paragraph(" ", small));
+			document.add(new Paragraph(text("delivery.pdf.count", language, contents.count()), heading));
+			String zip = null;
+			PdfPTable table = null;
+			for (Signers.Signer signer : contents.signers()) {
+				if (!signer.zip().equals(zip)) {
+					if (table != null) {
+						document.add(table);
+					}
+					zip = signer.zip();
+					Paragraph zipHeading = new Paragraph(text("delivery.pdf.zip", language,
+							zip.isEmpty() ? text("delivery.pdf.noZip", language) : zip), heading);
+					zipHeading.setSpacingBefore(10);
+					zipHeading.setSpacingAfter(4);
+					document.add(zipHeading);
+					table = table(contents.comments(), language);
+				}
+				table.addCell(cell(signer.name(), 10.5f));
+				table.addCell(cell(signer.city(), 10.5f));
+				if (contents.comments()) {
+					table.addCell(cell((signer.comment() != null) ? signer.comment() : "", 9));
+				}
+			}
+			if (table != null) {
+				document.add(table);
+			}
+			if (contents.signers().isEmpty()) {
+				document.add(new Paragraph(text("delivery.pdf.none", language), body));
+			}
+			document.close();
+			return numbered(first.toByteArray(), base, language);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (DocumentException ex) {
+			throw new IllegalStateException("Could not write the delivery packet", ex);
+		}
+	}
+
+	private PdfPTable table(boolean comments, Locale language) {
+		PdfPTable table = new PdfPTable(comments ? new float[] { 3, 2, 4 } : new float[] { 3, 2 });
+		table.setWidthPercentage(100);
+		table.setHeaderRows(1);
+		table.addCell(cell(text("delivery.pdf.name", language), 10));
+		table.addCell(cell(text("delivery.pdf.city", language), 10));
+		if (comments) {
+			table.addCell(cell(text("delivery.pdf.comment", language), 10));
+		}
+		return table;
+	}
+
+	/** A table cell of text anyone may have typed, in its own writing direction. */
+	private PdfPCell cell(String value, float size) {
+		PdfPCell cell = new PdfPCell(this.fonts.phrase(value, size));
+		cell.setPadding(3);
+		cell.setRunDirection(PrintFonts.runDirection(value));
+		return cell;
+	}
+
+	/** Stamps "Page N of M" on every page, once M is known. */
+	private byte[] numbered(byte[] pdf, BaseFont base, Locale language) throws IOException, DocumentException {
+		PdfReader reader = new PdfReader(pdf);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PdfStamper stamper = new PdfStamper(reader, out);
+		int pages = reader.getNumberOfPages();
+		Font footer = new Font(base, 9);
+		for (int page = 1; page <= pages; page++) {
+			PdfContentByte over = stamper.getOverContent(page);
+			float x = reader.getPageSize(page).getWidth() / 2;
+			ColumnText.showTextAligned(over, Element.ALIGN_CENTER,
+					new Phrase(new Chunk(text("delivery.pdf.page", language, page, pages), footer)), x, 30, 0);
+		}
+		stamper.close();
+		reader.close();
+		return out.toByteArray();
+	}
+
+	/** UTF-8 with a byte order mark (spreadsheets then read accents right). */
+	byte[] csv(Contents contents) {
+		StringBuilder csv = new StringBuilder("\uFEFFzip,city,first_name,last_name,comment,source,signed_at\r\n");
+		for (Signers.Signer signer : contents.signers()) {
+			csv.append(cell(signer.zip()))
+				.append(',')
+				.append(cell(signer.city()))
+				.append(',')
+				.append(cell(signer.firstName()))
+				.append(',')
+				.append(cell(signer.lastName()))
+				.append(',')
+				.append(cell((contents.comments() && signer.comment() != null) ? signer.comment() : ""))
+				.append(',')
+				.append(cell(signer.source()))
+				.append(',')
+				.append(cell((signer.signedAt() != null)
+						? SIGNED.format(signer.signedAt().withOffsetSameInstant(ZoneOffset.UTC)) : ""))
+				.append("\r\n");
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A quoted CSV cell; a value a spreadsheet would read as a formula (= + - @, tab,
+	 * carriage return first) is prefixed with an apostrophe.
+	 */
+	static String cell(String value) {
+		String safe = (value == null) ? "" : value;
+		if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
+			safe = "'" + safe;
+		}
+		return "\"" + safe.replace("\"", "\"\"") + "\"";
+	}
+
+	private String text(String key, Locale language, Object... args) {
+		return this.messages.getMessage(key, args, language);
+	}
+
+}

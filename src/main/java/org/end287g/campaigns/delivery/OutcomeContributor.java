@@ -1,0 +1,24 @@
+package org.end287g.campaigns.delivery;
+
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.CampaignPageContributor;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** The public page's delivery and outcome part: the deliveries recorded by leaders. */
+@Component
+class OutcomeContributor implements CampaignPageContributor {
+
+	private final Deliveries deliveries;
+
+	OutcomeContributor(Deliveries deliveries) {
+		this.deliveries = deliveries;
+	}
+
+	@Override
+	public void contribute(Campaign campaign, Model model) {
+		model.addAttribute("deliveries", this.deliveries.of(campaign.id()));
+	}
+
+}

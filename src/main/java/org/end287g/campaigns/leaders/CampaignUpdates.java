@@ -1,0 +1,120 @@
+package org.end287g.campaigns.leaders;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.end287g.audit.AuditLog;
+import org.end287g.campaigns.Campaign;
+import org.end287g.site.SafeMarkdown;
+import org.end287g.notifications.Mail;
+import org.end287g.notifications.Outbox;
+import org.end287g.privacy.PersonalDataCipher;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Updates leaders post: stored as written (Markdown), shown on the campaign page as safe
+ * HTML, and mailed to every supporter who signed the campaign, confirmed, asked for its
+ * updates and was not invalidated, in the supporter's language. The update and all its
+ * messages are stored in one transaction: either everyone is queued or no one.
+ */
+@Component
+class CampaignUpdates {
+
+	static final String CATEGORY = "campaign-updates";
+
+	private static final int PAGE = 500;
+
+	private final JdbcClient jdbc;
+
+	private final PersonalDataCipher cipher;
+
+	private final Outbox outbox;
+
+	private final AuditLog audit;
+
+	private final String baseUrl;
+
+	CampaignUpdates(JdbcClient jdbc, PersonalDataCipher cipher, Outbox outbox, AuditLog audit,
+			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.outbox = outbox;
+		this.audit = audit;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/** An update as the page shows it: the body already rendered to safe HTML. */
+	record Update(long id, String title, String html, String markdown, OffsetDateTime createdAt, int recipients) {
+	}
+
+	/** Stores the update and queues its mail; returns how many supporters get it. */
+	@Transactional
+	int post(String actor, Campaign campaign, String title, String markdown) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into campaign_updates (campaign_id, author_id, title, body_markdown, recipients, created_at)
+				values (?, ?, ?, ?, 0, ?)""")
+			.params(campaign.id(), actor, title, markdown, OffsetDateTime.now(ZoneOffset.UTC))
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		String link = this.baseUrl + "/campaigns/" + campaign.slug();
+		int sent = 0;
+		long after = 0;
+		while (true) {
+			List<Recipient> page = this.jdbc.sql("""
+					select s.id, p.email_sealed, p.language from signatures s join supporters p on p.id = s.supporter_id
+					where s.campaign_id = ? and s.campaign_updates = true and s.confirmed_at is not null
+					and s.invalidated_at is null and s.id > ? order by s.id limit ?""")
+				.params(campaign.id(), after, PAGE)
+				.query((rs, n) -> new Recipient(rs.getLong("id"),
+						this.cipher.open(rs.getBytes("email_sealed"), "supporters.email"), rs.getString("language")))
+				.list();
+			for (Recipient recipient : page) {
+				this.outbox.enqueue(new Mail(recipient.email(), Locale.forLanguageTag(recipient.language()),
+						"campaign-update", Map.of("campaign", campaign.title(), "title", title, "body", markdown,
+								"link", link, "subjectArgs", List.of(campaign.title(), title)),
+						CATEGORY));
+				sent++;
+				after = recipient.signatureId();
+			}
+			if (page.size() < PAGE) {
+				break;
+			}
+		}
+		this.jdbc.sql("update campaign_updates set recipients = ? where id = ?").params(sent, id).update();
+		this.audit.record(actor, "campaign.update.post", Long.toString(campaign.id()),
+				"update=" + id + " recipients=" + sent);
+		return sent;
+	}
+
+	/** The campaign's updates, newest first. */
+	List<Update> of(long campaignId) {
+		return this.jdbc.sql("""
+				select id, title, body_markdown, created_at, recipients from campaign_updates
+				where campaign_id = ? order by created_at desc, id desc""")
+			.param(campaignId)
+			.query((rs, n) -> new Update(rs.getLong("id"), rs.getString("title"),
+					SafeMarkdown.html(rs.getString("body_markdown"), 4, SafeMarkdown.Author.PUBLIC),
+					rs.getString("body_markdown"), rs.getObject("created_at", OffsetDateTime.class),
+					rs.getInt("recipients")))
+			.list();
+	}
+
+	private record Recipient(long signatureId, String email, String language) {
+
+		@Override
+		public String toString() {
+			return "Recipient[" + this.signatureId + "]";
+		}
+
+	}
+
+}

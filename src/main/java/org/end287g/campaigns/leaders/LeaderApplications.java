@@ -1,0 +1,347 @@
+package org.end287g.campaigns.leaders;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.end287g.accounts.AccountDirectory;
+import org.end287g.audit.AuditLog;
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.Campaigns;
+import org.end287g.notifications.Mail;
+import org.end287g.notifications.Outbox;
+import org.end287g.privacy.BlindIndex;
+import org.end287g.privacy.EmailAddresses;
+import org.end287g.privacy.PersonalDataCipher;
+import org.end287g.privacy.PersonalDataHolder;
+import org.end287g.privacy.SealedColumn;
+import org.end287g.privacy.SignedLinks;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Become a leader" requests: stored sealed, confirmed by a signed link in an e-mail,
+ * then approved by staff (or at once when {@code end287g.campaigns.leaders.auto-approve}
+ * is on). Approval appoints the leader through accounts: the account, the LEADER grant
+ * and the invitation to sign in. Also the "leader applications" section of "my data".
+ */
+@Component
+class LeaderApplications implements PersonalDataHolder {
+
+	static final String CONFIRM = "leader-application";
+
+	static final Duration CONFIRM_VALIDITY = Duration.ofDays(7);
+
+	static final String UNCONFIRMED = "UNCONFIRMED", PENDING = "PENDING", APPROVED = "APPROVED", DECLINED = "DECLINED";
+
+	private final JdbcClient jdbc;
+
+	private final PersonalDataCipher cipher;
+
+	private final BlindIndex index;
+
+	private final SignedLinks links;
+
+	private final Outbox outbox;
+
+	private final AuditLog audit;
+
+	private final AccountDirectory directory;
+
+	private final Campaigns campaigns;
+
+	private final boolean autoApprove;
+
+	private final String baseUrl;
+
+	LeaderApplications(JdbcClient jdbc, PersonalDataCipher cipher, BlindIndex index, SignedLinks links, Outbox outbox,
+			AuditLog audit, AccountDirectory directory, Campaigns campaigns,
+			@Value("${end287g.campaigns.leaders.auto-approve:false}") boolean autoApprove,
+			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.index = index;
+		this.links = links;
+		this.outbox = outbox;
+		this.audit = audit;
+		this.directory = directory;
+		this.campaigns = campaigns;
+		this.autoApprove = autoApprove;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/** What the form collected, already checked. */
+	record Form(String name, String email, String zip, String phone, String why) {
+
+		@Override
+		public String toString() {
+			return "Form[...]";
+		}
+
+	}
+
+	/** An application as staff read it. */
+	record Application(long id, long campaignId, String campaignTitle, String campaignSlug, String name, String email,
+			String zip, String phone, String why, String language, String status, OffsetDateTime createdAt) {
+
+		@Override
+		public String toString() {
+			return "Application[id=" + this.id + "]";
+		}
+
+	}
+
+	/** What confirming a link did. */
+	enum Confirmed {
+
+		PENDING, APPROVED, INVALID
+
+	}
+
+	/** What a staff decision did. */
+	enum Decision {
+
+		DONE, NOT_PENDING
+
+	}
+
+	/**
+	 * Stores the request and mails the confirmation link. An address that already asked
+	 * for this campaign gets the link again while unconfirmed, and nothing otherwise; the
+	 * person on the page sees the same answer either way.
+	 */
+	@Transactional
+	void apply(Campaign campaign, Form form, Locale language) {
+		String email = EmailAddresses.normalize(form.email());
+		String emailIndex = this.index.ofEmail(email);
+		int inserted = this.jdbc.sql("""
+				insert into leader_applications (campaign_id, email_index, email_sealed, name_sealed, zip_sealed,
+					phone_sealed, why_sealed, language, status, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, 'UNCONFIRMED', ?) on conflict do nothing""")
+			.params(campaign.id(), emailIndex, this.cipher.seal(email, "leader_applications.email"),
+					this.cipher.seal(form.name(), "leader_applications.name"),
+					this.cipher.seal(form.zip(), "leader_applications.zip"),
+					this.cipher.seal(blankToNull(form.phone()), "leader_applications.phone"),
+					this.cipher.seal(blankToNull(form.why()), "leader_applications.why"), language.getLanguage(), now())
+			.update();
+		Optional<Long> id = this.jdbc
+			.sql("select id from leader_applications where campaign_id = ? and email_index = ? and status = ?")
+			.params(campaign.id(), emailIndex, UNCONFIRMED)
+			.query(Long.class)
+			.optional();
+		if (id.isEmpty()) {
+			return;
+		}
+		if (inserted == 1) {
+			this.audit.record("supporter", "leader-application.create", id.get().toString(),
+					"campaign=" + campaign.id());
+		}
+		String link = this.baseUrl + "/campaigns/" + campaign.slug() + "/lead/confirm/"
+				+ this.links.sign(CONFIRM, id.get().toString(), CONFIRM_VALIDITY);
+		this.outbox.enqueue(Mail.transactional(email, language, "leader-confirm",
+				Map.of("link", link, "campaign", campaign.title(), "days", CONFIRM_VALIDITY.toDays())));
+	}
+
+	/** The application of a genuine, unexpired confirmation token. */
+	Optional<Long> verify(String token) {
+		return this.links.verify(CONFIRM, token).flatMap(payload -> {
+			try {
+				return Optional.of(Long.parseLong(payload));
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
+			}
+		});
+	}
+
+	/**
+	 * The applicant followed the link: PENDING for staff, or APPROVED at once when
+	 * auto-approval is on. Confirming twice changes nothing and says the same.
+	 */
+	@Transactional
+	Confirmed confirm(String token) {
+		Optional<Long> id = verify(token);
+		if (id.isEmpty()) {
+			return Confirmed.INVALID;
+		}
+		int confirmed = this.jdbc
+			.sql("update leader_applications set status = 'PENDING', confirmed_at = ? where id = ? and status = ?")
+			.params(now(), id.get(), UNCONFIRMED)
+			.update();
+		if (confirmed == 1) {
+			this.audit.record("supporter", "leader-application.confirm", id.get().toString(), null);
+			if (this.autoApprove) {
+				decide("system", id.get(), true);
+			}
+		}
+		String status = this.jdbc.sql("select status from leader_applications where id = ?")
+			.param(id.get())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (status == null || DECLINED.equals(status)) {
+			return Confirmed.INVALID;
+		}
+		return APPROVED.equals(status) ? Confirmed.APPROVED : Confirmed.PENDING;
+	}
+
+	/**
+	 * Staff approve (appoint the leader) or decline (a kind note) a PENDING application.
+	 * Only one decision counts when two staff decide at once.
+	 */
+	@Transactional
+	Decision decide(String actor, long id, boolean approve) {
+		int changed = this.jdbc.sql("""
+				update leader_applications set status = ?, decided_at = ?, decided_by = ?
+				where id = ? and status = 'PENDING'""")
+			.params(approve ? APPROVED : DECLINED, now(), actor, id)
+			.update();
+		if (changed == 0) {
+			return Decision.NOT_PENDING;
+		}
+		Application application = find(id).orElseThrow();
+		Campaign campaign = this.campaigns.byId(application.campaignId()).orElseThrow();
+		Locale language = Locale.forLanguageTag(application.language());
+		if (approve) {
+			Optional<String> account = this.directory.appointLeader(actor, application.email(), application.name(),
+					application.language(), campaign.id());
+			if (account.isEmpty()) {
+				// a disabled account: nothing is approved
+				throw new AccountDisabled();
+			}
+			this.jdbc.sql("update leader_applications set account_id = ? where id = ?")
+				.params(account.get(), id)
+				.update();
+			this.outbox.enqueue(Mail.transactional(application.email(), language, "leader-approved",
+					Map.of("campaign", campaign.title(), "link", this.baseUrl + "/leader/campaigns/" + campaign.id(),
+							"signIn", this.baseUrl + "/sign-in", "subjectArgs", List.of(campaign.title()))));
+		}
+		else {
+			this.outbox.enqueue(Mail.transactional(application.email(), language, "leader-declined",
+					Map.of("campaign", campaign.title(), "link", this.baseUrl + "/campaigns/" + campaign.slug(),
+							"subjectArgs", List.of(campaign.title()))));
+		}
+		this.audit.record(actor, approve ? "leader-application.approve" : "leader-application.decline",
+				Long.toString(id), "campaign=" + campaign.id());
+		return Decision.DONE;
+	}
+
+	/** Thrown when the applicant's account is disabled: the approval rolls back. */
+	static final class AccountDisabled extends RuntimeException {
+
+		AccountDisabled() {
+			super("account disabled");
+		}
+
+	}
+
+	/** Applications waiting for staff, oldest first, decrypted. */
+	List<Application> pending() {
+		return this.jdbc.sql(SELECT + " where a.status = 'PENDING' order by a.created_at, a.id")
+			.query((rs, n) -> application(rs))
+			.list();
+	}
+
+	Optional<Application> find(long id) {
+		return this.jdbc.sql(SELECT + " where a.id = ?").param(id).query((rs, n) -> application(rs)).optional();
+	}
+
+	private static final String SELECT = """
+			select a.id, a.campaign_id, c.title, c.slug, a.name_sealed, a.email_sealed, a.zip_sealed, a.phone_sealed,
+				a.why_sealed, a.language, a.status, a.created_at
+			from leader_applications a join campaigns c on c.id = a.campaign_id""";
+
+	private Application application(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Application(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("title"), rs.getString("slug"),
+				this.cipher.open(rs.getBytes("name_sealed"), "leader_applications.name"),
+				this.cipher.open(rs.getBytes("email_sealed"), "leader_applications.email"),
+				this.cipher.open(rs.getBytes("zip_sealed"), "leader_applications.zip"),
+				this.cipher.open(rs.getBytes("phone_sealed"), "leader_applications.phone"),
+				this.cipher.open(rs.getBytes("why_sealed"), "leader_applications.why"), rs.getString("language"),
+				rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class));
+	}
+
+	// --- my data ---
+
+	@Override
+	public String section() {
+		return "leader-applications";
+	}
+
+	@Override
+	public Map<String, Object> describe(String emailIndex) {
+		List<Map<String, Object>> applications = new ArrayList<>();
+		this.jdbc.sql(SELECT + " where a.email_index = ? order by a.id")
+			.param(emailIndex)
+			.query((rs, n) -> application(rs))
+			.list()
+			.forEach(a -> {
+				Map<String, Object> one = new LinkedHashMap<>();
+				one.put("campaign", a.campaignTitle());
+				one.put("name", a.name());
+				one.put("zip", a.zip());
+				one.put("phone", a.phone());
+				one.put("why", a.why());
+				one.put("status", a.status());
+				applications.add(one);
+			});
+		return applications.isEmpty() ? Map.of() : Map.of("applications", applications);
+	}
+
+	@Override
+	@Transactional
+	public void forget(String emailIndex) {
+		this.jdbc.sql("delete from leader_applications where email_index = ?").param(emailIndex).update();
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+	/** The sealed columns, for {@code reseal} after a key rotation. */
+	@Configuration(proxyBeanMethods = false)
+	static class Columns {
+
+		@Bean
+		SealedColumn leaderApplicationsEmail() {
+			return new SealedColumn("leader_applications", "id", "email_sealed", "leader_applications.email");
+		}
+
+		@Bean
+		SealedColumn leaderApplicationsName() {
+			return new SealedColumn("leader_applications", "id", "name_sealed", "leader_applications.name");
+		}
+
+		@Bean
+		SealedColumn leaderApplicationsZip() {
+			return new SealedColumn("leader_applications", "id", "zip_sealed", "leader_applications.zip");
+		}
+
+		@Bean
+		SealedColumn leaderApplicationsPhone() {
+			return new SealedColumn("leader_applications", "id", "phone_sealed", "leader_applications.phone");
+		}
+
+		@Bean
+		SealedColumn leaderApplicationsWhy() {
+			return new SealedColumn("leader_applications", "id", "why_sealed", "leader_applications.why");
+		}
+
+	}
+
+}

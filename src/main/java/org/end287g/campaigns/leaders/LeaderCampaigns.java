@@ -1,0 +1,87 @@
+package org.end287g.campaigns.leaders;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import org.end287g.audit.AuditLog;
+import org.end287g.campaigns.LeaderChecklist;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What leaders change on their campaign (petition, goal, deadline) and their training
+ * checklist; each change audited in its transaction.
+ */
+@Component
+class LeaderCampaigns implements LeaderChecklist {
+
+	/** The training checklist; the content of each step comes with a later version. */
+	static final List<String> STEPS = List.of("read-guide", "watch-training", "share-page", "plan-delivery",
+			"gather-signatures", "meet-staff");
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	LeaderCampaigns(JdbcClient jdbc, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/** The leader's text in a language, or {@code null} text for the sample again. */
+	@Transactional
+	void petition(String actor, long campaignId, String language, String text) {
+		this.jdbc.sql("""
+				update campaigns set petition_language = ?, petition_text = ?, petition_updated_at = ? where id = ?""")
+			.params((text == null) ? null : language, text, OffsetDateTime.now(ZoneOffset.UTC), campaignId)
+			.update();
+		this.audit.record(actor, "campaign.petition", Long.toString(campaignId),
+				(text == null) ? "sample" : "language=" + language + " chars=" + text.length());
+	}
+
+	@Transactional
+	void goal(String actor, long campaignId, int goal, LocalDate deadline) {
+		this.jdbc.sql("update campaigns set goal = ?, deadline = ? where id = ?")
+			.params(goal, deadline, campaignId)
+			.update();
+		this.audit.record(actor, "campaign.goal", Long.toString(campaignId), "goal=" + goal + " deadline=" + deadline);
+	}
+
+	Set<String> done(String accountId, long campaignId) {
+		return Set.copyOf(this.jdbc.sql("select step from leader_training where account_id = ? and campaign_id = ?")
+			.params(accountId, campaignId)
+			.query(String.class)
+			.list());
+	}
+
+	@Override
+	public void complete(String accountId, long campaignId, String step) {
+		step(accountId, campaignId, step, true);
+	}
+
+	/** Marks a step done or not done; idempotent, safe on several instances. */
+	@Transactional
+	void step(String accountId, long campaignId, String step, boolean done) {
+		if (!STEPS.contains(step)) {
+			throw new IllegalArgumentException("unknown step");
+		}
+		if (done) {
+			this.jdbc.sql("""
+					insert into leader_training (account_id, campaign_id, step, completed_at)
+					values (?, ?, ?, ?) on conflict do nothing""")
+				.params(accountId, campaignId, step, OffsetDateTime.now(ZoneOffset.UTC))
+				.update();
+		}
+		else {
+			this.jdbc.sql("delete from leader_training where account_id = ? and campaign_id = ? and step = ?")
+				.params(accountId, campaignId, step)
+				.update();
+		}
+	}
+
+}

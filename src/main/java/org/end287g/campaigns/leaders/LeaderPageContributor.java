@@ -1,0 +1,58 @@
+package org.end287g.campaigns.leaders;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.end287g.accounts.AccountDirectory;
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.CampaignPageContributor;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The leaders' parts of the public campaign page: the first names of its leaders (or the
+ * call to become one), the leaders' petition text in paragraphs, and their updates.
+ */
+@Component
+class LeaderPageContributor implements CampaignPageContributor {
+
+	private final AccountDirectory directory;
+
+	private final CampaignUpdates updates;
+
+	LeaderPageContributor(AccountDirectory directory, CampaignUpdates updates) {
+		this.directory = directory;
+		this.updates = updates;
+	}
+
+	@Override
+	public void contribute(Campaign campaign, Model model) {
+		model.addAttribute("leaderNames",
+				this.directory.leadersOf(campaign.id())
+					.stream()
+					.map(AccountDirectory.Recipient::name)
+					.filter(Objects::nonNull)
+					.map(LeaderPageContributor::firstName)
+					.filter(name -> !name.isEmpty())
+					.toList());
+		model.addAttribute("petitionParagraphs", paragraphs(campaign.petitionText()));
+		model.addAttribute("campaignUpdates", this.updates.of(campaign.id()));
+	}
+
+	static String firstName(String name) {
+		String stripped = name.strip();
+		int space = stripped.indexOf(' ');
+		return (space > 0) ? stripped.substring(0, space) : stripped;
+	}
+
+	/** A text's paragraphs (separated by blank lines); empty for no text. */
+	static List<String> paragraphs(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+	}
+
+}

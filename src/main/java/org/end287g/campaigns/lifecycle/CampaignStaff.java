@@ -1,0 +1,159 @@
+package org.end287g.campaigns.lifecycle;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.end287g.audit.AuditLog;
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.pages.Fields;
+import org.end287g.notifications.Mail;
+import org.end287g.notifications.Outbox;
+import org.end287g.privacy.EmailAddresses;
+import org.end287g.privacy.PersonalDataCipher;
+import org.end287g.privacy.Supporters;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What staff change on a campaign: the target's contacts and the close (won or lost),
+ * each in one transaction with its audit entry.
+ */
+@Component
+public class CampaignStaff {
+
+	static final Set<String> HEAD_TITLES = Set.of("SHERIFF", "CHIEF", "DIRECTOR", "OTHER");
+
+	/** The mail category supporters opt in to when they sign with campaign updates. */
+	static final String CATEGORY = "campaign-updates";
+
+	public static final int MAX_NOTE = 2000;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final Outbox outbox;
+
+	private final Supporters supporters;
+
+	private final PersonalDataCipher cipher;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	CampaignStaff(JdbcClient jdbc, AuditLog audit, Outbox outbox, Supporters supporters, PersonalDataCipher cipher,
+			ObjectProvider<Clock> clock, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.outbox = outbox;
+		this.supporters = supporters;
+		this.cipher = cipher;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/** The checked target form: values and the message keys of its errors by field. */
+	record TargetForm(Campaign.Head head, Map<String, String> errors) {
+	}
+
+	static TargetForm check(String title, String name, String phone, String email, String address, String url) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		String checkedTitle = Fields.trimmed(title);
+		if (checkedTitle != null && !HEAD_TITLES.contains(checkedTitle)) {
+			errors.put("headTitle", "staff.error.choice");
+			checkedTitle = null;
+		}
+		String checkedName = Fields.text("headName", name, 200, false, false, errors);
+		String checkedPhone = Fields.phone("phone", phone, errors);
+		String checkedEmail = Fields.text("email", email, 254, false, false, errors);
+		if (checkedEmail != null && !errors.containsKey("email") && !EmailAddresses.isValid(checkedEmail)) {
+			errors.put("email", "staff.error.email");
+		}
+		String checkedAddress = Fields.text("address", address, 500, false, true, errors);
+		String checkedUrl = Fields.url("url", url, errors);
+		return new TargetForm(
+				new Campaign.Head(checkedTitle, checkedName, checkedPhone, checkedEmail, checkedAddress, checkedUrl),
+				errors);
+	}
+
+	@Transactional
+	void updateTarget(Campaign campaign, Campaign.Head head, String actor) {
+		this.jdbc.sql("""
+				update campaigns set head_title = ?, head_name = ?, contact_phone = ?, contact_email = ?,
+				contact_address = ?, contact_url = ?, target_updated_at = ?, target_updated_by = ? where id = ?""")
+			.params(head.title(), head.name(), head.phone(), head.email(), head.address(), head.url(), now(), actor,
+					campaign.id())
+			.update();
+		this.audit.record(actor, "campaign.target", "campaign:" + campaign.id(), null);
+	}
+
+	/**
+	 * Closes a gathering campaign as WON or LOST; {@code confirm} turns a possible win
+	 * into a win. On WON, supporters who asked for campaign updates are told in their
+	 * language; on either, the supporters' holds for the campaign end.
+	 * @return false when the campaign was no longer in a state to close (another staff
+	 * member closed it first)
+	 */
+	@Transactional
+	boolean close(Campaign campaign, String outcome, String note, String actor) {
+		String status = "LOST".equals(outcome) ? Campaign.LOST : Campaign.WON;
+		String from = "CONFIRM".equals(outcome) ? "('POSSIBLE_WIN')" : "('OPEN', 'READY', 'POSSIBLE_WIN')";
+		OffsetDateTime now = now();
+		int updated = this.jdbc
+			.sql("update campaigns set status = ?, closed_at = ?, closed_by = ?, outcome_note = ? where id = ? "
+					+ "and status in " + from)
+			.params(status, now, actor, note, campaign.id())
+			.update();
+		if (updated == 0) {
+			return false;
+		}
+		this.audit.record(actor, "campaign.close", "campaign:" + campaign.id(), status);
+		this.supporters.endHolds("campaign:" + campaign.id(), now.toInstant());
+		if (Campaign.WON.equals(status)) {
+			tellSupporters(campaign, note);
+		}
+		return true;
+	}
+
+	private void tellSupporters(Campaign campaign, String note) {
+		List<Object[]> recipients = this.jdbc.sql("""
+				select distinct p.id, p.email_sealed, s.language from signatures s
+				join supporters p on p.id = s.supporter_id
+				where s.campaign_id = ? and s.campaign_updates = true and s.confirmed_at is not null
+				and s.invalidated_at is null order by p.id""")
+			.param(campaign.id())
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBytes(2), rs.getString(3) })
+			.list();
+		long last = -1;
+		for (Object[] recipient : recipients) {
+			if ((long) recipient[0] == last) {
+				continue;
+			}
+			last = (long) recipient[0];
+			String email = this.cipher.open((byte[]) recipient[1], "supporters.email");
+			Locale language = "es".equals(recipient[2]) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
+			Map<String, Object> model = new LinkedHashMap<>();
+			model.put("agency", campaign.title());
+			model.put("subjectArgs", List.of(campaign.title()));
+			model.put("note", (note != null) ? note : "");
+			model.put("url", this.baseUrl + "/campaigns/" + campaign.slug());
+			this.outbox.enqueue(new Mail(email, language, "campaign-won", model, CATEGORY));
+		}
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+}

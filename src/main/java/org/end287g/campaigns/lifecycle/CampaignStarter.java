@@ -1,0 +1,35 @@
+package org.end287g.campaigns.lifecycle;
+
+import org.end287g.campaigns.Campaigns;
+import org.end287g.tracker.IceSheetImported;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Creates missing campaigns once the tracker's data changed: after every accepted ICE
+ * sheet (once its transaction committed) and once at start for agencies imported before
+ * this module existed. Both are idempotent and safe on every instance.
+ */
+@Component
+class CampaignStarter implements ApplicationRunner {
+
+	private final Campaigns campaigns;
+
+	CampaignStarter(Campaigns campaigns) {
+		this.campaigns = campaigns;
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void sheetImported(IceSheetImported imported) {
+		this.campaigns.createMissing();
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		this.campaigns.createMissing();
+	}
+
+}

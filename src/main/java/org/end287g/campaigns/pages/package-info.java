@@ -1,0 +1,13 @@
+/**
+ * The public campaign pages: one page per campaign (filled by every
+ * {@code CampaignPageContributor}), the lists by state, near a ZIP code and by filter,
+ * and their JSON.
+ * <p>
+ * Why a package of its own: this is what every visitor reads, and what the other packages
+ * build their pages on. It therefore also holds the few web pieces all of them share,
+ * public for that reason: {@code CampaignViews} (a campaign joined with the tracker's
+ * data), {@code CampaignNotFound} and {@code BadCampaignRequest} (the 404 and 400 the
+ * module's {@code CampaignErrors} renders) and {@code Fields} (checks of staff and leader
+ * form fields). The rest is package-private.
+ */
+package org.end287g.campaigns.pages;

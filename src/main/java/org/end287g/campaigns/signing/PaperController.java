@@ -1,0 +1,167 @@
+package org.end287g.campaigns.signing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.end287g.accounts.Permissions;
+import org.end287g.audit.AuditLog;
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.pages.BadCampaignRequest;
+import org.end287g.campaigns.pages.CampaignNotFound;
+import org.end287g.places.Places;
+import org.end287g.places.ZipCode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * Paper signatures a campaign's leader (or national staff) enters: one by one, or a CSV
+ * file checked whole before anything is stored. They count at once. Anyone else gets a
+ * 404, which does not even confirm the campaign exists.
+ */
+@Controller
+class PaperController {
+
+	private static final int LISTED_PROBLEMS = 50;
+
+	private final Campaigns campaigns;
+
+	private final Permissions permissions;
+
+	private final Places places;
+
+	private final SignatureStore store;
+
+	private final SignatureCounts counts;
+
+	private final AuditLog audit;
+
+	PaperController(Campaigns campaigns, Permissions permissions, Places places, SignatureStore store,
+			SignatureCounts counts, AuditLog audit) {
+		this.campaigns = campaigns;
+		this.permissions = permissions;
+		this.places = places;
+		this.store = store;
+		this.counts = counts;
+		this.audit = audit;
+	}
+
+	@GetMapping("/leader/campaigns/{id}/paper")
+	ModelAndView form(Authentication authentication, @PathVariable String id,
+			@RequestParam(required = false) String added, @RequestParam(required = false) String duplicate) {
+		Campaign campaign = allowed(authentication, id);
+		ModelAndView page = page(campaign, SignatureForm.EMPTY, Map.of());
+		page.addObject("added", added != null);
+		page.addObject("duplicate", duplicate != null);
+		return page;
+	}
+
+	@PostMapping("/leader/campaigns/{id}/paper")
+	ModelAndView enter(Authentication authentication, @PathVariable String id,
+			@RequestParam(required = false) String firstName, @RequestParam(required = false) String lastName,
+			@RequestParam(required = false) String zip, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String comment, @RequestParam(required = false) String campaignUpdates,
+			Locale locale) {
+		Campaign campaign = allowed(authentication, id);
+		if (!campaign.gathering()) {
+			throw new BadCampaignRequest("signatures.error.closed");
+		}
+		SignatureForm form = SignatureForm.of(firstName, lastName, email, zip, comment, null, campaignUpdates, null);
+		Map<String, String> errors = form.errors(this.places, false);
+		if (!errors.isEmpty()) {
+			ModelAndView page = page(campaign, form.shownBack(), errors);
+			page.setStatus(HttpStatus.BAD_REQUEST);
+			return page;
+		}
+		SignatureStore.PaperResult result = this.store.paper(campaign, List
+			.of(new SignatureStore.PaperEntry(1, form, form.place(this.places).map(ZipCode::city).orElse(null))),
+				authentication.getName(), locale);
+		this.audit.record(authentication.getName(), "signatures.paper-entry", Long.toString(campaign.id()),
+				"added=" + result.added());
+		RedirectView redirect = new RedirectView(
+				"/leader/campaigns/" + campaign.id() + "/paper?" + ((result.added() == 1) ? "added=1" : "duplicate=1"),
+				true);
+		redirect.setStatusCode(HttpStatus.SEE_OTHER);
+		redirect.setExposeModelAttributes(false);
+		return new ModelAndView(redirect);
+	}
+
+	@PostMapping("/leader/campaigns/{id}/paper/import")
+	ModelAndView importFile(Authentication authentication, @PathVariable String id,
+			@RequestParam(required = false) MultipartFile file, Locale locale) throws IOException {
+		Campaign campaign = allowed(authentication, id);
+		if (!campaign.gathering()) {
+			throw new BadCampaignRequest("signatures.error.closed");
+		}
+		PaperCsv.Parsed parsed = (file == null) ? PaperCsv.parse(null)
+				: (file.getSize() > PaperCsv.MAX_BYTES) ? PaperCsv.tooLarge() : PaperCsv.parse(file.getBytes());
+		List<PaperCsv.Problem> problems = new ArrayList<>(parsed.problems());
+		List<SignatureStore.PaperEntry> entries = new ArrayList<>();
+		for (PaperCsv.Row row : parsed.rows()) {
+			List<String> c = row.cells();
+			SignatureForm form = SignatureForm.of(c.get(0), c.get(1), c.get(3), c.get(2), c.get(4), null,
+					PaperCsv.ticked(c.get(5)) ? "true" : null, null);
+			Map<String, String> errors = form.errors(this.places, false);
+			if (errors.isEmpty()) {
+				entries.add(new SignatureStore.PaperEntry(row.line(), form,
+						form.place(this.places).map(ZipCode::city).orElse(null)));
+			}
+			else {
+				errors.values().forEach((key) -> problems.add(new PaperCsv.Problem(row.line(), key)));
+			}
+		}
+		ModelAndView page = page(campaign, SignatureForm.EMPTY, Map.of());
+		if (!problems.isEmpty()) {
+			problems.sort(java.util.Comparator.comparingInt(PaperCsv.Problem::line));
+			page.addObject("importProblems", problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)));
+			page.addObject("importMoreProblems", Math.max(0, problems.size() - LISTED_PROBLEMS));
+			page.setStatus(HttpStatus.BAD_REQUEST);
+			return page;
+		}
+		SignatureStore.PaperResult result = this.store.paper(campaign, entries, authentication.getName(), locale);
+		this.audit.record(authentication.getName(), "signatures.paper-import", Long.toString(campaign.id()),
+				"rows=" + entries.size() + " added=" + result.added() + " duplicates=" + result.duplicates().size());
+		page.addObject("imported", result);
+		page.addObject("count", this.counts.count(campaign.id()));
+		return page;
+	}
+
+	private ModelAndView page(Campaign campaign, SignatureForm form, Map<String, String> errors) {
+		ModelAndView page = new ModelAndView("campaigns/paper");
+		page.addObject("record", campaign);
+		page.addObject("signatureForm", form);
+		page.addObject("signatureErrors", errors);
+		page.addObject("count", this.counts.count(campaign.id()));
+		page.addObject("maxRows", PaperCsv.MAX_ROWS);
+		return page;
+	}
+
+	private Campaign allowed(Authentication authentication, String id) {
+		Long campaignId = id(id);
+		if (campaignId == null || authentication == null
+				|| !(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
+			throw new CampaignNotFound();
+		}
+		return this.campaigns.byId(campaignId).orElseThrow(CampaignNotFound::new);
+	}
+
+	private static Long id(String id) {
+		if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			return null;
+		}
+		return Long.parseLong(id);
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.end287g.campaigns.signing;
+
+import java.util.Map;
+
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.CampaignPageContributor;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The signatures part of the campaign page: the form while the campaign gathers
+ * signatures, the newest public signers and comments.
+ */
+@Component
+class SignaturePage implements CampaignPageContributor {
+
+	private final SignatureWall wall;
+
+	SignaturePage(SignatureWall wall) {
+		this.wall = wall;
+	}
+
+	@Override
+	public void contribute(Campaign campaign, Model model) {
+		if (!model.containsAttribute("signatureForm")) {
+			model.addAttribute("signatureForm", SignatureForm.EMPTY);
+		}
+		if (!model.containsAttribute("signatureErrors")) {
+			model.addAttribute("signatureErrors", Map.of());
+		}
+		model.addAttribute("signing", campaign.gathering());
+		SignatureWall.Wall shown = this.wall.of(campaign.id());
+		model.addAttribute("publicSigners", shown.signers());
+		model.addAttribute("signatureComments", shown.comments());
+	}
+
+}

@@ -1,0 +1,155 @@
+package org.end287g.campaigns.signing;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.end287g.privacy.PersonalDataCipher;
+import org.end287g.privacy.PersonalDataHolder;
+import org.end287g.privacy.SealedColumn;
+import org.end287g.privacy.SupporterForgotten;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The "signatures" section of "my data": the person's signatures, found through their
+ * supporter record, and their deletion. A deleted signature stays, anonymous, so counts
+ * hold: no supporter, no sealed values, no keys, not shown publicly.
+ */
+@Component
+class SignaturePersonalData implements PersonalDataHolder {
+
+	static final String SECTION = "signatures";
+
+	private static final String OF_PERSON = "supporter_id in (select id from supporters where email_index = ?)";
+
+	private final JdbcClient jdbc;
+
+	private final PersonalDataCipher cipher;
+
+	private final SignatureCounts counts;
+
+	private final SignatureWall wall;
+
+	private final Clock clock;
+
+	SignaturePersonalData(JdbcClient jdbc, PersonalDataCipher cipher, SignatureCounts counts, SignatureWall wall,
+			ObjectProvider<Clock> clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.counts = counts;
+		this.wall = wall;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Override
+	public String section() {
+		return SECTION;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Object> describe(String emailIndex) {
+		List<Map<String, Object>> signatures = this.jdbc.sql("""
+				select c.slug, c.title, s.first_name_sealed, s.last_name_sealed, s.zip_sealed, s.comment_sealed, s.city,
+					s.language, s.source, s.show_publicly, s.campaign_updates, s.organization_news, s.created_at,
+					s.confirmed_at
+				from signatures s join campaigns c on c.id = s.campaign_id
+				where s.""" + OF_PERSON + " order by s.created_at, s.id").param(emailIndex).query((rs, n) -> {
+			Map<String, Object> signature = new LinkedHashMap<>();
+			signature.put("campaign", rs.getString("title"));
+			signature.put("address", "/campaigns/" + rs.getString("slug"));
+			signature.put("firstName", open(rs.getBytes("first_name_sealed"), "first_name"));
+			signature.put("lastName", open(rs.getBytes("last_name_sealed"), "last_name"));
+			signature.put("zip", open(rs.getBytes("zip_sealed"), "zip"));
+			signature.put("city", rs.getString("city"));
+			signature.put("comment", open(rs.getBytes("comment_sealed"), "comment"));
+			signature.put("language", rs.getString("language"));
+			signature.put("source", rs.getString("source"));
+			signature.put("showPublicly", rs.getBoolean("show_publicly"));
+			signature.put("campaignUpdates", rs.getBoolean("campaign_updates"));
+			signature.put("organizationNews", rs.getBoolean("organization_news"));
+			signature.put("signedAt", rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
+			OffsetDateTime confirmed = rs.getObject("confirmed_at", OffsetDateTime.class);
+			signature.put("confirmedAt", (confirmed != null) ? confirmed.toInstant().toString() : null);
+			return signature;
+		}).list();
+		return signatures.isEmpty() ? Map.of() : Map.of("signatures", signatures);
+	}
+
+	@Override
+	@Transactional
+	public void forget(String emailIndex) {
+		anonymise(OF_PERSON, emailIndex);
+	}
+
+	/**
+	 * The supporter is being deleted (retention or request): their signatures go blank.
+	 */
+	@EventListener
+	@Transactional
+	public void supporterForgotten(SupporterForgotten forgotten) {
+		anonymise("supporter_id = ?", forgotten.supporterId());
+	}
+
+	private void anonymise(String which, Object param) {
+		List<Long> campaigns = this.jdbc.sql("select distinct campaign_id from signatures where " + which)
+			.param(param)
+			.query(Long.class)
+			.list();
+		if (campaigns.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update signatures set supporter_id = null, email_key = null, email_domain_index = null,
+					first_name_sealed = null, last_name_sealed = null, zip_sealed = null, comment_sealed = null,
+					city = null, client_hash = null, show_publicly = false, campaign_updates = false,
+					organization_news = false, anonymized_at = ?""" + " where " + which)
+			.params(OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), param)
+			.update();
+		for (Long campaign : campaigns) {
+			this.counts.forget(campaign);
+			this.wall.forget(campaign);
+		}
+	}
+
+	private String open(byte[] sealed, String column) {
+		return this.cipher.open(sealed, "signatures." + column);
+	}
+
+	/** The sealed columns of the signatures table, for {@code reseal}. */
+	@Configuration(proxyBeanMethods = false)
+	static class Columns {
+
+		@Bean
+		SealedColumn signaturesFirstName() {
+			return new SealedColumn("signatures", "id", "first_name_sealed", "signatures.first_name");
+		}
+
+		@Bean
+		SealedColumn signaturesLastName() {
+			return new SealedColumn("signatures", "id", "last_name_sealed", "signatures.last_name");
+		}
+
+		@Bean
+		SealedColumn signaturesZip() {
+			return new SealedColumn("signatures", "id", "zip_sealed", "signatures.zip");
+		}
+
+		@Bean
+		SealedColumn signaturesComment() {
+			return new SealedColumn("signatures", "id", "comment_sealed", "signatures.comment");
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.end287g.campaigns.signing;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.pages.BadCampaignRequest;
+import org.end287g.campaigns.pages.CampaignNotFound;
+import org.end287g.places.Places;
+import org.end287g.places.ZipCode;
+import org.end287g.privacy.ClientAddresses;
+import org.end287g.privacy.RateLimitExceededException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Signing a petition from the form's fields, for {@link SigningFilter} (the usual case,
+ * without Spring MVC) and {@link SignatureController} (which renders every other
+ * outcome): the campaign, the checks, the store, the limit per client address.
+ */
+@Component
+class Signer {
+
+	/** The request attribute holding the outcome the filter reached. */
+	static final String OUTCOME = Signer.class.getName() + ".outcome";
+
+	private final Campaigns campaigns;
+
+	private final Places places;
+
+	private final SignatureSettings settings;
+
+	private final ClientAddresses addresses;
+
+	private final SignatureStore store;
+
+	private final Map<String, Signable> signable = new ConcurrentHashMap<>();
+
+	Signer(Campaigns campaigns, Places places, SignatureSettings settings, ClientAddresses addresses,
+			SignatureStore store) {
+		this.campaigns = campaigns;
+		this.places = places;
+		this.settings = settings;
+		this.addresses = addresses;
+		this.store = store;
+	}
+
+	/** What a signing request came to. */
+	sealed interface Outcome {
+
+	}
+
+	/** Stored (or a harmless repeat): the person checks their mail. */
+	record Signed(String slug) implements Outcome {
+	}
+
+	/** The form as typed, with its errors. */
+	record Invalid(String slug, SignatureForm form, Map<String, String> errors) implements Outcome {
+	}
+
+	/**
+	 * Refused as a whole: unknown or closed campaign, too many signatures from the
+	 * client's address, too much waiting to be written.
+	 */
+	record Refused(RuntimeException reason) implements Outcome {
+	}
+
+	/** Signs with the form's fields as the request carries them. */
+	Outcome sign(String slug, HttpServletRequest request, Locale locale) {
+		Campaign campaign = signable(slug);
+		if (campaign == null) {
+			return new Refused(new CampaignNotFound());
+		}
+		if (!campaign.gathering()) {
+			return new Refused(new BadCampaignRequest("signatures.error.closed"));
+		}
+		SignatureForm form = SignatureForm
+			.of(request.getParameter("firstName"), request.getParameter("lastName"), request.getParameter("email"),
+					request.getParameter("zip"), request.getParameter("comment"), request.getParameter("showPublicly"),
+					request.getParameter("campaignUpdates"), request.getParameter("organizationNews"))
+			.withReferral(request.getParameter("ref"));
+		Map<String, String> errors = form.errors(this.places, true);
+		if (!errors.isEmpty()) {
+			return new Invalid(slug, form, errors);
+		}
+		String city = form.place(this.places).map(ZipCode::city).orElse(null);
+		try {
+			if (this.store.sign(campaign, form, city, locale,
+					this.addresses.hash(request)) == SignatureStore.Signed.LIMITED) {
+				return new Refused(new RateLimitExceededException("signatures-per-address",
+						this.settings.signaturesPerAddressPeriod()));
+			}
+		}
+		catch (GroupCommit.Busy busy) {
+			return new Refused(busy);
+		}
+		return new Signed(campaign.slug());
+	}
+
+	/**
+	 * The campaign being signed, from a per-instance cache as old as the counts may be
+	 * ({@code end287g.campaigns.count-max-age}): a viral petition is read thousands of
+	 * times a second. A campaign closed a moment ago may so take signatures for that
+	 * long. {@code null} for none.
+	 */
+	private Campaign signable(String slug) {
+		long now = System.nanoTime();
+		Signable cached = this.signable.get(slug);
+		if (cached != null && now - cached.readAt() <= this.settings.countMaxAge().toNanos()) {
+			return cached.campaign();
+		}
+		Campaign campaign = this.campaigns.find(slug).orElse(null);
+		if (campaign == null) {
+			return null;
+		}
+		if (this.signable.size() > 10_000) {
+			this.signable.clear();
+		}
+		this.signable.put(slug, new Signable(campaign, now));
+		return campaign;
+	}
+
+	private record Signable(Campaign campaign, long readAt) {
+	}
+
+}

@@ -1,0 +1,249 @@
+package org.end287g.campaigns.leaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.end287g.Staff;
+import org.end287g.accounts.Permissions;
+import org.end287g.accounts.Roles;
+import org.end287g.accounts.SignedIn;
+import org.end287g.accounts.internal.AccountService;
+import org.end287g.accounts.internal.AccountService.RoleRequest;
+import org.end287g.accounts.internal.AccountStore;
+import org.end287g.campaigns.TestCampaigns;
+import org.end287g.notifications.TestSmtp;
+import org.end287g.notifications.internal.OutboxDriver;
+import org.end287g.privacy.BlindIndex;
+import org.end287g.privacy.SupporterDetails;
+import org.end287g.privacy.Supporters;
+import org.end287g.site.AccessibleHtml;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The leaders' mail through a real SMTP server (GreenMail): becoming a leader from the
+ * confirmation link to the invitation, and an update reaching exactly the supporters who
+ * asked for it, each in their language.
+ */
+@SpringBootTest(
+		properties = { "end287g.site.base-url=https://end287g.test/", "spring.datasource.hikari.maximum-pool-size=3" })
+@DirtiesContext
+@AutoConfigureMockMvc
+class LeaderMailTests {
+
+	static final int PORT = TestSmtp.freePort();
+
+	static GreenMail smtp = TestSmtp.start(PORT);
+
+	static long numbers = System.nanoTime() % 1_000_000_000L + 2_000_000_000L;
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> PORT);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Supporters supporters;
+
+	@Autowired
+	BlindIndex index;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	AccountStore store;
+
+	@Autowired
+	Permissions permissions;
+
+	long campaign;
+
+	String slug;
+
+	String title;
+
+	@BeforeEach
+	void campaign() {
+		if (!smtp.isRunning()) {
+			smtp = TestSmtp.start(PORT);
+		}
+		long n = ++numbers;
+		this.campaign = TestCampaigns.id(this.jdbc, n);
+		this.slug = "nc-test-campaign-" + n;
+		this.title = "Test Campaign " + n;
+	}
+
+	@AfterAll
+	static void stop() {
+		smtp.stop();
+	}
+
+	@Test
+	void fromTheFormToLeadingTheCampaign() throws Exception {
+		String email = SignedIn.newEmail();
+		this.mvc
+			.perform(post("/campaigns/" + this.slug + "/lead").with(csrf())
+				.with(SignedIn.from(SignedIn.newAddress()))
+				.param("name", "Rosa Díaz")
+				.param("email", email)
+				.param("zip", "28052")
+				.param("commitment", "yes"))
+			.andExpect(status().is3xxRedirection());
+		OutboxDriver.sendAll(this.context);
+		MimeMessage confirmation = only(email);
+		assertThat(confirmation.getSubject()).isEqualTo("Confirm your request to lead a campaign");
+		String body = body(confirmation);
+		Matcher link = Pattern.compile("https://end287g\\.test/campaigns/" + this.slug + "/lead/confirm/(\\S+)")
+			.matcher(body);
+		assertThat(link.find()).as(body).isTrue();
+		this.mvc.perform(post("/campaigns/" + this.slug + "/lead/confirm/" + link.group(1)).with(csrf()))
+			.andExpect(status().isOk());
+		long id = this.jdbc.sql("select id from leader_applications where email_index = ? and status = 'PENDING'")
+			.param(this.index.ofEmail(email))
+			.query(Long.class)
+			.single();
+
+		this.mvc.perform(post("/admin/leaders/" + id + "/approve").with(Staff.admin()).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		OutboxDriver.sendAll(this.context);
+		List<MimeMessage> received = receivedBy(email);
+		assertThat(received).extracting(MimeMessage::getSubject)
+			.containsExactlyInAnyOrder("Confirm your request to lead a campaign", "You are invited to end287g",
+					"You lead the campaign for " + this.title);
+		String account = this.store.byEmail(email).orElseThrow().id();
+		assertThat(this.permissions.leads(
+				new UsernamePasswordAuthenticationToken(account, null, AuthorityUtils.NO_AUTHORITIES), this.campaign))
+			.isTrue();
+	}
+
+	@Test
+	void anUpdateReachesOptedInSupportersInTheirLanguageAndNoOneElse() throws Exception {
+		String leader = this.accounts
+			.invite("test-admin", SignedIn.newEmail(), "Leader", "en",
+					new RoleRequest(Roles.LEADER, null, this.campaign))
+			.accountId();
+		long other = TestCampaigns.id(this.jdbc, ++numbers);
+		String spanish = signer("es", true, true, false, this.campaign);
+		String english = signer("en", true, true, false, this.campaign);
+		String optedOut = signer("en", false, true, false, this.campaign);
+		String unconfirmed = signer("es", true, false, false, this.campaign);
+		String invalidated = signer("en", true, true, true, this.campaign);
+		String otherCampaign = signer("en", true, true, false, other);
+		OutboxDriver.sendAll(this.context);
+
+		String markdown = "We met the **sheriff** today.\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1))";
+		this.mvc
+			.perform(post("/leader/campaigns/" + this.campaign + "/updates").with(user(leader).roles("LEADER"))
+				.with(csrf())
+				.param("title", "Meeting ✊🏽")
+				.param("body", markdown))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("select recipients from campaign_updates where campaign_id = ?")
+			.param(this.campaign)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		OutboxDriver.sendAll(this.context);
+
+		MimeMessage es = only(spanish);
+		assertThat(es.getSubject()).isEqualTo(this.title + ": Meeting ✊🏽");
+		assertThat(body(es)).contains("Noticias de los líderes de la campaña", "We met the **sheriff** today.",
+				"https://end287g.test/campaigns/" + this.slug, "Deje de recibir");
+		assertThat(es.getHeader("List-Unsubscribe")).isNotNull();
+		MimeMessage en = only(english);
+		assertThat(body(en)).contains("News from the leaders of the campaign", "We met the **sheriff** today.",
+				"Read it on the campaign page:");
+		for (String nobody : new String[] { optedOut, unconfirmed, invalidated, otherCampaign }) {
+			assertThat(receivedBy(nobody)).isEmpty();
+		}
+
+		String page = this.mvc.perform(get("/campaigns/" + this.slug))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page)
+			.contains("<h3>Meeting ✊🏽</h3>", "We met the <strong>sheriff</strong> today.",
+					"&lt;script&gt;alert(1)&lt;/script&gt;")
+			.doesNotContain("<script>alert(1)", "javascript:");
+		assertThat(AccessibleHtml.problems(page)).isEmpty();
+	}
+
+	/** A supporter who signed, with the choices given; returns the address. */
+	String signer(String language, boolean updates, boolean confirmed, boolean invalidated, long campaign) {
+		String email = SignedIn.newEmail();
+		long supporter = this.supporters
+			.register(new SupporterDetails(email, null, null, null, Locale.forLanguageTag(language)));
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		this.jdbc.sql("""
+				insert into signatures (campaign_id, supporter_id, email_key, language, source, campaign_updates,
+					created_at, confirmed_at, invalidated_at) values (?, ?, ?, ?, 'ONLINE', ?, ?, ?, ?)""")
+			.params(campaign, supporter, this.index.ofEmail(email), language, updates, now, confirmed ? now : null,
+					invalidated ? now : null)
+			.update();
+		return email;
+	}
+
+	static MimeMessage only(String to) {
+		List<MimeMessage> received = receivedBy(to);
+		assertThat(received).hasSize(1);
+		return received.get(0);
+	}
+
+	static List<MimeMessage> receivedBy(String to) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+			try {
+				Address[] all = m.getAllRecipients();
+				return all != null && Arrays.stream(all).anyMatch(a -> a.toString().equals(to));
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	static String body(MimeMessage message) throws Exception {
+		return (String) message.getContent();
+	}
+
+}
