@@ -12,17 +12,14 @@ import java.time.OffsetDateTime;
  * petition, {@code null} while the sample is used
  * @param petitionText the leader's petition text, {@code null} for the sample
  */
-public record Campaign(long id, String slug, String agencySlug, String state, String title, int goal, String status,
-		OffsetDateTime createdAt, Head head, String petitionLanguage, String petitionText, LocalDate deadline,
-		OffsetDateTime goalReachedAt, OffsetDateTime possibleWinAt, OffsetDateTime closedAt, String outcomeNote) {
-
-	/** Statuses, in the order a campaign usually goes through them. */
-	public static final String OPEN = "OPEN", READY = "READY", POSSIBLE_WIN = "POSSIBLE_WIN", WON = "WON",
-			LOST = "LOST";
+public record Campaign(long id, String slug, String agencySlug, String state, String title, int goal,
+		CampaignStatus status, OffsetDateTime createdAt, Head head, String petitionLanguage, String petitionText,
+		LocalDate deadline, OffsetDateTime goalReachedAt, OffsetDateTime possibleWinAt, OffsetDateTime closedAt,
+		String outcomeNote) {
 
 	/** Whether the campaign still gathers signatures. */
 	public boolean gathering() {
-		return OPEN.equals(this.status) || READY.equals(this.status) || POSSIBLE_WIN.equals(this.status);
+		return this.status.gathering();
 	}
 
 	/**

@@ -51,7 +51,7 @@ class CampaignCreationTests {
 		Campaign gaston = this.campaigns.find("nc-gaston-county-sheriffs-office").orElseThrow();
 		assertThat(gaston.agencySlug()).isEqualTo(TrackerFixture.GASTON);
 		assertThat(gaston.goal()).isEqualTo(200);
-		assertThat(gaston.status()).isEqualTo("OPEN");
+		assertThat(gaston.status()).isEqualTo(CampaignStatus.OPEN);
 		assertThat(gaston.state()).isEqualTo("NC");
 		assertThat(gaston.title()).isEqualTo("Gaston County Sheriff's Office");
 		assertThat(this.campaigns.inState("NC")).extracting(Campaign::title)

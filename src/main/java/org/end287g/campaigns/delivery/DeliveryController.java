@@ -15,7 +15,7 @@ import org.end287g.accounts.Permissions;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.lifecycle.CampaignStaff;
+import org.end287g.campaigns.lifecycle.CampaignLifecycle;
 import org.end287g.campaigns.pages.CampaignNotFound;
 import org.end287g.campaigns.pages.Fields;
 import org.end287g.campaigns.signing.SignatureCounts;
@@ -208,7 +208,7 @@ class DeliveryController {
 		if (outcome == null || !PROPOSALS.contains(outcome)) {
 			errors.put("outcome", "staff.error.choice");
 		}
-		String checked = Fields.text("outcomeNote", note, CampaignStaff.MAX_NOTE, false, true, errors);
+		String checked = Fields.text("outcomeNote", note, CampaignLifecycle.MAX_NOTE, false, true, errors);
 		if (errors.isEmpty() && !campaign.gathering()) {
 			errors.put("outcome", "staff.close.closed");
 		}

@@ -8,10 +8,10 @@ import java.util.Map;
 
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.signing.Signers;
 import org.end287g.site.SafeMarkdown;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
-import org.end287g.privacy.PersonalDataCipher;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,7 @@ class CampaignUpdates {
 
 	private final JdbcClient jdbc;
 
-	private final PersonalDataCipher cipher;
+	private final Signers signers;
 
 	private final Outbox outbox;
 
@@ -42,10 +42,10 @@ class CampaignUpdates {
 
 	private final String baseUrl;
 
-	CampaignUpdates(JdbcClient jdbc, PersonalDataCipher cipher, Outbox outbox, AuditLog audit,
+	CampaignUpdates(JdbcClient jdbc, Signers signers, Outbox outbox, AuditLog audit,
 			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
-		this.cipher = cipher;
+		this.signers = signers;
 		this.outbox = outbox;
 		this.audit = audit;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -69,23 +69,18 @@ class CampaignUpdates {
 		int sent = 0;
 		long after = 0;
 		while (true) {
-			List<Recipient> page = this.jdbc.sql("""
-					select s.id, p.email_sealed, p.language from signatures s join supporters p on p.id = s.supporter_id
-					where s.campaign_id = ? and s.campaign_updates = true and s.confirmed_at is not null
-					and s.invalidated_at is null and s.id > ? order by s.id limit ?""")
-				.params(campaign.id(), after, PAGE)
-				.query((rs, n) -> new Recipient(rs.getLong("id"),
-						this.cipher.open(rs.getBytes("email_sealed"), "supporters.email"), rs.getString("language")))
-				.list();
-			for (Recipient recipient : page) {
-				this.outbox.enqueue(new Mail(recipient.email(), Locale.forLanguageTag(recipient.language()),
-						"campaign-update", Map.of("campaign", campaign.title(), "title", title, "body", markdown,
-								"link", link, "subjectArgs", List.of(campaign.title(), title)),
-						CATEGORY));
+			Signers.Subscribers page = this.signers.subscribers(campaign.id(), after, PAGE);
+			for (Signers.Subscriber subscriber : page.page()) {
+				this.outbox
+					.enqueue(
+							new Mail(subscriber.email(), Locale.forLanguageTag(subscriber.language()),
+									"campaign-update", Map.of("campaign", campaign.title(), "title", title, "body",
+											markdown, "link", link, "subjectArgs", List.of(campaign.title(), title)),
+									CATEGORY));
 				sent++;
-				after = recipient.signatureId();
 			}
-			if (page.size() < PAGE) {
+			after = page.lastSignatureId();
+			if (page.page().size() < PAGE) {
 				break;
 			}
 		}
@@ -106,15 +101,6 @@ class CampaignUpdates {
 					rs.getString("body_markdown"), rs.getObject("created_at", OffsetDateTime.class),
 					rs.getInt("recipients")))
 			.list();
-	}
-
-	private record Recipient(long signatureId, String email, String language) {
-
-		@Override
-		public String toString() {
-			return "Recipient[" + this.signatureId + "]";
-		}
-
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.end287g.campaigns.lifecycle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.pages.CampaignNotFound;
 import org.end287g.campaigns.pages.Fields;
@@ -33,9 +35,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 class AdminCampaignController {
-
-	static final Set<String> STATUSES = Set.of(Campaign.OPEN, Campaign.READY, Campaign.POSSIBLE_WIN, Campaign.WON,
-			Campaign.LOST);
 
 	private static final int LIMIT = 500;
 
@@ -66,7 +65,10 @@ class AdminCampaignController {
 			chosenState = (state.length() == 2)
 					? this.places.state(state.toUpperCase(Locale.ROOT)).map((s) -> s.code()).orElse(null) : null;
 		}
-		String chosenStatus = (status != null && STATUSES.contains(status)) ? status : null;
+		CampaignStatus chosenStatus = Arrays.stream(CampaignStatus.values())
+			.filter((s) -> s.name().equals(status))
+			.findFirst()
+			.orElse(null);
 		StringBuilder sql = new StringBuilder("select id, slug, state, title, goal, status from campaigns where 1 = 1");
 		List<Object> params = new ArrayList<>();
 		if (chosenState != null) {
@@ -75,18 +77,18 @@ class AdminCampaignController {
 		}
 		if (chosenStatus != null) {
 			sql.append(" and status = ?");
-			params.add(chosenStatus);
+			params.add(chosenStatus.name());
 		}
 		sql.append(" order by state, title, id limit ").append(LIMIT + 1);
 		Map<Long, Long> counted = this.counts.all();
 		List<Row> rows = this.jdbc.sql(sql.toString())
 			.params(params)
 			.query((rs, n) -> new Row(rs.getString("slug"), rs.getString("state"), rs.getString("title"),
-					rs.getInt("goal"), rs.getString("status"), counted.getOrDefault(rs.getLong("id"), 0L)))
+					rs.getInt("goal"), CampaignStatus.valueOf(rs.getString("status")),
+					counted.getOrDefault(rs.getLong("id"), 0L)))
 			.list();
 		model.addAttribute("states", this.places.states());
-		model.addAttribute("statuses",
-				List.of(Campaign.OPEN, Campaign.READY, Campaign.POSSIBLE_WIN, Campaign.WON, Campaign.LOST));
+		model.addAttribute("statuses", List.of(CampaignStatus.values()));
 		model.addAttribute("state", chosenState);
 		model.addAttribute("status", chosenStatus);
 		model.addAttribute("more", rows.size() > LIMIT);
@@ -94,7 +96,7 @@ class AdminCampaignController {
 		return "campaigns/admin/list";
 	}
 
-	record Row(String slug, String state, String title, int goal, String status, long signatures) {
+	record Row(String slug, String state, String title, int goal, CampaignStatus status, long signatures) {
 	}
 
 	@GetMapping("/admin/campaigns/{slug}")
@@ -134,8 +136,9 @@ class AdminCampaignController {
 		if (!Set.of("CONFIRM", "WON", "LOST").contains(String.valueOf(outcome))) {
 			errors.put("outcome", "staff.error.choice");
 		}
-		String checked = Fields.text("note", note, CampaignStaff.MAX_NOTE, !"CONFIRM".equals(outcome), true, errors);
-		if (errors.isEmpty() && "CONFIRM".equals(outcome) && !Campaign.POSSIBLE_WIN.equals(campaign.status())) {
+		String checked = Fields.text("note", note, CampaignLifecycle.MAX_NOTE, !"CONFIRM".equals(outcome), true,
+				errors);
+		if (errors.isEmpty() && "CONFIRM".equals(outcome) && campaign.status() != CampaignStatus.POSSIBLE_WIN) {
 			errors.put("outcome", "staff.close.notPossibleWin");
 		}
 		if (errors.isEmpty() && !campaign.gathering()) {

@@ -7,15 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.pages.Fields;
+import org.end287g.campaigns.signing.Signers;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
 import org.end287g.privacy.EmailAddresses;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.Supporters;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,16 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
  * each in one transaction with its audit entry.
  */
 @Component
-public class CampaignStaff {
+class CampaignStaff {
 
 	static final Set<String> HEAD_TITLES = Set.of("SHERIFF", "CHIEF", "DIRECTOR", "OTHER");
 
 	/** The mail category supporters opt in to when they sign with campaign updates. */
 	static final String CATEGORY = "campaign-updates";
 
-	public static final int MAX_NOTE = 2000;
-
 	private final JdbcClient jdbc;
+
+	private final CampaignLifecycle lifecycle;
 
 	private final AuditLog audit;
 
@@ -46,19 +48,21 @@ public class CampaignStaff {
 
 	private final Supporters supporters;
 
-	private final PersonalDataCipher cipher;
+	private final Signers signers;
 
 	private final Clock clock;
 
 	private final String baseUrl;
 
-	CampaignStaff(JdbcClient jdbc, AuditLog audit, Outbox outbox, Supporters supporters, PersonalDataCipher cipher,
-			ObjectProvider<Clock> clock, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+	CampaignStaff(JdbcClient jdbc, CampaignLifecycle lifecycle, AuditLog audit, Outbox outbox, Supporters supporters,
+			Signers signers, ObjectProvider<Clock> clock,
+			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
+		this.lifecycle = lifecycle;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.supporters = supporters;
-		this.cipher = cipher;
+		this.signers = signers;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
@@ -107,48 +111,30 @@ public class CampaignStaff {
 	 */
 	@Transactional
 	boolean close(Campaign campaign, String outcome, String note, String actor) {
-		String status = "LOST".equals(outcome) ? Campaign.LOST : Campaign.WON;
-		String from = "CONFIRM".equals(outcome) ? "('POSSIBLE_WIN')" : "('OPEN', 'READY', 'POSSIBLE_WIN')";
-		OffsetDateTime now = now();
-		int updated = this.jdbc
-			.sql("update campaigns set status = ?, closed_at = ?, closed_by = ?, outcome_note = ? where id = ? "
-					+ "and status in " + from)
-			.params(status, now, actor, note, campaign.id())
-			.update();
-		if (updated == 0) {
+		CampaignStatus status = "LOST".equals(outcome) ? CampaignStatus.LOST : CampaignStatus.WON;
+		Optional<OffsetDateTime> closed = "CONFIRM".equals(outcome)
+				? this.lifecycle.confirmWin(campaign.id(), note, actor)
+				: this.lifecycle.close(campaign.id(), status, note, actor);
+		if (closed.isEmpty()) {
 			return false;
 		}
-		this.audit.record(actor, "campaign.close", "campaign:" + campaign.id(), status);
-		this.supporters.endHolds("campaign:" + campaign.id(), now.toInstant());
-		if (Campaign.WON.equals(status)) {
+		this.audit.record(actor, "campaign.close", "campaign:" + campaign.id(), status.name());
+		this.supporters.endHolds("campaign:" + campaign.id(), closed.get().toInstant());
+		if (status == CampaignStatus.WON) {
 			tellSupporters(campaign, note);
 		}
 		return true;
 	}
 
 	private void tellSupporters(Campaign campaign, String note) {
-		List<Object[]> recipients = this.jdbc.sql("""
-				select distinct p.id, p.email_sealed, s.language from signatures s
-				join supporters p on p.id = s.supporter_id
-				where s.campaign_id = ? and s.campaign_updates = true and s.confirmed_at is not null
-				and s.invalidated_at is null order by p.id""")
-			.param(campaign.id())
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBytes(2), rs.getString(3) })
-			.list();
-		long last = -1;
-		for (Object[] recipient : recipients) {
-			if ((long) recipient[0] == last) {
-				continue;
-			}
-			last = (long) recipient[0];
-			String email = this.cipher.open((byte[]) recipient[1], "supporters.email");
-			Locale language = "es".equals(recipient[2]) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
+		for (Signers.Subscriber subscriber : this.signers.subscribedSupporters(campaign.id())) {
+			Locale language = "es".equals(subscriber.language()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
 			Map<String, Object> model = new LinkedHashMap<>();
 			model.put("agency", campaign.title());
 			model.put("subjectArgs", List.of(campaign.title()));
 			model.put("note", (note != null) ? note : "");
 			model.put("url", this.baseUrl + "/campaigns/" + campaign.slug());
-			this.outbox.enqueue(new Mail(email, language, "campaign-won", model, CATEGORY));
+			this.outbox.enqueue(new Mail(subscriber.email(), language, "campaign-won", model, CATEGORY));
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementFilter;
@@ -41,7 +42,7 @@ class JdbcCampaigns implements Campaigns {
 
 	private static final RowMapper<Campaign> ROW = (rs, n) -> new Campaign(rs.getLong("id"), rs.getString("slug"),
 			rs.getString("agency_slug"), rs.getString("state"), rs.getString("title"), rs.getInt("goal"),
-			rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class),
+			CampaignStatus.valueOf(rs.getString("status")), rs.getObject("created_at", OffsetDateTime.class),
 			new Campaign.Head(rs.getString("head_title"), rs.getString("head_name"), rs.getString("contact_phone"),
 					rs.getString("contact_email"), rs.getString("contact_address"), rs.getString("contact_url")),
 			rs.getString("petition_language"), rs.getString("petition_text"), rs.getObject("deadline", LocalDate.class),
@@ -119,9 +120,9 @@ class JdbcCampaigns implements Campaigns {
 		for (int n = 1;; n++) {
 			String slug = (n == 1) ? base : base + "-" + n;
 			int inserted = this.jdbc
-				.sql("insert into campaigns (" + INSERTED
-						+ ") values (?, ?, ?, ?, 200, 'OPEN', ?) on conflict do nothing")
-				.params(slug, agency.slug(), agency.state(), title, OffsetDateTime.now(ZoneOffset.UTC))
+				.sql("insert into campaigns (" + INSERTED + ") values (?, ?, ?, ?, 200, ?, ?) on conflict do nothing")
+				.params(slug, agency.slug(), agency.state(), title, CampaignStatus.OPEN.name(),
+						OffsetDateTime.now(ZoneOffset.UTC))
 				.update();
 			if (inserted == 1) {
 				return true;

@@ -1,7 +1,5 @@
 package org.end287g.campaigns.lifecycle;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.end287g.accounts.AccountDirectory;
+import org.end287g.campaigns.CampaignStatus;
 import org.end287g.audit.AuditLog;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
@@ -42,6 +41,8 @@ class PossibleWins {
 
 	private final JdbcClient jdbc;
 
+	private final CampaignLifecycle lifecycle;
+
 	private final TrackerReader tracker;
 
 	private final AccountDirectory directory;
@@ -54,9 +55,11 @@ class PossibleWins {
 
 	private final String baseUrl;
 
-	PossibleWins(JdbcClient jdbc, TrackerReader tracker, AccountDirectory directory, Outbox outbox, AuditLog audit,
-			TransactionTemplate transactions, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+	PossibleWins(JdbcClient jdbc, CampaignLifecycle lifecycle, TrackerReader tracker, AccountDirectory directory,
+			Outbox outbox, AuditLog audit, TransactionTemplate transactions,
+			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
+		this.lifecycle = lifecycle;
 		this.tracker = tracker;
 		this.directory = directory;
 		this.outbox = outbox;
@@ -76,48 +79,24 @@ class PossibleWins {
 
 	/** Compares every campaign with the agreements now listed; how many changed. */
 	int check() {
-		Set<String> listed = new HashSet<>();
-		for (AgreementView agreement : this.tracker.agreements(AgreementFilter.all())) {
-			if ("ACTIVE".equals(agreement.status()) || "PENDING".equals(agreement.status())) {
-				listed.add(agreement.agency().slug());
-			}
-		}
+		Set<String> listed = listedAgencies();
 		if (listed.isEmpty()) {
 			// an empty tracker is not a national victory: nothing imported yet, or
 			// cleared
 			return 0;
 		}
 		int changed = 0;
-		List<Object[]> campaigns = this.jdbc.sql(
-				"select id, slug, agency_slug, title, status from campaigns where status in ('OPEN', 'READY', 'POSSIBLE_WIN')")
-			.query((rs,
-					n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getString(5) })
-			.list();
-		for (Object[] c : campaigns) {
-			long id = (long) c[0];
-			boolean stillListed = listed.contains((String) c[2]);
-			String status = (String) c[4];
-			if (!stillListed && !"POSSIBLE_WIN".equals(status)) {
-				if (Boolean.TRUE
-					.equals(this.transactions.execute((tx) -> possibleWin(id, status, (String) c[1], (String) c[3])))) {
-					changed++;
-				}
+		for (Gathering campaign : gathering()) {
+			boolean stillListed = listed.contains(campaign.agencySlug());
+			boolean possible = campaign.status() == CampaignStatus.POSSIBLE_WIN;
+			if (stillListed != possible) {
+				// listed and gathering, or unlisted and already a possible win
+				continue;
 			}
-			else if (stillListed && "POSSIBLE_WIN".equals(status)) {
-				Integer back = this.transactions.execute((tx) -> {
-					int updated = this.jdbc
-						.sql("""
-								update campaigns set status = case when goal_reached_at is not null then 'READY' else 'OPEN' end,
-								possible_win_at = null where id = ? and status = 'POSSIBLE_WIN'""")
-						.param(id)
-						.update();
-					if (updated == 1) {
-						this.audit.record("system", "campaign.possible-win.withdrawn", "campaign:" + id, null);
-					}
-					return updated;
-				});
-				changed += (back != null) ? back : 0;
+			Boolean moved = this.transactions
+				.execute((tx) -> possible ? withdrawn(campaign.id()) : possibleWin(campaign));
+			if (Boolean.TRUE.equals(moved)) {
+				changed++;
 			}
 		}
 		if (changed > 0) {
@@ -126,28 +105,56 @@ class PossibleWins {
 		return changed;
 	}
 
-	private boolean possibleWin(long id, String from, String slug, String title) {
-		int updated = this.jdbc
-			.sql("update campaigns set status = 'POSSIBLE_WIN', possible_win_at = ? where id = ? and status = ?")
-			.params(OffsetDateTime.now(ZoneOffset.UTC), id, from)
-			.update();
-		if (updated == 0) {
+	/** The agencies with an ACTIVE or PENDING agreement. */
+	private Set<String> listedAgencies() {
+		Set<String> listed = new HashSet<>();
+		for (AgreementView agreement : this.tracker.agreements(AgreementFilter.all())) {
+			if ("ACTIVE".equals(agreement.status()) || "PENDING".equals(agreement.status())) {
+				listed.add(agreement.agency().slug());
+			}
+		}
+		return listed;
+	}
+
+	/** A campaign still gathering signatures, as the check reads it. */
+	private record Gathering(long id, String slug, String agencySlug, String title, CampaignStatus status) {
+	}
+
+	private List<Gathering> gathering() {
+		return this.jdbc.sql("""
+				select id, slug, agency_slug, title, status from campaigns
+				where status in ('OPEN', 'READY', 'POSSIBLE_WIN')""")
+			.query((rs, n) -> new Gathering(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					CampaignStatus.valueOf(rs.getString(5))))
+			.list();
+	}
+
+	private boolean withdrawn(long id) {
+		if (!this.lifecycle.withdrawPossibleWin(id)) {
 			return false;
 		}
-		this.audit.record("system", "campaign.possible-win", "campaign:" + id, null);
+		this.audit.record("system", "campaign.possible-win.withdrawn", "campaign:" + id, null);
+		return true;
+	}
+
+	private boolean possibleWin(Gathering campaign) {
+		if (!this.lifecycle.possibleWin(campaign.id(), campaign.status())) {
+			return false;
+		}
+		this.audit.record("system", "campaign.possible-win", "campaign:" + campaign.id(), null);
 		Map<String, AccountDirectory.Recipient> recipients = new LinkedHashMap<>();
 		for (AccountDirectory.Recipient admin : this.directory.admins()) {
 			recipients.put(admin.accountId(), admin);
 		}
-		for (AccountDirectory.Recipient leader : this.directory.leadersOf(id)) {
+		for (AccountDirectory.Recipient leader : this.directory.leadersOf(campaign.id())) {
 			recipients.putIfAbsent(leader.accountId(), leader);
 		}
 		for (AccountDirectory.Recipient recipient : recipients.values()) {
 			Map<String, Object> model = new LinkedHashMap<>();
-			model.put("agency", title);
-			model.put("subjectArgs", List.of(title));
-			model.put("url", this.baseUrl + "/campaigns/" + slug);
-			model.put("staffUrl", this.baseUrl + "/admin/campaigns/" + slug);
+			model.put("agency", campaign.title());
+			model.put("subjectArgs", List.of(campaign.title()));
+			model.put("url", this.baseUrl + "/campaigns/" + campaign.slug());
+			model.put("staffUrl", this.baseUrl + "/admin/campaigns/" + campaign.slug());
 			this.outbox.enqueue(Mail.transactional(recipient.email(), recipient.language(), "possible-win", model));
 		}
 		return true;

@@ -80,7 +80,7 @@ public class CampaignViews {
 		return new CampaignView(campaign.slug(), name,
 				new Target(name, county, campaign.state(), stateName,
 						(agency != null) ? agency.slug() : campaign.agencySlug()),
-				campaign.goal(), signatures, campaign.status());
+				campaign.goal(), signatures, campaign.status().name());
 	}
 
 	/** The JSON and page shape of a campaign. */

@@ -42,18 +42,18 @@ class PaperController {
 
 	private final Places places;
 
-	private final SignatureStore store;
+	private final PaperSignatures paper;
 
 	private final SignatureCounts counts;
 
 	private final AuditLog audit;
 
-	PaperController(Campaigns campaigns, Permissions permissions, Places places, SignatureStore store,
+	PaperController(Campaigns campaigns, Permissions permissions, Places places, PaperSignatures paper,
 			SignatureCounts counts, AuditLog audit) {
 		this.campaigns = campaigns;
 		this.permissions = permissions;
 		this.places = places;
-		this.store = store;
+		this.paper = paper;
 		this.counts = counts;
 		this.audit = audit;
 	}
@@ -85,8 +85,8 @@ class PaperController {
 			page.setStatus(HttpStatus.BAD_REQUEST);
 			return page;
 		}
-		SignatureStore.PaperResult result = this.store.paper(campaign, List
-			.of(new SignatureStore.PaperEntry(1, form, form.place(this.places).map(ZipCode::city).orElse(null))),
+		PaperSignatures.Result result = this.paper.add(campaign,
+				List.of(new PaperSignatures.Entry(1, form, form.place(this.places).map(ZipCode::city).orElse(null))),
 				authentication.getName(), locale);
 		this.audit.record(authentication.getName(), "signatures.paper-entry", Long.toString(campaign.id()),
 				"added=" + result.added());
@@ -108,14 +108,14 @@ class PaperController {
 		PaperCsv.Parsed parsed = (file == null) ? PaperCsv.parse(null)
 				: (file.getSize() > PaperCsv.MAX_BYTES) ? PaperCsv.tooLarge() : PaperCsv.parse(file.getBytes());
 		List<PaperCsv.Problem> problems = new ArrayList<>(parsed.problems());
-		List<SignatureStore.PaperEntry> entries = new ArrayList<>();
+		List<PaperSignatures.Entry> entries = new ArrayList<>();
 		for (PaperCsv.Row row : parsed.rows()) {
 			List<String> c = row.cells();
 			SignatureForm form = SignatureForm.of(c.get(0), c.get(1), c.get(3), c.get(2), c.get(4), null,
 					PaperCsv.ticked(c.get(5)) ? "true" : null, null);
 			Map<String, String> errors = form.errors(this.places, false);
 			if (errors.isEmpty()) {
-				entries.add(new SignatureStore.PaperEntry(row.line(), form,
+				entries.add(new PaperSignatures.Entry(row.line(), form,
 						form.place(this.places).map(ZipCode::city).orElse(null)));
 			}
 			else {
@@ -130,7 +130,7 @@ class PaperController {
 			page.setStatus(HttpStatus.BAD_REQUEST);
 			return page;
 		}
-		SignatureStore.PaperResult result = this.store.paper(campaign, entries, authentication.getName(), locale);
+		PaperSignatures.Result result = this.paper.add(campaign, entries, authentication.getName(), locale);
 		this.audit.record(authentication.getName(), "signatures.paper-import", Long.toString(campaign.id()),
 				"rows=" + entries.size() + " added=" + result.added() + " duplicates=" + result.duplicates().size());
 		page.addObject("imported", result);

@@ -175,7 +175,7 @@ class SignatureChecks {
 				.params(values)
 				.update();
 		}
-		this.counts.subtract(campaignId, confirmed);
+		this.counts.invalidated(campaignId, confirmed);
 		this.audit.record(actor, "signatures.invalidate", "campaign:" + campaignId,
 				"invalidation=" + invalidation + " confirmed=" + confirmed + " unconfirmed=" + unconfirmed);
 		return new Invalidated(true, new Preview(confirmed, unconfirmed, List.of()));

@@ -34,16 +34,19 @@ class SignatureController {
 
 	private final List<CampaignPageContributor> contributors;
 
-	private final SignatureStore store;
+	private final OnlineSigning online;
+
+	private final SignatureConfirmationMail confirmationMail;
 
 	private final Signer signer;
 
 	SignatureController(Campaigns campaigns, CampaignViews views, List<CampaignPageContributor> contributors,
-			SignatureStore store, Signer signer) {
+			OnlineSigning online, SignatureConfirmationMail confirmationMail, Signer signer) {
 		this.campaigns = campaigns;
 		this.views = views;
 		this.contributors = contributors;
-		this.store = store;
+		this.online = online;
+		this.confirmationMail = confirmationMail;
 		this.signer = signer;
 	}
 
@@ -73,8 +76,8 @@ class SignatureController {
 		CampaignViews.Page page = this.views.page(slug);
 		ModelAndView view = new ModelAndView("campaigns/confirm");
 		view.addObject("campaign", page.campaign());
-		if (this.store.signatureOf(token).isEmpty()) {
-			view.addObject("outcome", SignatureStore.Confirmation.INVALID.name());
+		if (this.confirmationMail.signatureOf(token).isEmpty()) {
+			view.addObject("outcome", SignatureRows.Confirmation.INVALID.name());
 			view.setStatus(HttpStatus.BAD_REQUEST);
 		}
 		else {
@@ -86,8 +89,8 @@ class SignatureController {
 	@PostMapping("/campaigns/{slug}/confirm")
 	ModelAndView confirm(@PathVariable String slug, @RequestParam(required = false) String token) {
 		Campaign campaign = this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
-		SignatureStore.Confirmation outcome = this.store.confirm(campaign, token);
-		if (outcome == SignatureStore.Confirmation.INVALID) {
+		SignatureRows.Confirmation outcome = this.online.confirm(campaign, token);
+		if (outcome == SignatureRows.Confirmation.INVALID) {
 			ModelAndView view = new ModelAndView("campaigns/confirm");
 			view.addObject("campaign", this.views.page(slug).campaign());
 			view.addObject("outcome", outcome.name());
@@ -95,7 +98,7 @@ class SignatureController {
 			return view;
 		}
 		return seeOther("/campaigns/" + campaign.slug() + "/confirmed"
-				+ ((outcome == SignatureStore.Confirmation.ALREADY) ? "?again=1" : ""));
+				+ ((outcome == SignatureRows.Confirmation.ALREADY) ? "?again=1" : ""));
 	}
 
 	@GetMapping("/campaigns/{slug}/confirmed")

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignCounts;
+import org.end287g.campaigns.CampaignStatus;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,22 +22,35 @@ import org.springframework.transaction.annotation.Transactional;
  * campaign's count is the sum of its shards. Reads come from a per-instance cache at most
  * {@code end287g.campaigns.count-max-age} old; this instance's own changes show at once.
  * <p>
- * Other parts of the module use {@link #count}, {@link #add} and, when staff invalidate
- * signatures, {@link #subtract}; all three join the caller's transaction.
+ * The only place that changes or reads a count: confirmations (online or on paper) call
+ * {@link #confirmed}, which also checks the goal, and staff's invalidations call
+ * {@link #invalidated}; both join the caller's transaction.
  */
 @Component
 public class SignatureCounts implements CampaignCounts {
 
 	static final int SHARDS = 16;
 
+	/**
+	 * How far below the goal a count must be for the goal check after a confirmation to
+	 * be skipped.
+	 */
+	private static final int NEAR = 64;
+
 	private final JdbcClient jdbc;
+
+	private final SignatureWall wall;
+
+	private final CampaignGoal goal;
 
 	private final long maxAgeNanos;
 
 	private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-	SignatureCounts(JdbcClient jdbc, SignatureSettings settings) {
+	SignatureCounts(JdbcClient jdbc, SignatureWall wall, CampaignGoal goal, SignatureSettings settings) {
 		this.jdbc = jdbc;
+		this.wall = wall;
+		this.goal = goal;
 		this.maxAgeNanos = settings.countMaxAge().toNanos();
 	}
 
@@ -116,27 +131,35 @@ public class SignatureCounts implements CampaignCounts {
 		return counts;
 	}
 
-	/** Adds {@code n} confirmed signatures on a random shard. */
+	/**
+	 * Counts {@code n} signatures just confirmed (online or on paper) on a random shard,
+	 * drops the campaign's cached wall of signers, and, near the goal of an OPEN campaign
+	 * (as read at the start of the request), checks whether this reached it.
+	 */
 	@Transactional
-	public void add(long campaignId, long n) {
-		change(campaignId, ThreadLocalRandom.current().nextInt(SHARDS), n);
+	void confirmed(Campaign campaign, long n) {
+		change(campaign.id(), ThreadLocalRandom.current().nextInt(SHARDS), n);
+		this.wall.forget(campaign.id());
+		if (campaign.status() != CampaignStatus.OPEN || exact(campaign.id()) < campaign.goal() - NEAR) {
+			return;
+		}
+		// Near the goal, checks are serialised on the campaign's shard 0 (a row lock
+		// taken after this transaction's own increment; nothing waits for a shard while
+		// holding another lock, so no cycle): of two confirmations committing at once,
+		// the later check waits for the other's commit and sees its signature. Not the
+		// campaigns row: inserting a shard holds a key-share lock on it, which FOR UPDATE
+		// would wait for.
+		change(campaign.id(), 0, 0);
+		this.goal.check(campaign, exact(campaign.id()));
 	}
 
 	/** Takes {@code n} signatures off the count (staff invalidated them), on shard 0. */
 	@Transactional
-	public void subtract(long campaignId, long n) {
+	void invalidated(long campaignId, long n) {
 		if (n < 0) {
 			throw new IllegalArgumentException("Subtract a positive number");
 		}
 		change(campaignId, 0, -n);
-	}
-
-	/**
-	 * Takes the row lock of the campaign's shard 0 until the transaction ends (adding
-	 * nothing), creating the row when needed.
-	 */
-	void lock(long campaignId) {
-		change(campaignId, 0, 0);
 	}
 
 	/**

@@ -35,17 +35,17 @@ class Signer {
 
 	private final ClientAddresses addresses;
 
-	private final SignatureStore store;
+	private final OnlineSigning online;
 
 	private final Map<String, Signable> signable = new ConcurrentHashMap<>();
 
 	Signer(Campaigns campaigns, Places places, SignatureSettings settings, ClientAddresses addresses,
-			SignatureStore store) {
+			OnlineSigning online) {
 		this.campaigns = campaigns;
 		this.places = places;
 		this.settings = settings;
 		this.addresses = addresses;
-		this.store = store;
+		this.online = online;
 	}
 
 	/** What a signing request came to. */
@@ -88,8 +88,8 @@ class Signer {
 		}
 		String city = form.place(this.places).map(ZipCode::city).orElse(null);
 		try {
-			if (this.store.sign(campaign, form, city, locale,
-					this.addresses.hash(request)) == SignatureStore.Signed.LIMITED) {
+			if (this.online.sign(campaign, form, city, locale,
+					this.addresses.hash(request)) == OnlineSigning.Signed.LIMITED) {
 				return new Refused(new RateLimitExceededException("signatures-per-address",
 						this.settings.signaturesPerAddressPeriod()));
 			}

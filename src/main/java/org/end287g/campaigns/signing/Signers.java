@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The signers of a campaign as staff and leaders read them: confirmed, not invalidated,
- * decrypted. Never their e-mail addresses.
+ * decrypted, never their e-mail addresses. Also the supporters who asked for the
+ * campaign's updates, with the address and language to write to them in, for the mail of
+ * leaders' updates and of a win.
  */
 @Component
 public class Signers {
@@ -50,6 +52,67 @@ public class Signers {
 			.thenComparing((Signer s) -> s.lastName().toLowerCase(Locale.ROOT))
 			.thenComparing((Signer s) -> s.firstName().toLowerCase(Locale.ROOT)));
 		return signers;
+	}
+
+	/** Where to write a supporter who asked for a campaign's updates. */
+	public record Subscriber(String email, String language) {
+
+		@Override
+		public String toString() {
+			return "Subscriber[" + this.language + "]";
+		}
+
+	}
+
+	/** Subscribers in the order of their signatures, and where the next page starts. */
+	public record Subscribers(List<Subscriber> page, long lastSignatureId) {
+	}
+
+	/**
+	 * A page of the supporters whose confirmed, valid signature asked for the campaign's
+	 * updates: those signed after the signature {@code afterSignatureId}, at most
+	 * {@code limit}.
+	 */
+	public Subscribers subscribers(long campaignId, long afterSignatureId, int limit) {
+		List<Signed> rows = this.jdbc.sql("""
+				select s.id, p.email_sealed, p.language from signatures s join supporters p on p.id = s.supporter_id
+				where s.campaign_id = ? and s.campaign_updates = true and s.confirmed_at is not null
+				and s.invalidated_at is null and s.id > ? order by s.id limit ?""")
+			.params(campaignId, afterSignatureId, limit)
+			.query((rs, n) -> new Signed(rs.getLong("id"),
+					new Subscriber(this.cipher.open(rs.getBytes("email_sealed"), "supporters.email"),
+							rs.getString("language"))))
+			.list();
+		return new Subscribers(rows.stream().map(Signed::subscriber).toList(),
+				rows.isEmpty() ? afterSignatureId : rows.get(rows.size() - 1).signatureId());
+	}
+
+	private record Signed(long signatureId, Subscriber subscriber) {
+	}
+
+	/**
+	 * Each supporter whose confirmed, valid signature asked for the campaign's updates,
+	 * once, in the language they signed in.
+	 */
+	public List<Subscriber> subscribedSupporters(long campaignId) {
+		List<Object[]> rows = this.jdbc.sql("""
+				select distinct p.id, p.email_sealed, s.language from signatures s
+				join supporters p on p.id = s.supporter_id
+				where s.campaign_id = ? and s.campaign_updates = true and s.confirmed_at is not null
+				and s.invalidated_at is null order by p.id""")
+			.param(campaignId)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBytes(2), rs.getString(3) })
+			.list();
+		List<Subscriber> subscribers = new ArrayList<>();
+		long last = -1;
+		for (Object[] row : rows) {
+			if ((long) row[0] == last) {
+				continue;
+			}
+			last = (long) row[0];
+			subscribers.add(new Subscriber(this.cipher.open((byte[]) row[1], "supporters.email"), (String) row[2]));
+		}
+		return subscribers;
 	}
 
 	String open(byte[] sealed, String column) {

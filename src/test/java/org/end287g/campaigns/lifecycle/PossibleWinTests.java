@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.end287g.accounts.QueuedMail;
 import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.TestCampaigns;
 import org.end287g.campaigns.signing.StaffTestSupport;
 import org.end287g.site.AccessibleHtml;
@@ -60,7 +61,7 @@ class PossibleWinTests extends StaffTestSupport {
 
 		gastonAgreements("REMOVED");
 		Campaign possible = gaston();
-		assertThat(possible.status()).isEqualTo(Campaign.POSSIBLE_WIN);
+		assertThat(possible.status()).isEqualTo(CampaignStatus.POSSIBLE_WIN);
 		assertThat(possible.possibleWinAt()).isNotNull();
 		assertThat(auditCount("campaign.possible-win")).isEqualTo(audited + 1);
 		List<QueuedMail.Message> told = mail.to(leaderEmail, "possible-win");
@@ -77,7 +78,7 @@ class PossibleWinTests extends StaffTestSupport {
 		}
 		// the other campaigns still have agreements
 		assertThat(this.campaigns.find("nc-mecklenburg-county-sheriffs-office").orElseThrow().status())
-			.isEqualTo("OPEN");
+			.isEqualTo(CampaignStatus.OPEN);
 		String page = html(get("/campaigns/" + GASTON));
 		assertThat(page).contains("ICE no longer lists a 287(g) agreement for this agency");
 		assertThat(AccessibleHtml.problems(page)).isEmpty();
@@ -89,7 +90,7 @@ class PossibleWinTests extends StaffTestSupport {
 
 		// the agreements are back (a broken publication fixed): OPEN again
 		gastonAgreements("ACTIVE");
-		assertThat(gaston().status()).isEqualTo(Campaign.OPEN);
+		assertThat(gaston().status()).isEqualTo(CampaignStatus.OPEN);
 		assertThat(gaston().possibleWinAt()).isNull();
 
 		// a campaign that had reached its goal goes back to READY
@@ -97,14 +98,14 @@ class PossibleWinTests extends StaffTestSupport {
 			.param(before.id())
 			.update();
 		gastonAgreements("REMOVED");
-		assertThat(gaston().status()).isEqualTo(Campaign.POSSIBLE_WIN);
+		assertThat(gaston().status()).isEqualTo(CampaignStatus.POSSIBLE_WIN);
 		gastonAgreements("PENDING");
-		assertThat(gaston().status()).isEqualTo(Campaign.READY);
+		assertThat(gaston().status()).isEqualTo(CampaignStatus.READY);
 
 		// closed campaigns are never reopened
 		this.jdbc.sql("update campaigns set status = 'LOST' where id = ?").param(before.id()).update();
 		gastonAgreements("REMOVED");
-		assertThat(gaston().status()).isEqualTo(Campaign.LOST);
+		assertThat(gaston().status()).isEqualTo(CampaignStatus.LOST);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.end287g.Staff;
 import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.signing.StaffTestSupport;
 import org.end287g.site.AccessibleHtml;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class StaffCampaignPagesTests extends StaffTestSupport {
 		this.mvc.perform(post(PAGE + "/close").with(Staff.organizer()).with(csrf()).param("outcome", "LOST"))
 			.andExpect(status().isForbidden());
 		assertThat(gaston().head().name()).isNull();
-		assertThat(gaston().status()).isEqualTo("OPEN");
+		assertThat(gaston().status()).isEqualTo(CampaignStatus.OPEN);
 		this.mvc.perform(get("/admin/campaigns/nc-nobody").with(Staff.admin())).andExpect(status().isNotFound());
 		String page = html(get(PAGE).with(Staff.admin()));
 		assertThat(page).contains("Gaston County Sheriff", "Close the campaign");
@@ -153,7 +154,7 @@ class StaffCampaignPagesTests extends StaffTestSupport {
 				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 			assertThat(AccessibleHtml.problems(html)).as(bad[0]).isEmpty();
 		}
-		assertThat(gaston().status()).isEqualTo("OPEN");
+		assertThat(gaston().status()).isEqualTo(CampaignStatus.OPEN);
 		long audited = auditCount("campaign.close");
 		this.mvc
 			.perform(post(PAGE + "/close").with(Staff.admin())
@@ -162,7 +163,7 @@ class StaffCampaignPagesTests extends StaffTestSupport {
 				.param("note", "The sheriff renewed the agreement <script>x</script> " + EMOJI))
 			.andExpect(status().is3xxRedirection());
 		Campaign closed = gaston();
-		assertThat(closed.status()).isEqualTo("LOST");
+		assertThat(closed.status()).isEqualTo(CampaignStatus.LOST);
 		assertThat(closed.closedAt()).isNotNull();
 		assertThat(auditCount("campaign.close")).isEqualTo(audited + 1);
 		String page = html(get("/campaigns/" + GASTON));
@@ -179,7 +180,7 @@ class StaffCampaignPagesTests extends StaffTestSupport {
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(again).contains("ya está cerrada");
-		assertThat(gaston().status()).isEqualTo("LOST");
+		assertThat(gaston().status()).isEqualTo(CampaignStatus.LOST);
 		assertThat(auditCount("campaign.close")).isEqualTo(audited + 1);
 		assertThat(id).isEqualTo(closed.id());
 	}

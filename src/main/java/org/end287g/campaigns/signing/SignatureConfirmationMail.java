@@ -1,0 +1,72 @@
+package org.end287g.campaigns.signing;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.end287g.campaigns.Campaign;
+import org.end287g.notifications.Mail;
+import org.end287g.notifications.Outbox;
+import org.end287g.privacy.SignedLinks;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The mail that confirms an online signature (double opt-in): a signed link, valid
+ * {@link #CONFIRM_VALIDITY}, to a page whose button confirms. Queued in the outbox in the
+ * caller's transaction, so a signature that is rolled back mails nothing.
+ */
+@Component
+class SignatureConfirmationMail {
+
+	static final String CONFIRM = "signature-confirm";
+
+	static final Duration CONFIRM_VALIDITY = Duration.ofDays(7);
+
+	private final SignedLinks links;
+
+	private final Outbox outbox;
+
+	private final SignatureSettings settings;
+
+	SignatureConfirmationMail(SignedLinks links, Outbox outbox, SignatureSettings settings) {
+		this.links = links;
+		this.outbox = outbox;
+		this.settings = settings;
+	}
+
+	/** Queues the confirmation of the signature {@code id}. */
+	void send(Campaign campaign, long id, String email, String firstName, String language) {
+		String token = this.links.sign(CONFIRM, Long.toString(id), CONFIRM_VALIDITY);
+		String link = UriComponentsBuilder.fromUriString(this.settings.baseUrl())
+			.path("/campaigns/{slug}/confirm")
+			.queryParam("token", "{token}")
+			.buildAndExpand(campaign.slug(), token)
+			.encode()
+			.toUriString();
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("firstName", firstName);
+		model.put("campaign", campaign.title());
+		model.put("link", link);
+		model.put("days", CONFIRM_VALIDITY.toDays());
+		model.put("subjectArgs", List.of(campaign.title()));
+		this.outbox.enqueue(Mail.transactional(email, Locale.forLanguageTag(language), "signature-confirm", model));
+	}
+
+	/** The signature id a genuine, unexpired confirmation link names. */
+	Optional<Long> signatureOf(String token) {
+		return this.links.verify(CONFIRM, token).flatMap((payload) -> {
+			try {
+				return Optional.of(Long.parseLong(payload));
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
+			}
+		});
+	}
+
+}
