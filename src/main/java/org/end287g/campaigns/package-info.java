@@ -2,6 +2,10 @@
  * Campaigns: one public campaign page per agency with an ACTIVE or PENDING 287(g)
  * agreement, created as ICE's data introduces the agency, with a sample petition and a
  * signature goal.
+ * <p>
+ * Its subpackages, one per feature ({@code pages}, {@code lifecycle}, {@code signing},
+ * {@code leaders}, {@code delivery}), are internal to the module; {@code CampaignErrors}
+ * here renders the errors of all of them.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "tracker", "places", "accounts", "privacy",
 		"notifications", "audit", "printing", "site" })

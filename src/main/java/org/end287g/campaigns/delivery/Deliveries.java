@@ -56,6 +56,14 @@ class Deliveries {
 		this.audit.record(actor, "campaign.outcome.proposed", "campaign:" + campaignId, outcome);
 	}
 
+	/** The outcome leaders last proposed, if any. */
+	Optional<String> proposal(long campaignId) {
+		return this.jdbc.sql("select proposed_outcome from campaigns where id = ? and proposed_outcome is not null")
+			.param(campaignId)
+			.query(String.class)
+			.optional();
+	}
+
 	List<Delivery> of(long campaignId) {
 		return this.jdbc.sql("""
 				select id, delivered_on, place, received_by, notes, photo_type from campaign_deliveries

@@ -62,10 +62,8 @@ class DeliveryPacket {
 	byte[] pdf(Contents contents) {
 		try {
 			BaseFont base = this.fonts.base();
-			Font title = new Font(base, 18);
-			Font heading = new Font(base, 13);
-			Font body = new Font(base, 10.5f);
-			Font small = new Font(base, 9);
+			Styles styles = new Styles(new Font(base, 18), new Font(base, 13), new Font(base, 10.5f),
+					new Font(base, 9));
 			ByteArrayOutputStream first = new ByteArrayOutputStream();
 			Document document = new Document(PageSize.LETTER, 50, 50, 50, 60);
 			PdfWriter writer = PdfWriter.getInstance(document, first);
@@ -74,48 +72,8 @@ class DeliveryPacket {
 			writer.getExtraCatalog()
 				.put(com.lowagie.text.pdf.PdfName.LANG, new com.lowagie.text.pdf.PdfString(language.getLanguage()));
 			document.open();
-			document.add(new Paragraph(text("delivery.pdf.title", language, contents.agency()), title));
-			document.add(new Paragraph(" ", small));
-			Paragraph petition = new Paragraph(this.fonts.phrase(contents.petition(), 10.5f));
-			petition.setLeading(15);
-			document.add(petition);
-			document.add(new Paragraph(" ", small));
-			document.add(new Paragraph(text("delivery.pdf.target", language), heading));
-			document.add(new Paragraph(contents.agency(), body));
-			Campaign.Head head = contents.campaign().head();
-			if (head.name() != null) {
-				String role = (head.title() != null) ? text("campaigns.head." + head.title(), language) + ": " : "";
-				document.add(new Paragraph(this.fonts.phrase(role + head.name(), 10.5f)));
-			}
-			document.add(new Paragraph(" ", small));
-			document.add(new Paragraph(text("delivery.pdf.count", language, contents.count()), heading));
-			String zip = null;
-			PdfPTable table = null;
-			for (Signers.Signer signer : contents.signers()) {
-				if (!signer.zip().equals(zip)) {
-					if (table != null) {
-						document.add(table);
-					}
-					zip = signer.zip();
-					Paragraph zipHeading = new Paragraph(text("delivery.pdf.zip", language,
-							zip.isEmpty() ? text("delivery.pdf.noZip", language) : zip), heading);
-					zipHeading.setSpacingBefore(10);
-					zipHeading.setSpacingAfter(4);
-					document.add(zipHeading);
-					table = table(contents.comments(), language);
-				}
-				table.addCell(cell(signer.name(), 10.5f));
-				table.addCell(cell(signer.city(), 10.5f));
-				if (contents.comments()) {
-					table.addCell(cell((signer.comment() != null) ? signer.comment() : "", 9));
-				}
-			}
-			if (table != null) {
-				document.add(table);
-			}
-			if (contents.signers().isEmpty()) {
-				document.add(new Paragraph(text("delivery.pdf.none", language), body));
-			}
+			intro(document, contents, styles);
+			signers(document, contents, styles);
 			document.close();
 			return numbered(first.toByteArray(), base, language);
 		}
@@ -124,6 +82,63 @@ class DeliveryPacket {
 		}
 		catch (DocumentException ex) {
 			throw new IllegalStateException("Could not write the delivery packet", ex);
+		}
+	}
+
+	/** The packet's fonts by role. */
+	private record Styles(Font title, Font heading, Font body, Font small) {
+	}
+
+	/** The title, the petition, the target and the count. */
+	private void intro(Document document, Contents contents, Styles styles) {
+		Locale language = contents.language();
+		document.add(new Paragraph(text("delivery.pdf.title", language, contents.agency()), styles.title()));
+		document.add(new Paragraph(" ", styles.small()));
+		Paragraph petition = new Paragraph(this.fonts.phrase(contents.petition(), 10.5f));
+		petition.setLeading(15);
+		document.add(petition);
+		document.add(new Paragraph(" ", styles.small()));
+		document.add(new Paragraph(text("delivery.pdf.target", language), styles.heading()));
+		document.add(new Paragraph(contents.agency(), styles.body()));
+		Campaign.Head head = contents.campaign().head();
+		if (head.name() != null) {
+			String role = (head.title() != null) ? text("campaigns.head." + head.title(), language) + ": " : "";
+			document.add(new Paragraph(this.fonts.phrase(role + head.name(), 10.5f)));
+		}
+		document.add(new Paragraph(" ", styles.small()));
+		document.add(new Paragraph(text("delivery.pdf.count", language, contents.count()), styles.heading()));
+	}
+
+	/** The signers, a table per ZIP code (they come sorted by it). */
+	private void signers(Document document, Contents contents, Styles styles) {
+		Locale language = contents.language();
+		String zip = null;
+		PdfPTable table = null;
+		for (Signers.Signer signer : contents.signers()) {
+			if (!signer.zip().equals(zip)) {
+				if (table != null) {
+					document.add(table);
+				}
+				zip = signer.zip();
+				Paragraph zipHeading = new Paragraph(
+						text("delivery.pdf.zip", language, zip.isEmpty() ? text("delivery.pdf.noZip", language) : zip),
+						styles.heading());
+				zipHeading.setSpacingBefore(10);
+				zipHeading.setSpacingAfter(4);
+				document.add(zipHeading);
+				table = table(contents.comments(), language);
+			}
+			table.addCell(cell(signer.name(), 10.5f));
+			table.addCell(cell(signer.city(), 10.5f));
+			if (contents.comments()) {
+				table.addCell(cell((signer.comment() != null) ? signer.comment() : "", 9));
+			}
+		}
+		if (table != null) {
+			document.add(table);
+		}
+		if (contents.signers().isEmpty()) {
+			document.add(new Paragraph(text("delivery.pdf.none", language), styles.body()));
 		}
 	}
 

@@ -22,16 +22,19 @@ class LeaderAdminController {
 
 	private final LeaderApplications applications;
 
+	private final LeaderApplicationRecords records;
+
 	private final AuditLog audit;
 
-	LeaderAdminController(LeaderApplications applications, AuditLog audit) {
+	LeaderAdminController(LeaderApplications applications, LeaderApplicationRecords records, AuditLog audit) {
 		this.applications = applications;
+		this.records = records;
 		this.audit = audit;
 	}
 
 	@GetMapping("/admin/leaders")
 	String pending(Authentication authentication, Model model) {
-		List<LeaderApplications.Application> pending = this.applications.pending();
+		List<LeaderApplicationRecords.Application> pending = this.records.pending();
 		this.audit.record(authentication.getName(), "personal-data.read", "leader-applications",
 				"pending=" + pending.size());
 		model.addAttribute("applications", pending);

@@ -3,8 +3,6 @@ package org.end287g.campaigns.leaders;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,13 +17,9 @@ import org.end287g.notifications.Outbox;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.PersonalDataCipher;
-import org.end287g.privacy.PersonalDataHolder;
-import org.end287g.privacy.SealedColumn;
 import org.end287g.privacy.SignedLinks;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * "Become a leader" requests: stored sealed, confirmed by a signed link in an e-mail,
  * then approved by staff (or at once when {@code end287g.campaigns.leaders.auto-approve}
  * is on). Approval appoints the leader through accounts: the account, the LEADER grant
- * and the invitation to sign in. Also the "leader applications" section of "my data".
+ * and the invitation to sign in. {@link LeaderApplicationRecords} reads them back.
  */
 @Component
-class LeaderApplications implements PersonalDataHolder {
+class LeaderApplications {
 
 	static final String CONFIRM = "leader-application";
 
@@ -46,6 +40,8 @@ class LeaderApplications implements PersonalDataHolder {
 	static final String UNCONFIRMED = "UNCONFIRMED", PENDING = "PENDING", APPROVED = "APPROVED", DECLINED = "DECLINED";
 
 	private final JdbcClient jdbc;
+
+	private final LeaderApplicationRecords records;
 
 	private final PersonalDataCipher cipher;
 
@@ -65,11 +61,12 @@ class LeaderApplications implements PersonalDataHolder {
 
 	private final String baseUrl;
 
-	LeaderApplications(JdbcClient jdbc, PersonalDataCipher cipher, BlindIndex index, SignedLinks links, Outbox outbox,
-			AuditLog audit, AccountDirectory directory, Campaigns campaigns,
+	LeaderApplications(JdbcClient jdbc, LeaderApplicationRecords records, PersonalDataCipher cipher, BlindIndex index,
+			SignedLinks links, Outbox outbox, AuditLog audit, AccountDirectory directory, Campaigns campaigns,
 			@Value("${end287g.campaigns.leaders.auto-approve:false}") boolean autoApprove,
 			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
+		this.records = records;
 		this.cipher = cipher;
 		this.index = index;
 		this.links = links;
@@ -87,17 +84,6 @@ class LeaderApplications implements PersonalDataHolder {
 		@Override
 		public String toString() {
 			return "Form[...]";
-		}
-
-	}
-
-	/** An application as staff read it. */
-	record Application(long id, long campaignId, String campaignTitle, String campaignSlug, String name, String email,
-			String zip, String phone, String why, String language, String status, OffsetDateTime createdAt) {
-
-		@Override
-		public String toString() {
-			return "Application[id=" + this.id + "]";
 		}
 
 	}
@@ -210,31 +196,36 @@ class LeaderApplications implements PersonalDataHolder {
 		if (changed == 0) {
 			return Decision.NOT_PENDING;
 		}
-		Application application = find(id).orElseThrow();
+		LeaderApplicationRecords.Application application = this.records.find(id).orElseThrow();
 		Campaign campaign = this.campaigns.byId(application.campaignId()).orElseThrow();
-		Locale language = Locale.forLanguageTag(application.language());
 		if (approve) {
-			Optional<String> account = this.directory.appointLeader(actor, application.email(), application.name(),
-					application.language(), campaign.id());
-			if (account.isEmpty()) {
-				// a disabled account: nothing is approved
-				throw new AccountDisabled();
-			}
-			this.jdbc.sql("update leader_applications set account_id = ? where id = ?")
-				.params(account.get(), id)
-				.update();
-			this.outbox.enqueue(Mail.transactional(application.email(), language, "leader-approved",
-					Map.of("campaign", campaign.title(), "link", this.baseUrl + "/leader/campaigns/" + campaign.id(),
-							"signIn", this.baseUrl + "/sign-in", "subjectArgs", List.of(campaign.title()))));
+			approved(actor, application, campaign);
 		}
 		else {
-			this.outbox.enqueue(Mail.transactional(application.email(), language, "leader-declined",
-					Map.of("campaign", campaign.title(), "link", this.baseUrl + "/campaigns/" + campaign.slug(),
-							"subjectArgs", List.of(campaign.title()))));
+			this.outbox.enqueue(Mail.transactional(application.email(), Locale.forLanguageTag(application.language()),
+					"leader-declined", Map.of("campaign", campaign.title(), "link",
+							this.baseUrl + "/campaigns/" + campaign.slug(), "subjectArgs", List.of(campaign.title()))));
 		}
 		this.audit.record(actor, approve ? "leader-application.approve" : "leader-application.decline",
 				Long.toString(id), "campaign=" + campaign.id());
 		return Decision.DONE;
+	}
+
+	/** Appoints the applicant, keeps the account on the application, tells them. */
+	private void approved(String actor, LeaderApplicationRecords.Application application, Campaign campaign) {
+		Optional<String> account = this.directory.appointLeader(actor, application.email(), application.name(),
+				application.language(), campaign.id());
+		if (account.isEmpty()) {
+			// a disabled account: nothing is approved
+			throw new AccountDisabled();
+		}
+		this.jdbc.sql("update leader_applications set account_id = ? where id = ?")
+			.params(account.get(), application.id())
+			.update();
+		this.outbox.enqueue(Mail.transactional(application.email(), Locale.forLanguageTag(application.language()),
+				"leader-approved",
+				Map.of("campaign", campaign.title(), "link", this.baseUrl + "/leader/campaigns/" + campaign.id(),
+						"signIn", this.baseUrl + "/sign-in", "subjectArgs", List.of(campaign.title()))));
 	}
 
 	/** Thrown when the applicant's account is disabled: the approval rolls back. */
@@ -246,102 +237,12 @@ class LeaderApplications implements PersonalDataHolder {
 
 	}
 
-	/** Applications waiting for staff, oldest first, decrypted. */
-	List<Application> pending() {
-		return this.jdbc.sql(SELECT + " where a.status = 'PENDING' order by a.created_at, a.id")
-			.query((rs, n) -> application(rs))
-			.list();
-	}
-
-	Optional<Application> find(long id) {
-		return this.jdbc.sql(SELECT + " where a.id = ?").param(id).query((rs, n) -> application(rs)).optional();
-	}
-
-	private static final String SELECT = """
-			select a.id, a.campaign_id, c.title, c.slug, a.name_sealed, a.email_sealed, a.zip_sealed, a.phone_sealed,
-				a.why_sealed, a.language, a.status, a.created_at
-			from leader_applications a join campaigns c on c.id = a.campaign_id""";
-
-	private Application application(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Application(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("title"), rs.getString("slug"),
-				this.cipher.open(rs.getBytes("name_sealed"), "leader_applications.name"),
-				this.cipher.open(rs.getBytes("email_sealed"), "leader_applications.email"),
-				this.cipher.open(rs.getBytes("zip_sealed"), "leader_applications.zip"),
-				this.cipher.open(rs.getBytes("phone_sealed"), "leader_applications.phone"),
-				this.cipher.open(rs.getBytes("why_sealed"), "leader_applications.why"), rs.getString("language"),
-				rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class));
-	}
-
-	// --- my data ---
-
-	@Override
-	public String section() {
-		return "leader-applications";
-	}
-
-	@Override
-	public Map<String, Object> describe(String emailIndex) {
-		List<Map<String, Object>> applications = new ArrayList<>();
-		this.jdbc.sql(SELECT + " where a.email_index = ? order by a.id")
-			.param(emailIndex)
-			.query((rs, n) -> application(rs))
-			.list()
-			.forEach(a -> {
-				Map<String, Object> one = new LinkedHashMap<>();
-				one.put("campaign", a.campaignTitle());
-				one.put("name", a.name());
-				one.put("zip", a.zip());
-				one.put("phone", a.phone());
-				one.put("why", a.why());
-				one.put("status", a.status());
-				applications.add(one);
-			});
-		return applications.isEmpty() ? Map.of() : Map.of("applications", applications);
-	}
-
-	@Override
-	@Transactional
-	public void forget(String emailIndex) {
-		this.jdbc.sql("delete from leader_applications where email_index = ?").param(emailIndex).update();
-	}
-
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	private static OffsetDateTime now() {
 		return OffsetDateTime.now(ZoneOffset.UTC);
-	}
-
-	/** The sealed columns, for {@code reseal} after a key rotation. */
-	@Configuration(proxyBeanMethods = false)
-	static class Columns {
-
-		@Bean
-		SealedColumn leaderApplicationsEmail() {
-			return new SealedColumn("leader_applications", "id", "email_sealed", "leader_applications.email");
-		}
-
-		@Bean
-		SealedColumn leaderApplicationsName() {
-			return new SealedColumn("leader_applications", "id", "name_sealed", "leader_applications.name");
-		}
-
-		@Bean
-		SealedColumn leaderApplicationsZip() {
-			return new SealedColumn("leader_applications", "id", "zip_sealed", "leader_applications.zip");
-		}
-
-		@Bean
-		SealedColumn leaderApplicationsPhone() {
-			return new SealedColumn("leader_applications", "id", "phone_sealed", "leader_applications.phone");
-		}
-
-		@Bean
-		SealedColumn leaderApplicationsWhy() {
-			return new SealedColumn("leader_applications", "id", "why_sealed", "leader_applications.why");
-		}
-
 	}
 
 }

@@ -122,38 +122,9 @@ class LeaderDashboardController {
 		Campaign campaign = allowed(authentication, id);
 		Map<String, String> errors = new LinkedHashMap<>();
 		String goalText = LeaderFields.strip(params.get("goal"));
-		Integer goal = null;
-		if (goalText.isEmpty()) {
-			errors.put("goal", "leaders.error.goal.required");
-		}
-		else {
-			Long parsed = DashboardIds.parse(goalText);
-			if (parsed == null || parsed > LeaderFields.MAX_GOAL) {
-				errors.put("goal", "leaders.error.goal.range");
-			}
-			else if (parsed < this.counts.exact(campaign.id())) {
-				errors.put("goal", "leaders.error.goal.belowCount");
-			}
-			else {
-				goal = parsed.intValue();
-			}
-		}
+		Integer goal = goal(goalText, campaign, errors);
 		String deadlineText = LeaderFields.strip(params.get("deadline"));
-		LocalDate deadline = null;
-		if (!deadlineText.isEmpty()) {
-			try {
-				deadline = (deadlineText.length() == 10) ? LocalDate.parse(deadlineText) : null;
-			}
-			catch (DateTimeParseException ex) {
-				deadline = null;
-			}
-			if (deadline == null) {
-				errors.put("deadline", "leaders.error.deadline.malformed");
-			}
-			else if (!deadline.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-				errors.put("deadline", "leaders.error.deadline.past");
-			}
-		}
+		LocalDate deadline = deadline(deadlineText, errors);
 		if (!errors.isEmpty()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return show(authentication, campaign, model, errors,
@@ -189,6 +160,45 @@ class LeaderDashboardController {
 		redirect.addFlashAttribute("notice", "leaders.dashboard.update.posted");
 		redirect.addFlashAttribute("recipients", recipients);
 		return "redirect:/leader/campaigns/" + campaign.id() + "#updates";
+	}
+
+	/** The new goal: a whole number up to the maximum, not below the count. */
+	private Integer goal(String goalText, Campaign campaign, Map<String, String> errors) {
+		if (goalText.isEmpty()) {
+			errors.put("goal", "leaders.error.goal.required");
+			return null;
+		}
+		Long parsed = DashboardIds.parse(goalText);
+		if (parsed == null || parsed > LeaderFields.MAX_GOAL) {
+			errors.put("goal", "leaders.error.goal.range");
+			return null;
+		}
+		if (parsed < this.counts.exact(campaign.id())) {
+			errors.put("goal", "leaders.error.goal.belowCount");
+			return null;
+		}
+		return parsed.intValue();
+	}
+
+	/** The new deadline, a day after today; {@code null} for none. */
+	private static LocalDate deadline(String deadlineText, Map<String, String> errors) {
+		if (deadlineText.isEmpty()) {
+			return null;
+		}
+		LocalDate deadline;
+		try {
+			deadline = (deadlineText.length() == 10) ? LocalDate.parse(deadlineText) : null;
+		}
+		catch (DateTimeParseException ex) {
+			deadline = null;
+		}
+		if (deadline == null) {
+			errors.put("deadline", "leaders.error.deadline.malformed");
+		}
+		else if (!deadline.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+			errors.put("deadline", "leaders.error.deadline.past");
+		}
+		return deadline;
 	}
 
 	private String show(Authentication authentication, Campaign campaign, Model model, Map<String, String> errors,

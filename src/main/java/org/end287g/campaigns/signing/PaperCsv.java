@@ -53,6 +53,33 @@ final class PaperCsv {
 		if (bytes.length > MAX_BYTES) {
 			return failed(0, "signatures.paper.error.large");
 		}
+		String text = decode(bytes);
+		if (text == null) {
+			return failed(0, "signatures.paper.error.encoding");
+		}
+		if (text.isBlank()) {
+			return failed(0, "signatures.paper.error.empty");
+		}
+		List<Row> records = new ArrayList<>();
+		Problem problem = new Records(text, records).read();
+		if (problem != null) {
+			return new Parsed(List.of(), List.of(problem));
+		}
+		if (records.isEmpty() || !header(records.get(0).cells())) {
+			return failed(1, "signatures.paper.error.header");
+		}
+		Parsed parsed = rows(records.subList(1, records.size()), records.get(0).cells().size());
+		if (parsed.rows().size() > MAX_ROWS) {
+			return failed(0, "signatures.paper.error.rows");
+		}
+		if (parsed.rows().isEmpty() && parsed.problems().isEmpty()) {
+			return failed(0, "signatures.paper.error.noRows");
+		}
+		return parsed;
+	}
+
+	/** Strict UTF-8 without a byte order mark; {@code null} when not UTF-8. */
+	private static String decode(byte[] bytes) {
 		String text;
 		try {
 			text = StandardCharsets.UTF_8.newDecoder()
@@ -62,26 +89,19 @@ final class PaperCsv {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			return failed(0, "signatures.paper.error.encoding");
+			return null;
 		}
-		if (text.startsWith("\ufeff")) {
-			text = text.substring(1);
-		}
-		if (text.isBlank()) {
-			return failed(0, "signatures.paper.error.empty");
-		}
-		List<Row> records = new ArrayList<>();
-		Problem problem = records(text, records);
-		if (problem != null) {
-			return new Parsed(List.of(), List.of(problem));
-		}
-		if (records.isEmpty() || !header(records.get(0).cells())) {
-			return failed(1, "signatures.paper.error.header");
-		}
-		int columns = records.get(0).cells().size();
+		return text.startsWith("\ufeff") ? text.substring(1) : text;
+	}
+
+	/**
+	 * The records after the header as rows of six cells; blank lines are skipped, a wrong
+	 * number of cells or an unreadable updates box is a problem of its line.
+	 */
+	private static Parsed rows(List<Row> records, int columns) {
 		List<Row> rows = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
-		for (Row row : records.subList(1, records.size())) {
+		for (Row row : records) {
 			if (row.cells().size() == 1 && row.cells().get(0).isBlank()) {
 				continue;
 			}
@@ -98,12 +118,6 @@ final class PaperCsv {
 				continue;
 			}
 			rows.add(new Row(row.line(), cells));
-		}
-		if (rows.size() > MAX_ROWS) {
-			return failed(0, "signatures.paper.error.rows");
-		}
-		if (rows.isEmpty() && problems.isEmpty()) {
-			return failed(0, "signatures.paper.error.noRows");
 		}
 		return new Parsed(rows, problems);
 	}
@@ -129,80 +143,120 @@ final class PaperCsv {
 		return cell.strip().toLowerCase(Locale.ROOT);
 	}
 
-	/** Splits the text into records; a problem when a quote is out of place. */
-	private static Problem records(String text, List<Row> records) {
-		List<String> cells = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		int line = 1;
-		int recordLine = 1;
-		boolean quoted = false;
-		boolean wasQuoted = false;
-		int quoteLine = 0;
-		int i = 0;
-		int n = text.length();
-		while (i < n) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < n && text.charAt(i + 1) == '"') {
-						cell.append('"');
-						i += 2;
-						continue;
+	/**
+	 * Splits a text into records, each with the line it starts on (a quoted cell may hold
+	 * line breaks); stops at a quote out of place.
+	 */
+	private static final class Records {
+
+		private final String text;
+
+		private final List<Row> records;
+
+		private final List<String> cells = new ArrayList<>();
+
+		private final StringBuilder cell = new StringBuilder();
+
+		private int i;
+
+		private int line = 1;
+
+		private int recordLine = 1;
+
+		private int quoteLine;
+
+		private boolean quoted;
+
+		private boolean wasQuoted;
+
+		Records(String text, List<Row> records) {
+			this.text = text;
+			this.records = records;
+		}
+
+		/** Reads every record into the list; a problem when a quote is out of place. */
+		Problem read() {
+			while (this.i < this.text.length()) {
+				char c = this.text.charAt(this.i);
+				if (this.quoted) {
+					inQuotes(c);
+				}
+				else {
+					Problem problem = outside(c);
+					if (problem != null) {
+						return problem;
 					}
-					quoted = false;
-					i++;
-					continue;
 				}
-				if (c == '\n') {
-					line++;
-				}
-				cell.append(c);
-				i++;
-				continue;
 			}
+			if (this.quoted) {
+				return new Problem(this.quoteLine, "signatures.paper.error.quote");
+			}
+			if (this.cell.length() > 0 || !this.cells.isEmpty() || this.wasQuoted) {
+				endRecord();
+			}
+			return null;
+		}
+
+		private void inQuotes(char c) {
 			if (c == '"') {
-				if (cell.length() > 0 || wasQuoted) {
-					return new Problem(line, "signatures.paper.error.quote");
+				if (this.i + 1 < this.text.length() && this.text.charAt(this.i + 1) == '"') {
+					this.cell.append('"');
+					this.i += 2;
+					return;
 				}
-				quoted = true;
-				wasQuoted = true;
-				quoteLine = line;
-				i++;
-				continue;
+				this.quoted = false;
+				this.i++;
+				return;
 			}
-			if (c == ',') {
-				cells.add(cell.toString());
-				cell.setLength(0);
-				wasQuoted = false;
-				i++;
-				continue;
+			if (c == '\n') {
+				this.line++;
 			}
-			if (c == '\r' || c == '\n') {
-				cells.add(cell.toString());
-				records.add(new Row(recordLine, List.copyOf(cells)));
-				cells.clear();
-				cell.setLength(0);
-				wasQuoted = false;
-				i += (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') ? 2 : 1;
-				line++;
-				recordLine = line;
-				continue;
+			this.cell.append(c);
+			this.i++;
+		}
+
+		private Problem outside(char c) {
+			if (c == '"') {
+				if (this.cell.length() > 0 || this.wasQuoted) {
+					return new Problem(this.line, "signatures.paper.error.quote");
+				}
+				this.quoted = true;
+				this.wasQuoted = true;
+				this.quoteLine = this.line;
+				this.i++;
 			}
-			if (wasQuoted) {
+			else if (c == ',') {
+				this.cells.add(this.cell.toString());
+				this.cell.setLength(0);
+				this.wasQuoted = false;
+				this.i++;
+			}
+			else if (c == '\r' || c == '\n') {
+				endRecord();
+				this.i += (c == '\r' && this.i + 1 < this.text.length() && this.text.charAt(this.i + 1) == '\n') ? 2
+						: 1;
+				this.line++;
+				this.recordLine = this.line;
+			}
+			else if (this.wasQuoted) {
 				// text after a closing quote: "abc"def
-				return new Problem(line, "signatures.paper.error.quote");
+				return new Problem(this.line, "signatures.paper.error.quote");
 			}
-			cell.append(c);
-			i++;
+			else {
+				this.cell.append(c);
+				this.i++;
+			}
+			return null;
 		}
-		if (quoted) {
-			return new Problem(quoteLine, "signatures.paper.error.quote");
+
+		private void endRecord() {
+			this.cells.add(this.cell.toString());
+			this.records.add(new Row(this.recordLine, List.copyOf(this.cells)));
+			this.cells.clear();
+			this.cell.setLength(0);
+			this.wasQuoted = false;
 		}
-		if (cell.length() > 0 || !cells.isEmpty() || wasQuoted) {
-			cells.add(cell.toString());
-			records.add(new Row(recordLine, List.copyOf(cells)));
-		}
-		return null;
+
 	}
 
 	/** The answer for a file over {@value #MAX_BYTES} bytes, without reading it. */

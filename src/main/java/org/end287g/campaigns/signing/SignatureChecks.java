@@ -161,6 +161,15 @@ class SignatureChecks {
 			.params(campaignId, described, criteria.reason(), rows.size(), actor, now)
 			.update(key, "id");
 		long invalidation = key.getKey().longValue();
+		markInvalid(rows, invalidation, now);
+		this.counts.invalidated(campaignId, confirmed);
+		this.audit.record(actor, "signatures.invalidate", "campaign:" + campaignId,
+				"invalidation=" + invalidation + " confirmed=" + confirmed + " unconfirmed=" + unconfirmed);
+		return new Invalidated(true, new Preview(confirmed, unconfirmed, List.of()));
+	}
+
+	/** Marks the rows (id first) invalidated, 500 at a time. */
+	private void markInvalid(List<long[]> rows, long invalidation, OffsetDateTime now) {
 		for (int start = 0; start < rows.size(); start += 500) {
 			List<long[]> chunk = rows.subList(start, Math.min(rows.size(), start + 500));
 			StringBuilder ids = new StringBuilder();
@@ -175,10 +184,6 @@ class SignatureChecks {
 				.params(values)
 				.update();
 		}
-		this.counts.invalidated(campaignId, confirmed);
-		this.audit.record(actor, "signatures.invalidate", "campaign:" + campaignId,
-				"invalidation=" + invalidation + " confirmed=" + confirmed + " unconfirmed=" + unconfirmed);
-		return new Invalidated(true, new Preview(confirmed, unconfirmed, List.of()));
 	}
 
 	/** Signatures per minute in a window, with the minutes that stand out. */

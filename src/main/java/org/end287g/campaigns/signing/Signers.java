@@ -87,6 +87,7 @@ public class Signers {
 				rows.isEmpty() ? afterSignatureId : rows.get(rows.size() - 1).signatureId());
 	}
 
+	/** A subscriber with the signature they were found by, to page on. */
 	private record Signed(long signatureId, Subscriber subscriber) {
 	}
 

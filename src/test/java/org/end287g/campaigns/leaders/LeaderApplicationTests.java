@@ -70,7 +70,7 @@ class LeaderApplicationTests {
 	AccountStore store;
 
 	@Autowired
-	LeaderApplications applications;
+	LeaderApplicationRecords applications;
 
 	QueuedMail mail;
 

@@ -1,0 +1,42 @@
+package org.end287g.campaigns.delivery;
+
+import org.end287g.accounts.Permissions;
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.pages.CampaignNotFound;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who reaches a campaign's delivery pages: its leaders and staff. Anyone else gets the
+ * same 404 as for a campaign that does not exist.
+ */
+@Component
+class DeliveryAccess {
+
+	private final Campaigns campaigns;
+
+	private final Permissions permissions;
+
+	DeliveryAccess(Campaigns campaigns, Permissions permissions) {
+		this.campaigns = campaigns;
+		this.permissions = permissions;
+	}
+
+	/** The campaign, when the signed-in person leads it or is staff; else a 404. */
+	Campaign allowed(String id, Authentication authentication) {
+		long campaignId;
+		try {
+			campaignId = Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			throw new CampaignNotFound();
+		}
+		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
+			throw new CampaignNotFound();
+		}
+		return this.campaigns.byId(campaignId).orElseThrow(CampaignNotFound::new);
+	}
+
+}
