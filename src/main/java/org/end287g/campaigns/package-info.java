@@ -4,5 +4,5 @@
  * signature goal.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "tracker", "places", "accounts", "privacy",
-		"notifications", "audit", "printing", "site" })
+		"notifications", "audit", "printing", "site", "problems" })
 package org.end287g.campaigns;

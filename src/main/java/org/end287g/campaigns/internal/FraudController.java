@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
+import org.end287g.problems.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -129,10 +130,10 @@ class FraudController {
 			signature = Long.parseLong(id);
 		}
 		catch (NumberFormatException ex) {
-			throw new CampaignNotFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
 		if (!this.checks.hide(campaign.id(), signature, "true".equals(hidden), authentication.getName())) {
-			throw new CampaignNotFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
 		redirect.addFlashAttribute("notice", "true".equals(hidden) ? "fraud.comment.hidden" : "fraud.comment.shown");
 		return "redirect:/admin/campaigns/" + campaign.slug() + "/signatures#comments";
@@ -209,7 +210,7 @@ class FraudController {
 	}
 
 	private Campaign find(String slug) {
-		return this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
+		return this.campaigns.find(slug).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
 	private void fillDefault(Model model, Campaign campaign) {
