@@ -1,28 +1,26 @@
 package org.end287g.site;
 
-import java.util.Map;
+import java.util.Locale;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.problems.Problem;
 
-import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Errors that reach the servlet container's error dispatch (an unknown address, a refused
- * POST, a failure, a filter's refusal) get the same translated page as a {@link Problem}:
- * one template, {@code error/problem}, for every status.
+ * The servlet container's error dispatch (an unknown address, a refused POST, a method or
+ * media type a page does not take, a failure, a filter's refusal) answered like a
+ * {@link Problem}: the translated page, or JSON under /api/ and /feeds/. Replaces Spring
+ * Boot's BasicErrorController, whose JSON has no translated message.
  */
-@Component
-class ErrorPages implements ErrorViewResolver {
-
-	static final String VIEW = "error/problem";
+@Controller
+class ErrorPages implements ErrorController {
 
 	private final MessageSource messages;
 
@@ -30,22 +28,26 @@ class ErrorPages implements ErrorViewResolver {
 		this.messages = messages;
 	}
 
-	@Override
-	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-		// a filter that refused the request may have left its problem (SignInAttemptLimit)
+	@RequestMapping("${server.error.path:${error.path:/error}}")
+	Object error(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		// a filter that refused the request may have left its problem
+		// (SignInAttemptLimit)
 		Problem problem = (request.getAttribute(Problem.ATTRIBUTE) instanceof Problem refused) ? refused
-				: generic(status);
-		return page(problem.updateAndGetBody(this.messages, RequestContextUtils.getLocale(request)));
+				: generic(status(request));
+		return ProblemResponses.answer(problem, failedPath(request), response, this.messages, locale);
 	}
 
-	/** The page of a translated problem, with its status. */
-	static ModelAndView page(ProblemDetail problem) {
-		String title = problem.getTitle();
-		String detail = (problem.getDetail() != null) ? problem.getDetail() : title;
-		ModelAndView page = new ModelAndView(VIEW,
-				Map.of("status", problem.getStatus(), "title", title, "detail", detail));
-		page.setStatus(HttpStatusCode.valueOf(problem.getStatus()));
-		return page;
+	private static HttpStatus status(HttpServletRequest request) {
+		HttpStatus status = (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)
+				? HttpStatus.resolve(code) : null;
+		return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	/** The address that failed, not /error. */
+	private static String failedPath(HttpServletRequest request) {
+		String uri = (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) ? failed
+				: request.getRequestURI();
+		return uri.substring(Math.min(uri.length(), request.getContextPath().length()));
 	}
 
 	private static Problem generic(HttpStatus status) {

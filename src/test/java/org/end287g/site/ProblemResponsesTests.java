@@ -5,13 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
-import jakarta.servlet.http.HttpServletRequest;
-import org.end287g.accounts.internal.SignInAttemptLimit;
 import org.end287g.privacy.RateLimitExceededException;
 import org.end287g.problems.Problem;
 import org.junit.jupiter.api.Test;
@@ -23,17 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * status, or JSON with {@code error} under /api/ and /feeds/, in English and Spanish.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(RefusingPages.class)
 class ProblemResponsesTests {
 
 	@LocalServerPort
@@ -150,49 +141,6 @@ class ProblemResponsesTests {
 
 	private static String html(String text) {
 		return text.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;");
-	}
-
-	@TestConfiguration
-	static class Refusals {
-
-		/**
-		 * The sign-in attempt filter, in front of the real one, refusing every attempt.
-		 */
-		@Bean
-		FilterRegistrationBean<SignInAttemptLimit> refuseEverySignInAttempt() {
-			FilterRegistrationBean<SignInAttemptLimit> registration = new FilterRegistrationBean<>(
-					new SignInAttemptLimit(ProblemResponsesTests::refuse));
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-			return registration;
-		}
-
-		@RestController
-		static class Refusing {
-
-			@GetMapping({ "/test/problems/{kind}", "/api/test/problems/{kind}", "/feeds/test/problems/{kind}" })
-			String refuse(@PathVariable String kind) {
-				throw switch (kind) {
-					case "not-found" -> Problem.notFound("campaigns.error.unknown");
-					case "not-found-titled" ->
-						Problem.of(HttpStatus.NOT_FOUND, "problem.notFound", "error.state.unknown", "XX");
-					case "bad-request" -> Problem.badRequest("error.param.state");
-					case "unavailable" -> Problem.unavailable("campaigns.error.busy");
-					case "too-many" -> new RateLimitExceededException("test", Duration.ofSeconds(90));
-					default -> new IllegalArgumentException(kind);
-				};
-			}
-
-			@GetMapping({ "/test/problems/count", "/api/test/problems/count", "/feeds/test/problems/count" })
-			String count(@RequestParam int n) {
-				return Integer.toString(n);
-			}
-
-		}
-
-	}
-
-	private static void refuse(String limit, HttpServletRequest request, String email) {
-		throw new RateLimitExceededException(limit, Duration.ofSeconds(90));
 	}
 
 }
