@@ -30,8 +30,7 @@ class ErrorPages implements ErrorController {
 
 	@RequestMapping("${server.error.path:${error.path:/error}}")
 	Object error(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-		// a filter that refused the request may have left its problem
-		// (SignInAttemptLimit)
+		// a refusing filter may have left its problem (SignInAttemptLimit)
 		Problem problem = (request.getAttribute(Problem.ATTRIBUTE) instanceof Problem refused) ? refused
 				: generic(status(request));
 		return ProblemResponses.answer(problem, failedPath(request), response, this.messages, locale);

@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
  * Malformed requests reach the application, which refuses them with its own translated
  * page, instead of being refused by Tomcat with its own: an encoded slash goes on to
  * Spring Security's firewall (which refuses it, 400), an address up to 32 KB to
- * {@link UnreadableRequests} (which refuses it past 8 KB, 414).
+ * {@link UnreadableRequests} (which refuses it past 16 KB, 414).
  */
 @Configuration(proxyBeanMethods = false)
 class ServerLimits {

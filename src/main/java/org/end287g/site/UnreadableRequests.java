@@ -26,8 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class UnreadableRequests extends OncePerRequestFilter {
 
-	/** Longer addresses are refused; the server reads up to 32 KB of headers. */
-	static final int MAX_URL_CHARS = 8 * 1024;
+	/** Longer addresses are refused (Tomcat reads up to 32 KB of headers). */
+	static final int MAX_URL_CHARS = 16 * 1024;
 
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
