@@ -3,5 +3,6 @@
  * (one-time links by e-mail and passkeys), sessions and devices, and the security
  * configuration every page shares.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "privacy", "notifications", "audit" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "privacy", "notifications", "audit", "problems" })
 package org.end287g.accounts;

@@ -8,5 +8,5 @@
  * here renders the errors of all of them.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "tracker", "places", "accounts", "privacy",
-		"notifications", "audit", "printing", "site" })
+		"notifications", "audit", "printing", "site", "problems" })
 package org.end287g.campaigns;

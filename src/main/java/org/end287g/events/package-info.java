@@ -4,5 +4,5 @@
  * reminders, check-in and iCalendar feeds.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "accounts", "campaigns", "places", "privacy", "notifications", "audit" })
+		allowedDependencies = { "accounts", "campaigns", "places", "privacy", "notifications", "audit", "problems" })
 package org.end287g.events;

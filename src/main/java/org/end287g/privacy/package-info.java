@@ -3,5 +3,5 @@
  * signed links, rate limits, supporters and their holds, retention, and the pages where a
  * person sees, downloads and deletes what is held about them.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "problems" })
 package org.end287g.privacy;

@@ -4,5 +4,5 @@
  * handout), training lessons, talking points and public-records requests.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "campaigns", "tracker", "places", "accounts", "audit", "printing", "site" })
+		allowedDependencies = { "campaigns", "tracker", "places", "accounts", "audit", "printing", "site", "problems" })
 package org.end287g.toolkit;

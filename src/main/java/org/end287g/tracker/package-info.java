@@ -2,5 +2,5 @@
  * Tracker: ICE's 287(g) spreadsheets imported as snapshots, the agencies and agreements
  * derived from them, their history and the open data built on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "places")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "places", "problems" })
 package org.end287g.tracker;

@@ -9,10 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.privacy.RateLimitExceededException;
 import org.end287g.privacy.RateLimits;
+import org.end287g.problems.Problem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The rate limit {@code sign-in-attempt} on Spring Security's own sign-in endpoints (a
  * one-time token posted to /login/ott, a passkey's options and assertion), per hashed
  * client address: they are answered by filters, before any controller. A refusal is the
- * translated 429 page (error/429) with Retry-After.
+ * translated 429 page with Retry-After.
  */
 public class SignInAttemptLimit extends OncePerRequestFilter {
 
@@ -50,11 +50,10 @@ public class SignInAttemptLimit extends OncePerRequestFilter {
 			this.limits.check(LIMIT, request, null);
 		}
 		catch (RateLimitExceededException ex) {
-			long seconds = Math.max(1, ex.retryAfter().toSeconds());
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-			// read by templates/error/429.html through the error dispatch
-			request.setAttribute("retryMinutes", Math.max(1, (seconds + 59) / 60));
-			response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, ex.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+			// the error page shows this problem (how long to wait), not a generic 429
+			request.setAttribute(Problem.ATTRIBUTE, ex);
+			response.sendError(ex.getStatusCode().value());
 			return;
 		}
 		chain.doFilter(request, response);

@@ -3,7 +3,7 @@ package org.end287g.campaigns.delivery;
 import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.pages.CampaignNotFound;
+import org.end287g.problems.Problem;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -31,12 +31,12 @@ class DeliveryAccess {
 			campaignId = Long.parseLong(id);
 		}
 		catch (NumberFormatException ex) {
-			throw new CampaignNotFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
 		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
-			throw new CampaignNotFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
-		return this.campaigns.byId(campaignId).orElseThrow(CampaignNotFound::new);
+		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
 }

@@ -13,9 +13,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.lifecycle.CampaignLifecycle;
-import org.end287g.campaigns.pages.CampaignNotFound;
 import org.end287g.campaigns.pages.Fields;
 import org.end287g.campaigns.signing.SignatureCounts;
+import org.end287g.places.Places;
+import org.end287g.places.State;
+import org.end287g.problems.Problem;
+import org.end287g.tracker.AgencyProfile;
+import org.end287g.tracker.AgencyView;
+import org.end287g.tracker.TrackerReader;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -169,16 +174,16 @@ class DeliveryController {
 
 	@GetMapping("/campaigns/{slug}/deliveries/{id}/photo")
 	ResponseEntity<byte[]> photo(@PathVariable String slug, @PathVariable String id) {
-		Campaign campaign = this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
+		Campaign campaign = this.campaigns.find(slug).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 		long deliveryId;
 		try {
 			deliveryId = Long.parseLong(id);
 		}
 		catch (NumberFormatException ex) {
-			throw new CampaignNotFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
 		Deliveries.StoredPhoto photo = this.deliveries.photo(campaign.id(), deliveryId)
-			.orElseThrow(CampaignNotFound::new);
+			.orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.type()))
 			.header("X-Content-Type-Options", "nosniff")

@@ -3,7 +3,7 @@ package org.end287g.campaigns.leaders;
 import java.util.List;
 
 import org.end287g.audit.AuditLog;
-import org.end287g.campaigns.pages.CampaignNotFound;
+import org.end287g.problems.Problem;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -54,7 +54,7 @@ class LeaderAdminController {
 	private String decide(Authentication authentication, String id, boolean approve, RedirectAttributes redirect) {
 		Long application = DashboardIds.parse(id);
 		if (application == null) {
-			throw new CampaignNotFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
 		String notice;
 		try {

@@ -13,10 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.pages.BadCampaignRequest;
-import org.end287g.campaigns.pages.CampaignNotFound;
 import org.end287g.campaigns.pages.CampaignViews;
 import org.end287g.campaigns.signing.SignatureCounts;
+import org.end287g.problems.Problem;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -80,7 +79,7 @@ class LeaderDashboardController {
 			@RequestParam(name = "done", required = false) String done, RedirectAttributes redirect) {
 		Campaign campaign = allowed(authentication, id);
 		if (step == null || !LeaderCampaigns.STEPS.contains(step)) {
-			throw new BadCampaignRequest("leaders.error.step");
+			throw Problem.badRequest("leaders.error.step");
 		}
 		this.work.step(authentication.getName(), campaign.id(), step, "true".equals(done));
 		return "redirect:/leader/campaigns/" + campaign.id() + "#training";
@@ -245,9 +244,9 @@ class LeaderDashboardController {
 		Long campaignId = DashboardIds.parse(id);
 		if (campaignId == null
 				|| !(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
-			throw new CampaignNotFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
-		return this.campaigns.byId(campaignId).orElseThrow(CampaignNotFound::new);
+		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
 }

@@ -11,10 +11,10 @@ import java.util.Set;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.pages.CampaignNotFound;
 import org.end287g.campaigns.pages.Fields;
 import org.end287g.campaigns.signing.SignatureCounts;
 import org.end287g.places.Places;
+import org.end287g.problems.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -161,7 +161,7 @@ class AdminCampaignController {
 	}
 
 	private Campaign find(String slug) {
-		return this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
+		return this.campaigns.find(slug).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
 	private void fill(Model model, Campaign campaign) {

@@ -12,6 +12,7 @@ import org.end287g.places.County;
 import org.end287g.places.Places;
 import org.end287g.places.State;
 import org.end287g.places.ZipCode;
+import org.end287g.problems.Problem;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementFilter;
 import org.end287g.tracker.AgreementView;
@@ -56,14 +57,14 @@ class CampaignLists {
 	/** The ZIP code's point, or a 400. */
 	ZipCode zip(String value) {
 		if (value == null || !value.strip().matches("[0-9]{5}")) {
-			throw new BadCampaignRequest("campaigns.error.zip");
+			throw Problem.badRequest("campaigns.error.zip");
 		}
-		return this.places.zip(value.strip()).orElseThrow(() -> new BadCampaignRequest("campaigns.error.zip"));
+		return this.places.zip(value.strip()).orElseThrow(() -> Problem.badRequest("campaigns.error.zip"));
 	}
 
 	String filter(String value) {
 		if (value == null || !FILTERS.contains(value)) {
-			throw new BadCampaignRequest("campaigns.error.filter");
+			throw Problem.badRequest("campaigns.error.filter");
 		}
 		return value;
 	}
@@ -73,11 +74,11 @@ class CampaignLists {
 			return 1;
 		}
 		if (value.length() > 6 || !value.chars().allMatch(Character::isDigit)) {
-			throw new BadCampaignRequest("error.param.malformed");
+			throw Problem.badRequest("error.param.malformed");
 		}
 		int page = Integer.parseInt(value);
 		if (page < 1) {
-			throw new BadCampaignRequest("error.param.malformed");
+			throw Problem.badRequest("error.param.malformed");
 		}
 		return page;
 	}

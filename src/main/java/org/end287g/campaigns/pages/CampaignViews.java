@@ -11,6 +11,7 @@ import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.signing.SignatureCounts;
 import org.end287g.places.Places;
 import org.end287g.places.State;
+import org.end287g.problems.Problem;
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementFilter;
@@ -40,7 +41,7 @@ public class CampaignViews {
 
 	/** The campaign and its agreements, or a 404 for anything unknown. */
 	public Page page(String slug) {
-		Campaign campaign = this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
+		Campaign campaign = this.campaigns.find(slug).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 		Optional<AgencyProfile> profile = this.tracker.agency(campaign.agencySlug());
 		AgencyView agency = profile.map(AgencyProfile::agency).orElse(null);
 		return new Page(view(campaign, agency, this.counts.count(campaign.id())),
@@ -64,13 +65,13 @@ public class CampaignViews {
 	/** A known state's postal code, upper case, or a 400. */
 	State state(String value) {
 		if (value == null || value.isBlank()) {
-			throw new BadCampaignRequest("error.param.state");
+			throw Problem.badRequest("error.param.state");
 		}
 		if (value.length() != 2 || !value.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
-			throw new BadCampaignRequest("error.param.state");
+			throw Problem.badRequest("error.param.state");
 		}
 		return this.places.state(value.toUpperCase(Locale.ROOT))
-			.orElseThrow(() -> new BadCampaignRequest("error.param.state"));
+			.orElseThrow(() -> Problem.badRequest("error.param.state"));
 	}
 
 	private CampaignView view(Campaign campaign, AgencyView agency, long signatures) {

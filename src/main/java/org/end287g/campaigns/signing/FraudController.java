@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.pages.CampaignNotFound;
 import org.end287g.campaigns.pages.Fields;
+import org.end287g.problems.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -131,10 +131,10 @@ class FraudController {
 			signature = Long.parseLong(id);
 		}
 		catch (NumberFormatException ex) {
-			throw new CampaignNotFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
 		if (!this.checks.hide(campaign.id(), signature, "true".equals(hidden), authentication.getName())) {
-			throw new CampaignNotFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
 		redirect.addFlashAttribute("notice", "true".equals(hidden) ? "fraud.comment.hidden" : "fraud.comment.shown");
 		return "redirect:/admin/campaigns/" + campaign.slug() + "/signatures#comments";
@@ -211,7 +211,7 @@ class FraudController {
 	}
 
 	private Campaign find(String slug) {
-		return this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
+		return this.campaigns.find(slug).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
 	private void fillDefault(Model model, Campaign campaign) {

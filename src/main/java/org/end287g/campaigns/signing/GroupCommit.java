@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * @param <T> what a request submits
  * @param <R> what it gets back
  */
-public final class GroupCommit<T, R> {
+final class GroupCommit<T, R> {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -157,7 +157,7 @@ public final class GroupCommit<T, R> {
 	}
 
 	/** Too much is waiting: the request should be answered "try again in a moment". */
-	public static final class Busy extends RuntimeException {
+	static final class Busy extends RuntimeException {
 
 		Busy() {
 			super("busy", null, false, false);

@@ -10,10 +10,9 @@ import org.end287g.accounts.Permissions;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.pages.BadCampaignRequest;
-import org.end287g.campaigns.pages.CampaignNotFound;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
+import org.end287g.problems.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -76,7 +75,7 @@ class PaperController {
 			Locale locale) {
 		Campaign campaign = allowed(authentication, id);
 		if (!campaign.gathering()) {
-			throw new BadCampaignRequest("signatures.error.closed");
+			throw Problem.badRequest("signatures.error.closed");
 		}
 		SignatureForm form = SignatureForm.of(firstName, lastName, email, zip, comment, null, campaignUpdates, null);
 		Map<String, String> errors = form.errors(this.places, false);
@@ -103,7 +102,7 @@ class PaperController {
 			@RequestParam(required = false) MultipartFile file, Locale locale) throws IOException {
 		Campaign campaign = allowed(authentication, id);
 		if (!campaign.gathering()) {
-			throw new BadCampaignRequest("signatures.error.closed");
+			throw Problem.badRequest("signatures.error.closed");
 		}
 		PaperCsv.Parsed parsed = (file == null) ? PaperCsv.parse(null)
 				: (file.getSize() > PaperCsv.MAX_BYTES) ? PaperCsv.tooLarge() : PaperCsv.parse(file.getBytes());
@@ -152,9 +151,9 @@ class PaperController {
 		Long campaignId = id(id);
 		if (campaignId == null || authentication == null
 				|| !(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
-			throw new CampaignNotFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
-		return this.campaigns.byId(campaignId).orElseThrow(CampaignNotFound::new);
+		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
 	private static Long id(String id) {

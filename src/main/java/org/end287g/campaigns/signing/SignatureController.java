@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignPageContributor;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.pages.CampaignNotFound;
 import org.end287g.campaigns.pages.CampaignViews;
+import org.end287g.problems.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -88,7 +88,7 @@ class SignatureController {
 
 	@PostMapping("/campaigns/{slug}/confirm")
 	ModelAndView confirm(@PathVariable String slug, @RequestParam(required = false) String token) {
-		Campaign campaign = this.campaigns.find(slug).orElseThrow(CampaignNotFound::new);
+		Campaign campaign = this.campaigns.find(slug).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 		SignatureRows.Confirmation outcome = this.online.confirm(campaign, token);
 		if (outcome == SignatureRows.Confirmation.INVALID) {
 			ModelAndView view = new ModelAndView("campaigns/confirm");

@@ -7,12 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.pages.BadCampaignRequest;
-import org.end287g.campaigns.pages.CampaignNotFound;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
 import org.end287g.privacy.ClientAddresses;
 import org.end287g.privacy.RateLimitExceededException;
+import org.end287g.problems.Problem;
 
 import org.springframework.stereotype.Component;
 
@@ -72,10 +71,10 @@ class Signer {
 	Outcome sign(String slug, HttpServletRequest request, Locale locale) {
 		Campaign campaign = signable(slug);
 		if (campaign == null) {
-			return new Refused(new CampaignNotFound());
+			return new Refused(Problem.notFound("campaigns.error.unknown"));
 		}
 		if (!campaign.gathering()) {
-			return new Refused(new BadCampaignRequest("signatures.error.closed"));
+			return new Refused(Problem.badRequest("signatures.error.closed"));
 		}
 		SignatureForm form = SignatureForm
 			.of(request.getParameter("firstName"), request.getParameter("lastName"), request.getParameter("email"),
@@ -95,7 +94,7 @@ class Signer {
 			}
 		}
 		catch (GroupCommit.Busy busy) {
-			return new Refused(busy);
+			return new Refused(Problem.unavailable("campaigns.error.busy"));
 		}
 		return new Signed(campaign.slug());
 	}

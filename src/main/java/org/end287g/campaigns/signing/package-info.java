@@ -7,9 +7,8 @@
  * (a viral minute, the unique key per person, sealed personal data) and it owns the
  * {@code signatures} and {@code signature_counts} tables. Keeping every statement on them
  * here means one place to read when a count or a row looks wrong. {@code SignatureCounts}
- * (the count, for pages, lists and leaders), {@code Signers} (signers for the delivery
- * packet, subscribers for mail) and {@code GroupCommit} (its {@code Busy}, which the
- * module's error advice answers with a 503) are public for the module's other packages;
+ * (the count, for pages, lists and leaders) and {@code Signers} (signers for the
+ * delivery packet, subscribers for mail) are public for the module's other packages;
  * everything else stays package-private.
  */
 package org.end287g.campaigns.signing;

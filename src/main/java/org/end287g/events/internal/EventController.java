@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.campaigns.Campaign;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
+import org.end287g.problems.Problem;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -160,9 +161,9 @@ class EventController {
 	}
 
 	Event publicEvent(String slug) {
-		Event event = this.store.bySlug(slug).orElseThrow(EventNotFound::new);
+		Event event = this.store.bySlug(slug).orElseThrow(() -> Problem.notFound("events.error.unknown"));
 		if (event.status() == Event.Status.DRAFT) {
-			throw new EventNotFound();
+			throw Problem.notFound("events.error.unknown");
 		}
 		return event;
 	}
@@ -182,7 +183,7 @@ class EventController {
 
 	@GetMapping("/events/campaigns/{slug}.ics")
 	ResponseEntity<byte[]> campaignFeed(@PathVariable String slug, Locale locale) {
-		Campaign campaign = this.views.campaign(slug).orElseThrow(EventNotFound::new);
+		Campaign campaign = this.views.campaign(slug).orElseThrow(() -> Problem.notFound("events.error.unknown"));
 		List<Event> events = this.store.ofCampaign(campaign.id(), this.views.now().minus(FEED_HISTORY));
 		return calendar(this.views.calendar(
 				this.messages.getMessage("events.feed.campaign", new Object[] { campaign.title() }, locale), events,

@@ -15,6 +15,7 @@ import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
+import org.end287g.problems.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -88,18 +89,18 @@ class OrganizerController {
 		}
 		Set<Long> led = this.permissions.campaignsLed(authentication);
 		if (led.isEmpty()) {
-			throw new EventNotFound();
+			throw Problem.notFound("events.error.unknown");
 		}
 		return new Scope("/leader/events", false, led);
 	}
 
 	Event reachable(Scope scope, String id) {
 		if (id == null || !id.matches("[0-9]{1,18}")) {
-			throw new EventNotFound();
+			throw Problem.notFound("events.error.unknown");
 		}
-		Event event = this.store.byId(Long.parseLong(id)).orElseThrow(EventNotFound::new);
+		Event event = this.store.byId(Long.parseLong(id)).orElseThrow(() -> Problem.notFound("events.error.unknown"));
 		if (!scope.reaches(event)) {
-			throw new EventNotFound();
+			throw Problem.notFound("events.error.unknown");
 		}
 		return event;
 	}

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.places.Places;
 import org.end287g.privacy.RateLimits;
+import org.end287g.problems.Problem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -97,11 +98,12 @@ class RegistrationController {
 	}
 
 	private Own own(String slug, String token) {
-		Long id = this.mail.verify(token).orElseThrow(EventNotFound::new);
-		Registration registration = this.registrations.byId(id).orElseThrow(EventNotFound::new);
+		Long id = this.mail.verify(token).orElseThrow(() -> Problem.notFound("events.error.unknown"));
+		Registration registration = this.registrations.byId(id)
+			.orElseThrow(() -> Problem.notFound("events.error.unknown"));
 		Event event = this.events.publicEvent(slug);
 		if (registration.eventId() != event.id() || registration.email() == null) {
-			throw new EventNotFound();
+			throw Problem.notFound("events.error.unknown");
 		}
 		return new Own(event, registration, token);
 	}
@@ -127,7 +129,7 @@ class RegistrationController {
 	ResponseEntity<String> qr(@PathVariable String slug, @PathVariable String token) {
 		Own own = own(slug, token);
 		if (own.registration().status() != Registration.Status.REGISTERED) {
-			throw new EventNotFound();
+			throw Problem.notFound("events.error.unknown");
 		}
 		String checkIn = this.views.baseUrl() + "/leader/events/" + own.event().id() + "/check-in?code="
 				+ own.registration().code();

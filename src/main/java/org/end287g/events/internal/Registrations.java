@@ -17,6 +17,7 @@ import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SupporterDetails;
 import org.end287g.privacy.Supporters;
+import org.end287g.problems.Problem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -92,7 +93,7 @@ class Registrations {
 
 	@Transactional
 	Outcome register(long eventId, Form form, Instant now) {
-		Event event = this.events.lock(eventId).orElseThrow(EventNotFound::new);
+		Event event = this.events.lock(eventId).orElseThrow(() -> Problem.notFound("events.error.unknown"));
 		if (!event.published() || event.started(now)) {
 			return Outcome.CLOSED;
 		}
@@ -167,7 +168,8 @@ class Registrations {
 		if (registration == null) {
 			return false;
 		}
-		Event event = this.events.lock(registration.eventId()).orElseThrow(EventNotFound::new);
+		Event event = this.events.lock(registration.eventId())
+			.orElseThrow(() -> Problem.notFound("events.error.unknown"));
 		int changed = this.jdbc.sql("""
 				update event_registrations set status = 'CANCELLED', cancelled_at = ?
 				where id = ? and status <> 'CANCELLED'""").params(EventStore.utc(now), registrationId).update();

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.end287g.problems.Problem;
 import org.end287g.site.SafeMarkdown;
 
 import org.springframework.http.HttpStatus;
@@ -37,14 +38,16 @@ class AdminLessonsController {
 
 	@GetMapping("/admin/toolkit/lessons/{slug}")
 	String edit(@PathVariable String slug, Model model) {
-		Lessons.Lesson lesson = this.lessons.find(slug).orElseThrow(ToolkitProblem::lessonNotFound);
+		Lessons.Lesson lesson = this.lessons.find(slug)
+			.orElseThrow(() -> Problem.notFound("toolkit.lessons.error.unknown"));
 		return show(lesson, Map.of(), model);
 	}
 
 	@PostMapping("/admin/toolkit/lessons/{slug}")
 	String save(Authentication authentication, @PathVariable String slug, @RequestParam Map<String, String> params,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
-		Lessons.Lesson stored = this.lessons.find(slug).orElseThrow(ToolkitProblem::lessonNotFound);
+		Lessons.Lesson stored = this.lessons.find(slug)
+			.orElseThrow(() -> Problem.notFound("toolkit.lessons.error.unknown"));
 		Lessons.Lesson typed = new Lessons.Lesson(stored.slug(), stored.position(),
 				ShareMessages.clean(params.get("titleEn")), ShareMessages.clean(params.get("titleEs")),
 				ShareMessages.clean(params.get("bodyEn")), ShareMessages.clean(params.get("bodyEs")));

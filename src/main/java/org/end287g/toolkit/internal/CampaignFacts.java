@@ -10,6 +10,7 @@ import org.end287g.campaigns.CampaignCounts;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.places.Places;
 import org.end287g.places.State;
+import org.end287g.problems.Problem;
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementView;
@@ -74,13 +75,13 @@ class CampaignFacts {
 
 	/** The facts of the campaign with this slug, or a 404. */
 	Facts of(String slug) {
-		Campaign campaign = this.campaigns.find(slug).orElseThrow(ToolkitProblem::notFound);
+		Campaign campaign = this.campaigns.find(slug).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 		return of(campaign);
 	}
 
 	/** The facts of the campaign with this id, or a 404. */
 	Facts of(long id) {
-		return of(this.campaigns.byId(id).orElseThrow(ToolkitProblem::notFound));
+		return of(this.campaigns.byId(id).orElseThrow(() -> Problem.notFound("campaigns.error.unknown")));
 	}
 
 	/**
@@ -89,11 +90,11 @@ class CampaignFacts {
 	 */
 	Facts led(Authentication authentication, String id) {
 		if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
-			throw ToolkitProblem.notFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
 		long campaignId = Long.parseLong(id);
 		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
-			throw ToolkitProblem.notFound();
+			throw Problem.notFound("campaigns.error.unknown");
 		}
 		return of(campaignId);
 	}

@@ -3,6 +3,7 @@ package org.end287g.toolkit.internal;
 import java.util.List;
 import java.util.Set;
 
+import org.end287g.problems.Problem;
 import org.end287g.site.SafeMarkdown;
 
 import org.springframework.security.core.Authentication;
@@ -53,7 +54,8 @@ class LeaderLessonsController {
 	@GetMapping("/leader/campaigns/{id}/lessons/{slug}")
 	String lesson(Authentication authentication, @PathVariable String id, @PathVariable String slug, Model model) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
-		Lessons.Lesson lesson = this.lessons.find(slug).orElseThrow(ToolkitProblem::lessonNotFound);
+		Lessons.Lesson lesson = this.lessons.find(slug)
+			.orElseThrow(() -> Problem.notFound("toolkit.lessons.error.unknown"));
 		String language = MaterialsController.language(null).getLanguage();
 		List<Lessons.Lesson> all = this.lessons.all();
 		int index = all.indexOf(lesson);
@@ -71,9 +73,10 @@ class LeaderLessonsController {
 	String mark(Authentication authentication, @PathVariable String id, @PathVariable String slug,
 			@RequestParam(required = false) String read, @RequestParam(required = false) String next) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
-		Lessons.Lesson lesson = this.lessons.find(slug).orElseThrow(ToolkitProblem::lessonNotFound);
+		Lessons.Lesson lesson = this.lessons.find(slug)
+			.orElseThrow(() -> Problem.notFound("toolkit.lessons.error.unknown"));
 		if (!"true".equals(read) && !"false".equals(read)) {
-			throw ToolkitProblem.bad("toolkit.lessons.error.read");
+			throw Problem.badRequest("toolkit.lessons.error.read");
 		}
 		long campaignId = facts.campaign().id();
 		this.lessons.mark(authentication.getName(), campaignId, lesson.slug(), "true".equals(read));

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.campaigns.CampaignCounts;
+import org.end287g.problems.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -58,7 +59,7 @@ class LeaderToolkitController {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
 		String language = params.get("language");
 		if (!LANGUAGES.contains(language)) {
-			throw ToolkitProblem.bad("toolkit.error.language");
+			throw Problem.badRequest("toolkit.error.language");
 		}
 		long campaignId = facts.campaign().id();
 		if ("defaults".equals(params.get("action"))) {

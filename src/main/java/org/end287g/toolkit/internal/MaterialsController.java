@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
+import org.end287g.problems.Problem;
+
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -143,11 +145,11 @@ class MaterialsController {
 			return null;
 		}
 		if (sheet.length() > 4 || !sheet.chars().allMatch(c -> c >= '0' && c <= '9')) {
-			throw ToolkitProblem.bad("toolkit.error.sheet");
+			throw Problem.badRequest("toolkit.error.sheet");
 		}
 		int number = Integer.parseInt(sheet);
 		if (number < 1) {
-			throw ToolkitProblem.bad("toolkit.error.sheet");
+			throw Problem.badRequest("toolkit.error.sheet");
 		}
 		return number;
 	}

@@ -21,9 +21,9 @@ class AgencyController {
 	@GetMapping("/agencies/{slug}")
 	String agency(@PathVariable String slug, Model model) {
 		if (slug.length() > 200) {
-			throw TrackerNotFound.agency(slug.substring(0, 200));
+			throw TrackerProblems.unknownAgency(slug.substring(0, 200));
 		}
-		AgencyProfile profile = this.reader.agency(slug).orElseThrow(() -> TrackerNotFound.agency(slug));
+		AgencyProfile profile = this.reader.agency(slug).orElseThrow(() -> TrackerProblems.unknownAgency(slug));
 		model.addAttribute("profile", profile);
 		model.addAttribute("agency", profile.agency());
 		return "tracker/agency";

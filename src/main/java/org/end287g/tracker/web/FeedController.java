@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import javax.xml.stream.XMLStreamException;
 
+import org.end287g.problems.Problem;
 import org.end287g.tracker.TrackerReader;
 
 import org.springframework.context.MessageSource;
@@ -56,8 +57,8 @@ class FeedController {
 		try {
 			return this.rules.state(code);
 		}
-		catch (BadTrackerRequest ex) {
-			throw TrackerNotFound.state(code);
+		catch (Problem ex) {
+			throw TrackerProblems.unknownState(code);
 		}
 	}
 

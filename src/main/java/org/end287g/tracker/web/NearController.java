@@ -4,12 +4,12 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.end287g.problems.Problem;
 import org.end287g.tracker.NearbyAgreements;
 import org.end287g.tracker.TrackerReader;
 import org.end287g.tracker.web.PointLocator.Located;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,19 +49,10 @@ class NearController {
 			model.addAttribute("here", here);
 			model.addAttribute("nearby", nearby);
 		}
-		catch (BadTrackerRequest ex) {
-			return problem(model, response, HttpStatus.BAD_REQUEST, ex.messageKey(), null, locale);
+		catch (Problem ex) {
+			response.setStatus(ex.getStatusCode().value());
+			model.addAttribute("error", ex.updateAndGetBody(this.messages, locale).getDetail());
 		}
-		catch (TrackerNotFound ex) {
-			return problem(model, response, HttpStatus.NOT_FOUND, ex.messageKey(), ex.arguments(), locale);
-		}
-		return "tracker/near";
-	}
-
-	private String problem(Model model, HttpServletResponse response, HttpStatus status, String key, Object[] args,
-			Locale locale) {
-		response.setStatus(status.value());
-		model.addAttribute("error", this.messages.getMessage(key, args, locale));
 		return "tracker/near";
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks every parameter of the read side against a whitelist before it reaches a query:
- * anything else is a {@link BadTrackerRequest}.
+ * anything else is a bad request ({@link TrackerProblems#invalid}).
  */
 @Component
 class ParameterRules {
@@ -43,16 +43,16 @@ class ParameterRules {
 	/** A known state's postal code, upper case. */
 	String state(String value) {
 		if (value == null || !STATE.matcher(value).matches()) {
-			throw BadTrackerRequest.invalid("state");
+			throw TrackerProblems.invalid("state");
 		}
 		return this.places.state(value.toUpperCase(Locale.ROOT))
 			.map(State::code)
-			.orElseThrow(() -> BadTrackerRequest.invalid("state"));
+			.orElseThrow(() -> TrackerProblems.invalid("state"));
 	}
 
 	String county(String value) {
 		if (!FIPS.matcher(value).matches() || this.places.county(value).isEmpty()) {
-			throw BadTrackerRequest.invalid("county");
+			throw TrackerProblems.invalid("county");
 		}
 		return value;
 	}
@@ -60,7 +60,7 @@ class ParameterRules {
 	String zip(String value) {
 		String trimmed = value.strip();
 		if (!ZIP.matcher(trimmed).matches()) {
-			throw BadTrackerRequest.invalid("zip");
+			throw TrackerProblems.invalid("zip");
 		}
 		return trimmed;
 	}
@@ -69,19 +69,19 @@ class ParameterRules {
 		try {
 			double number = Double.parseDouble(value.strip());
 			if (value.length() > 32 || !Double.isFinite(number) || Math.abs(number) > limit) {
-				throw BadTrackerRequest.invalid(parameter);
+				throw TrackerProblems.invalid(parameter);
 			}
 			return number;
 		}
 		catch (NumberFormatException ex) {
-			throw BadTrackerRequest.invalid(parameter);
+			throw TrackerProblems.invalid(parameter);
 		}
 	}
 
 	private static String oneOf(String value, Set<String> allowed, String parameter) {
 		String upper = value.strip().toUpperCase(Locale.ROOT);
 		if (!allowed.contains(upper)) {
-			throw BadTrackerRequest.invalid(parameter);
+			throw TrackerProblems.invalid(parameter);
 		}
 		return upper;
 	}

@@ -35,25 +35,25 @@ class PointLocator {
 			County found = this.places.county(this.rules.county(county)).orElseThrow();
 			return new Located(null, found, found.latitude(), found.longitude());
 		}
-		throw BadTrackerRequest.invalid("where");
+		throw TrackerProblems.invalid("where");
 	}
 
 	Located byZip(String raw) {
 		String zip = this.rules.zip(raw);
-		ZipCode code = this.places.zip(zip).orElseThrow(() -> TrackerNotFound.zip(zip));
-		County county = this.places.county(code.countyFips()).orElseThrow(() -> TrackerNotFound.zip(zip));
+		ZipCode code = this.places.zip(zip).orElseThrow(() -> TrackerProblems.unknownZip(zip));
+		County county = this.places.county(code.countyFips()).orElseThrow(() -> TrackerProblems.unknownZip(zip));
 		return new Located(zip, county, code.latitude(), code.longitude());
 	}
 
 	private Located byPoint(String latitude, String longitude) {
 		if (latitude == null || longitude == null) {
-			throw BadTrackerRequest.invalid("location");
+			throw TrackerProblems.invalid("location");
 		}
 		double lat = this.rules.coordinate(latitude, 90, "location");
 		double lon = this.rules.coordinate(longitude, 180, "location");
 		County county = this.places.nearestCounty(lat, lon)
 			.filter(found -> Places.distanceKm(lat, lon, found.latitude(), found.longitude()) < MAX_KM_FROM_COUNTY)
-			.orElseThrow(() -> BadTrackerRequest.invalid("outside"));
+			.orElseThrow(() -> TrackerProblems.invalid("outside"));
 		return new Located(null, county, lat, lon);
 	}
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.end287g.places.Places;
+import org.end287g.problems.Problem;
 import org.end287g.tracker.AgreementFilter;
 import org.end287g.tracker.StateTotals;
 import org.end287g.tracker.TrackerPictures;
@@ -46,7 +47,7 @@ class StateController {
 			.stream()
 			.filter(s -> s.code().equals(state))
 			.findFirst()
-			.orElseThrow(() -> TrackerNotFound.state(code));
+			.orElseThrow(() -> TrackerProblems.unknownState(code));
 		model.addAttribute("state", totals);
 		model.addAttribute("active", this.reader.agreements(filter(state, "ACTIVE")));
 		model.addAttribute("pending", this.reader.agreements(filter(state, "PENDING")));
@@ -59,8 +60,8 @@ class StateController {
 		try {
 			return this.rules.state(code);
 		}
-		catch (BadTrackerRequest ex) {
-			throw TrackerNotFound.state(code);
+		catch (Problem ex) {
+			throw TrackerProblems.unknownState(code);
 		}
 	}
 
