@@ -22,18 +22,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After every accepted ICE sheet: a gathering campaign (OPEN or READY) whose agency no
  * longer has an ACTIVE or PENDING agreement may have won. It turns POSSIBLE_WIN and staff
  * and its leaders are told; staff confirm or close it. When the agreements come back (a
  * broken publication fixed by the next one), it returns to READY (goal reached) or OPEN,
- * silently. Each change is one conditional UPDATE, so several instances handling the same
- * import change and tell once.
+ * silently. All in one transaction after the import's commit, run again if it fails; each
+ * change is one conditional UPDATE, so a run repeated or overlapping another changes and
+ * tells once.
  */
 @Component
 class PossibleWins {
@@ -50,26 +49,22 @@ class PossibleWins {
 
 	private final AuditLog audit;
 
-	private final TransactionTemplate transactions;
-
 	private final String baseUrl;
 
 	PossibleWins(JdbcClient jdbc, TrackerReader tracker, AccountDirectory directory, Outbox outbox, AuditLog audit,
-			TransactionTemplate transactions, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.tracker = tracker;
 		this.directory = directory;
 		this.outbox = outbox;
 		this.audit = audit;
-		// a transaction of its own: after the import's commit its resources may still be
-		// bound, and joining them would never commit
-		this.transactions = new TransactionTemplate(transactions.getTransactionManager());
-		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
 	@Order(10)
-	@TransactionalEventListener(fallbackExecution = true)
+	// recorded publications name their listener by this id, which survives moving the
+	// class
+	@ApplicationModuleListener(id = "campaigns.possible-wins-after-import")
 	void sheetImported(IceSheetImported imported) {
 		check();
 	}
@@ -99,25 +94,21 @@ class PossibleWins {
 			boolean stillListed = listed.contains((String) c[2]);
 			String status = (String) c[4];
 			if (!stillListed && !"POSSIBLE_WIN".equals(status)) {
-				if (Boolean.TRUE
-					.equals(this.transactions.execute((tx) -> possibleWin(id, status, (String) c[1], (String) c[3])))) {
+				if (possibleWin(id, status, (String) c[1], (String) c[3])) {
 					changed++;
 				}
 			}
 			else if (stillListed && "POSSIBLE_WIN".equals(status)) {
-				Integer back = this.transactions.execute((tx) -> {
-					int updated = this.jdbc
-						.sql("""
-								update campaigns set status = case when goal_reached_at is not null then 'READY' else 'OPEN' end,
-								possible_win_at = null where id = ? and status = 'POSSIBLE_WIN'""")
-						.param(id)
-						.update();
-					if (updated == 1) {
-						this.audit.record("system", "campaign.possible-win.withdrawn", "campaign:" + id, null);
-					}
-					return updated;
-				});
-				changed += (back != null) ? back : 0;
+				int back = this.jdbc
+					.sql("""
+							update campaigns set status = case when goal_reached_at is not null then 'READY' else 'OPEN' end,
+							possible_win_at = null where id = ? and status = 'POSSIBLE_WIN'""")
+					.param(id)
+					.update();
+				if (back == 1) {
+					this.audit.record("system", "campaign.possible-win.withdrawn", "campaign:" + id, null);
+				}
+				changed += back;
 			}
 		}
 		if (changed > 0) {
