@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.end287g.AfterCommitListeners;
 import org.end287g.tracker.IceSheetImported;
 import org.end287g.tracker.TrackerFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class CampaignCreationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationEventPublisher events;
+	ApplicationContext context;
 
 	TrackerFixture fixture;
 
@@ -61,13 +62,14 @@ class CampaignCreationTests {
 
 	@Test
 	void theImportEventCreatesMissingCampaignsAndRepeatingItChangesNothing() {
-		this.events.publishEvent(new IceSheetImported(1, "PARTICIPATING", java.time.LocalDateTime.now()));
+		AfterCommitListeners.publish(this.context,
+				new IceSheetImported(1, "PARTICIPATING", java.time.LocalDateTime.now()));
 		assertThat(slugs()).hasSize(6);
 		long agency = this.fixture.agency("wake-county-sheriffs-office-nc", "NC", "Wake County Sheriff's Office",
 				"COUNTY", "37183", null);
 		this.fixture.agreement(agency, "JEM", "PENDING", null, null);
-		this.events.publishEvent(new IceSheetImported(2, "PENDING", java.time.LocalDateTime.now()));
-		this.events.publishEvent(new IceSheetImported(2, "PENDING", java.time.LocalDateTime.now()));
+		AfterCommitListeners.publish(this.context, new IceSheetImported(2, "PENDING", java.time.LocalDateTime.now()));
+		AfterCommitListeners.publish(this.context, new IceSheetImported(2, "PENDING", java.time.LocalDateTime.now()));
 		assertThat(slugs()).hasSize(7).contains("nc-wake-county-sheriffs-office");
 		assertThat(this.campaigns.createMissing()).isZero();
 	}
@@ -110,7 +112,8 @@ class CampaignCreationTests {
 		long twin = this.fixture.agency("gaston-county-sheriffs-office-nc-2", "NC", "Gaston County Sheriff's Office",
 				"OTHER", null, null);
 		this.fixture.agreement(twin, "TFM", "ACTIVE", null, null);
-		this.events.publishEvent(new IceSheetImported(3, "PARTICIPATING", java.time.LocalDateTime.now()));
+		AfterCommitListeners.publish(this.context,
+				new IceSheetImported(3, "PARTICIPATING", java.time.LocalDateTime.now()));
 		assertThat(this.campaigns.forAgency("gaston-county-sheriffs-office-nc-2").orElseThrow().slug())
 			.isEqualTo("nc-gaston-county-sheriffs-office-2");
 	}

@@ -3,9 +3,13 @@ package org.end287g.campaigns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import org.end287g.AfterCommitListeners;
 import org.end287g.Staff;
+import org.end287g.tracker.IceSheetImported;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
 import org.end287g.tracker.SheetSource;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,13 +50,18 @@ class SharedSheetsCampaignTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void everyListedAgencyHasExactlyOneCampaignAfterTheWholeSequence() throws IOException {
 		List<Path> files = SharedData.inPublicationOrder();
 		new TrackerFixture(this.jdbc).clear();
 		TestCampaigns.clear(this.jdbc);
 		for (Path sheet : files) {
+			Instant since = AfterCommitListeners.now(this.context);
 			ImportResult result = this.sheets.importSheet(sheet, sheet.getFileName().toString(), SheetSource.COMMAND);
+			AfterCommitListeners.awaitSince(this.context, since);
 			assertThat(result.summary()).doesNotContain("REJECTED");
 		}
 		long listedNow = count("select count(distinct agency_id) from agreement where status in ('ACTIVE', 'PENDING')");
@@ -82,6 +92,7 @@ class SharedSheetsCampaignTests {
 		Path sheet = SharedData.file("pendingAgencies06302025am.xlsx");
 		new TrackerFixture(this.jdbc).clear();
 		TestCampaigns.clear(this.jdbc);
+		Instant since = AfterCommitListeners.now(this.context);
 		// the upload reads the tracker before importing (its page lists the sheets), so
 		// the request's data version must not hide the import from the listener
 		this.mvc
@@ -90,9 +101,33 @@ class SharedSheetsCampaignTests {
 				.with(Staff.admin())
 				.with(csrf()))
 			.andExpect(status().isOk());
+		AfterCommitListeners.awaitSince(this.context, since);
 		long listed = count("select count(distinct agency_id) from agreement where status in ('ACTIVE', 'PENDING')");
 		assertThat(listed).isPositive();
 		assertThat(count("select count(*) from campaigns")).isEqualTo(listed);
+	}
+
+	@Test
+	void theCampaignsOfAnImportAreRecordedAsACompletedPublication() throws Exception {
+		Path sheet = SharedData.file("pendingAgencies06302025am.xlsx");
+		new TrackerFixture(this.jdbc).clear();
+		TestCampaigns.clear(this.jdbc);
+		Instant since = AfterCommitListeners.now(this.context);
+		ImportResult result = this.sheets.importSheet(sheet, sheet.getFileName().toString(), SheetSource.COMMAND);
+		assertThat(result.accepted()).isTrue();
+		AfterCommitListeners.awaitSince(this.context, since);
+		long listed = count("select count(distinct agency_id) from agreement where status in ('ACTIVE', 'PENDING')");
+		assertThat(listed).isPositive();
+		assertThat(count("select count(*) from campaigns")).isEqualTo(listed);
+		List<String> publications = this.jdbc.sql("""
+				select listener_id || ' ' || status || case when completion_date is null then '' else ' at' end
+				from event_publication
+				where event_type = ? and publication_date >= ? order by listener_id""")
+			.params(IceSheetImported.class.getName(), since.atOffset(ZoneOffset.UTC))
+			.query(String.class)
+			.list();
+		assertThat(publications).containsExactly("campaigns.create-missing-after-import COMPLETED at",
+				"campaigns.possible-wins-after-import COMPLETED at");
 	}
 
 	private long count(String sql) {

@@ -5,13 +5,14 @@ import org.end287g.tracker.IceSheetImported;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Creates missing campaigns once the tracker's data changed: after every accepted ICE
- * sheet (once its transaction committed) and once at start for agencies imported before
- * this module existed. Both are idempotent and safe on every instance.
+ * sheet (after its commit, in a transaction of its own, run again if it fails) and once
+ * at start for agencies imported before this module existed. Both are idempotent and safe
+ * on every instance.
  */
 @Component
 class CampaignStarter implements ApplicationRunner {
@@ -22,7 +23,9 @@ class CampaignStarter implements ApplicationRunner {
 		this.campaigns = campaigns;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	// recorded publications name their listener by this id, which survives moving the
+	// class
+	@ApplicationModuleListener(id = "campaigns.create-missing-after-import")
 	void sheetImported(IceSheetImported imported) {
 		this.campaigns.createMissing();
 	}

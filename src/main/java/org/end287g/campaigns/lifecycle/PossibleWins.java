@@ -21,18 +21,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After every accepted ICE sheet: a gathering campaign (OPEN or READY) whose agency no
  * longer has an ACTIVE or PENDING agreement may have won. It turns POSSIBLE_WIN and staff
  * and its leaders are told; staff confirm or close it. When the agreements come back (a
  * broken publication fixed by the next one), it returns to READY (goal reached) or OPEN,
- * silently. Each change is one conditional UPDATE, so several instances handling the same
- * import change and tell once.
+ * silently. All in one transaction after the import's commit, run again if it fails; each
+ * change is one conditional UPDATE, so a run repeated or overlapping another changes and
+ * tells once.
  */
 @Component
 class PossibleWins {
@@ -51,12 +50,10 @@ class PossibleWins {
 
 	private final AuditLog audit;
 
-	private final TransactionTemplate transactions;
-
 	private final String baseUrl;
 
 	PossibleWins(JdbcClient jdbc, CampaignLifecycle lifecycle, TrackerReader tracker, AccountDirectory directory,
-			Outbox outbox, AuditLog audit, TransactionTemplate transactions,
+			Outbox outbox, AuditLog audit,
 			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.lifecycle = lifecycle;
@@ -64,15 +61,13 @@ class PossibleWins {
 		this.directory = directory;
 		this.outbox = outbox;
 		this.audit = audit;
-		// a transaction of its own: after the import's commit its resources may still be
-		// bound, and joining them would never commit
-		this.transactions = new TransactionTemplate(transactions.getTransactionManager());
-		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
 	@Order(10)
-	@TransactionalEventListener(fallbackExecution = true)
+	// recorded publications name their listener by this id, which survives moving the
+	// class
+	@ApplicationModuleListener(id = "campaigns.possible-wins-after-import")
 	void sheetImported(IceSheetImported imported) {
 		check();
 	}
@@ -93,9 +88,7 @@ class PossibleWins {
 				// listed and gathering, or unlisted and already a possible win
 				continue;
 			}
-			Boolean moved = this.transactions
-				.execute((tx) -> possible ? withdrawn(campaign.id()) : possibleWin(campaign));
-			if (Boolean.TRUE.equals(moved)) {
+			if (possible ? withdrawn(campaign.id()) : possibleWin(campaign)) {
 				changed++;
 			}
 		}

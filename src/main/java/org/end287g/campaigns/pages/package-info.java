@@ -6,6 +6,7 @@
  * Why a package of its own: this is what every visitor reads, and what the other packages
  * build their pages on. It therefore also holds the few web pieces all of them share,
  * public for that reason: {@code CampaignViews} (a campaign joined with the tracker's
- * data) and {@code Fields} (checks of staff and leader form fields). The rest is package-private.
+ * data) and {@code Fields} (checks of staff and leader form fields). The rest is
+ * package-private.
  */
 package org.end287g.campaigns.pages;

@@ -7,8 +7,8 @@
  * (a viral minute, the unique key per person, sealed personal data) and it owns the
  * {@code signatures} and {@code signature_counts} tables. Keeping every statement on them
  * here means one place to read when a count or a row looks wrong. {@code SignatureCounts}
- * (the count, for pages, lists and leaders) and {@code Signers} (signers for the
- * delivery packet, subscribers for mail) are public for the module's other packages;
- * everything else stays package-private.
+ * (the count, for pages, lists and leaders) and {@code Signers} (signers for the delivery
+ * packet, subscribers for mail) are public for the module's other packages; everything
+ * else stays package-private.
  */
 package org.end287g.campaigns.signing;

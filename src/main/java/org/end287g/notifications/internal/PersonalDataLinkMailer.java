@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Mails the "see, download or delete your data" link a person asked for. Always, whether
  * or not anything is held about the address: the privacy page answers the same either
  * way, and the mail says the page will tell. Synchronous, so the message is stored in the
- * transaction of the request.
+ * transaction of the request (and not an after-commit module listener: its recorded event
+ * would keep the address and the signed link in plain text).
  */
 @Component
 class PersonalDataLinkMailer {

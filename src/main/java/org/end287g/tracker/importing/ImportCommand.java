@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,19 +25,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar end287g.jar import PATH...}: imports files, or every .xlsx in a
- * folder, in publication order, one summary line per sheet. Exit code 0 when every sheet
- * was accepted or already imported, 1 otherwise, 2 on a usage error.
+ * folder, in publication order, one summary line per sheet. After each sheet it waits for
+ * what other modules do after an import (campaigns), as a server would have done between
+ * two publications. Exit code 0 when every sheet was accepted or already imported, 1
+ * otherwise, 2 on a usage error.
  */
 @Component
 @ConditionalOnProperty(name = "end287g.cli", havingValue = "import")
 class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
+	private static final Duration FOLLOW_UPS_AT_MOST = Duration.ofMinutes(2);
+
 	private final IceSheets sheets;
+
+	private final ImportFollowUps followUps;
 
 	private int exitCode;
 
-	ImportCommand(IceSheets sheets) {
+	ImportCommand(IceSheets sheets, ImportFollowUps followUps) {
 		this.sheets = sheets;
+		this.followUps = followUps;
 	}
 
 	@Override
@@ -65,9 +74,15 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		files.sort(Comparator.comparing(ImportCommand::publication).thenComparing(Path::toString));
 		for (Path file : files) {
 			try {
+				Instant started = this.followUps.now();
 				ImportResult result = this.sheets.importSheet(file, file.getFileName().toString(), SheetSource.COMMAND);
 				out.println(result.summary());
 				failed |= result.status() == ImportResult.Status.REJECTED;
+				int unfinished = this.followUps.await(started, FOLLOW_UPS_AT_MOST);
+				if (unfinished > 0) {
+					out.println("WARNING " + unfinished + " follow-up(s) of " + file.getFileName()
+							+ " did not complete; a running server retries them");
+				}
 			}
 			catch (RuntimeException ex) {
 				out.println("ERROR " + file + ": " + ex.getMessage());

@@ -1,11 +1,13 @@
 package org.end287g.campaigns.lifecycle;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.end287g.AfterCommitListeners;
 import org.end287g.accounts.QueuedMail;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignStatus;
@@ -21,7 +23,7 @@ import org.end287g.tracker.importing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -33,7 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class PossibleWinTests extends StaffTestSupport {
 
 	@Autowired
-	ApplicationEventPublisher events;
+	ApplicationContext context;
 
 	@Autowired
 	IceSheets sheets;
@@ -48,7 +50,7 @@ class PossibleWinTests extends StaffTestSupport {
 		this.imports++;
 		new TrackerFixture(this.jdbc).sheet("PARTICIPATING", "2025-07-" + (10 + this.imports) + "T00:00", 5, true,
 				"COMMAND");
-		this.events.publishEvent(new IceSheetImported(1, "PARTICIPATING", LocalDateTime.now()));
+		AfterCommitListeners.publish(this.context, new IceSheetImported(1, "PARTICIPATING", LocalDateTime.now()));
 	}
 
 	@Test
@@ -114,7 +116,9 @@ class PossibleWinTests extends StaffTestSupport {
 		new TrackerFixture(this.jdbc).clear();
 		TestCampaigns.clear(this.jdbc);
 		for (Path sheet : files) {
+			Instant since = AfterCommitListeners.now(this.context);
 			ImportResult result = this.sheets.importSheet(sheet, sheet.getFileName().toString(), SheetSource.COMMAND);
+			AfterCommitListeners.awaitSince(this.context, since);
 			assertThat(result.summary()).doesNotContain("REJECTED");
 		}
 		Set<String> unlisted = Set.copyOf(this.jdbc.sql("""

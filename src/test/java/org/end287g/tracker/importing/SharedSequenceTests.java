@@ -27,6 +27,9 @@ class SharedSequenceTests {
 	IceSheets sheets;
 
 	@Autowired
+	ImportFollowUps followUps;
+
+	@Autowired
 	SheetStore store;
 
 	@Autowired
@@ -112,7 +115,7 @@ class SharedSequenceTests {
 
 	private String runCommand(String path, int expectedExit) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		int exit = new ImportCommand(this.sheets).run(List.of(path),
+		int exit = new ImportCommand(this.sheets, this.followUps).run(List.of(path),
 				new PrintStream(bytes, true, StandardCharsets.UTF_8));
 		String output = bytes.toString(StandardCharsets.UTF_8);
 		assertThat(exit).as(output).isEqualTo(expectedExit);
