@@ -47,7 +47,7 @@ public class SignInAttemptLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
-			this.limits.check(LIMIT, request, null);
+			this.limits.check(LIMIT, request.getRemoteAddr(), null);
 		}
 		catch (RateLimitExceededException ex) {
 			long seconds = Math.max(1, ex.retryAfter().toSeconds());

@@ -56,7 +56,8 @@ class SigningFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Locale locale = this.locales.resolveLocale(request);
-		Signer.Outcome outcome = this.signer.sign(slug(request), request, locale);
+		Signer.Outcome outcome = this.signer.sign(slug(request), request::getParameter, request.getRemoteAddr(),
+				locale);
 		if (outcome instanceof Signer.Signed signed) {
 			response.setStatus(HttpStatus.SEE_OTHER.value());
 			response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + PREFIX + signed.slug() + "/signed");

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RegistrationController {
 
-	private final EventController events;
+	private final PublicEvents events;
 
 	private final EventViews views;
 
@@ -38,7 +38,7 @@ class RegistrationController {
 
 	private final RateLimits rateLimits;
 
-	RegistrationController(EventController events, EventViews views, Registrations registrations, EventMail mail,
+	RegistrationController(PublicEvents events, EventViews views, Registrations registrations, EventMail mail,
 			Places places, RateLimits rateLimits) {
 		this.events = events;
 		this.views = views;
@@ -51,7 +51,7 @@ class RegistrationController {
 	@PostMapping("/events/{slug}/register")
 	String register(@PathVariable String slug, @RequestParam Map<String, String> params, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
-		Event event = this.events.publicEvent(slug);
+		Event event = this.events.bySlug(slug);
 		RegistrationForm form = RegistrationForm.read(params, event.questions().size(),
 				(zip) -> this.places.zip(zip).isPresent());
 		if (form.errors.isEmpty() && (!event.published() || event.started(this.views.now()))) {
@@ -63,7 +63,7 @@ class RegistrationController {
 					form.errors.containsKey("form") ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
 			return page(event, form, model, locale);
 		}
-		this.rateLimits.check("form", request, form.form.email());
+		this.rateLimits.check("form", request.getRemoteAddr(), form.form.email());
 		Registrations.Outcome outcome = this.registrations.register(event.id(), form.form, this.views.now());
 		if (outcome == Registrations.Outcome.CLOSED) {
 			form.errors.put("form", "events.register.error.closed");
@@ -86,7 +86,7 @@ class RegistrationController {
 
 	@GetMapping("/events/{slug}/registered")
 	String registered(@PathVariable String slug, Model model, Locale locale) {
-		Event event = this.events.publicEvent(slug);
+		Event event = this.events.bySlug(slug);
 		model.addAttribute("event",
 				this.views.view(event, this.views.registered(event.id()), event.zone(), locale, false));
 		return "events/registered";
@@ -99,7 +99,7 @@ class RegistrationController {
 	private Own own(String slug, String token) {
 		Long id = this.mail.verify(token).orElseThrow(EventNotFound::new);
 		Registration registration = this.registrations.byId(id).orElseThrow(EventNotFound::new);
-		Event event = this.events.publicEvent(slug);
+		Event event = this.events.bySlug(slug);
 		if (registration.eventId() != event.id() || registration.email() == null) {
 			throw new EventNotFound();
 		}
@@ -144,7 +144,7 @@ class RegistrationController {
 		Event event = own.event();
 		String text = Ical.calendar(event.title(locale), Ical.host(this.views.baseUrl()), this.views.now(),
 				java.util.List.of(this.views.entry(event, locale, seat)));
-		ResponseEntity<byte[]> file = EventController.calendar(text, event.slug() + ".ics");
+		ResponseEntity<byte[]> file = Ical.file(text, event.slug() + ".ics");
 		return ResponseEntity.status(file.getStatusCode()).headers((headers) -> {
 			headers.putAll(file.getHeaders());
 			headers.setCacheControl("no-store");
