@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client address: they are answered by filters, before any controller. A refusal is the
  * translated 429 page (error/429) with Retry-After.
  */
-public class SignInAttemptLimit extends OncePerRequestFilter {
+class SignInAttemptLimit extends OncePerRequestFilter {
 
 	static final String LIMIT = "sign-in-attempt";
 

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * signatures, {@link #subtract}; all three join the caller's transaction.
  */
 @Component
-public class SignatureCounts implements CampaignCounts {
+class SignatureCounts implements CampaignCounts {
 
 	static final int SHARDS = 16;
 
