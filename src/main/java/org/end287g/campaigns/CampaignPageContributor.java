@@ -1,5 +1,7 @@
 package org.end287g.campaigns;
 
+import java.util.Locale;
+
 import org.springframework.ui.Model;
 
 /**
@@ -9,6 +11,10 @@ import org.springframework.ui.Model;
  */
 public interface CampaignPageContributor {
 
-	void contribute(Campaign campaign, Model model);
+	/**
+	 * @param locale the page's language, as the site resolved it (after a {@code ?lang}
+	 * switch)
+	 */
+	void contribute(Campaign campaign, Model model, Locale locale);
 
 }

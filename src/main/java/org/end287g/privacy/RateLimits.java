@@ -1,7 +1,5 @@
 package org.end287g.privacy;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
  * Token-bucket limits shared by every app instance (kept in the database). A refused
  * attempt throws {@link RateLimitExceededException}, which every page answers with a
@@ -10,11 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface RateLimits {
 
 	/**
-	 * Takes one token from the buckets of this limit for the request's hashed client
-	 * address and, when given, for the e-mail address (by its blind index).
+	 * Takes one token from the buckets of this limit for the hashed client address and,
+	 * when given, for the e-mail address (by its blind index).
 	 * @param limit the limit's name, configured under {@code end287g.rate-limits.<name>}
+	 * @param clientAddress the client's IP address (the request's remote address)
 	 * @throws RateLimitExceededException when either bucket is empty
 	 */
-	void check(String limit, HttpServletRequest request, String email);
+	void check(String limit, String clientAddress, String email);
 
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPOutputStream;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -24,8 +23,8 @@ record RenderedPage(String contentType, String contentDisposition, byte[] plain,
 		return this.plain.length + this.gzipped.length;
 	}
 
-	void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+	/** Writes the page, gzipped when the request's Accept-Encoding allows it. */
+	void writeTo(String accepted, HttpServletResponse response) throws IOException {
 		boolean gzip = accepted != null && accepted.contains("gzip");
 		byte[] body = gzip ? this.gzipped : this.plain;
 		response.setContentType(this.contentType);

@@ -78,7 +78,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 		response.setHeader(HttpHeaders.VARY, "Accept-Encoding, Accept-Language, Cookie");
 		RenderedPage page = cached(version, key);
 		if (page != null) {
-			page.writeTo(request, response);
+			page.writeTo(request.getHeader(HttpHeaders.ACCEPT_ENCODING), response);
 			return;
 		}
 		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);

@@ -22,9 +22,6 @@ public interface IceSheets {
 	 */
 	ImportResult importSheet(InputStream content, String fileName, SheetSource source);
 
-	/** Every sheet offered so far, newest publication first. */
-	List<SheetSnapshot> snapshots();
-
 	/**
 	 * True while the only data is the bundled sample (no official sheet imported yet).
 	 */

@@ -23,17 +23,6 @@ public interface TrackerReader {
 
 	Optional<AgencyProfile> agency(String slug);
 
-	/** Agencies known under a name, for search: current and former names. */
-	List<AgencyName> agencyNames();
-
-	/**
-	 * Listed agreements around a point that lies in the given county of the given state.
-	 */
-	NearbyAgreements near(double latitude, double longitude, String countyFips, String stateCode, int nearestLimit);
-
-	/** The latest changes, newest first, nationally or for one state. */
-	List<AgreementChange> latestChanges(Optional<String> state, int limit);
-
 	/** Every state with its counts, in the order of the places module. */
 	List<StateTotals> stateTotals();
 
@@ -42,9 +31,5 @@ public interface TrackerReader {
 
 	/** True when the only sheets ever imported are the sample shipped with the app. */
 	boolean sampleOnly();
-
-	/** A name an agency is or was listed under. */
-	record AgencyName(String name, AgencyView agency) {
-	}
 
 }

@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.end287g.accounts.AccountDirectory;
-import org.end287g.accounts.Roles;
-import org.end287g.accounts.internal.AccountService;
+import org.end287g.accounts.TestAccounts;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.site.AccessibleHtml;
@@ -65,7 +64,7 @@ class PaperSignatureTests {
 	AccountDirectory directory;
 
 	@Autowired
-	AccountService accounts;
+	TestAccounts accounts;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -161,11 +160,8 @@ class PaperSignatureTests {
 		this.mvc.perform(get(this.paper)).andExpect(status().is3xxRedirection());
 		assertThat(this.fixture.rows()).isZero();
 
-		String adminId = this.transactions.execute(
-				(status) -> this.accounts
-					.invite("test-admin", SignatureFixture.newEmail(), "Adam", "en",
-							new AccountService.RoleRequest(Roles.ADMIN, null, null))
-					.accountId());
+		String adminId = this.transactions
+			.execute((status) -> this.accounts.admin(SignatureFixture.newEmail(), "Adam"));
 		this.mvc.perform(get(this.paper).with(user(adminId).roles("ADMIN"))).andExpect(status().isOk());
 	}
 

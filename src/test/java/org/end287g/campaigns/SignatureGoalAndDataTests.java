@@ -6,8 +6,7 @@ import java.util.Map;
 
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.QueuedMail;
-import org.end287g.accounts.Roles;
-import org.end287g.accounts.internal.AccountService;
+import org.end287g.accounts.TestAccounts;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SignedLinks;
@@ -70,7 +69,7 @@ class SignatureGoalAndDataTests {
 	AccountDirectory directory;
 
 	@Autowired
-	AccountService accounts;
+	TestAccounts accounts;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -97,8 +96,7 @@ class SignatureGoalAndDataTests {
 		String admin = SignatureFixture.newEmail();
 		this.transactions.executeWithoutResult((status) -> {
 			this.directory.appointLeader("test-admin", leader, "Lena", "es", gaston);
-			this.accounts.invite("test-admin", admin, "Adam", "en",
-					new AccountService.RoleRequest(Roles.ADMIN, null, null));
+			this.accounts.admin(admin, "Adam");
 		});
 		this.jdbc.sql("update campaigns set goal = 3 where id = ?").param(gaston).update();
 		List<String> signers = List.of(SignatureFixture.newEmail(), SignatureFixture.newEmail(),

@@ -2,15 +2,13 @@ package org.end287g.site;
 
 import java.time.Duration;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.end287g.accounts.internal.SignInAttemptLimit;
 import org.end287g.privacy.RateLimitExceededException;
+import org.end287g.privacy.RateLimits;
 import org.end287g.problems.Problem;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,17 +27,18 @@ class RefusingPages {
 
 	static final Duration RETRY_AFTER = Duration.ofSeconds(90);
 
-	/** The sign-in attempt filter, in front of the real one, refusing every attempt. */
+	/**
+	 * Limits that refuse every sign-in attempt (so the sign-in attempt filter answers its
+	 * 429) and let everything else through.
+	 */
 	@Bean
-	FilterRegistrationBean<SignInAttemptLimit> refuseEverySignInAttempt() {
-		FilterRegistrationBean<SignInAttemptLimit> registration = new FilterRegistrationBean<>(
-				new SignInAttemptLimit(RefusingPages::refuse));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
-	}
-
-	private static void refuse(String limit, HttpServletRequest request, String email) {
-		throw new RateLimitExceededException(limit, RETRY_AFTER);
+	@Primary
+	RateLimits refuseEverySignInAttempt() {
+		return (limit, clientAddress, email) -> {
+			if ("sign-in-attempt".equals(limit)) {
+				throw new RateLimitExceededException(limit, RETRY_AFTER);
+			}
+		};
 	}
 
 	@RestController

@@ -14,22 +14,26 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * A 403 is the translated error page, except for an admin who signed in without a passkey
- * and opens an admin page: they get a page that explains how to add a passkey and sign in
+ * and opens a staff page: they get a page that explains how to add a passkey and sign in
  * with it.
  */
-public class AccessDenied implements AccessDeniedHandler {
+class AccessDenied implements AccessDeniedHandler {
 
 	/** Where the explanation is rendered (forwarded to, with status 403). */
-	public static final String PASSKEY_REQUIRED = "/account/passkey-required";
+	static final String PASSKEY_REQUIRED = "/account/passkey-required";
 
 	private final AccessDeniedHandlerImpl plain = new AccessDeniedHandlerImpl();
 
 	private final AccessDeniedHandlerImpl passkeyRequired = new AccessDeniedHandlerImpl();
 
-	public AccessDenied() {
+	private final RequestMatcher staffPaths;
+
+	AccessDenied(RequestMatcher staffPaths) {
+		this.staffPaths = staffPaths;
 		this.passkeyRequired.setErrorPage(PASSKEY_REQUIRED);
 	}
 
@@ -37,9 +41,7 @@ public class AccessDenied implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException, ServletException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (!(denied instanceof CsrfException) && (path.equals("/admin") || path.startsWith("/admin/"))
-				&& has(authentication, "ROLE_ADMIN")
+		if (!(denied instanceof CsrfException) && this.staffPaths.matches(request) && has(authentication, "ROLE_ADMIN")
 				&& !has(authentication, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)) {
 			this.passkeyRequired.handle(request, response, denied);
 			return;

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * An account with its e-mail address and name decrypted ({@code null} once forgotten).
  */
-public record Account(String id, String email, String name, String language, OffsetDateTime createdAt,
+record Account(String id, String email, String name, String language, OffsetDateTime createdAt,
 		OffsetDateTime lastSignInAt, OffsetDateTime disabledAt) {
 
 	public boolean active() {

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * at once, so the change takes effect on the next request.
  */
 @Service
-public class AccountService {
+class AccountService {
 
 	private final AccountStore store;
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * in).
  */
 @Component
-public class AccountSessions {
+class AccountSessions {
 
 	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
 

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * sealed before they reach the database and found by their blind index.
  */
 @Component
-public class AccountStore {
+class AccountStore {
 
 	static final String EMAIL = "accounts.email";
 

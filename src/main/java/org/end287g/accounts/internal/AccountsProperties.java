@@ -12,8 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * party; {@code end287g.site.base-url}: the address links in e-mails start with.
  */
 @ConfigurationProperties("end287g")
-public record AccountsProperties(@DefaultValue Accounts accounts, @DefaultValue WebAuthn webauthn,
-		@DefaultValue Site site) {
+record AccountsProperties(@DefaultValue Accounts accounts, @DefaultValue WebAuthn webauthn, @DefaultValue Site site) {
 
 	/**
 	 * @param bootstrapAdmin an e-mail address made admin at start while no admin exists

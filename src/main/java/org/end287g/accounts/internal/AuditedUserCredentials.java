@@ -15,7 +15,7 @@ import org.springframework.security.web.webauthn.management.UserCredentialReposi
  * in the audit log, and a passkey's label (the one text a person gives it) must be 1 to
  * {@value #MAX_LABEL} characters, whichever way it arrives.
  */
-public class AuditedUserCredentials implements UserCredentialRepository {
+class AuditedUserCredentials implements UserCredentialRepository {
 
 	public static final int MAX_LABEL = 100;
 

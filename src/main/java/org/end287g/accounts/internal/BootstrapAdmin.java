@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * admin with a passkey can read.
  */
 @Component
-public class BootstrapAdmin implements ApplicationRunner {
+class BootstrapAdmin implements ApplicationRunner {
 
 	private static final Log logger = LogFactory.getLog(BootstrapAdmin.class);
 

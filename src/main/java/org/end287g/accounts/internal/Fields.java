@@ -11,7 +11,7 @@ import org.end287g.privacy.EmailAddresses;
  * when rendered, so script and SQL in a name are harmless text; only addresses, numbers
  * and choices are strict.
  */
-public final class Fields {
+final class Fields {
 
 	public static final int MAX_EMAIL = EmailAddresses.MAX_LENGTH;
 

@@ -8,8 +8,8 @@ import org.end287g.accounts.Roles;
  * A role granted to an account, scoped to an organization (organizers) or a campaign
  * (leaders); revoked grants stay as history.
  */
-public record Grant(long id, String accountId, Roles role, Long organizationId, String organizationName,
-		Long campaignId, String grantedBy, OffsetDateTime grantedAt, OffsetDateTime revokedAt, String revokedBy) {
+record Grant(long id, String accountId, Roles role, Long organizationId, String organizationName, Long campaignId,
+		String grantedBy, OffsetDateTime grantedAt, OffsetDateTime revokedAt, String revokedBy) {
 
 	public boolean active() {
 		return this.revokedAt == null;

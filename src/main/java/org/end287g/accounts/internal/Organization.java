@@ -3,6 +3,6 @@ package org.end287g.accounts.internal;
 import java.time.OffsetDateTime;
 
 /** A partner organization. */
-public record Organization(long id, String name, OffsetDateTime createdAt) {
+record Organization(long id, String name, OffsetDateTime createdAt) {
 
 }

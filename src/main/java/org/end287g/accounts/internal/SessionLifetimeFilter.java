@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * then sends the person to /sign-in). Inactivity is handled by the session store
  * ({@code spring.session.timeout}).
  */
-public class SessionLifetimeFilter extends OncePerRequestFilter {
+class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	private final AccountsProperties properties;
 

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client address: they are answered by filters, before any controller. A refusal is the
  * translated 429 page with Retry-After.
  */
-public class SignInAttemptLimit extends OncePerRequestFilter {
+class SignInAttemptLimit extends OncePerRequestFilter {
 
 	static final String LIMIT = "sign-in-attempt";
 
@@ -47,7 +47,7 @@ public class SignInAttemptLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
-			this.limits.check(LIMIT, request, null);
+			this.limits.check(LIMIT, request.getRemoteAddr(), null);
 		}
 		catch (RateLimitExceededException ex) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, ex.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));

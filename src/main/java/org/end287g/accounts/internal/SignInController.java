@@ -50,7 +50,7 @@ class SignInController {
 			return "accounts/sign-in";
 		}
 		String normalized = EmailAddresses.normalize(email);
-		this.rateLimits.check("sign-in", request, normalized);
+		this.rateLimits.check("sign-in", request.getRemoteAddr(), normalized);
 		this.links.send(normalized);
 		model.addAttribute("minutes", this.properties.accounts().signInLinkValidity().toMinutes());
 		return "accounts/sign-in-sent";

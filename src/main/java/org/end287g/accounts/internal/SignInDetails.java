@@ -5,7 +5,7 @@ package org.end287g.accounts.internal;
  * new version of the application): when, how, from which browser and system, and whether
  * the browser was new for the account.
  */
-public final class SignInDetails {
+final class SignInDetails {
 
 	public static final String SIGNED_IN_AT = "end287g.signedInAt";
 

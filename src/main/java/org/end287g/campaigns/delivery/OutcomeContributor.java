@@ -1,5 +1,7 @@
 package org.end287g.campaigns.delivery;
 
+import java.util.Locale;
+
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignPageContributor;
 
@@ -17,7 +19,7 @@ class OutcomeContributor implements CampaignPageContributor {
 	}
 
 	@Override
-	public void contribute(Campaign campaign, Model model) {
+	public void contribute(Campaign campaign, Model model, Locale locale) {
 		model.addAttribute("deliveries", this.deliveries.of(campaign.id()));
 	}
 

@@ -83,7 +83,7 @@ class LeaderController {
 			model.addAttribute("errors", errors);
 			return "campaigns/lead";
 		}
-		this.rateLimits.check("form", request, params.get("email"));
+		this.rateLimits.check("form", request.getRemoteAddr(), params.get("email"));
 		this.applications.apply(page.record(),
 				new LeaderApplications.Form(LeaderFields.strip(params.get("name")),
 						LeaderFields.strip(params.get("email")), zip, LeaderFields.strip(params.get("phone")),

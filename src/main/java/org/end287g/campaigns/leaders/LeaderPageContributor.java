@@ -2,6 +2,7 @@ package org.end287g.campaigns.leaders;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.end287g.accounts.AccountDirectory;
@@ -28,7 +29,7 @@ class LeaderPageContributor implements CampaignPageContributor {
 	}
 
 	@Override
-	public void contribute(Campaign campaign, Model model) {
+	public void contribute(Campaign campaign, Model model, Locale locale) {
 		model.addAttribute("leaderNames",
 				this.directory.leadersOf(campaign.id())
 					.stream()

@@ -53,8 +53,7 @@ class PossibleWins {
 	private final String baseUrl;
 
 	PossibleWins(JdbcClient jdbc, CampaignLifecycle lifecycle, TrackerReader tracker, AccountDirectory directory,
-			Outbox outbox, AuditLog audit,
-			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+			Outbox outbox, AuditLog audit, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.lifecycle = lifecycle;
 		this.tracker = tracker;

@@ -1,11 +1,13 @@
 package org.end287g.campaigns.pages;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.end287g.campaigns.CampaignPageContributor;
 import org.end287g.places.Places;
 import org.end287g.places.State;
 
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,15 +43,28 @@ class CampaignController {
 	}
 
 	@GetMapping("/campaigns/{slug}")
-	String campaign(@PathVariable String slug, Model model) {
+	String campaign(@PathVariable String slug, Model model, Locale locale, CsrfToken csrf) {
 		CampaignViews.Page page = this.views.page(slug);
 		model.addAttribute("campaign", page.campaign());
 		model.addAttribute("agreements", page.agreements());
 		model.addAttribute("record", page.record());
 		for (CampaignPageContributor contributor : this.contributors) {
-			contributor.contribute(page.record(), model);
+			contributor.contribute(page.record(), model, locale);
 		}
+		signingFormTokenBeforeRendering(csrf);
 		return "campaigns/campaign";
+	}
+
+	/**
+	 * Makes the signing form's CSRF token now. Spring Security makes it when the form
+	 * first asks for it; by then the head (with the toolkit's card tags) and a long
+	 * petition may have filled the response buffer and sent it, too late for the token's
+	 * cookie.
+	 */
+	private static void signingFormTokenBeforeRendering(CsrfToken csrf) {
+		if (csrf != null) {
+			csrf.getToken();
+		}
 	}
 
 }

@@ -57,10 +57,10 @@ class SignatureController {
 	@PostMapping("/campaigns/{slug}/sign")
 	ModelAndView sign(@PathVariable String slug, HttpServletRequest request, Locale locale) {
 		Signer.Outcome outcome = (request.getAttribute(Signer.OUTCOME) instanceof Signer.Outcome reached) ? reached
-				: this.signer.sign(slug, request, locale);
+				: this.signer.sign(slug, request::getParameter, request.getRemoteAddr(), locale);
 		return switch (outcome) {
 			case Signer.Signed signed -> seeOther("/campaigns/" + signed.slug() + "/signed");
-			case Signer.Invalid invalid -> pageWithErrors(invalid.slug(), invalid.form(), invalid.errors());
+			case Signer.Invalid invalid -> pageWithErrors(invalid.slug(), invalid.form(), invalid.errors(), locale);
 			case Signer.Refused refused -> throw refused.reason();
 		};
 	}
@@ -110,7 +110,7 @@ class SignatureController {
 	}
 
 	/** The campaign page again, with the form as typed and its errors, answered 400. */
-	private ModelAndView pageWithErrors(String slug, SignatureForm form, Map<String, String> errors) {
+	private ModelAndView pageWithErrors(String slug, SignatureForm form, Map<String, String> errors, Locale locale) {
 		CampaignViews.Page page = this.views.page(slug);
 		ExtendedModelMap model = new ExtendedModelMap();
 		model.addAttribute("campaign", page.campaign());
@@ -119,7 +119,7 @@ class SignatureController {
 		model.addAttribute("signatureForm", form.shownBack());
 		model.addAttribute("signatureErrors", errors);
 		for (CampaignPageContributor contributor : this.contributors) {
-			contributor.contribute(page.record(), model);
+			contributor.contribute(page.record(), model, locale);
 		}
 		ModelAndView view = new ModelAndView("campaigns/campaign", model);
 		view.setStatus(HttpStatus.BAD_REQUEST);

@@ -1,5 +1,6 @@
 package org.end287g.campaigns.signing;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.end287g.campaigns.Campaign;
@@ -22,7 +23,7 @@ class SignaturePage implements CampaignPageContributor {
 	}
 
 	@Override
-	public void contribute(Campaign campaign, Model model) {
+	public void contribute(Campaign campaign, Model model, Locale locale) {
 		if (!model.containsAttribute("signatureForm")) {
 			model.addAttribute("signatureForm", SignatureForm.EMPTY);
 		}

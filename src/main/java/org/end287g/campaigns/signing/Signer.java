@@ -3,8 +3,8 @@ package org.end287g.campaigns.signing;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.places.Places;
@@ -67,8 +67,12 @@ class Signer {
 	record Refused(RuntimeException reason) implements Outcome {
 	}
 
-	/** Signs with the form's fields as the request carries them. */
-	Outcome sign(String slug, HttpServletRequest request, Locale locale) {
+	/**
+	 * Signs with the form's fields.
+	 * @param field the value of a field of the form by its name, {@code null} for none
+	 * @param clientAddress the signer's IP address, for the limit per address
+	 */
+	Outcome sign(String slug, Function<String, String> field, String clientAddress, Locale locale) {
 		Campaign campaign = signable(slug);
 		if (campaign == null) {
 			return new Refused(Problem.notFound("campaigns.error.unknown"));
@@ -77,10 +81,10 @@ class Signer {
 			return new Refused(Problem.badRequest("signatures.error.closed"));
 		}
 		SignatureForm form = SignatureForm
-			.of(request.getParameter("firstName"), request.getParameter("lastName"), request.getParameter("email"),
-					request.getParameter("zip"), request.getParameter("comment"), request.getParameter("showPublicly"),
-					request.getParameter("campaignUpdates"), request.getParameter("organizationNews"))
-			.withReferral(request.getParameter("ref"));
+			.of(field.apply("firstName"), field.apply("lastName"), field.apply("email"), field.apply("zip"),
+					field.apply("comment"), field.apply("showPublicly"), field.apply("campaignUpdates"),
+					field.apply("organizationNews"))
+			.withReferral(field.apply("ref"));
 		Map<String, String> errors = form.errors(this.places, true);
 		if (!errors.isEmpty()) {
 			return new Invalid(slug, form, errors);
@@ -88,7 +92,7 @@ class Signer {
 		String city = form.place(this.places).map(ZipCode::city).orElse(null);
 		try {
 			if (this.online.sign(campaign, form, city, locale,
-					this.addresses.hash(request)) == OnlineSigning.Signed.LIMITED) {
+					this.addresses.hash(clientAddress)) == OnlineSigning.Signed.LIMITED) {
 				return new Refused(new RateLimitExceededException("signatures-per-address",
 						this.settings.signaturesPerAddressPeriod()));
 			}

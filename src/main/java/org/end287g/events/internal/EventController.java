@@ -1,6 +1,5 @@
 package org.end287g.events.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,12 +43,15 @@ class EventController {
 
 	private final EventStore store;
 
+	private final PublicEvents events;
+
 	private final EventViews views;
 
 	private final MessageSource messages;
 
-	EventController(EventStore store, EventViews views, MessageSource messages) {
+	EventController(EventStore store, PublicEvents events, EventViews views, MessageSource messages) {
 		this.store = store;
+		this.events = events;
 		this.views = views;
 		this.messages = messages;
 	}
@@ -149,7 +151,7 @@ class EventController {
 
 	@GetMapping("/events/{slug}")
 	String event(@PathVariable String slug, @RequestParam(required = false) String tz, Model model, Locale locale) {
-		Event event = publicEvent(slug);
+		Event event = this.events.bySlug(slug);
 		ZoneId zone = EventTimes.zoneOr(tz, event.zone());
 		model.addAttribute("event", this.views.view(event, this.views.registered(event.id()), zone, locale, false));
 		model.addAttribute("zones", EventForm.ZONES);
@@ -160,42 +162,27 @@ class EventController {
 		return "events/event";
 	}
 
-	Event publicEvent(String slug) {
-		Event event = this.store.bySlug(slug).orElseThrow(() -> Problem.notFound("events.error.unknown"));
-		if (event.status() == Event.Status.DRAFT) {
-			throw Problem.notFound("events.error.unknown");
-		}
-		return event;
-	}
-
 	@GetMapping("/events.ics")
 	ResponseEntity<byte[]> feed(Locale locale) {
 		List<Event> events = this.store.upcoming(this.views.now().minus(FEED_HISTORY), true);
-		return calendar(this.views.calendar(this.messages.getMessage("events.feed.name", null, locale), events, locale),
+		return Ical.file(
+				this.views.calendar(this.messages.getMessage("events.feed.name", null, locale), events, locale),
 				"events.ics");
 	}
 
 	@GetMapping("/events/{slug}.ics")
 	ResponseEntity<byte[]> eventFile(@PathVariable String slug, Locale locale) {
-		Event event = publicEvent(slug);
-		return calendar(this.views.calendar(event.title(locale), List.of(event), locale), event.slug() + ".ics");
+		Event event = this.events.bySlug(slug);
+		return Ical.file(this.views.calendar(event.title(locale), List.of(event), locale), event.slug() + ".ics");
 	}
 
 	@GetMapping("/events/campaigns/{slug}.ics")
 	ResponseEntity<byte[]> campaignFeed(@PathVariable String slug, Locale locale) {
 		Campaign campaign = this.views.campaign(slug).orElseThrow(() -> Problem.notFound("events.error.unknown"));
 		List<Event> events = this.store.ofCampaign(campaign.id(), this.views.now().minus(FEED_HISTORY));
-		return calendar(this.views.calendar(
+		return Ical.file(this.views.calendar(
 				this.messages.getMessage("events.feed.campaign", new Object[] { campaign.title() }, locale), events,
 				locale), campaign.slug() + "-events.ics");
-	}
-
-	static ResponseEntity<byte[]> calendar(String text, String name) {
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
-			.header(HttpHeaders.CACHE_CONTROL, "max-age=300")
-			.body(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@GetMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -7,6 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
 /**
  * Writes iCalendar (RFC 5545) files: the public feeds and the file of a registration.
  * Times are written in UTC, which every calendar converts to its reader's zone and which
@@ -28,6 +32,15 @@ final class Ical {
 	}
 
 	private Ical() {
+	}
+
+	/** A calendar as the answer to a request: a file to open, kept five minutes. */
+	static ResponseEntity<byte[]> file(String text, String name) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
+			.header(HttpHeaders.CACHE_CONTROL, "max-age=300")
+			.body(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

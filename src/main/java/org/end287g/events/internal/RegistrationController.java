@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RegistrationController {
 
-	private final EventController events;
+	private final PublicEvents events;
 
 	private final EventViews views;
 
@@ -39,7 +39,7 @@ class RegistrationController {
 
 	private final RateLimits rateLimits;
 
-	RegistrationController(EventController events, EventViews views, Registrations registrations, EventMail mail,
+	RegistrationController(PublicEvents events, EventViews views, Registrations registrations, EventMail mail,
 			Places places, RateLimits rateLimits) {
 		this.events = events;
 		this.views = views;
@@ -52,7 +52,7 @@ class RegistrationController {
 	@PostMapping("/events/{slug}/register")
 	String register(@PathVariable String slug, @RequestParam Map<String, String> params, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
-		Event event = this.events.publicEvent(slug);
+		Event event = this.events.bySlug(slug);
 		RegistrationForm form = RegistrationForm.read(params, event.questions().size(),
 				(zip) -> this.places.zip(zip).isPresent());
 		if (form.errors.isEmpty() && (!event.published() || event.started(this.views.now()))) {
@@ -64,7 +64,7 @@ class RegistrationController {
 					form.errors.containsKey("form") ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
 			return page(event, form, model, locale);
 		}
-		this.rateLimits.check("form", request, form.form.email());
+		this.rateLimits.check("form", request.getRemoteAddr(), form.form.email());
 		Registrations.Outcome outcome = this.registrations.register(event.id(), form.form, this.views.now());
 		if (outcome == Registrations.Outcome.CLOSED) {
 			form.errors.put("form", "events.register.error.closed");
@@ -87,7 +87,7 @@ class RegistrationController {
 
 	@GetMapping("/events/{slug}/registered")
 	String registered(@PathVariable String slug, Model model, Locale locale) {
-		Event event = this.events.publicEvent(slug);
+		Event event = this.events.bySlug(slug);
 		model.addAttribute("event",
 				this.views.view(event, this.views.registered(event.id()), event.zone(), locale, false));
 		return "events/registered";
@@ -101,7 +101,7 @@ class RegistrationController {
 		Long id = this.mail.verify(token).orElseThrow(() -> Problem.notFound("events.error.unknown"));
 		Registration registration = this.registrations.byId(id)
 			.orElseThrow(() -> Problem.notFound("events.error.unknown"));
-		Event event = this.events.publicEvent(slug);
+		Event event = this.events.bySlug(slug);
 		if (registration.eventId() != event.id() || registration.email() == null) {
 			throw Problem.notFound("events.error.unknown");
 		}
@@ -146,7 +146,7 @@ class RegistrationController {
 		Event event = own.event();
 		String text = Ical.calendar(event.title(locale), Ical.host(this.views.baseUrl()), this.views.now(),
 				java.util.List.of(this.views.entry(event, locale, seat)));
-		ResponseEntity<byte[]> file = EventController.calendar(text, event.slug() + ".ics");
+		ResponseEntity<byte[]> file = Ical.file(text, event.slug() + ".ics");
 		return ResponseEntity.status(file.getStatusCode()).headers((headers) -> {
 			headers.putAll(file.getHeaders());
 			headers.setCacheControl("no-store");

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purgeInterval pause between two purges of old messages
  */
 @ConfigurationProperties("end287g.mail")
-public record MailSettings(@DefaultValue("end287g <no-reply@localhost>") String from,
+record MailSettings(@DefaultValue("end287g <no-reply@localhost>") String from,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
 		@DefaultValue("10m") Duration lease, @DefaultValue("30s") Duration backoffBase,
 		@DefaultValue("1h") Duration backoffCap, @DefaultValue("8") int maxAttempts, @DefaultValue("30d") Duration keep,

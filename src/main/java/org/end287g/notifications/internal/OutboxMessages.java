@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * messages (metadata only), one kept message in full, a retry, an unsubscription.
  */
 @Component
-public class OutboxMessages {
+class OutboxMessages {
 
 	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keysDir where generated keysets are kept when the three are blank
  */
 @ConfigurationProperties("end287g.crypto")
-public record CryptoProperties(String aeadKeyset, String prfKeyset, String macKeyset, Path keysDir) {
+record CryptoProperties(String aeadKeyset, String prfKeyset, String macKeyset, Path keysDir) {
 
 	public CryptoProperties {
 		keysDir = (keysDir == null) ? Path.of("data", "keys") : keysDir;

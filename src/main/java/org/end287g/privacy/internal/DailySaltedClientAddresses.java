@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.end287g.privacy.ClientAddresses;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,11 +48,7 @@ class DailySaltedClientAddresses implements ClientAddresses {
 	}
 
 	@Override
-	public String hash(HttpServletRequest request) {
-		return hash(request.getRemoteAddr());
-	}
-
-	String hash(String address) {
+	public String hash(String address) {
 		byte[] salt = saltOf(LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
 		byte[] input = ("ip\u0000" + HexFormat.of().formatHex(salt) + "\u0000" + address)
 			.getBytes(StandardCharsets.UTF_8);

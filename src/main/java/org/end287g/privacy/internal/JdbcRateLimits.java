@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import jakarta.servlet.http.HttpServletRequest;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.ClientAddresses;
 import org.end287g.privacy.RateLimitExceededException;
@@ -52,12 +51,12 @@ class JdbcRateLimits implements RateLimits {
 	}
 
 	@Override
-	public void check(String limit, HttpServletRequest request, String email) {
+	public void check(String limit, String clientAddress, String email) {
 		Limit configured = this.properties.rateLimits().get(limit);
 		if (configured == null) {
 			throw new IllegalArgumentException("No rate limit named " + limit + " (end287g.rate-limits." + limit + ")");
 		}
-		take(limit, "address:" + this.addresses.hash(request), configured.perAddress(), configured.period());
+		take(limit, "address:" + this.addresses.hash(clientAddress), configured.perAddress(), configured.period());
 		if (email != null && !email.isBlank()) {
 			take(limit, "email:" + this.index.ofEmail(email), configured.perEmail(), configured.period());
 		}

@@ -74,7 +74,7 @@ class MyDataController {
 			model.addAttribute("email", (email != null && email.length() <= EmailAddresses.MAX_LENGTH) ? email : "");
 			return "privacy/my-data-request";
 		}
-		this.rateLimits.check("my-data", request, email);
+		this.rateLimits.check("my-data", request.getRemoteAddr(), email);
 		this.myData.requestLink(email, language());
 		return "redirect:/my-data/link-sent";
 	}

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (tokens refill gradually over it).
  */
 @ConfigurationProperties("end287g")
-public record RateLimitProperties(Map<String, Limit> rateLimits) {
+record RateLimitProperties(Map<String, Limit> rateLimits) {
 
 	public RateLimitProperties {
 		rateLimits = (rateLimits == null) ? Map.of() : Map.copyOf(rateLimits);

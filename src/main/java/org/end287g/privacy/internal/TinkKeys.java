@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * docs/security.md).
  */
 @Component
-public class TinkKeys {
+class TinkKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(TinkKeys.class);
 

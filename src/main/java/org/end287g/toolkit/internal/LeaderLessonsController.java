@@ -1,6 +1,7 @@
 package org.end287g.toolkit.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.end287g.problems.Problem;
@@ -35,9 +36,9 @@ class LeaderLessonsController {
 	}
 
 	@GetMapping("/leader/campaigns/{id}/lessons")
-	String list(Authentication authentication, @PathVariable String id, Model model) {
+	String list(Authentication authentication, @PathVariable String id, Model model, Locale locale) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
-		String language = MaterialsController.language(null).getLanguage();
+		String language = MaterialLanguage.of(null, locale).getLanguage();
 		Set<String> read = this.lessons.read(authentication.getName(), facts.campaign().id());
 		List<Item> items = this.lessons.all()
 			.stream()
@@ -52,11 +53,12 @@ class LeaderLessonsController {
 	}
 
 	@GetMapping("/leader/campaigns/{id}/lessons/{slug}")
-	String lesson(Authentication authentication, @PathVariable String id, @PathVariable String slug, Model model) {
+	String lesson(Authentication authentication, @PathVariable String id, @PathVariable String slug, Model model,
+			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
 		Lessons.Lesson lesson = this.lessons.find(slug)
 			.orElseThrow(() -> Problem.notFound("toolkit.lessons.error.unknown"));
-		String language = MaterialsController.language(null).getLanguage();
+		String language = MaterialLanguage.of(null, locale).getLanguage();
 		List<Lessons.Lesson> all = this.lessons.all();
 		int index = all.indexOf(lesson);
 		model.addAttribute("facts", facts);

@@ -48,14 +48,14 @@ class LeaderToolkitController {
 	}
 
 	@GetMapping("/leader/campaigns/{id}/toolkit")
-	String page(Authentication authentication, @PathVariable String id, Model model) {
+	String page(Authentication authentication, @PathVariable String id, Model model, Locale locale) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
-		return show(facts, model, null, Map.of(), null);
+		return show(facts, model, locale, null, Map.of(), null);
 	}
 
 	@PostMapping("/leader/campaigns/{id}/toolkit/messages")
 	String messages(Authentication authentication, @PathVariable String id, @RequestParam Map<String, String> params,
-			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+			HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
 		String language = params.get("language");
 		if (!LANGUAGES.contains(language)) {
@@ -76,16 +76,16 @@ class LeaderToolkitController {
 			ShareMessages.Texts shownBack = new ShareMessages.Texts(shorter(texts.social(), ShareMessages.MAX_SOCIAL),
 					shorter(texts.sms(), ShareMessages.MAX_SMS), shorter(texts.subject(), ShareMessages.MAX_SUBJECT),
 					shorter(texts.body(), ShareMessages.MAX_BODY));
-			return show(facts, model, language, errors, shownBack);
+			return show(facts, model, locale, language, errors, shownBack);
 		}
 		this.shareMessages.save(authentication.getName(), campaignId, language, texts);
 		redirect.addFlashAttribute("notice", "toolkit.messages.saved");
 		return "redirect:/leader/campaigns/" + campaignId + "/toolkit#messages-" + language;
 	}
 
-	private String show(CampaignFacts.Facts facts, Model model, String errorLanguage, Map<String, String> errors,
-			ShareMessages.Texts typed) {
-		Locale page = MaterialsController.language(null);
+	private String show(CampaignFacts.Facts facts, Model model, Locale locale, String errorLanguage,
+			Map<String, String> errors, ShareMessages.Texts typed) {
+		Locale page = MaterialLanguage.of(null, locale);
 		ShareMessages.Texts current = this.shareMessages.of(facts, page);
 		model.addAttribute("facts", facts);
 		model.addAttribute("record", facts.campaign());

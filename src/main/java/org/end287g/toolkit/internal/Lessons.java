@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * progress.
  */
 @Component("leaderLessons")
-public class Lessons {
+class Lessons {
 
 	static final int MAX_TITLE = 120, MAX_BODY = 20_000;
 

@@ -23,9 +23,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The public files of a campaign: share image, QR code, flyer, signature sheet and
@@ -63,9 +60,10 @@ class MaterialsController {
 	}
 
 	@GetMapping("/campaigns/{slug}/share.png")
-	ResponseEntity<byte[]> share(@PathVariable String slug, @RequestParam(required = false) String lang) {
+	ResponseEntity<byte[]> share(@PathVariable String slug, @RequestParam(required = false) String lang,
+			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
-		Locale language = language(lang);
+		Locale language = MaterialLanguage.of(lang, locale);
 		return file("share", facts, language, MediaType.IMAGE_PNG, null,
 				() -> png(this.shareImage.draw(facts, language)));
 	}
@@ -77,27 +75,29 @@ class MaterialsController {
 	}
 
 	@GetMapping("/campaigns/{slug}/flyer.pdf")
-	ResponseEntity<byte[]> flyer(@PathVariable String slug, @RequestParam(required = false) String lang) {
+	ResponseEntity<byte[]> flyer(@PathVariable String slug, @RequestParam(required = false) String lang,
+			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
-		Locale language = language(lang);
+		Locale language = MaterialLanguage.of(lang, locale);
 		return file("flyer", facts, language, MediaType.APPLICATION_PDF, "flyer",
 				() -> this.printed.flyer(facts, language));
 	}
 
 	@GetMapping("/campaigns/{slug}/signature-sheet.pdf")
 	ResponseEntity<byte[]> sheet(@PathVariable String slug, @RequestParam(required = false) String lang,
-			@RequestParam(required = false) String sheet) {
+			@RequestParam(required = false) String sheet, Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
-		Locale language = language(lang);
+		Locale language = MaterialLanguage.of(lang, locale);
 		Integer number = sheetNumber(sheet);
 		return file("sheet" + ((number != null) ? number : ""), facts, language, MediaType.APPLICATION_PDF,
 				"signature-sheet", () -> this.printed.signatureSheet(facts, language, number));
 	}
 
 	@GetMapping("/campaigns/{slug}/handout.pdf")
-	ResponseEntity<byte[]> handout(@PathVariable String slug, @RequestParam(required = false) String lang) {
+	ResponseEntity<byte[]> handout(@PathVariable String slug, @RequestParam(required = false) String lang,
+			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
-		Locale language = language(lang);
+		Locale language = MaterialLanguage.of(lang, locale);
 		return file("handout", facts, language, MediaType.APPLICATION_PDF, "handout",
 				() -> this.printed.handout(facts, language));
 	}
@@ -116,27 +116,6 @@ class MaterialsController {
 					+ name + "-" + language.getLanguage() + ".pdf\"");
 		}
 		return response.body(body);
-	}
-
-	/**
-	 * {@code es} when asked, or when the page language is Spanish and nothing was asked.
-	 */
-	static Locale language(String lang) {
-		if (lang == null || lang.isBlank()) {
-			return "es".equals(pageLanguage().getLanguage()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
-		}
-		return "es".equals(lang) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
-	}
-
-	/**
-	 * The language of the page being answered, as the site's resolver decides it after
-	 * the {@code ?lang} switch (the holder of the request's locale is set before it).
-	 */
-	static Locale pageLanguage() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			return RequestContextUtils.getLocale(attributes.getRequest());
-		}
-		return LocaleContextHolder.getLocale();
 	}
 
 	/** A sheet number from 1 to 9999, none when absent, else a 400. */

@@ -44,10 +44,10 @@ class RecordsRequestController {
 	}
 
 	@GetMapping("/leader/campaigns/{id}/records-request")
-	String page(Authentication authentication, @PathVariable String id, Model model) {
+	String page(Authentication authentication, @PathVariable String id, Model model, Locale locale) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
 		RecordsRequests.Record record = this.requests.of(facts.campaign().id());
-		return show(facts, model, Map.of(), record.sentOn() != null ? record.sentOn().toString() : "",
+		return show(facts, model, locale, Map.of(), record.sentOn() != null ? record.sentOn().toString() : "",
 				record.answeredOn() != null ? record.answeredOn().toString() : "",
 				record.answer() != null ? record.answer() : "");
 	}
@@ -55,13 +55,13 @@ class RecordsRequestController {
 	@PostMapping("/leader/campaigns/{id}/records-request")
 	String save(Authentication authentication, @PathVariable String id, @RequestParam(required = false) String sentOn,
 			@RequestParam(required = false) String answeredOn, @RequestParam(required = false) String answer,
-			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+			HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
 		RecordsRequests.Checked checked = RecordsRequests.check(sentOn, answeredOn, answer,
 				LocalDate.now(ZoneOffset.UTC));
 		if (!checked.errors().isEmpty()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return show(facts, model, checked.errors(), shorter(sentOn, 20), shorter(answeredOn, 20),
+			return show(facts, model, locale, checked.errors(), shorter(sentOn, 20), shorter(answeredOn, 20),
 					shorter(answer, RecordsRequests.MAX_ANSWER * 2));
 		}
 		this.requests.save(authentication.getName(), facts.campaign().id(), checked.record());
@@ -69,9 +69,9 @@ class RecordsRequestController {
 		return "redirect:/leader/campaigns/" + facts.campaign().id() + "/records-request#record";
 	}
 
-	private String show(CampaignFacts.Facts facts, Model model, Map<String, String> errors, String sentOn,
-			String answeredOn, String answer) {
-		Locale language = MaterialsController.language(null);
+	private String show(CampaignFacts.Facts facts, Model model, Locale locale, Map<String, String> errors,
+			String sentOn, String answeredOn, String answer) {
+		Locale language = MaterialLanguage.of(null, locale);
 		model.addAttribute("facts", facts);
 		model.addAttribute("record", facts.campaign());
 		model.addAttribute("letter", letter(facts, language, LocalDate.now(ZoneOffset.UTC)));

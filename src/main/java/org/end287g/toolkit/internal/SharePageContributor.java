@@ -7,12 +7,8 @@ import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignPageContributor;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The toolkit's part of the public campaign page: share links, the QR code, the printed
@@ -33,28 +29,14 @@ class SharePageContributor implements CampaignPageContributor {
 		this.messages = messages;
 	}
 
-	/**
-	 * Makes the request's CSRF token now. Spring Security makes it when the signing form
-	 * first asks for it; by then the head (with this part's card tags) and a long
-	 * petition may have filled the response buffer and sent it, too late for the token's
-	 * cookie.
-	 */
-	private static void csrfTokenBeforeRendering() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-				&& attributes.getRequest().getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-			token.getToken();
-		}
-	}
-
 	/** What the layout writes as Open Graph and Twitter card tags. */
 	record SocialCard(String title, String description, String url, String image, String imageAlt, String locale) {
 	}
 
 	@Override
-	public void contribute(Campaign campaign, Model model) {
-		csrfTokenBeforeRendering();
+	public void contribute(Campaign campaign, Model model, Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(campaign);
-		Locale language = MaterialsController.language(null);
+		Locale language = MaterialLanguage.of(null, locale);
 		ShareMessages.Texts texts = this.shareMessages.of(facts, language);
 		List<ShareLinks.Link> links = ShareLinks.links(channel -> facts.url() + "?ref=" + channel, texts.social(),
 				texts.sms(), texts.subject(), texts.body());

@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
-import org.end287g.tracker.SheetSnapshot;
 import org.end287g.tracker.SheetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,11 +99,6 @@ class SheetImporter implements IceSheets {
 		finally {
 			deleteQuietly(temp);
 		}
-	}
-
-	@Override
-	public List<SheetSnapshot> snapshots() {
-		return this.store.snapshots();
 	}
 
 	@Override

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import org.end287g.tracker.SheetSnapshot;
 import org.end287g.tracker.SheetSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -15,15 +15,16 @@ import jakarta.servlet.http.HttpServletResponse;
 @ControllerAdvice
 class UploadTooLarge {
 
-	private final ImportController controller;
+	private final ImportPage page;
 
-	UploadTooLarge(ImportController controller) {
-		this.controller = controller;
+	UploadTooLarge(ImportPage page) {
+		this.page = page;
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String tooLarge(Model model, HttpServletResponse response) {
-		return this.controller.error(model, response, "import.reject.too-big", HttpStatus.PAYLOAD_TOO_LARGE);
+		response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+		return this.page.withError(model, "import.reject.too-big");
 	}
 
 }

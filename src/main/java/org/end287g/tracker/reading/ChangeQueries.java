@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.end287g.tracker.AgencyProfile.RawValues;
 import org.end287g.tracker.AgencyView;
-import org.end287g.tracker.AgreementChange;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -5,11 +5,9 @@ import java.util.Optional;
 
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.AgencyView;
-import org.end287g.tracker.AgreementChange;
 import org.end287g.tracker.AgreementFilter;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.ListedCount;
-import org.end287g.tracker.NearbyAgreements;
 import org.end287g.tracker.StateTotals;
 import org.end287g.tracker.TrackerReader;
 import org.end287g.tracker.TrackerStats;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /** The read side: one cheap version query per call, everything else from the cache. */
 @Service
-class JdbcTrackerReader implements TrackerReader {
+class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 
 	private final DataVersion version;
 
@@ -73,8 +71,20 @@ class JdbcTrackerReader implements TrackerReader {
 			.filter(row -> row.agencyId() == agencyId)
 			.map(TrackerSnapshot.Row::agreement)
 			.toList();
-		return new AgencyProfile(agency, agreements, this.changes.ofAgency(agencyId, agency),
-				this.changes.formerNames(agencyId, agency.name()), this.changes.raw(agencyId));
+		return new AgencyProfile(agency, agreements, this.changes.formerNames(agencyId, agency.name()),
+				this.changes.raw(agencyId));
+	}
+
+	@Override
+	public List<AgreementChange> history(String agencySlug) {
+		Versioned snapshot = snapshot();
+		Long agencyId = snapshot.data().indexes().agencyIdBySlug().get(agencySlug);
+		if (agencyId == null) {
+			return List.of();
+		}
+		AgencyView agency = snapshot.data().agencies().get(agencyId);
+		return this.cache.get(snapshot.version(), "history:" + agencySlug,
+				() -> this.changes.ofAgency(agencyId, agency));
 	}
 
 	@Override

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 import org.end287g.places.Places;
-import org.end287g.tracker.NearbyAgreements.Distant;
+import org.end287g.tracker.reading.NearbyAgreements.Distant;
 
 /** The listed agreements closest to a point, by the centroid of their agency's county. */
 final class NearestAgreements {

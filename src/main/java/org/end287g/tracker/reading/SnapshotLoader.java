@@ -18,7 +18,6 @@ import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.CountyRef;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ListedCount;
-import org.end287g.tracker.TrackerReader.AgencyName;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

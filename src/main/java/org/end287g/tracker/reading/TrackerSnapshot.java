@@ -10,7 +10,6 @@ import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.ListedCount;
 import org.end287g.tracker.StateTotals;
-import org.end287g.tracker.TrackerReader.AgencyName;
 import org.end287g.tracker.TrackerStats;
 
 /**

@@ -2,6 +2,7 @@ package org.end287g.tracker.web;
 
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.TrackerReader;
+import org.end287g.tracker.reading.TrackerQueries;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,8 +15,11 @@ class AgencyController {
 
 	private final TrackerReader reader;
 
-	AgencyController(TrackerReader reader) {
+	private final TrackerQueries queries;
+
+	AgencyController(TrackerReader reader, TrackerQueries queries) {
 		this.reader = reader;
+		this.queries = queries;
 	}
 
 	@GetMapping("/agencies/{slug}")
@@ -26,6 +30,7 @@ class AgencyController {
 		AgencyProfile profile = this.reader.agency(slug).orElseThrow(() -> TrackerProblems.unknownAgency(slug));
 		model.addAttribute("profile", profile);
 		model.addAttribute("agency", profile.agency());
+		model.addAttribute("history", this.queries.history(slug));
 		return "tracker/agency";
 	}
 

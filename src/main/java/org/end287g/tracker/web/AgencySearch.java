@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.end287g.tracker.AgencyView;
-import org.end287g.tracker.TrackerReader;
-import org.end287g.tracker.TrackerReader.AgencyName;
+import org.end287g.tracker.reading.AgencyName;
+import org.end287g.tracker.reading.TrackerQueries;
 
 import org.springframework.stereotype.Component;
 
@@ -23,11 +23,11 @@ class AgencySearch {
 
 	static final int LIMIT = 20;
 
-	private final TrackerReader reader;
+	private final TrackerQueries reader;
 
 	private final AtomicReference<Index> index = new AtomicReference<>(new Index(List.of(), List.of()));
 
-	AgencySearch(TrackerReader reader) {
+	AgencySearch(TrackerQueries reader) {
 		this.reader = reader;
 	}
 

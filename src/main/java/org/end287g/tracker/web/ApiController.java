@@ -7,8 +7,9 @@ import java.util.List;
 import org.end287g.places.County;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementView;
-import org.end287g.tracker.NearbyAgreements;
 import org.end287g.tracker.TrackerReader;
+import org.end287g.tracker.reading.NearbyAgreements;
+import org.end287g.tracker.reading.TrackerQueries;
 import org.end287g.tracker.TrackerStats;
 import org.end287g.tracker.web.PointLocator.Located;
 
@@ -29,12 +30,15 @@ class ApiController {
 
 	private final TrackerReader reader;
 
+	private final TrackerQueries queries;
+
 	private final ParameterRules rules;
 
 	private final PointLocator locator;
 
-	ApiController(TrackerReader reader, ParameterRules rules, PointLocator locator) {
+	ApiController(TrackerReader reader, TrackerQueries queries, ParameterRules rules, PointLocator locator) {
 		this.reader = reader;
+		this.queries = queries;
 		this.rules = rules;
 		this.locator = locator;
 	}
@@ -67,8 +71,8 @@ class ApiController {
 			@RequestParam(required = false) String lon) {
 		Located here = this.locator.locate(zip, lat, lon, null);
 		County county = here.county();
-		NearbyAgreements nearby = this.reader.near(here.latitude(), here.longitude(), county.fips(), county.stateCode(),
-				NEAREST);
+		NearbyAgreements nearby = this.queries.near(here.latitude(), here.longitude(), county.fips(),
+				county.stateCode(), NEAREST);
 		return new Near(here.zip(), new NearCounty(county.fips(), county.name(), county.stateCode()), nearby.inCounty(),
 				nearby.nearest()
 					.stream()

@@ -13,7 +13,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.end287g.tracker.AgreementChange;
+import org.end287g.tracker.reading.AgreementChange;
 
 import org.springframework.context.MessageSource;
 

@@ -7,6 +7,7 @@ import javax.xml.stream.XMLStreamException;
 
 import org.end287g.problems.Problem;
 import org.end287g.tracker.TrackerReader;
+import org.end287g.tracker.reading.TrackerQueries;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -28,12 +29,15 @@ class FeedController {
 
 	private final TrackerReader reader;
 
+	private final TrackerQueries queries;
+
 	private final ParameterRules rules;
 
 	private final MessageSource messages;
 
-	FeedController(TrackerReader reader, ParameterRules rules, MessageSource messages) {
+	FeedController(TrackerReader reader, TrackerQueries queries, ParameterRules rules, MessageSource messages) {
 		this.reader = reader;
+		this.queries = queries;
 		this.rules = rules;
 		this.messages = messages;
 	}
@@ -68,7 +72,7 @@ class FeedController {
 		AtomFeed feed = new AtomFeed(this.messages, locale, base);
 		return ResponseEntity.ok()
 			.contentType(ATOM)
-			.body(feed.write(head, this.reader.latestChanges(state, LATEST), this.reader.stats().asOf()));
+			.body(feed.write(head, this.queries.latestChanges(state, LATEST), this.reader.stats().asOf()));
 	}
 
 }

@@ -5,7 +5,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.end287g.problems.Problem;
-import org.end287g.tracker.NearbyAgreements;
+import org.end287g.tracker.reading.NearbyAgreements;
+import org.end287g.tracker.reading.TrackerQueries;
 import org.end287g.tracker.TrackerReader;
 import org.end287g.tracker.web.PointLocator.Located;
 
@@ -22,13 +23,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class NearController {
 
-	private final TrackerReader reader;
+	private final TrackerQueries reader;
 
 	private final PointLocator locator;
 
 	private final MessageSource messages;
 
-	NearController(TrackerReader reader, PointLocator locator, MessageSource messages) {
+	NearController(TrackerQueries reader, PointLocator locator, MessageSource messages) {
 		this.reader = reader;
 		this.locator = locator;
 		this.messages = messages;

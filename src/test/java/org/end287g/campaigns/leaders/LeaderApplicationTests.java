@@ -12,7 +12,7 @@ import org.end287g.Staff;
 import org.end287g.accounts.Permissions;
 import org.end287g.accounts.QueuedMail;
 import org.end287g.accounts.SignedIn;
-import org.end287g.accounts.internal.AccountStore;
+import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.TestCampaigns;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
@@ -67,7 +67,7 @@ class LeaderApplicationTests {
 	Permissions permissions;
 
 	@Autowired
-	AccountStore store;
+	TestAccounts accounts;
 
 	@Autowired
 	LeaderApplicationRecords applications;
@@ -279,7 +279,7 @@ class LeaderApplicationTests {
 			.param(id)
 			.query(String.class)
 			.single();
-		assertThat(account).isEqualTo(this.store.byEmail(email).orElseThrow().id());
+		assertThat(account).isEqualTo(this.accounts.idOf(email).orElseThrow());
 		assertThat(this.permissions.leads(
 				new UsernamePasswordAuthenticationToken(account, null, AuthorityUtils.NO_AUTHORITIES), this.campaign))
 			.isTrue();
@@ -322,7 +322,7 @@ class LeaderApplicationTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(applicationStatus(email)).isEqualTo("DECLINED");
 		assertThat(this.mail.last(email, "leader-declined").body()).contains("It is not about you");
-		assertThat(this.store.byEmail(email)).isEmpty();
+		assertThat(this.accounts.idOf(email)).isEmpty();
 		assertThat(html(get("/campaigns/" + this.slug), 200)).contains("This campaign needs a leader");
 	}
 

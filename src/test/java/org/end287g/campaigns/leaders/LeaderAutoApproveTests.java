@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.end287g.accounts.Permissions;
 import org.end287g.accounts.QueuedMail;
 import org.end287g.accounts.SignedIn;
-import org.end287g.accounts.internal.AccountStore;
+import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.TestCampaigns;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
@@ -45,7 +45,7 @@ class LeaderAutoApproveTests {
 	BlindIndex index;
 
 	@Autowired
-	AccountStore store;
+	TestAccounts accounts;
 
 	@Autowired
 	Permissions permissions;
@@ -66,7 +66,7 @@ class LeaderAutoApproveTests {
 				.param("zip", "28052")
 				.param("commitment", "yes"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(this.store.byEmail(email)).isEmpty();
+		assertThat(this.accounts.idOf(email)).isEmpty();
 		String token = LeaderApplicationTests.token(mail.last(email, "leader-confirm"));
 		String page = this.mvc
 			.perform(post("/campaigns/" + slug + "/lead/confirm/" + token).with(csrf()).header("Accept-Language", "es"))
@@ -75,7 +75,7 @@ class LeaderAutoApproveTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("¡Usted es líder!");
-		String account = this.store.byEmail(email).orElseThrow().id();
+		String account = this.accounts.idOf(email).orElseThrow();
 		assertThat(this.jdbc.sql(
 				"select status || ' ' || account_id || ' ' || decided_by from leader_applications where email_index = ?")
 			.param(this.index.ofEmail(email))

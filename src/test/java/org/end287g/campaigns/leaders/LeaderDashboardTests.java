@@ -6,10 +6,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.end287g.accounts.Roles;
 import org.end287g.accounts.SignedIn;
-import org.end287g.accounts.internal.AccountService;
-import org.end287g.accounts.internal.AccountService.RoleRequest;
+import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.TestCampaigns;
 import org.end287g.site.AccessibleHtml;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +47,7 @@ class LeaderDashboardTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	AccountService accounts;
+	TestAccounts accounts;
 
 	long campaign;
 
@@ -64,10 +62,7 @@ class LeaderDashboardTests {
 		long n = ++numbers;
 		this.campaign = TestCampaigns.id(this.jdbc, n);
 		this.slug = "nc-test-campaign-" + n;
-		this.leaderId = this.accounts
-			.invite("test-admin", SignedIn.newEmail(), "Leader", "en",
-					new RoleRequest(Roles.LEADER, null, this.campaign))
-			.accountId();
+		this.leaderId = this.accounts.leader(SignedIn.newEmail(), "Leader", this.campaign);
 		this.leader = user(this.leaderId).roles("LEADER");
 	}
 
@@ -90,9 +85,8 @@ class LeaderDashboardTests {
 	@Test
 	void onlyTheCampaignsLeadersAndAdminsGetIn() throws Exception {
 		long other = TestCampaigns.id(this.jdbc, ++numbers);
-		RequestPostProcessor otherLeader = user(this.accounts
-			.invite("test-admin", SignedIn.newEmail(), "Other", "en", new RoleRequest(Roles.LEADER, null, other))
-			.accountId()).roles("LEADER");
+		RequestPostProcessor otherLeader = user(this.accounts.leader(SignedIn.newEmail(), "Other", other))
+			.roles("LEADER");
 		this.mvc.perform(get(dashboard()).with(otherLeader)).andExpect(status().isNotFound());
 		for (String path : new String[] { "/training", "/petition", "/goal", "/updates" }) {
 			this.mvc
@@ -121,9 +115,7 @@ class LeaderDashboardTests {
 			this.mvc.perform(get("/leader/campaigns/{id}", hostile).with(this.leader)).andExpect(status().isNotFound());
 		}
 		// an admin (a real account with an admin grant) may open any campaign's page
-		String admin = this.accounts
-			.invite("test-admin", SignedIn.newEmail(), "Admin", "en", new RoleRequest(Roles.ADMIN, null, null))
-			.accountId();
+		String admin = this.accounts.admin(SignedIn.newEmail(), "Admin");
 		this.mvc.perform(get(dashboard()).with(user(admin).roles("ADMIN"))).andExpect(status().isOk());
 		// a pretended admin is not one
 		this.mvc.perform(get(dashboard()).with(user("not-an-account").roles("ADMIN"))).andExpect(status().isNotFound());

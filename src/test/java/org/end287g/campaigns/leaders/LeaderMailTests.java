@@ -15,11 +15,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.end287g.Staff;
 import org.end287g.accounts.Permissions;
-import org.end287g.accounts.Roles;
 import org.end287g.accounts.SignedIn;
-import org.end287g.accounts.internal.AccountService;
-import org.end287g.accounts.internal.AccountService.RoleRequest;
-import org.end287g.accounts.internal.AccountStore;
+import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.TestCampaigns;
 import org.end287g.notifications.TestSmtp;
 import org.end287g.notifications.internal.OutboxDriver;
@@ -89,10 +86,7 @@ class LeaderMailTests {
 	BlindIndex index;
 
 	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	AccountStore store;
+	TestAccounts accounts;
 
 	@Autowired
 	Permissions permissions;
@@ -155,7 +149,7 @@ class LeaderMailTests {
 		assertThat(received).extracting(MimeMessage::getSubject)
 			.containsExactlyInAnyOrder("Confirm your request to lead a campaign", "You are invited to end287g",
 					"You lead the campaign for " + this.title);
-		String account = this.store.byEmail(email).orElseThrow().id();
+		String account = this.accounts.idOf(email).orElseThrow();
 		assertThat(this.permissions.leads(
 				new UsernamePasswordAuthenticationToken(account, null, AuthorityUtils.NO_AUTHORITIES), this.campaign))
 			.isTrue();
@@ -163,10 +157,7 @@ class LeaderMailTests {
 
 	@Test
 	void anUpdateReachesOptedInSupportersInTheirLanguageAndNoOneElse() throws Exception {
-		String leader = this.accounts
-			.invite("test-admin", SignedIn.newEmail(), "Leader", "en",
-					new RoleRequest(Roles.LEADER, null, this.campaign))
-			.accountId();
+		String leader = this.accounts.leader(SignedIn.newEmail(), "Leader", this.campaign);
 		long other = TestCampaigns.id(this.jdbc, ++numbers);
 		String spanish = signer("es", true, true, false, this.campaign);
 		String english = signer("en", true, true, false, this.campaign);

@@ -7,8 +7,7 @@ import java.util.UUID;
 
 import org.end287g.campaigns.TestCampaigns;
 import org.end287g.accounts.AccountDirectory;
-import org.end287g.accounts.Roles;
-import org.end287g.accounts.internal.AccountService;
+import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.privacy.BlindIndex;
@@ -58,7 +57,7 @@ public abstract class StaffTestSupport {
 	protected Campaigns campaigns;
 
 	@Autowired
-	protected AccountService accounts;
+	protected TestAccounts accounts;
 
 	@Autowired
 	protected AccountDirectory directory;
@@ -203,9 +202,7 @@ public abstract class StaffTestSupport {
 	 */
 	protected RequestPostProcessor realAdmin() {
 		String email = "admin-" + UUID.randomUUID() + "@example.org";
-		String id = this.accounts
-			.invite("test-admin", email, "Admin", "en", new AccountService.RoleRequest(Roles.ADMIN, null, null))
-			.accountId();
+		String id = this.accounts.admin(email, "Admin");
 		return user(id).authorities(
 				new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN"),
 				org.springframework.security.core.authority.FactorGrantedAuthority.fromAuthority(

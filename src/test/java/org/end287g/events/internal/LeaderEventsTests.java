@@ -3,9 +3,8 @@ package org.end287g.events.internal;
 import java.util.Map;
 
 import org.end287g.accounts.AccountDirectory;
-import org.end287g.accounts.Roles;
 import org.end287g.accounts.SignedIn;
-import org.end287g.accounts.internal.AccountService;
+import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.TestCampaigns;
 import org.end287g.site.AccessibleHtml;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +48,7 @@ class LeaderEventsTests {
 	AccountDirectory directory;
 
 	@Autowired
-	AccountService accounts;
+	TestAccounts accounts;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -170,11 +169,7 @@ class LeaderEventsTests {
 			.andExpect(content().string(containsString("1 of 100 places taken, 0 waiting, 1 checked in")));
 
 		// staff reach the leaders' pages too (the QR code opens those)
-		String admin = this.transactions.execute(
-				(status) -> this.accounts
-					.invite("test-admin", SignedIn.newEmail(), "Adam", "en",
-							new AccountService.RoleRequest(Roles.ADMIN, null, null))
-					.accountId());
+		String admin = this.transactions.execute((status) -> this.accounts.admin(SignedIn.newEmail(), "Adam"));
 		this.mvc.perform(get("/leader/events/" + id + "/check-in").with(user(admin).roles("ADMIN")))
 			.andExpect(status().isOk());
 	}

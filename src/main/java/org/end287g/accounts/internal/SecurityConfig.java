@@ -1,13 +1,10 @@
-package org.end287g.accounts;
+package org.end287g.accounts.internal;
 
 import java.time.Clock;
+import java.util.List;
 
-import org.end287g.accounts.internal.AccessDenied;
-import org.end287g.accounts.internal.AccountsProperties;
-import org.end287g.accounts.internal.AuditedUserCredentials;
-import org.end287g.accounts.internal.SessionLifetimeFilter;
-import org.end287g.accounts.internal.SignInAttemptLimit;
-import org.end287g.accounts.internal.SignInRecorder;
+import org.end287g.accounts.LeanPublicPost;
+import org.end287g.accounts.RequestRule;
 import org.end287g.audit.AuditLog;
 import org.end287g.privacy.RateLimits;
 
@@ -15,23 +12,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -41,7 +31,6 @@ import org.springframework.security.web.authentication.ott.OneTimeTokenGeneratio
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
@@ -56,7 +45,11 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * signs in, and it lives in the shared database (Spring Session JDBC), so any app
  * instance serves any request. Sign-in is by one-time link (Spring Security's one-time
  * token login, the link sent by {@code SignInController}) or by passkey (Spring
- * Security's WebAuthn). Staff pages under /admin need the admin role and a passkey.
+ * Security's WebAuthn). Who may open which path is every module's {@link RequestRule}s
+ * (staff pages under /admin need the admin role and a passkey); busy public posts
+ * declared as {@link LeanPublicPost}s take a short chain. Modules that accounts itself
+ * uses cannot name those types: they add to every chain through Spring Security's own
+ * {@code Customizer} beans (notifications' one-click unsubscribe, without a CSRF token).
  */
 @Configuration
 @ConditionalOnWebApplication // the command line (java -jar end287g.jar import ...) runs
@@ -70,12 +63,6 @@ class SecurityConfig {
 	/** Where a person lands after signing in. */
 	static final String AFTER_SIGN_IN = "/account";
 
-	/** Admins are people with the admin role who signed in with a passkey. */
-	static AuthorizationManager<RequestAuthorizationContext> admin() {
-		return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(Roles.ADMIN.name()),
-				AuthorityAuthorizationManager.hasAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
-	}
-
 	/**
 	 * No observations of the security filter chain: they wrap every filter of every
 	 * request (a sixth of the CPU of a signature under load) and nothing reads them.
@@ -85,22 +72,39 @@ class SecurityConfig {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/** The areas named after the roles, which every module may put pages in. */
+	@Bean
+	RequestRule staffArea() {
+		return RequestRule.staff("/admin", "/admin/**");
+	}
+
+	@Bean
+	RequestRule signedInAreas() {
+		return RequestRule.signedIn("/account", "/account/**", "/organizer", "/organizer/**", "/leader", "/leader/**",
+				"/webauthn/register/**");
+	}
+
+	@Bean
+	AccessRules accessRules(List<RequestRule> rules, List<LeanPublicPost> leanPosts) {
+		return new AccessRules(rules, leanPosts);
+	}
+
 	/**
-	 * Signing a petition, the path a viral moment takes, through a short chain: the same
-	 * headers and CSRF check as every page, but none of the sign-in, passkey, logout and
-	 * session filters, which it never needs (a signature names no account). Measured: the
+	 * The lean public posts (signing a petition, the path a viral moment takes) through a
+	 * short chain: the same headers and CSRF check as every page, but none of the
+	 * sign-in, passkey, logout and session filters, which they never need. Measured: the
 	 * full chain took more CPU per signature than writing it.
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain signingFilterChain(HttpSecurity http) throws Exception {
-		http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/campaigns/*/sign"))
+	SecurityFilterChain leanFilterChain(HttpSecurity http, AccessRules rules) throws Exception {
+		http.securityMatcher(rules.leanPaths())
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.headers(SecurityConfig::headers)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache(cache -> cache.disable())
-			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AccessDenied()))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AccessDenied(rules.staffPaths())))
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable());
@@ -118,26 +122,16 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, AccountsProperties properties,
-			RateLimits rateLimits) throws Exception {
-		http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin", "/admin/**")
-			.access(admin())
-			.requestMatchers("/account", "/account/**", "/organizer", "/organizer/**", "/leader", "/leader/**",
-					"/webauthn/register/**")
-			.authenticated()
-			.anyRequest()
-			.permitAll())
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessRules rules, SignInRecorder signIns,
+			AccountsProperties properties, RateLimits rateLimits) throws Exception {
+		http.authorizeHttpRequests(rules::applyTo)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
 				.sessionFixation(fixation -> fixation.changeSessionId()))
-			// RFC 8058: mail providers post one-click unsubscriptions without a CSRF
-			// token;
-			// the address itself carries a signed token.
-			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
-				.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern("/unsubscribe/**")))
+			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
-						.accessDeniedHandler(new AccessDenied()))
+						.accessDeniedHandler(new AccessDenied(rules.staffPaths())))
 			.headers(SecurityConfig::headers)
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
@@ -147,7 +141,7 @@ class SecurityConfig {
 			.oneTimeTokenLogin(ott -> ott.loginProcessingUrl("/login/ott")
 				.loginPage("/sign-in")
 				.showDefaultSubmitPage(false)
-				.successHandler(recorded(signIns, new SimpleUrlAuthenticationSuccessHandler(AFTER_SIGN_IN)))
+				.successHandler(new RecordedSignIn(signIns, new SimpleUrlAuthenticationSuccessHandler(AFTER_SIGN_IN)))
 				.failureHandler(linkRefused()))
 			.webAuthn(webAuthn -> webAuthn.rpId(properties.webauthn().rpId())
 				.rpName(properties.webauthn().rpName())
@@ -157,7 +151,7 @@ class SecurityConfig {
 					@Override
 					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
 						filter.setAuthenticationSuccessHandler(
-								recorded(signIns, new HttpMessageConverterAuthenticationSuccessHandler()));
+								new RecordedSignIn(signIns, new HttpMessageConverterAuthenticationSuccessHandler()));
 						return filter;
 					}
 				}))
@@ -182,17 +176,6 @@ class SecurityConfig {
 		cookie.setSameSite("Lax");
 		cookie.setCookiePath("/");
 		return cookie;
-	}
-
-	/**
-	 * Records the sign-in through the recorder bean (so in one transaction), then lets
-	 * {@code next} answer.
-	 */
-	private static AuthenticationSuccessHandler recorded(SignInRecorder signIns, AuthenticationSuccessHandler next) {
-		return (request, response, authentication) -> {
-			signIns.record(request, response, authentication);
-			next.onAuthenticationSuccess(request, response, authentication);
-		};
 	}
 
 	/** An expired, used or forged link: back to the sign-in page, without a session. */

@@ -1,6 +1,8 @@
-package org.end287g.tracker;
+package org.end287g.tracker.reading;
 
 import java.time.LocalDateTime;
+
+import org.end287g.tracker.AgencyView;
 
 /**
  * One event in an agreement's history: {@code kind} is LISTED_PENDING, LISTED_ACTIVE,

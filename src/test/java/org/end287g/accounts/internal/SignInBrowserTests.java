@@ -1,12 +1,12 @@
-package org.end287g.accounts;
+package org.end287g.accounts.internal;
 
 import java.time.Duration;
 
 import org.end287g.Chromium;
-import org.end287g.accounts.internal.Account;
-import org.end287g.accounts.internal.AccountService;
+import org.end287g.accounts.QueuedMail;
+import org.end287g.accounts.Roles;
+import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
-import org.end287g.accounts.internal.AccountStore;
 import org.end287g.campaigns.TestCampaigns;
 import org.end287g.notifications.TestSmtp;
 import org.end287g.privacy.BlindIndex;

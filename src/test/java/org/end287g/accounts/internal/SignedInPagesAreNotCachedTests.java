@@ -1,7 +1,8 @@
-package org.end287g.accounts;
+package org.end287g.accounts.internal;
 
 import java.nio.charset.StandardCharsets;
 
+import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.SignedIn.Browser;
 import org.end287g.tracker.TrackerFixture;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class SignedInPagesAreNotCachedTests extends AccountsMockMvcTests {
 	@Test
 	void signedInPeopleBypassTheCacheBothWays() throws Exception {
 		new TrackerFixture(this.jdbc).load("COMMAND");
-		SignedIn signedIn = this.signedIn;
+		RealSignIns signedIn = this.signedIn;
 		String email = SignedIn.newEmail();
 		signedIn.leader(email, 61);
 		Browser browser = signedIn.signIn(email);

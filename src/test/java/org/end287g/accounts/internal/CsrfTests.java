@@ -1,9 +1,10 @@
-package org.end287g.accounts;
+package org.end287g.accounts.internal;
 
 import java.util.List;
 
+import org.end287g.accounts.Roles;
+import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.SignedIn.Browser;
-import org.end287g.accounts.internal.Account;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class CsrfTests extends AccountsMockMvcTests {
 
 	@Test
 	void everyFormRefusesAMissingOrForgedToken() throws Exception {
-		SignedIn signedIn = this.signedIn;
+		RealSignIns signedIn = this.signedIn;
 		String email = SignedIn.newEmail();
 		long org = this.accounts.createOrganization("test-admin", "CSRF org " + email).orElseThrow();
 		Account organizer = signedIn.account(email, "Org", "en", new RoleRequest(Roles.ORGANIZER, org, null));

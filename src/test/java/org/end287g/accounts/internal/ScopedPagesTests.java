@@ -1,8 +1,10 @@
-package org.end287g.accounts;
+package org.end287g.accounts.internal;
 
 import java.nio.charset.StandardCharsets;
 
-import org.end287g.accounts.internal.Account;
+import org.end287g.accounts.Permissions;
+import org.end287g.accounts.Roles;
+import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
 import org.end287g.site.AccessibleHtml;
 import org.junit.jupiter.api.Test;

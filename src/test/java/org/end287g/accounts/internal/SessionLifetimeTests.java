@@ -1,13 +1,10 @@
-package org.end287g.accounts;
+package org.end287g.accounts.internal;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.end287g.accounts.internal.AccountsProperties;
-import org.end287g.accounts.internal.SessionLifetimeFilter;
-import org.end287g.accounts.internal.SignInDetails;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;

@@ -1,7 +1,6 @@
-package org.end287g.accounts;
+package org.end287g.accounts.internal;
 
-import org.end287g.accounts.internal.AccountService;
-import org.end287g.accounts.internal.AccountStore;
+import org.end287g.accounts.QueuedMail;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +39,12 @@ abstract class AccountsMockMvcTests {
 
 	QueuedMail mail;
 
-	SignedIn signedIn;
+	RealSignIns signedIn;
 
 	@BeforeEach
 	void signedInHelpers() {
 		this.mail = new QueuedMail(this.jdbc, this.cipher, this.index);
-		this.signedIn = new SignedIn(this.mvc, this.mail, this.accounts, this.store, this.jdbc);
+		this.signedIn = new RealSignIns(this.mvc, this.mail, this.accounts, this.store, this.jdbc);
 	}
 
 }

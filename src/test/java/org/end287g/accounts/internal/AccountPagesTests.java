@@ -1,12 +1,12 @@
-package org.end287g.accounts;
+package org.end287g.accounts.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.SignedIn.Browser;
-import org.end287g.accounts.internal.Account;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.PersonalDataHolder;
 import org.end287g.site.AccessibleHtml;

@@ -1,12 +1,13 @@
-package org.end287g.accounts;
+package org.end287g.accounts.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 
 import jakarta.servlet.http.Cookie;
+import org.end287g.accounts.QueuedMail;
+import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.SignedIn.Browser;
-import org.end287g.accounts.internal.Account;
 import org.end287g.site.AccessibleHtml;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.end287g.accounts;
+package org.end287g.accounts.internal;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -6,9 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.end287g.accounts.internal.AccountService;
-import org.end287g.accounts.internal.AccountStore;
-import org.end287g.accounts.internal.BootstrapAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,6 +1,8 @@
-package org.end287g.tracker;
+package org.end287g.tracker.reading;
 
 import java.util.List;
+
+import org.end287g.tracker.AgreementView;
 
 /**
  * Listed (active or pending) agreements around a point: those in its county, in its
