@@ -1,5 +1,7 @@
 package org.end287g.privacy;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -15,6 +17,6 @@ public interface RateLimits {
 	 * @param limit the limit's name, configured under {@code end287g.rate-limits.<name>}
 	 * @throws RateLimitExceededException when either bucket is empty
 	 */
-	void check(String limit, HttpServletRequest request, String email);
+	void check(String limit, HttpServletRequest request, @Nullable String email);
 
 }
