@@ -1,6 +1,7 @@
 package org.end287g.tracker.reading;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.tracker.AgencyProfile;
@@ -62,7 +63,8 @@ class JdbcTrackerReader implements TrackerReader {
 		if (agencyId == null) {
 			return Optional.empty();
 		}
-		AgencyView agency = snapshot.data().agencies().get(agencyId);
+		AgencyView agency = Objects.requireNonNull(snapshot.data().agencies().get(agencyId),
+				"the snapshot indexes only its own agencies");
 		return Optional
 			.of(this.cache.get(snapshot.version(), "agency:" + slug, () -> profile(snapshot.data(), agencyId, agency)));
 	}

@@ -19,6 +19,7 @@ import org.end287g.tracker.CountyRef;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ListedCount;
 import org.end287g.tracker.TrackerReader.AgencyName;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -82,7 +83,7 @@ class SnapshotLoader {
 				county.map(County::longitude).orElse(null));
 	}
 
-	private static AgencyView agency(ResultSet rs, String fips, Optional<County> county) {
+	private static AgencyView agency(ResultSet rs, @Nullable String fips, Optional<County> county) {
 		try {
 			CountyRef ref = (fips == null) ? null : new CountyRef(fips, county.map(County::name).orElse(null));
 			return new AgencyView(rs.getString("name"), rs.getString("slug"), rs.getString("state"),
@@ -106,8 +107,9 @@ class SnapshotLoader {
 		return List.copyOf(names);
 	}
 
+	/** A column that is NOT NULL. */
 	private static LocalDate date(Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toLocalDateTime().toLocalDate() : null;
+		return timestamp.toLocalDateTime().toLocalDate();
 	}
 
 }

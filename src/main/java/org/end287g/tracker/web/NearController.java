@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.tracker.NearbyAgreements;
 import org.end287g.tracker.TrackerReader;
 import org.end287g.tracker.web.PointLocator.Located;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -35,9 +36,10 @@ class NearController {
 	}
 
 	@GetMapping("/near")
-	String near(@RequestParam(required = false) String zip, @RequestParam(required = false) String lat,
-			@RequestParam(required = false) String lon, @RequestParam(required = false) String county, Model model,
-			HttpServletResponse response, Locale locale) {
+	String near(@RequestParam(required = false) @Nullable String zip,
+			@RequestParam(required = false) @Nullable String lat, @RequestParam(required = false) @Nullable String lon,
+			@RequestParam(required = false) @Nullable String county, Model model, HttpServletResponse response,
+			Locale locale) {
 		model.addAttribute("zip", (zip != null && zip.length() <= 10) ? zip : "");
 		if (zip == null && lat == null && lon == null && county == null) {
 			return "tracker/near";
@@ -58,8 +60,8 @@ class NearController {
 		return "tracker/near";
 	}
 
-	private String problem(Model model, HttpServletResponse response, HttpStatus status, String key, Object[] args,
-			Locale locale) {
+	private String problem(Model model, HttpServletResponse response, HttpStatus status, String key,
+			Object @Nullable [] args, Locale locale) {
 		response.setStatus(status.value());
 		model.addAttribute("error", this.messages.getMessage(key, args, locale));
 		return "tracker/near";
