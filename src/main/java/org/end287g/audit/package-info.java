@@ -3,4 +3,5 @@
  * data, readable by admins and editable by no one.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package org.end287g.audit;

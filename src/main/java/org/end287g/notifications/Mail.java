@@ -3,6 +3,8 @@ package org.end287g.notifications;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One message to one person.
  *
@@ -16,11 +18,11 @@ import java.util.Map;
  * unsubscribe
  * @param attachment a text file sent with the message (a calendar file), or {@code null}
  */
-public record Mail(String to, Locale language, String template, Map<String, Object> model, String category,
-		Attachment attachment) {
+public record Mail(String to, Locale language, String template, Map<String, Object> model, @Nullable String category,
+		@Nullable Attachment attachment) {
 
 	/** A message without attachment. */
-	public Mail(String to, Locale language, String template, Map<String, Object> model, String category) {
+	public Mail(String to, Locale language, String template, Map<String, Object> model, @Nullable String category) {
 		this(to, language, template, model, category, null);
 	}
 

@@ -3,4 +3,5 @@
  * and Spanish, one-click unsubscribe, and the staff page of kept mail.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "privacy" })
+@org.jspecify.annotations.NullMarked
 package org.end287g.notifications;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,27 +90,27 @@ class BundledPlaces implements Places {
 	}
 
 	@Override
-	public Optional<State> state(String codeFipsOrName) {
+	public Optional<State> state(@Nullable String codeFipsOrName) {
 		return this.states.exact(codeFipsOrName);
 	}
 
 	@Override
-	public Optional<State> matchState(String rawName) {
+	public Optional<State> matchState(@Nullable String rawName) {
 		return this.states.match(rawName);
 	}
 
 	@Override
-	public Optional<County> county(String fips) {
+	public Optional<County> county(@Nullable String fips) {
 		return Optional.ofNullable((fips != null) ? this.countyByFips.get(fips.strip()) : null);
 	}
 
 	@Override
-	public List<County> counties(String stateCode) {
+	public List<County> counties(@Nullable String stateCode) {
 		return state(stateCode).map(s -> this.countiesByState.getOrDefault(s.code(), List.of())).orElse(List.of());
 	}
 
 	@Override
-	public Optional<County> matchCounty(String stateCode, String rawName) {
+	public Optional<County> matchCounty(@Nullable String stateCode, @Nullable String rawName) {
 		if (rawName == null) {
 			return Optional.empty();
 		}
@@ -117,7 +118,7 @@ class BundledPlaces implements Places {
 	}
 
 	@Override
-	public Optional<ZipCode> zip(String zip) {
+	public Optional<ZipCode> zip(@Nullable String zip) {
 		if (zip == null || !FIVE_DIGITS.matcher(zip).matches()) {
 			return Optional.empty();
 		}
@@ -126,7 +127,7 @@ class BundledPlaces implements Places {
 	}
 
 	@Override
-	public List<ZipCode> zipsInCity(String city, Optional<String> stateCode) {
+	public List<ZipCode> zipsInCity(@Nullable String city, Optional<String> stateCode) {
 		if (city == null) {
 			return List.of();
 		}

@@ -28,7 +28,7 @@ final class CountyMatcher {
 	}
 
 	Optional<County> match(String rawName) {
-		Entry wanted = Entry.of(rawName, null);
+		Keys wanted = Keys.of(rawName);
 		if (wanted.full().isEmpty()) {
 			return Optional.empty();
 		}
@@ -43,29 +43,34 @@ final class CountyMatcher {
 		return unique(wanted, (a, b) -> a.sharesKeyWith(b, NameKeys::withinOneEdit));
 	}
 
-	private Optional<County> unique(Entry wanted, BiPredicate<Entry, Entry> test) {
+	private Optional<County> unique(Keys wanted, BiPredicate<Keys, Keys> test) {
 		Set<County> found = new LinkedHashSet<>();
 		for (Entry entry : this.entries) {
-			if (test.test(wanted, entry)) {
+			if (test.test(wanted, entry.keys())) {
 				found.add(entry.county());
 			}
 		}
 		return (found.size() == 1) ? Optional.of(found.iterator().next()) : Optional.empty();
 	}
 
-	/** A name as two keys: in full and without its suffix, both without spaces. */
-	private record Entry(String full, String base, County county) {
+	/** A county with the keys of its name. */
+	private record Entry(Keys keys, County county) {
 
 		static Entry of(County county) {
-			return of(county.name(), county);
+			return new Entry(Keys.of(county.name()), county);
 		}
 
-		static Entry of(String name, County county) {
+	}
+
+	/** A name as two keys: in full and without its suffix, both without spaces. */
+	private record Keys(String full, String base) {
+
+		static Keys of(String name) {
 			String words = NameKeys.suffixLast(NameKeys.words(name));
-			return new Entry(NameKeys.compact(words), NameKeys.compact(NameKeys.withoutSuffix(words)), county);
+			return new Keys(NameKeys.compact(words), NameKeys.compact(NameKeys.withoutSuffix(words)));
 		}
 
-		boolean sharesKeyWith(Entry other, BiPredicate<String, String> same) {
+		boolean sharesKeyWith(Keys other, BiPredicate<String, String> same) {
 			return same.test(this.full, other.full) || same.test(this.full, other.base)
 					|| same.test(this.base, other.full) || same.test(this.base, other.base);
 		}

@@ -41,7 +41,11 @@ class CountyOutlines {
 					Collectors.toUnmodifiableList())));
 		Map<String, Outline> states = new LinkedHashMap<>();
 		PlaceFiles.rows("state-shapes.tsv.gz").forEach(r -> states.put(r[0], Outline.of(r[1])));
-		this.stateBorders = states.remove("borders").path();
+		Outline borders = states.remove("borders");
+		if (borders == null) {
+			throw new IllegalStateException("state-shapes.tsv.gz has no row of borders");
+		}
+		this.stateBorders = borders.path();
 		this.stateByCode = Collections.unmodifiableMap(states);
 		log.info("Loaded {} county and {} state outlines in {} ms", counties.size(), states.size(),
 				(System.nanoTime() - start) / 1_000_000);
@@ -60,8 +64,13 @@ class CountyOutlines {
 		return this.fipsByState.getOrDefault(stateCode, List.of());
 	}
 
+	/** The outline of a county of {@link #countyFips}. */
 	Outline county(String fips) {
-		return this.countyByFips.get(fips);
+		Outline outline = this.countyByFips.get(fips);
+		if (outline == null) {
+			throw new IllegalArgumentException("No outline for county " + fips);
+		}
+		return outline;
 	}
 
 	String stateBorders() {

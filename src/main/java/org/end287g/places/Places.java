@@ -3,6 +3,8 @@ package org.end287g.places;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every US state, county and ZIP code, shipped with the application and read without any
  * network access. Lookups are tolerant of the spelling found in official spreadsheets.
@@ -12,34 +14,34 @@ public interface Places {
 	List<State> states();
 
 	/** By postal code ({@code NC}), FIPS code ({@code 37}) or name, case-insensitive. */
-	Optional<State> state(String codeFipsOrName);
+	Optional<State> state(@Nullable String codeFipsOrName);
 
 	/**
 	 * A state whose name is the given text up to case, spacing and at most one typo (one
 	 * edit); empty when no state or more than one is that close.
 	 */
-	Optional<State> matchState(String rawName);
+	Optional<State> matchState(@Nullable String rawName);
 
-	Optional<County> county(String fips);
+	Optional<County> county(@Nullable String fips);
 
-	List<County> counties(String stateCode);
+	List<County> counties(@Nullable String stateCode);
 
 	/**
 	 * The county of the given state whose name matches the text, ignoring case, spacing,
 	 * punctuation and words such as County, Parish or Borough, and tolerating one typo;
 	 * empty when nothing in that state matches or the match is ambiguous.
 	 */
-	Optional<County> matchCounty(String stateCode, String rawName);
+	Optional<County> matchCounty(@Nullable String stateCode, @Nullable String rawName);
 
-	Optional<ZipCode> zip(String zip);
+	Optional<ZipCode> zip(@Nullable String zip);
 
 	/** The county a ZIP code lies in (the one holding its GeoNames point). */
-	default Optional<County> countyOfZip(String zip) {
+	default Optional<County> countyOfZip(@Nullable String zip) {
 		return zip(zip).flatMap(z -> county(z.countyFips()));
 	}
 
 	/** ZIP codes whose place name is the given city, optionally within one state. */
-	List<ZipCode> zipsInCity(String city, Optional<String> stateCode);
+	List<ZipCode> zipsInCity(@Nullable String city, Optional<String> stateCode);
 
 	/** The county whose centroid is nearest to the point. */
 	Optional<County> nearestCounty(double latitude, double longitude);

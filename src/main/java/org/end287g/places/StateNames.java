@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /** States by code, FIPS or name, exactly or with one typo in the name. */
 final class StateNames {
 
@@ -26,14 +28,14 @@ final class StateNames {
 		return this.all;
 	}
 
-	Optional<State> exact(String codeFipsOrName) {
+	Optional<State> exact(@Nullable String codeFipsOrName) {
 		if (codeFipsOrName == null) {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(this.byKey.get(NameKeys.compact(NameKeys.words(codeFipsOrName))));
 	}
 
-	Optional<State> match(String rawName) {
+	Optional<State> match(@Nullable String rawName) {
 		Optional<State> exact = exact(rawName);
 		if (exact.isPresent() || rawName == null) {
 			return exact;

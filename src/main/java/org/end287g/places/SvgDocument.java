@@ -3,6 +3,10 @@ package org.end287g.places;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
+
 /**
  * Writes one SVG map. Every text and attribute value is XML-escaped; links must be
  * site-relative or http(s) and class names plain words, so caller data cannot inject
@@ -32,7 +36,8 @@ final class SvgDocument {
 			.append("</title>");
 	}
 
-	static boolean isSafeHref(String href) {
+	@Contract("null -> false")
+	static boolean isSafeHref(@Nullable String href) {
 		return href != null && SAFE_HREF.matcher(href).matches();
 	}
 
@@ -40,7 +45,7 @@ final class SvgDocument {
 	 * Opens a link if the href is safe; returns whether it did, so the caller can close
 	 * it.
 	 */
-	boolean openLink(String href, String label) {
+	boolean openLink(@Nullable String href, String label) {
 		if (!isSafeHref(href)) {
 			return false;
 		}
@@ -58,7 +63,7 @@ final class SvgDocument {
 		}
 	}
 
-	void county(String shadeClass, String path, String label) {
+	void county(@Nullable String shadeClass, String path, String label) {
 		this.out.append("<path class=\"county");
 		if (shadeClass != null) {
 			for (String word : shadeClass.strip().split("\\s+")) {

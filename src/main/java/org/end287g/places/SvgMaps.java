@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +30,8 @@ class SvgMaps implements Maps {
 	}
 
 	@Override
-	public String nationalMap(Map<String, CountyShade> countyShades, Map<String, String> links, String title) {
+	public String nationalMap(@Nullable Map<String, CountyShade> countyShades, @Nullable Map<String, String> links,
+			String title) {
 		Map<String, CountyShade> shades = Objects.requireNonNullElse(countyShades, Map.of());
 		Map<String, String> stateLinks = Objects.requireNonNullElse(links, Map.of());
 		boolean interactive = hasLinks(shades) || stateLinks.values().stream().anyMatch(SvgDocument::isSafeHref);
@@ -39,7 +42,7 @@ class SvgMaps implements Maps {
 	}
 
 	@Override
-	public String stateMap(String stateCode, Map<String, CountyShade> countyShades, String title) {
+	public String stateMap(String stateCode, @Nullable Map<String, CountyShade> countyShades, String title) {
 		Map<String, CountyShade> shades = Objects.requireNonNullElse(countyShades, Map.of());
 		String code = this.places.state(stateCode)
 			.map(State::code)
@@ -57,7 +60,8 @@ class SvgMaps implements Maps {
 	 * each with its own link. Plain counties are not drawn one by one: on a phone the
 	 * national map must stay small.
 	 */
-	private void drawStateOfNation(SvgDocument svg, String code, Map<String, CountyShade> shades, String href) {
+	private void drawStateOfNation(SvgDocument svg, String code, Map<String, CountyShade> shades,
+			@Nullable String href) {
 		String name = this.places.state(code).map(State::name).orElse(code);
 		this.outlines.state(code).ifPresent(outline -> {
 			boolean linked = svg.openLink(href, name);
@@ -70,7 +74,7 @@ class SvgMaps implements Maps {
 			.forEach(fips -> drawCounty(svg, fips, shades.get(fips)));
 	}
 
-	private void drawCounty(SvgDocument svg, String fips, CountyShade shade) {
+	private void drawCounty(SvgDocument svg, String fips, @Nullable CountyShade shade) {
 		if (shade == null) {
 			svg.county(null, this.outlines.county(fips).path(), label(fips));
 			return;

@@ -3,4 +3,5 @@
  * reference data shipped in the jar; depends on no other module.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package org.end287g.places;

@@ -11,6 +11,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.PdfWriter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -33,8 +34,8 @@ public class PrintFonts {
 			"printing/fonts/NotoSansGeorgian-Regular.ttf", "printing/fonts/DroidSansFallbackFull.ttf",
 			"printing/fonts/NanumSquareR.ttf");
 
-	/** Read on first use (about 5 MB), then kept. */
-	private volatile Loaded loaded;
+	/** Read on first use (about 5 MB), then kept; null until then. */
+	private volatile @Nullable Loaded loaded;
 
 	private record Loaded(BaseFont base, List<BaseFont> fallbacks) {
 	}

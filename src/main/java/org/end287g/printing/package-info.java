@@ -4,4 +4,5 @@
  * Armenian, Georgian, Chinese, Japanese and Korean, and the writing direction of a text.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package org.end287g.printing;

@@ -3,6 +3,8 @@ package org.end287g.privacy;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /** The one place that says when two e-mail addresses are the same person's. */
 public final class EmailAddresses {
 
@@ -20,8 +22,8 @@ public final class EmailAddresses {
 	private EmailAddresses() {
 	}
 
-	/** Trimmed and lower-cased. */
-	public static String normalize(String email) {
+	/** Trimmed and lower-cased; empty for {@code null}. */
+	public static String normalize(@Nullable String email) {
 		return (email == null) ? "" : email.strip().toLowerCase(Locale.ROOT);
 	}
 
@@ -32,7 +34,7 @@ public final class EmailAddresses {
 	 * without a +tag, under gmail.com. Other domains keep dots and +tags: whether they
 	 * reach the same mailbox is the domain's own rule, so only case is ignored.
 	 */
-	public static String identity(String email) {
+	public static String identity(@Nullable String email) {
 		String normalized = normalize(email);
 		int at = normalized.lastIndexOf('@');
 		if (at <= 0) {
@@ -51,14 +53,14 @@ public final class EmailAddresses {
 	}
 
 	/** The domain of an address, normalised; empty when there is none. */
-	public static String domain(String email) {
+	public static String domain(@Nullable String email) {
 		String normalized = normalize(email);
 		int at = normalized.lastIndexOf('@');
 		return (at < 0) ? "" : normalized.substring(at + 1);
 	}
 
 	/** Whether the address, once normalised, is one we can send mail to. */
-	public static boolean isValid(String email) {
+	public static boolean isValid(@Nullable String email) {
 		String normalized = normalize(email);
 		return normalized.length() <= MAX_LENGTH && VALID.matcher(normalized).matches();
 	}

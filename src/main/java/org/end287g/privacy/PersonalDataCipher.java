@@ -1,5 +1,9 @@
 package org.end287g.privacy;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
+
 /**
  * Encrypts personal data before it reaches the database (authenticated encryption with
  * keys from configuration, never from the database). The context names the column, so a
@@ -8,11 +12,13 @@ package org.end287g.privacy;
 public interface PersonalDataCipher {
 
 	/** Encrypts a value; {@code null} stays {@code null}. */
-	byte[] seal(String plain, String context);
+	@Contract("!null, _ -> !null")
+	byte @Nullable [] seal(@Nullable String plain, String context);
 
 	/**
 	 * Decrypts a value sealed under the same context; {@code null} stays {@code null}.
 	 */
-	String open(byte[] sealed, String context);
+	@Contract("!null, _ -> !null")
+	@Nullable String open(byte @Nullable [] sealed, String context);
 
 }

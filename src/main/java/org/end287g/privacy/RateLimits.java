@@ -1,5 +1,7 @@
 package org.end287g.privacy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Token-bucket limits shared by every app instance (kept in the database). A refused
  * attempt throws {@link RateLimitExceededException}, which every page answers with a
@@ -14,6 +16,6 @@ public interface RateLimits {
 	 * @param clientAddress the client's IP address (the request's remote address)
 	 * @throws RateLimitExceededException when either bucket is empty
 	 */
-	void check(String limit, String clientAddress, String email);
+	void check(String limit, String clientAddress, @Nullable String email);
 
 }

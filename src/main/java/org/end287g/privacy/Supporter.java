@@ -3,9 +3,11 @@ package org.end287g.privacy;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /** A supporter as stored, decrypted. */
-public record Supporter(long id, String email, String name, String zip, String phone, Locale language,
-		Instant createdAt, Instant updatedAt) {
+public record Supporter(long id, String email, @Nullable String name, @Nullable String zip, @Nullable String phone,
+		Locale language, Instant createdAt, Instant updatedAt) {
 
 	@Override
 	public String toString() {

@@ -4,4 +4,5 @@
  * person sees, downloads and deletes what is held about them.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "problems" })
+@org.jspecify.annotations.NullMarked
 package org.end287g.privacy;

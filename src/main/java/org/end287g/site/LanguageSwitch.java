@@ -1,5 +1,9 @@
 package org.end287g.site;
 
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,7 +25,7 @@ class LanguageSwitch {
 		return linksOf(currentRequest()).url(language);
 	}
 
-	static Links linksOf(HttpServletRequest request) {
+	static Links linksOf(@Nullable HttpServletRequest request) {
 		if (request == null) {
 			return new Links("/", null);
 		}
@@ -32,12 +36,12 @@ class LanguageSwitch {
 		return new Links(request.getRequestURI(), request.getQueryString());
 	}
 
-	private static HttpServletRequest currentRequest() {
+	private static @Nullable HttpServletRequest currentRequest() {
 		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
 				? attributes.getRequest() : null;
 	}
 
-	record Links(String path, String query) {
+	record Links(String path, @Nullable String query) {
 
 		Links {
 			// "//host/x" or "/\\host" would make the link leave the site: keep one
@@ -47,7 +51,7 @@ class LanguageSwitch {
 
 		public String url(String language) {
 			return UriComponentsBuilder.fromPath(path)
-				.query(query)
+				.query(Objects.requireNonNullElse(query, ""))
 				.replaceQueryParam("lang", language)
 				.build()
 				.toUriString();

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -60,8 +62,8 @@ class LocaleConfig implements WebMvcConfigurer {
 		}
 
 		@Override
-		public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
-				LocaleContext localeContext) {
+		public void setLocaleContext(HttpServletRequest request, @Nullable HttpServletResponse response,
+				@Nullable LocaleContext localeContext) {
 			Locale wanted = (localeContext != null) ? localeContext.getLocale() : null;
 			super.setLocaleContext(request, response,
 					(wanted != null) ? new SimpleLocaleContext(supported(wanted)) : null);

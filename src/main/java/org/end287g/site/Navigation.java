@@ -1,5 +1,7 @@
 package org.end287g.site;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -24,7 +26,7 @@ class Navigation {
 		 * one state under /states), otherwise null so that Thymeleaf leaves the attribute
 		 * out.
 		 */
-		public String ariaCurrent(String item) {
+		public @Nullable String ariaCurrent(String item) {
 			if (path.equals(item)) {
 				return "page";
 			}

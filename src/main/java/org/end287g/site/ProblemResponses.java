@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.problems.Problem;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -67,7 +69,7 @@ class ProblemResponses {
 	}
 
 	/** The address the problem is about; none when the client sent an unusable one. */
-	private static URI instance(String path) {
+	private static @Nullable URI instance(String path) {
 		try {
 			return new URI(path);
 		}

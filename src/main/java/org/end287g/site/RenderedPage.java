@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPOutputStream;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /** A response body kept plain and gzipped, with the headers that describe it. */
-record RenderedPage(String contentType, String contentDisposition, byte[] plain, byte[] gzipped) {
+record RenderedPage(String contentType, @Nullable String contentDisposition, byte[] plain, byte[] gzipped) {
 
 	static RenderedPage of(ContentCachingResponseWrapper rendered) {
 		byte[] plain = rendered.getContentAsByteArray();

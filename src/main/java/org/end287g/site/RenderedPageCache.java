@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.servlet.FilterChain;
@@ -76,9 +77,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 		String key = this.locales.resolveLocale(request).getLanguage() + " " + request.getScheme() + "://"
 				+ request.getHeader(HttpHeaders.HOST) + request.getRequestURI() + "?" + parameters(request);
 		response.setHeader(HttpHeaders.VARY, "Accept-Encoding, Accept-Language, Cookie");
-		RenderedPage page = cached(version, key);
-		if (page != null) {
-			page.writeTo(request.getHeader(HttpHeaders.ACCEPT_ENCODING), response);
+		Optional<RenderedPage> page = cached(version, key);
+		if (page.isPresent()) {
+			page.get().writeTo(request.getHeader(HttpHeaders.ACCEPT_ENCODING), response);
 			return;
 		}
 		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
@@ -110,8 +111,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 				&& !new String(body, StandardCharsets.UTF_8).contains("_csrf");
 	}
 
-	private synchronized RenderedPage cached(String version, String key) {
-		return this.version.equals(version) ? this.pages.get(key) : null;
+	private synchronized Optional<RenderedPage> cached(String version, String key) {
+		return this.version.equals(version) ? Optional.ofNullable(this.pages.get(key)) : Optional.empty();
 	}
 
 	private synchronized void remember(String version, String key, RenderedPage page) {

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -50,7 +52,7 @@ class UnreadableRequests extends OncePerRequestFilter {
 		}
 	}
 
-	private static HttpStatus refusal(HttpServletRequest request) {
+	private static @Nullable HttpStatus refusal(HttpServletRequest request) {
 		String query = request.getQueryString();
 		if (request.getRequestURI().length() + ((query != null) ? query.length() : 0) > MAX_URL_CHARS) {
 			return HttpStatus.URI_TOO_LONG;
@@ -84,7 +86,7 @@ class UnreadableRequests extends OncePerRequestFilter {
 		}
 
 		@Override
-		public String getParameter(String name) {
+		public @Nullable String getParameter(String name) {
 			return null;
 		}
 
@@ -99,7 +101,7 @@ class UnreadableRequests extends OncePerRequestFilter {
 		}
 
 		@Override
-		public String[] getParameterValues(String name) {
+		public String @Nullable [] getParameterValues(String name) {
 			return null;
 		}
 

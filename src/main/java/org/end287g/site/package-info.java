@@ -3,4 +3,5 @@
  * pages that belong to no single capability (home, about, the explainer).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "tracker", "places", "accounts", "problems" })
+@org.jspecify.annotations.NullMarked
 package org.end287g.site;

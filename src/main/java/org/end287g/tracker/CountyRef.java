@@ -1,5 +1,10 @@
 package org.end287g.tracker;
 
-/** The county an agency serves, named as the places module names it. */
-public record CountyRef(String fips, String name) {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The county an agency serves, named as the places module names it ({@code name} is null
+ * for a FIPS code the places module does not know).
+ */
+public record CountyRef(String fips, @Nullable String name) {
 }

@@ -2,14 +2,17 @@ package org.end287g.tracker;
 
 import java.time.LocalDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What importing one ICE sheet did. {@code list} is PARTICIPATING or PENDING (null when
  * the file name could not be read); {@code messageKey} and {@code messageArguments} give
  * the translated explanation, {@code message} its English text for logs and the command
  * line.
  */
-public record ImportResult(String fileName, String list, LocalDateTime publishedAt, Status status, int rows, int listed,
-		int added, int removed, int renamed, int issues, String messageKey, Object[] messageArguments, String message) {
+public record ImportResult(String fileName, @Nullable String list, @Nullable LocalDateTime publishedAt, Status status,
+		int rows, int listed, int added, int removed, int renamed, int issues, String messageKey,
+		Object[] messageArguments, String message) {
 
 	public enum Status {
 

@@ -3,4 +3,5 @@
  * derived from them, their history and the open data built on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "places", "problems" })
+@org.jspecify.annotations.NullMarked
 package org.end287g.tracker;

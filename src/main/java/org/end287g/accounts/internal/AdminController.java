@@ -107,7 +107,9 @@ class AdminController {
 	@PostMapping("/admin/accounts/{id}/grants")
 	String grant(Authentication authentication, @PathVariable String id, @RequestParam Map<String, String> params,
 			Model model, RedirectAttributes redirect) {
-		this.store.byId(id).orElseThrow(AdminController::notFound);
+		if (this.store.byId(id).isEmpty()) {
+			throw notFound();
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		RoleRequest role = role(params, errors);
 		if (errors.isEmpty()) {

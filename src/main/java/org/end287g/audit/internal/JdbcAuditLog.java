@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import org.end287g.audit.AuditLog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +26,15 @@ class JdbcAuditLog implements AuditLog {
 
 	@Override
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void record(String actor, String action, String subject, String details) {
+	public void record(String actor, String action, String subject, @Nullable String details) {
 		this.jdbc.sql("INSERT INTO audit_log (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)")
-			.params(OffsetDateTime.now(this.clock), truncate(actor, 64), truncate(action, 64), truncate(subject, 200),
-					truncate(details, 1000))
+			.params(OffsetDateTime.now(this.clock), truncate(actor, 64), truncate(action, 64), truncate(subject, 200))
+			.param(truncate(details, 1000))
 			.update();
 	}
 
-	private static String truncate(String value, int max) {
+	@Contract("!null, _ -> !null")
+	private static @Nullable String truncate(@Nullable String value, int max) {
 		return (value == null || value.length() <= max) ? value : value.substring(0, max);
 	}
 

@@ -1,5 +1,9 @@
 package org.end287g.notifications.internal;
 
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -33,8 +37,8 @@ class AdminMailController {
 	}
 
 	@GetMapping("/admin/mail")
-	String list(@RequestParam(name = "page", required = false) String page,
-			@RequestParam(name = "retried", required = false) String retried, Model model) {
+	String list(@RequestParam(name = "page", required = false) @Nullable String page,
+			@RequestParam(name = "retried", required = false) @Nullable String retried, Model model) {
 		model.addAttribute("page", this.messages.page(pageNumber(page), PAGE_SIZE));
 		model.addAttribute("kept", !this.worker.sends());
 		model.addAttribute("retried", "1".equals(retried));
@@ -43,11 +47,11 @@ class AdminMailController {
 
 	@GetMapping("/admin/mail/{id}")
 	String message(@PathVariable String id, Model model, HttpServletResponse response) {
-		Long number = id(id);
-		if (number == null || this.worker.sends()) {
+		Optional<Long> number = id(id);
+		if (number.isEmpty() || this.worker.sends()) {
 			return notFound(response);
 		}
-		return this.messages.full(number).map(full -> {
+		return this.messages.full(number.get()).map(full -> {
 			model.addAttribute("message", full);
 			return "notifications/admin-mail-message";
 		}).orElseGet(() -> notFound(response));
@@ -55,11 +59,11 @@ class AdminMailController {
 
 	@PostMapping("/admin/mail/{id}/retry")
 	String retry(@PathVariable String id, Model model, HttpServletResponse response) {
-		Long number = id(id);
-		if (number == null || this.messages.status(number).isEmpty()) {
+		Optional<Long> number = id(id);
+		if (number.isEmpty() || this.messages.status(number.get()).isEmpty()) {
 			return notFound(response);
 		}
-		if (!this.messages.retry(number)) {
+		if (!this.messages.retry(number.get())) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("notFailed", true);
 			return list(null, null, model);
@@ -73,7 +77,7 @@ class AdminMailController {
 	}
 
 	/** Page numbers are 1-based in the address; anything else shows the first page. */
-	private static int pageNumber(String page) {
+	private static int pageNumber(@Nullable String page) {
 		try {
 			int number = Integer.parseInt(page);
 			return (number < 1 || number > MAX_PAGE) ? 0 : number - 1;
@@ -83,12 +87,12 @@ class AdminMailController {
 		}
 	}
 
-	private static Long id(String id) {
+	private static Optional<Long> id(String id) {
 		try {
-			return (id.length() <= 19) ? Long.valueOf(id) : null;
+			return (id.length() <= 19) ? Optional.of(Long.valueOf(id)) : Optional.empty();
 		}
 		catch (NumberFormatException ex) {
-			return null;
+			return Optional.empty();
 		}
 	}
 

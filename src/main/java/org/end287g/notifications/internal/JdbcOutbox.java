@@ -85,10 +85,13 @@ class JdbcOutbox implements Outbox {
 					next_attempt_at, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
 			.params("<" + UUID.randomUUID() + "@end287g>", recipientIndex, this.cipher.seal(to, RECIPIENT),
-					locale.getLanguage(), mail.template(), mail.category(), this.cipher.seal(subject, SUBJECT),
-					this.cipher.seal(body, BODY), (attachment != null) ? attachment.name() : null,
-					(attachment != null) ? attachment.contentType() : null,
-					(attachment != null) ? this.cipher.seal(attachment.text(), ATTACHMENT) : null, now, now)
+					locale.getLanguage(), mail.template())
+			.param(mail.category())
+			.params(this.cipher.seal(subject, SUBJECT), this.cipher.seal(body, BODY))
+			.param((attachment != null) ? attachment.name() : null)
+			.param((attachment != null) ? attachment.contentType() : null)
+			.param((attachment != null) ? this.cipher.seal(attachment.text(), ATTACHMENT) : null)
+			.params(now, now)
 			.update();
 	}
 

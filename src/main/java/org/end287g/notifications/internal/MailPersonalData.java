@@ -49,7 +49,7 @@ class MailPersonalData implements PersonalDataHolder {
 		List<String> unsubscribed = this.jdbc
 			.sql("SELECT category FROM mail_suppressions WHERE recipient_index = ? ORDER BY category")
 			.param(emailIndex)
-			.query(String.class)
+			.query((rs, row) -> rs.getString("category"))
 			.list();
 		Map<String, Object> data = new LinkedHashMap<>();
 		if (!messages.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -75,7 +76,8 @@ class MailTemplates {
 	 * The footer: the reason is message {@code mail.<template>.reason} when it exists,
 	 * else the general one for asked-for or category mail.
 	 */
-	String footer(String template, String category, Locale locale, String myDataLink, String unsubscribeLink) {
+	String footer(String template, @Nullable String category, Locale locale, String myDataLink,
+			@Nullable String unsubscribeLink) {
 		String general = (category == null) ? "mail.footer.reason.transactional" : "mail.footer.reason.category";
 		String reason = this.messages.getMessage("mail." + template + ".reason", null, null, locale);
 		Map<String, Object> model = new HashMap<>();

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.end287g.privacy.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,8 +123,8 @@ class OutboxMessages {
 		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
-	public record Summary(long id, OffsetDateTime createdAt, String template, String language, String category,
-			String status, int attempts, String lastError) {
+	public record Summary(long id, OffsetDateTime createdAt, String template, String language,
+			@Nullable String category, String status, int attempts, @Nullable String lastError) {
 
 		public boolean failed() {
 			return "FAILED".equals(this.status);

@@ -1,5 +1,7 @@
 package org.end287g.notifications.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.end287g.privacy.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +61,9 @@ class OutboxWorker {
 
 	private final Instant started;
 
-	private volatile Instant lastCompleted;
+	private volatile @Nullable Instant lastCompleted;
 
-	private volatile Instant runningSince;
+	private volatile @Nullable Instant runningSince;
 
 	OutboxWorker(JdbcClient jdbc, MailSettings settings, ObjectProvider<JavaMailSender> senders,
 			PersonalDataCipher cipher, MailLinks links, Optional<Clock> clock) {
@@ -120,7 +123,7 @@ class OutboxWorker {
 	}
 
 	/** When the poll now running started, or {@code null}. */
-	Instant runningSince() {
+	@Nullable Instant runningSince() {
 		return this.runningSince;
 	}
 
@@ -150,20 +153,25 @@ class OutboxWorker {
 			.param(token)
 			.query((rs, row) -> new Claimed(rs.getLong("id"), token, rs.getString("message_id"),
 					rs.getString("recipient_index"), rs.getBytes("recipient_sealed"), rs.getString("category"),
-					rs.getBytes("subject_sealed"), rs.getBytes("body_sealed"), rs.getString("attachment_name"),
-					rs.getString("attachment_type"), rs.getBytes("attachment_sealed"), rs.getInt("attempts"),
-					rs.getObject("claimed_until", OffsetDateTime.class).toInstant()))
+					rs.getBytes("subject_sealed"), rs.getBytes("body_sealed"), SealedAttachment.of(rs),
+					rs.getInt("attempts"), rs.getObject("claimed_until", OffsetDateTime.class).toInstant()))
 			.list();
 	}
 
 	private int handle(List<Claimed> batch) {
 		JavaMailSender sender = this.senders.getIfAvailable();
+		if (sender == null) {
+			return handle(batch, null);
+		}
 		try (SmtpConnection smtp = new SmtpConnection(sender)) {
-			return handle(batch, sender, smtp);
+			return handle(batch, smtp);
 		}
 	}
 
-	private int handle(List<Claimed> batch, JavaMailSender sender, SmtpConnection smtp) {
+	/**
+	 * Sends each message, or keeps it when no SMTP server is configured ({@code null}).
+	 */
+	private int handle(List<Claimed> batch, @Nullable SmtpConnection smtp) {
 		int handled = 0;
 		for (Claimed message : batch) {
 			// never start a send that could outlast the claim: what is left goes back
@@ -175,12 +183,12 @@ class OutboxWorker {
 			if (message.category() != null && suppressedSinceQueued(message)) {
 				continue;
 			}
-			if (sender == null) {
+			if (smtp == null) {
 				finish(message, "KEPT");
 			}
 			else {
 				try {
-					smtp.send(mime(sender, message));
+					smtp.send(mime(smtp.sender(), message));
 					finish(message, "SENT");
 				}
 				catch (RuntimeException | MessagingException ex) {
@@ -194,17 +202,17 @@ class OutboxWorker {
 
 	private MimeMessage mime(JavaMailSender sender, Claimed message) throws MessagingException {
 		MimeMessage mime = sender.createMimeMessage();
-		boolean attached = message.attachmentSealed() != null;
-		MimeMessageHelper helper = new MimeMessageHelper(mime, attached, "UTF-8");
+		SealedAttachment attachment = message.attachment();
+		MimeMessageHelper helper = new MimeMessageHelper(mime, attachment != null, "UTF-8");
 		helper.setFrom(this.settings.from());
 		helper.setTo(JdbcOutbox.checkedAddress(this.cipher.open(message.recipientSealed(), JdbcOutbox.RECIPIENT)));
 		helper.setSubject(this.cipher.open(message.subjectSealed(), JdbcOutbox.SUBJECT));
 		helper.setText(this.cipher.open(message.bodySealed(), JdbcOutbox.BODY), false);
-		if (attached) {
-			byte[] file = this.cipher.open(message.attachmentSealed(), JdbcOutbox.ATTACHMENT)
+		if (attachment != null) {
+			byte[] file = this.cipher.open(attachment.sealed(), JdbcOutbox.ATTACHMENT)
 				.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-			helper.addAttachment(message.attachmentName(), new org.springframework.core.io.ByteArrayResource(file),
-					message.attachmentType() + "; charset=UTF-8");
+			helper.addAttachment(attachment.name(), new org.springframework.core.io.ByteArrayResource(file),
+					attachment.type() + "; charset=UTF-8");
 		}
 		helper.setSentDate(java.util.Date.from(this.clock.instant()));
 		// Spring keeps an explicit Message-ID: a resend after a crash carries the same
@@ -293,8 +301,21 @@ class OutboxWorker {
 	}
 
 	record Claimed(long id, String claimToken, String messageId, String recipientIndex, byte[] recipientSealed,
-			String category, byte[] subjectSealed, byte[] bodySealed, String attachmentName, String attachmentType,
-			byte[] attachmentSealed, int attempts, Instant claimedUntil) {
+			@Nullable String category, byte[] subjectSealed, byte[] bodySealed, @Nullable SealedAttachment attachment,
+			int attempts, Instant claimedUntil) {
+
+	}
+
+	/** The file queued with a message, still sealed. */
+	record SealedAttachment(String name, String type, byte[] sealed) {
+
+		/** The row's attachment, or {@code null} when the message has none. */
+		static @Nullable SealedAttachment of(ResultSet rs) throws SQLException {
+			byte[] sealed = rs.getBytes("attachment_sealed");
+			return (sealed != null)
+					? new SealedAttachment(rs.getString("attachment_name"), rs.getString("attachment_type"), sealed)
+					: null;
+		}
 
 	}
 

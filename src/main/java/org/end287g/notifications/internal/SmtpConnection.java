@@ -1,5 +1,7 @@
 package org.end287g.notifications.internal;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -19,10 +21,14 @@ class SmtpConnection implements AutoCloseable {
 
 	private final JavaMailSender sender;
 
-	private Transport transport;
+	private @Nullable Transport transport;
 
 	SmtpConnection(JavaMailSender sender) {
 		this.sender = sender;
+	}
+
+	JavaMailSender sender() {
+		return this.sender;
 	}
 
 	void send(MimeMessage message) throws MessagingException {

@@ -1,6 +1,7 @@
 package org.end287g.notifications.internal;
 
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -62,7 +63,8 @@ class UnsubscribeController {
 
 	/** {@code mail.category.<name>} when translated, else the name itself. */
 	private String categoryName(String category, Locale locale) {
-		return this.text.getMessage("mail.category." + category, null, category, locale);
+		return Objects.requireNonNullElse(this.text.getMessage("mail.category." + category, null, category, locale),
+				category);
 	}
 
 }

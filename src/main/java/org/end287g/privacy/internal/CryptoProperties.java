@@ -2,6 +2,8 @@ package org.end287g.privacy.internal;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keysDir where generated keysets are kept when the three are blank
  */
 @ConfigurationProperties("end287g.crypto")
-record CryptoProperties(String aeadKeyset, String prfKeyset, String macKeyset, Path keysDir) {
+record CryptoProperties(@Nullable String aeadKeyset, @Nullable String prfKeyset, @Nullable String macKeyset,
+		Path keysDir) {
 
 	public CryptoProperties {
 		keysDir = (keysDir == null) ? Path.of("data", "keys") : keysDir;
@@ -25,7 +28,7 @@ record CryptoProperties(String aeadKeyset, String prfKeyset, String macKeyset, P
 		return present(this.aeadKeyset) || present(this.prfKeyset) || present(this.macKeyset);
 	}
 
-	private static boolean present(String value) {
+	private static boolean present(@Nullable String value) {
 		return value != null && !value.isBlank();
 	}
 

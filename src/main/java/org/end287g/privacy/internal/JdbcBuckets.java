@@ -8,6 +8,7 @@ import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import io.github.bucket4j.distributed.proxy.generic.pessimistic_locking.AbstractLockBasedProxyManager;
 import io.github.bucket4j.distributed.proxy.generic.pessimistic_locking.LockBasedTransaction;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,7 +43,7 @@ class JdbcBuckets extends AbstractLockBasedProxyManager<String> {
 	protected LockBasedTransaction allocateTransaction(String key, Optional<Long> timeoutNanos) {
 		return new LockBasedTransaction() {
 
-			private TransactionStatus status;
+			private @Nullable TransactionStatus status;
 
 			@Override
 			public void begin(Optional<Long> timeout) {
@@ -51,7 +52,7 @@ class JdbcBuckets extends AbstractLockBasedProxyManager<String> {
 			}
 
 			@Override
-			public byte[] lockAndGet(Optional<Long> timeout) {
+			public byte @Nullable [] lockAndGet(Optional<Long> timeout) {
 				JdbcBuckets.this.jdbc
 					.sql("INSERT INTO rate_buckets (id, state, expires_at) VALUES (?, NULL, ?) ON CONFLICT DO NOTHING")
 					.params(key, expiresAt())
@@ -77,7 +78,11 @@ class JdbcBuckets extends AbstractLockBasedProxyManager<String> {
 
 			@Override
 			public void commit(Optional<Long> timeout) {
-				JdbcBuckets.this.transactions.commit(this.status);
+				TransactionStatus begun = this.status;
+				if (begun == null) {
+					throw new IllegalStateException("commit without begin");
+				}
+				JdbcBuckets.this.transactions.commit(begun);
 			}
 
 			@Override

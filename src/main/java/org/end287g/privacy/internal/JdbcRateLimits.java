@@ -10,6 +10,7 @@ import org.end287g.privacy.ClientAddresses;
 import org.end287g.privacy.RateLimitExceededException;
 import org.end287g.privacy.RateLimits;
 import org.end287g.privacy.internal.RateLimitProperties.Limit;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -51,7 +52,7 @@ class JdbcRateLimits implements RateLimits {
 	}
 
 	@Override
-	public void check(String limit, String clientAddress, String email) {
+	public void check(String limit, String clientAddress, @Nullable String email) {
 		Limit configured = this.properties.rateLimits().get(limit);
 		if (configured == null) {
 			throw new IllegalArgumentException("No rate limit named " + limit + " (end287g.rate-limits." + limit + ")");

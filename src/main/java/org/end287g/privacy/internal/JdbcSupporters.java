@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import org.end287g.privacy.Supporter;
 import org.end287g.privacy.SupporterDetails;
 import org.end287g.privacy.SupporterForgotten;
 import org.end287g.privacy.Supporters;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,8 +107,11 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 			// ON CONFLICT without a target: the only unique key besides the generated id
 			// is email_index (and H2 accepts only this form)
 			inserted = this.jdbc.sql(INSERT)
-				.params(emailIndex, seal(email, "email"), seal(name, "name"), seal(zip, "zip"), seal(phone, "phone"),
-						language, now, now)
+				.params(emailIndex, seal(email, "email"))
+				.param(seal(name, "name"))
+				.param(seal(zip, "zip"))
+				.param(seal(phone, "phone"))
+				.params(language, now, now)
 				.update(key, "id");
 		}
 		catch (DuplicateKeyException raced) {
@@ -114,7 +120,7 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 		}
 		if (inserted == 1) {
 			// a new supporter: its id came back with the insert
-			return key.getKeyAs(Number.class).longValue();
+			return Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
 		}
 		update(emailIndex, email, name, zip, phone, language, now);
 		return this.jdbc.sql("SELECT id FROM supporters WHERE email_index = ?")
@@ -186,7 +192,8 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 	}
 
 	/** A supporter's values, checked and normalised, with the e-mail's blind index. */
-	private record Checked(String index, String email, String name, String zip, String phone, String language) {
+	private record Checked(String index, String email, @Nullable String name, @Nullable String zip,
+			@Nullable String phone, String language) {
 	}
 
 	private Checked checked(SupporterDetails details) {
@@ -199,8 +206,8 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 				language(details.language()));
 	}
 
-	private void update(String emailIndex, String email, String name, String zip, String phone, String language,
-			OffsetDateTime now) {
+	private void update(String emailIndex, String email, @Nullable String name, @Nullable String zip,
+			@Nullable String phone, String language, OffsetDateTime now) {
 		StringBuilder sql = new StringBuilder("UPDATE supporters SET email_sealed = ?, language = ?, updated_at = ?");
 		List<Object> params = new ArrayList<>(List.of(seal(email, "email"), language, now));
 		for (String[] column : new String[][] { { "name", name }, { "zip", zip }, { "phone", phone } }) {
@@ -279,8 +286,8 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 				Map<String, Object> hold = new LinkedHashMap<>();
 				hold.put("holder", rs.getString("holder"));
 				hold.put("since", instant(rs, "created_at").toString());
-				Instant ended = instant(rs, "ended_at");
-				hold.put("endedAt", (ended != null) ? ended.toString() : null);
+				OffsetDateTime ended = rs.getObject("ended_at", OffsetDateTime.class);
+				hold.put("endedAt", (ended != null) ? ended.toInstant().toString() : null);
 				return hold;
 			})
 			.list());
@@ -304,7 +311,7 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 	 * @return whether this call deleted the supporter
 	 */
 	@Transactional
-	public boolean forget(long supporterId, String emailIndex, Instant expiredBefore) {
+	public boolean forget(long supporterId, String emailIndex, @Nullable Instant expiredBefore) {
 		String sql = "SELECT id FROM supporters s WHERE id = ?"
 				+ ((expiredBefore != null) ? " AND " + SupporterRetention.EXPIRED : "") + " FOR UPDATE";
 		List<Object> params = new ArrayList<>(List.of(supporterId));
@@ -326,11 +333,13 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 				instant(rs, "created_at"), instant(rs, "updated_at"));
 	}
 
-	private byte[] seal(String value, String column) {
+	@Contract("!null, _ -> !null")
+	private byte @Nullable [] seal(@Nullable String value, String column) {
 		return this.cipher.seal(value, "supporters." + column);
 	}
 
-	private String open(byte[] sealed, String column) {
+	@Contract("!null, _ -> !null")
+	private @Nullable String open(byte @Nullable [] sealed, String column) {
 		return this.cipher.open(sealed, "supporters." + column);
 	}
 
@@ -338,12 +347,12 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 		return OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 	}
 
+	/** A column that is NOT NULL. */
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
-	private static String optional(String value, int max, Pattern pattern, String what) {
+	private static @Nullable String optional(@Nullable String value, int max, @Nullable Pattern pattern, String what) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -355,7 +364,7 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 		return stripped;
 	}
 
-	private static String language(Locale language) {
+	private static String language(@Nullable Locale language) {
 		return (language != null && "es".equals(language.getLanguage())) ? "es" : "en";
 	}
 

@@ -64,14 +64,14 @@ class MyDataController {
 	}
 
 	@PostMapping("/my-data")
-	String requestLink(@RequestParam(name = "email", required = false) String email, HttpServletRequest request,
+	String requestLink(@RequestParam(name = "email", defaultValue = "") String email, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		String error = emailError(email);
-		if (error != null) {
+		Optional<String> error = emailError(email);
+		if (error.isPresent()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", error);
+			model.addAttribute("error", error.get());
 			// an overlong value is not shown back
-			model.addAttribute("email", (email != null && email.length() <= EmailAddresses.MAX_LENGTH) ? email : "");
+			model.addAttribute("email", (email.length() <= EmailAddresses.MAX_LENGTH) ? email : "");
 			return "privacy/my-data-request";
 		}
 		this.rateLimits.check("my-data", request.getRemoteAddr(), email);
@@ -149,17 +149,18 @@ class MyDataController {
 		return "privacy/my-data-invalid";
 	}
 
-	private String emailError(String email) {
-		if (email == null || email.isBlank()) {
-			return text("mydata.error.email.empty");
+	/** What is wrong with the address, if anything. */
+	private Optional<String> emailError(String email) {
+		if (email.isBlank()) {
+			return Optional.of(text("mydata.error.email.empty"));
 		}
 		if (email.strip().length() > EmailAddresses.MAX_LENGTH) {
-			return text("mydata.error.email.long");
+			return Optional.of(text("mydata.error.email.long"));
 		}
 		if (!EmailAddresses.isValid(email)) {
-			return text("mydata.error.email.invalid");
+			return Optional.of(text("mydata.error.email.invalid"));
 		}
-		return null;
+		return Optional.empty();
 	}
 
 	private static Locale language() {

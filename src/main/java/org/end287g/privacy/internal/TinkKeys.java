@@ -23,6 +23,7 @@ import com.google.crypto.tink.mac.PredefinedMacParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ class TinkKeys {
 		return this.mac;
 	}
 
-	private static KeysetHandle keyset(String configured, Path file, Parameters parameters)
+	private static KeysetHandle keyset(@Nullable String configured, Path file, Parameters parameters)
 			throws GeneralSecurityException {
 		if (configured != null && !configured.isBlank()) {
 			return TinkJsonProtoKeysetFormat.parseKeyset(configured, InsecureSecretKeyAccess.get());

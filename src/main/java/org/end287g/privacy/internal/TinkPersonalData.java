@@ -7,6 +7,7 @@ import java.util.Base64;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ class TinkPersonalData implements PersonalDataCipher, BlindIndex {
 	}
 
 	@Override
-	public byte[] seal(String plain, String context) {
+	public byte @Nullable [] seal(@Nullable String plain, String context) {
 		if (plain == null) {
 			return null;
 		}
@@ -40,7 +41,7 @@ class TinkPersonalData implements PersonalDataCipher, BlindIndex {
 	}
 
 	@Override
-	public String open(byte[] sealed, String context) {
+	public @Nullable String open(byte @Nullable [] sealed, String context) {
 		if (sealed == null) {
 			return null;
 		}

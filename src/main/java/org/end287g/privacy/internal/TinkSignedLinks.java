@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 import org.end287g.privacy.SignedLinks;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,7 @@ class TinkSignedLinks implements SignedLinks {
 	}
 
 	@Override
-	public Optional<String> verify(String purpose, String token) {
+	public Optional<String> verify(String purpose, @Nullable String token) {
 		if (token == null || token.length() > MAX_TOKEN_CHARS) {
 			return Optional.empty();
 		}

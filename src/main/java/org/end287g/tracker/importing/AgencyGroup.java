@@ -5,14 +5,16 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The rows of one agency in one sheet, reduced to what a rename must preserve: state,
  * county, kind, models and signing dates.
  */
-record AgencyGroup(long agencyId, String state, String nameKey, String name, String countyFips, String kind,
+record AgencyGroup(long agencyId, String state, String nameKey, String name, @Nullable String countyFips, String kind,
 		Set<String> models, Set<LocalDate> signed) {
 
-	AgencyGroup(long agencyId, String state, String nameKey, String name, String countyFips, String kind) {
+	AgencyGroup(long agencyId, String state, String nameKey, String name, @Nullable String countyFips, String kind) {
 		this(agencyId, state, nameKey, name, countyFips, kind, new TreeSet<>(), new TreeSet<>());
 	}
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,8 +68,9 @@ class AgencyResolver {
 			if (!row.resolvable()) {
 				continue;
 			}
+			String state = Objects.requireNonNull(row.state(), "a resolvable row has a state");
 			AgencyGroup group = groups.computeIfAbsent(row.agencyKey(),
-					(k) -> new AgencyGroup(known.getOrDefault(k, 0L), row.state(), row.nameKey(), row.name(),
+					(k) -> new AgencyGroup(known.getOrDefault(k, 0L), state, row.nameKey(), row.name(),
 							row.countyFips(), row.kind()));
 			group.models().add(row.model());
 			if (row.signed() != null) {
@@ -87,7 +89,7 @@ class AgencyResolver {
 				.filter((g) -> !listedHere.contains(g.agencyId()))
 				.toList();
 			for (AgencyGroup group : unknown) {
-				if (groups.get(key(group)).agencyId() != 0) {
+				if (Objects.requireNonNull(groups.get(key(group)), "unknown groups stay in the map").agencyId() != 0) {
 					continue;
 				}
 				Optional<AgencyGroup> match = onlyMatch(group, vanished, sheet.participating());

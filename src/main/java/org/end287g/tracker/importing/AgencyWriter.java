@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,10 +30,10 @@ class AgencyWriter {
 	AgencyGroup createAgency(AgencyGroup group) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("insert into agency (slug, state, name, kind, county_fips) values (?, ?, ?, ?, ?)")
-			.params(uniqueSlug(group), group.state(), SheetStore.truncate(group.name(), 300), group.kind(),
-					group.countyFips())
+			.params(uniqueSlug(group), group.state(), SheetStore.truncate(group.name(), 300), group.kind())
+			.param(group.countyFips())
 			.update(key, "id");
-		long id = key.getKeyAs(Number.class).longValue();
+		long id = Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
 		addName(id, group);
 		return new AgencyGroup(id, group.state(), group.nameKey(), group.name(), group.countyFips(), group.kind(),
 				group.models(), group.signed());
@@ -78,9 +79,10 @@ class AgencyWriter {
 		for (int i = 0; i < rows.size(); i++) {
 			CleanRow row = rows.get(i);
 			if (row.resolvable()) {
-				long agency = groups.get(row.agencyKey()).agencyId();
-				ids[i] = existing.computeIfAbsent(agency + "|" + row.model(), (k) -> {
-					long id = createAgreement(agency, row.model(), sheet.publishedAt());
+				long agency = group(groups, row).agencyId();
+				String model = Objects.requireNonNull(row.model(), "a resolvable row has a model");
+				ids[i] = existing.computeIfAbsent(agency + "|" + model, (k) -> {
+					long id = createAgreement(agency, model, sheet.publishedAt());
 					return id;
 				});
 			}
@@ -102,7 +104,12 @@ class AgencyWriter {
 					+ "values (?, ?, 'PENDING', ?, ?)")
 			.params(agencyId, model, listed, listed)
 			.update(key, "id");
-		return key.getKeyAs(Number.class).longValue();
+		return Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
+	}
+
+	/** The group of a resolvable row: the resolver made one for each. */
+	private static AgencyGroup group(Map<String, AgencyGroup> groups, CleanRow row) {
+		return Objects.requireNonNull(groups.get(row.agencyKey()), "a resolvable row has its agency group");
 	}
 
 	/**
@@ -120,7 +127,7 @@ class AgencyWriter {
 			if (ids[i] == null) {
 				continue;
 			}
-			long agency = groups.get(row.agencyKey()).agencyId();
+			long agency = group(groups, row).agencyId();
 			LocalDateTime last = lastListed.get(agency);
 			boolean newest = last == null || !sheet.publishedAt().isBefore(last);
 			if (newest && agencyIssues.put(agency, String.join(" ", row.issues())) == null) {

@@ -3,12 +3,15 @@ package org.end287g.tracker.importing;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A raw row and what it became. {@code state} or {@code model} is null when it could not
  * be resolved; such a row is kept but attached to no agreement.
  */
-record CleanRow(RawRow raw, String state, String name, String nameKey, String kind, String countyFips, String model,
-		LocalDate signed, String moaUrl, String addendumUrl, List<String> issues) {
+record CleanRow(RawRow raw, @Nullable String state, String name, String nameKey, String kind,
+		@Nullable String countyFips, @Nullable String model, @Nullable LocalDate signed, @Nullable String moaUrl,
+		@Nullable String addendumUrl, List<String> issues) {
 
 	boolean resolvable() {
 		return this.state != null && this.model != null && !this.nameKey.isEmpty();
@@ -18,7 +21,11 @@ record CleanRow(RawRow raw, String state, String name, String nameKey, String ki
 		return this.state + "|" + this.nameKey;
 	}
 
-	String issueText() {
+	/**
+	 * The issues as one text, or {@code null} when there is none (the column stays
+	 * empty).
+	 */
+	@Nullable String issueText() {
 		return this.issues.isEmpty() ? null : String.join(" ", this.issues);
 	}
 

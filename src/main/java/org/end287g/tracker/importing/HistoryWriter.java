@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,7 +49,7 @@ class HistoryWriter {
 				+ "first_pending = ?, first_participating = ?, removed_at = ? where id = ?", updates);
 	}
 
-	private static boolean same(LocalDateTime value, Object stored) {
+	private static boolean same(@Nullable LocalDateTime value, @Nullable Object stored) {
 		LocalDateTime storedTime = (stored instanceof java.sql.Timestamp ts) ? ts.toLocalDateTime()
 				: (LocalDateTime) stored;
 		return Objects.equals(value, storedTime);

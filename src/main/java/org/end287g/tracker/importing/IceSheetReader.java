@@ -13,6 +13,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -97,7 +98,7 @@ class IceSheetReader {
 				text(row, addendum), link(hyperlinks, addendum, row));
 	}
 
-	private String text(Row row, int column) {
+	private @Nullable String text(Row row, int column) {
 		if (column < 0 || column >= row.getCellCount()) {
 			return null;
 		}
@@ -109,11 +110,11 @@ class IceSheetReader {
 		return cap(value);
 	}
 
-	private String link(Map<String, String> hyperlinks, int column, Row row) {
+	private @Nullable String link(Map<String, String> hyperlinks, int column, Row row) {
 		return (column < 0) ? null : cap(hyperlinks.get(columnName(column) + row.getRowNum()));
 	}
 
-	private String cap(String value) {
+	private @Nullable String cap(@Nullable String value) {
 		return (value == null || value.length() <= this.limits.maxCellChars()) ? value
 				: value.substring(0, this.limits.maxCellChars());
 	}

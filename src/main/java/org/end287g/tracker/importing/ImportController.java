@@ -2,10 +2,12 @@ package org.end287g.tracker.importing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
 import org.end287g.tracker.SheetSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -39,7 +41,7 @@ class ImportController {
 	}
 
 	@PostMapping("/admin/import")
-	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+	String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
 			HttpServletResponse response) throws IOException {
 		if (file == null || file.isEmpty()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -47,7 +49,9 @@ class ImportController {
 		}
 		ImportResult result;
 		try (InputStream content = file.getInputStream()) {
-			result = this.sheets.importSheet(content, file.getOriginalFilename(), SheetSource.UPLOAD);
+			// a file sent without a name is refused as not ICE's, like any other name
+			result = this.sheets.importSheet(content, Objects.requireNonNullElse(file.getOriginalFilename(), ""),
+					SheetSource.UPLOAD);
 		}
 		if (result.status() == ImportResult.Status.REJECTED) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

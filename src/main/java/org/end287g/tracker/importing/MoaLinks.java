@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The URL of an MOA or addendum: the cell's hyperlink, or the cell text when ICE typed a
  * URL. Outlook "safe links" that wrap ICE's address are unwrapped; only http and https
@@ -18,7 +20,7 @@ final class MoaLinks {
 	private MoaLinks() {
 	}
 
-	static Optional<String> url(String hyperlink, String cellText) {
+	static Optional<String> url(@Nullable String hyperlink, @Nullable String cellText) {
 		String candidate = (hyperlink != null && !hyperlink.isBlank()) ? hyperlink.trim() : Names.tidy(cellText);
 		return safe(unwrap(candidate));
 	}

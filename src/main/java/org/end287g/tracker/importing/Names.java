@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.jspecify.annotations.Nullable;
 
 /** Text normalisation and closeness for ICE's hand-typed names. */
 final class Names {
@@ -20,7 +21,7 @@ final class Names {
 	/**
 	 * Trimmed, single-spaced, typographic apostrophes and non-breaking spaces made plain.
 	 */
-	static String tidy(String raw) {
+	static String tidy(@Nullable String raw) {
 		if (raw == null) {
 			return "";
 		}
@@ -34,12 +35,12 @@ final class Names {
 	/**
 	 * Lower-case letters and digits separated by single spaces: the identity of a name.
 	 */
-	static String key(String raw) {
+	static String key(@Nullable String raw) {
 		String plain = Normalizer.normalize(tidy(raw), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
 		return plain.toLowerCase(Locale.ROOT).replace("'", "").replaceAll("[^a-z0-9]+", " ").trim();
 	}
 
-	static String letters(String raw) {
+	static String letters(@Nullable String raw) {
 		return key(raw).replace(" ", "");
 	}
 

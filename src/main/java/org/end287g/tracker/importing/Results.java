@@ -2,6 +2,7 @@ package org.end287g.tracker.importing;
 
 import org.end287g.tracker.ImportResult;
 import org.end287g.tracker.ImportResult.Status;
+import org.jspecify.annotations.Nullable;
 
 /** The results the importer reports, with their message keys. */
 final class Results {
@@ -20,7 +21,7 @@ final class Results {
 				"import.result.already-imported", new Object[0], "already imported");
 	}
 
-	static ImportResult rejected(String fileName, SheetFileName name, int rows, SheetRejected rejected) {
+	static ImportResult rejected(String fileName, @Nullable SheetFileName name, int rows, SheetRejected rejected) {
 		return new ImportResult(fileName, (name == null) ? null : name.list(),
 				(name == null) ? null : name.publishedAt(), Status.REJECTED, rows, 0, 0, 0, 0, 0, rejected.messageKey(),
 				rejected.arguments(), rejected.getMessage());

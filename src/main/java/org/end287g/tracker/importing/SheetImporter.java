@@ -14,6 +14,7 @@ import java.util.List;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
 import org.end287g.tracker.SheetSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +126,7 @@ class SheetImporter implements IceSheets {
 		}
 	}
 
-	private static void deleteQuietly(Path temp) {
+	private static void deleteQuietly(@Nullable Path temp) {
 		try {
 			if (temp != null) {
 				Files.deleteIfExists(temp);

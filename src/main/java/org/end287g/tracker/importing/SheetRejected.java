@@ -1,5 +1,9 @@
 package org.end287g.tracker.importing;
 
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * A sheet the importer refuses, with a reason whose code names a translated message
  * ({@code import.reject.<code>}).
@@ -26,7 +30,7 @@ class SheetRejected extends RuntimeException {
 		return new SheetRejected(Reason.EMPTY, "the file is empty");
 	}
 
-	static SheetRejected notXlsx(String detail) {
+	static SheetRejected notXlsx(@Nullable String detail) {
 		return new SheetRejected(Reason.NOT_XLSX, "not an .xlsx workbook (" + detail + ")");
 	}
 
@@ -34,7 +38,7 @@ class SheetRejected extends RuntimeException {
 		return new SheetRejected(Reason.TOO_BIG, "the file is larger than " + limitBytes + " bytes", limitBytes);
 	}
 
-	static SheetRejected zipBomb(String detail) {
+	static SheetRejected zipBomb(@Nullable String detail) {
 		return new SheetRejected(Reason.ZIP_BOMB, "the workbook expands too much (" + detail + ")");
 	}
 
@@ -57,8 +61,14 @@ class SheetRejected extends RuntimeException {
 				rows + " rows where the last accepted sheet of the list had " + previousRows, rows, previousRows);
 	}
 
-	static SheetRejected unreadable(String detail) {
+	static SheetRejected unreadable(@Nullable String detail) {
 		return new SheetRejected(Reason.UNREADABLE, "the workbook cannot be read (" + detail + ")");
+	}
+
+	/** What was wrong, in English; every rejection has one. */
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage());
 	}
 
 	Reason reason() {

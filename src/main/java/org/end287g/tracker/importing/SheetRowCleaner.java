@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.end287g.places.County;
 import org.end287g.places.Places;
 import org.end287g.places.State;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -74,7 +75,8 @@ class SheetRowCleaner {
 				MoaLinks.url(raw.addendumLink(), raw.addendum()).orElse(null), issues);
 	}
 
-	private String county(String state, String rawCounty, String agencyName, String kind, List<String> issues) {
+	private @Nullable String county(String state, @Nullable String rawCounty, String agencyName, String kind,
+			List<String> issues) {
 		String text = Names.tidy(rawCounty);
 		boolean given = !text.isEmpty() && !text.startsWith("#");
 		Optional<County> county = given ? this.places.matchCounty(state, text) : Optional.empty();
@@ -92,7 +94,7 @@ class SheetRowCleaner {
 		return matcher.find() ? this.places.matchCounty(state, matcher.group(1)) : Optional.empty();
 	}
 
-	private static LocalDate signed(String raw, List<String> issues) {
+	private static @Nullable LocalDate signed(@Nullable String raw, List<String> issues) {
 		if (Names.tidy(raw).isEmpty()) {
 			return null;
 		}
@@ -104,7 +106,7 @@ class SheetRowCleaner {
 	}
 
 	/** The code whose spelling is within {@code tolerance} edits of the raw text. */
-	private static Optional<String> closest(Map<String, String> codes, String raw, int tolerance) {
+	private static Optional<String> closest(Map<String, String> codes, @Nullable String raw, int tolerance) {
 		String letters = Names.letters(raw);
 		if (letters.isEmpty()) {
 			return Optional.empty();

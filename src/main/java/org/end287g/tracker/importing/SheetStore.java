@@ -4,13 +4,16 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.tracker.SheetSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 
 /** The ice_sheet and sheet_row tables. */
@@ -58,15 +61,18 @@ class SheetStore {
 			.optional();
 	}
 
-	long insert(SheetFileName name, String fileName, String sha256, int rows, SheetSource source, String rejectReason) {
+	/** Stores a sheet: accepted without a reject reason ({@code null}), else refused. */
+	long insert(SheetFileName name, String fileName, String sha256, int rows, SheetSource source,
+			@Nullable String rejectReason) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into ice_sheet (list, published_at, file_name, sha256, row_count, accepted, reject_reason, "
 					+ "source, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(name.list(), name.publishedAt(), truncate(fileName, 255), sha256, rows, rejectReason == null,
-					truncate(rejectReason, 2000), source.name(), OffsetDateTime.now(ZoneOffset.UTC))
+			.params(name.list(), name.publishedAt(), truncate(fileName, 255), sha256, rows, rejectReason == null)
+			.param(truncate(rejectReason, 2000))
+			.params(source.name(), OffsetDateTime.now(ZoneOffset.UTC))
 			.update(key, "id");
-		return key.getKeyAs(Number.class).longValue();
+		return Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
 	}
 
 	void insertRows(long sheetId, List<CleanRow> rows, Long[] agreementIds) {
@@ -110,14 +116,15 @@ class SheetStore {
 	}
 
 	/** The cell text, followed by its hyperlink target when the cell carries one. */
-	private static String rawLink(String text, String link) {
+	private static @Nullable String rawLink(@Nullable String text, @Nullable String link) {
 		if (link == null) {
 			return text;
 		}
 		return (text == null || text.isBlank()) ? link : text + " <" + link + ">";
 	}
 
-	static String truncate(String value, int length) {
+	@Contract("!null, _ -> !null")
+	static @Nullable String truncate(@Nullable String value, int length) {
 		return (value == null || value.length() <= length) ? value : value.substring(0, length);
 	}
 

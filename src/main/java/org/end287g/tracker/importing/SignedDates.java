@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * ICE's SIGNED column: usually an Excel serial number, sometimes text such as
  * {@code 5/6/2025}, {@code 05/082025} or {@code 05062025}. Years outside 1996 (the year
@@ -17,7 +19,7 @@ final class SignedDates {
 	private SignedDates() {
 	}
 
-	static Optional<LocalDate> parse(String raw) {
+	static Optional<LocalDate> parse(@Nullable String raw) {
 		String text = Names.tidy(raw);
 		try {
 			Optional<LocalDate> date = text.matches("\\d{5}(\\.0+)?") ? Optional.of(serial(text)) : text(text);

@@ -4,36 +4,38 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** One agreement's history replayed sheet by sheet, and the events it yields. */
 final class Timeline {
 
-	record Event(long sheetId, String kind, LocalDateTime occurredAt, String detail) {
+	record Event(long sheetId, String kind, LocalDateTime occurredAt, @Nullable String detail) {
 	}
 
-	String status;
+	@Nullable String status;
 
-	LocalDateTime firstListed;
+	@Nullable LocalDateTime firstListed;
 
-	LocalDateTime lastListed;
+	@Nullable LocalDateTime lastListed;
 
-	LocalDateTime firstPending;
+	@Nullable LocalDateTime firstPending;
 
-	LocalDateTime firstParticipating;
+	@Nullable LocalDateTime firstParticipating;
 
-	LocalDateTime removedAt;
+	@Nullable LocalDateTime removedAt;
 
 	final List<Event> events = new ArrayList<>();
 
-	private String name;
+	private @Nullable String name;
 
 	/**
-	 * Applies one sheet: {@code listedHere} says whether it lists the agreement; the
-	 * flags tell whether the latest sheet of each list does, after this one.
+	 * Applies one sheet: {@code listedAs} is the name it lists the agreement under, null
+	 * when it does not list it; the flags tell whether the latest sheet of each list
+	 * does, after this one.
 	 */
-	void step(long sheetId, boolean participatingSheet, LocalDateTime at, String listedAs, boolean active,
+	void step(long sheetId, boolean participatingSheet, LocalDateTime at, @Nullable String listedAs, boolean active,
 			boolean pending) {
-		boolean listedHere = listedAs != null;
-		if (listedHere) {
+		if (listedAs != null) {
 			renamed(sheetId, at, listedAs);
 			this.firstListed = (this.firstListed == null) ? at : this.firstListed;
 			this.lastListed = at;
@@ -49,7 +51,7 @@ final class Timeline {
 		if (event != null) {
 			this.events.add(new Event(sheetId, event, at, null));
 		}
-		this.removedAt = "REMOVED".equals(next) ? (("REMOVED".equals(this.status)) ? this.removedAt : at) : null;
+		this.removedAt = "REMOVED".equals(next) ? ("REMOVED".equals(this.status) ? this.removedAt : at) : null;
 		this.status = next;
 	}
 
@@ -61,7 +63,7 @@ final class Timeline {
 		this.name = listedAs;
 	}
 
-	private static String eventFor(String before, String after) {
+	private static @Nullable String eventFor(@Nullable String before, @Nullable String after) {
 		if (after == null || after.equals(before)) {
 			return null;
 		}

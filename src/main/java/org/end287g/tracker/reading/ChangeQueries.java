@@ -40,13 +40,21 @@ class ChangeQueries {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The latest changes of the snapshot's agencies; one an import committed after the
+	 * snapshot was loaded does not know yet waits for the next data version.
+	 */
 	List<AgreementChange> latest(Optional<String> state, int limit, Map<Long, AgencyView> agencies) {
 		var statement = this.jdbc.sql(state.isPresent() ? LATEST_IN_STATE : LATEST).param("limit", limit);
 		state.ifPresent(code -> statement.param("state", code));
-		return statement
-			.query((rs, n) -> new AgreementChange(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
-					rs.getString(4), rs.getString(5), agencies.get(rs.getLong(6))))
-			.list();
+		return statement.query((rs, n) -> {
+			AgencyView agency = agencies.get(rs.getLong(6));
+			if (agency == null) {
+				return Optional.<AgreementChange>empty();
+			}
+			return Optional.of(new AgreementChange(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
+					rs.getString(4), rs.getString(5), agency));
+		}).list().stream().flatMap(Optional::stream).toList();
 	}
 
 	List<AgreementChange> ofAgency(long agencyId, AgencyView agency) {
@@ -60,7 +68,7 @@ class ChangeQueries {
 	List<String> formerNames(long agencyId, String currentName) {
 		return this.jdbc.sql("select name from agency_name where agency_id = :agency order by name")
 			.param("agency", agencyId)
-			.query(String.class)
+			.query((rs, n) -> rs.getString(1))
 			.list()
 			.stream()
 			.filter(name -> !name.equalsIgnoreCase(currentName))

@@ -1,5 +1,6 @@
 package org.end287g.tracker.reading;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.end287g.places.CountyShade;
 import org.end287g.tracker.AgreementView;
+import org.end287g.tracker.CountyRef;
 
 import org.springframework.context.MessageSource;
 
@@ -24,9 +26,13 @@ final class CountyShading {
 	}
 
 	static Map<String, CountyShade> shades(List<AgreementView> agreements, MessageSource messages, Locale locale) {
-		Map<String, List<AgreementView>> byCounty = agreements.stream()
-			.filter(a -> a.listed() && a.agency().county() != null)
-			.collect(Collectors.groupingBy(a -> a.agency().county().fips(), LinkedHashMap::new, Collectors.toList()));
+		Map<String, List<AgreementView>> byCounty = new LinkedHashMap<>();
+		for (AgreementView agreement : agreements) {
+			CountyRef county = agreement.agency().county();
+			if (agreement.listed() && county != null) {
+				byCounty.computeIfAbsent(county.fips(), (fips) -> new ArrayList<>()).add(agreement);
+			}
+		}
 		Map<String, CountyShade> shades = new LinkedHashMap<>();
 		byCounty.forEach((fips, here) -> shades.put(fips, shade(fips, here, messages, locale)));
 		return shades;
@@ -42,7 +48,8 @@ final class CountyShading {
 		AgreementView first = here.getFirst();
 		long agencies = here.stream().map(a -> a.agency().slug()).distinct().count();
 		String href = (agencies == 1) ? "/agencies/" + first.agency().slug() : "/states/" + first.agency().state();
-		String county = (first.agency().county().name() != null) ? first.agency().county().name() : fips;
+		CountyRef ref = first.agency().county();
+		String county = (ref != null && ref.name() != null) ? ref.name() : fips;
 		long active = here.stream().filter(a -> a.status().equals("ACTIVE")).count();
 		String models = here.stream().map(AgreementView::model).distinct().sorted().collect(Collectors.joining(", "));
 		String label = messages.getMessage("map.county.label",

@@ -3,6 +3,7 @@ package org.end287g.tracker.reading;
 import java.time.Duration;
 
 import org.end287g.tracker.IceSheetImported;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -37,7 +38,7 @@ class DataVersion {
 
 	private final long maxAgeNanos;
 
-	private volatile Reading last;
+	private volatile @Nullable Reading last;
 
 	DataVersion(JdbcClient jdbc, @Value("${end287g.tracker.data-version-max-age:1s}") Duration maxAge) {
 		this.jdbc = jdbc;

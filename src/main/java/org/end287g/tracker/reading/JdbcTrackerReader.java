@@ -1,6 +1,7 @@
 package org.end287g.tracker.reading;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.tracker.AgencyProfile;
@@ -60,7 +61,8 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 		if (agencyId == null) {
 			return Optional.empty();
 		}
-		AgencyView agency = snapshot.data().agencies().get(agencyId);
+		AgencyView agency = Objects.requireNonNull(snapshot.data().agencies().get(agencyId),
+				"the snapshot indexes only its own agencies");
 		return Optional
 			.of(this.cache.get(snapshot.version(), "agency:" + slug, () -> profile(snapshot.data(), agencyId, agency)));
 	}
@@ -82,7 +84,8 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 		if (agencyId == null) {
 			return List.of();
 		}
-		AgencyView agency = snapshot.data().agencies().get(agencyId);
+		AgencyView agency = Objects.requireNonNull(snapshot.data().agencies().get(agencyId),
+				"the snapshot indexes only its own agencies");
 		return this.cache.get(snapshot.version(), "history:" + agencySlug,
 				() -> this.changes.ofAgency(agencyId, agency));
 	}

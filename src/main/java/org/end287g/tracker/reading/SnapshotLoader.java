@@ -18,6 +18,7 @@ import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.CountyRef;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ListedCount;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -81,7 +82,7 @@ class SnapshotLoader {
 				county.map(County::longitude).orElse(null));
 	}
 
-	private static AgencyView agency(ResultSet rs, String fips, Optional<County> county) {
+	private static AgencyView agency(ResultSet rs, @Nullable String fips, Optional<County> county) {
 		try {
 			CountyRef ref = (fips == null) ? null : new CountyRef(fips, county.map(County::name).orElse(null));
 			return new AgencyView(rs.getString("name"), rs.getString("slug"), rs.getString("state"),
@@ -105,8 +106,9 @@ class SnapshotLoader {
 		return List.copyOf(names);
 	}
 
+	/** A column that is NOT NULL. */
 	private static LocalDate date(Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toLocalDateTime().toLocalDate() : null;
+		return timestamp.toLocalDateTime().toLocalDate();
 	}
 
 }

@@ -10,6 +10,7 @@ import org.end287g.places.State;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.StateTotals;
 import org.end287g.tracker.TrackerStats;
+import org.jspecify.annotations.Nullable;
 
 /** National totals computed from the agreements of one snapshot. */
 final class StatsCalculator {
@@ -19,7 +20,7 @@ final class StatsCalculator {
 	private StatsCalculator() {
 	}
 
-	static TrackerStats stats(LocalDate asOf, List<AgreementView> agreements) {
+	static TrackerStats stats(@Nullable LocalDate asOf, List<AgreementView> agreements) {
 		List<AgreementView> active = with(agreements, "ACTIVE");
 		List<AgreementView> pending = with(agreements, "PENDING");
 		Map<String, Integer> byModel = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.ListedCount;
 import org.end287g.tracker.StateTotals;
 import org.end287g.tracker.TrackerStats;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the read side serves, loaded in a few queries once per data version and
@@ -31,13 +32,9 @@ record TrackerSnapshot(List<Row> rows, Map<Long, AgencyView> agencies, List<Agen
 	}
 
 	/** One agreement with the ids and county centroid the queries need. */
-	record Row(long agencyId, AgreementView agreement, Double latitude, Double longitude) {
+	record Row(long agencyId, AgreementView agreement, @Nullable Double latitude, @Nullable Double longitude) {
 
-		boolean located() {
-			return this.latitude != null && this.longitude != null;
-		}
-
-		String countyFips() {
+		@Nullable String countyFips() {
 			return (this.agreement.agency().county() != null) ? this.agreement.agency().county().fips() : null;
 		}
 
@@ -62,14 +59,18 @@ record TrackerSnapshot(List<Row> rows, Map<Long, AgencyView> agencies, List<Agen
 			Map<String, List<AgreementView>> byState = listed.stream()
 				.collect(Collectors.groupingBy(row -> row.agreement().agency().state(), LinkedHashMap::new,
 						Collectors.mapping(Row::agreement, Collectors.toList())));
-			Map<String, Row> firstLocated = new LinkedHashMap<>();
-			listed.stream().filter(Row::located).forEach(row -> firstLocated.putIfAbsent(row.countyFips(), row));
-			List<CountyPoint> points = firstLocated.values()
-				.stream()
-				.map(row -> new CountyPoint(row.countyFips(), row.latitude(), row.longitude(),
-						Objects.requireNonNull(byCounty.get(row.countyFips()))))
-				.toList();
-			return new Indexes(rows.stream().map(Row::agreement).toList(), bySlug, byCounty, byState, points);
+			Map<String, CountyPoint> points = new LinkedHashMap<>();
+			for (Row row : listed) {
+				String fips = row.countyFips();
+				Double latitude = row.latitude();
+				Double longitude = row.longitude();
+				if (fips != null && latitude != null && longitude != null && !points.containsKey(fips)) {
+					points.put(fips,
+							new CountyPoint(fips, latitude, longitude, Objects.requireNonNull(byCounty.get(fips))));
+				}
+			}
+			return new Indexes(rows.stream().map(Row::agreement).toList(), bySlug, byCounty, byState,
+					List.copyOf(points.values()));
 		}
 
 	}

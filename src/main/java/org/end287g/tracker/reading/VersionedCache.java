@@ -1,9 +1,12 @@
 package org.end287g.tracker.reading;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -40,20 +43,25 @@ class VersionedCache {
 
 	private static final class Memo {
 
-		private Supplier<?> loader;
+		/** Null once loaded. */
+		private @Nullable Supplier<?> loader;
 
-		private Object value;
+		/** Null until loaded. */
+		private @Nullable Object value;
 
 		Memo(Supplier<?> loader) {
 			this.loader = loader;
 		}
 
 		synchronized Object get() {
-			if (this.loader != null) {
-				this.value = this.loader.get();
+			Supplier<?> pending = this.loader;
+			if (pending != null) {
+				this.value = pending.get();
 				this.loader = null;
 			}
-			return this.value;
+			// the call that found the loader stored its value; a failed load keeps the
+			// loader, and the caller drops this memo
+			return Objects.requireNonNull(this.value);
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.end287g.tracker.reading.NearbyAgreements;
 import org.end287g.tracker.reading.TrackerQueries;
 import org.end287g.tracker.TrackerStats;
 import org.end287g.tracker.web.PointLocator.Located;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,16 +50,18 @@ class ApiController {
 	}
 
 	@GetMapping(path = "/agreements", produces = MediaType.APPLICATION_JSON_VALUE)
-	List<AgreementView> agreements(@RequestParam(required = false) String state,
-			@RequestParam(required = false) String county, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String model) {
+	List<AgreementView> agreements(@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String county,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String model) {
 		return this.reader.agreements(this.rules.filter(state, county, status, model));
 	}
 
 	@GetMapping("/agreements.csv")
-	ResponseEntity<String> agreementsCsv(@RequestParam(required = false) String state,
-			@RequestParam(required = false) String county, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String model) {
+	ResponseEntity<String> agreementsCsv(@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String county,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String model) {
 		List<AgreementView> agreements = this.reader.agreements(this.rules.filter(state, county, status, model));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -67,8 +70,9 @@ class ApiController {
 	}
 
 	@GetMapping("/near")
-	Near near(@RequestParam(required = false) String zip, @RequestParam(required = false) String lat,
-			@RequestParam(required = false) String lon) {
+	Near near(@RequestParam(required = false) @Nullable String zip,
+			@RequestParam(required = false) @Nullable String lat,
+			@RequestParam(required = false) @Nullable String lon) {
 		Located here = this.locator.locate(zip, lat, lon, null);
 		County county = here.county();
 		NearbyAgreements nearby = this.queries.near(here.latitude(), here.longitude(), county.fips(),
@@ -80,15 +84,15 @@ class ApiController {
 					.toList());
 	}
 
-	record Near(String zip, NearCounty county, List<AgreementView> inCounty, List<Distant> nearest) {
+	record Near(@Nullable String zip, NearCounty county, List<AgreementView> inCounty, List<Distant> nearest) {
 	}
 
 	record NearCounty(String fips, String name, String state) {
 	}
 
 	/** An agreement with its distance, flat like the other agreements of the API. */
-	record Distant(AgencyView agency, String model, LocalDate signed, String status, LocalDate firstListed,
-			LocalDate lastListed, String moaUrl, String addendumUrl, double distanceKm) {
+	record Distant(AgencyView agency, String model, @Nullable LocalDate signed, String status, LocalDate firstListed,
+			LocalDate lastListed, @Nullable String moaUrl, @Nullable String addendumUrl, double distanceKm) {
 
 		static Distant of(AgreementView a, double km) {
 			return new Distant(a.agency(), a.model(), a.signed(), a.status(), a.firstListed(), a.lastListed(),

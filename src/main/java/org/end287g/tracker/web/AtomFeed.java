@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -14,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.end287g.tracker.reading.AgreementChange;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 
@@ -38,7 +40,7 @@ final class AtomFeed {
 		this.base = base;
 	}
 
-	String write(Head head, List<AgreementChange> changes, LocalDate asOf) throws XMLStreamException {
+	String write(Head head, List<AgreementChange> changes, @Nullable LocalDate asOf) throws XMLStreamException {
 		StringWriter out = new StringWriter();
 		XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
 		xml.writeStartDocument("UTF-8", "1.0");
@@ -72,13 +74,17 @@ final class AtomFeed {
 		xml.writeStartElement("entry");
 		element(xml, "id", "urn:end287g:event:" + change.id());
 		element(xml, "title",
-				this.messages.getMessage("event.title." + change.kind(), args, change.kind(), this.locale));
+				Objects.requireNonNullElse(
+						this.messages.getMessage("event.title." + change.kind(), args, change.kind(), this.locale),
+						change.kind()));
 		element(xml, "updated", time(change.occurredAt()));
 		if (change.agency() != null) {
 			link(xml, "alternate", "/agencies/" + change.agency().slug());
 		}
 		element(xml, "summary",
-				this.messages.getMessage("event.summary." + change.kind(), args, change.kind(), this.locale));
+				Objects.requireNonNullElse(
+						this.messages.getMessage("event.summary." + change.kind(), args, change.kind(), this.locale),
+						change.kind()));
 		xml.writeEndElement();
 	}
 

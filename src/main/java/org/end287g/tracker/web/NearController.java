@@ -9,6 +9,7 @@ import org.end287g.tracker.reading.NearbyAgreements;
 import org.end287g.tracker.reading.TrackerQueries;
 import org.end287g.tracker.TrackerReader;
 import org.end287g.tracker.web.PointLocator.Located;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -36,9 +37,10 @@ class NearController {
 	}
 
 	@GetMapping("/near")
-	String near(@RequestParam(required = false) String zip, @RequestParam(required = false) String lat,
-			@RequestParam(required = false) String lon, @RequestParam(required = false) String county, Model model,
-			HttpServletResponse response, Locale locale) {
+	String near(@RequestParam(required = false) @Nullable String zip,
+			@RequestParam(required = false) @Nullable String lat, @RequestParam(required = false) @Nullable String lon,
+			@RequestParam(required = false) @Nullable String county, Model model, HttpServletResponse response,
+			Locale locale) {
 		model.addAttribute("zip", (zip != null && zip.length() <= 10) ? zip : "");
 		if (zip == null && lat == null && lon == null && county == null) {
 			return "tracker/near";

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.end287g.places.Places;
 import org.end287g.places.State;
 import org.end287g.tracker.AgreementFilter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,8 @@ class ParameterRules {
 		this.places = places;
 	}
 
-	AgreementFilter filter(String state, String county, String status, String model) {
+	AgreementFilter filter(@Nullable String state, @Nullable String county, @Nullable String status,
+			@Nullable String model) {
 		return new AgreementFilter(given(state).map(this::state), given(county).map(this::county),
 				given(status).map(value -> oneOf(value, STATUSES, "status")),
 				given(model).map(value -> oneOf(value, MODELS, "model")));
@@ -90,7 +92,7 @@ class ParameterRules {
 	 * Absent when the parameter is missing; present but blank counts as given (and
 	 * invalid).
 	 */
-	private static Optional<String> given(String value) {
+	private static Optional<String> given(@Nullable String value) {
 		return Optional.ofNullable(value);
 	}
 

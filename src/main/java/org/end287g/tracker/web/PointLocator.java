@@ -3,6 +3,7 @@ package org.end287g.tracker.web;
 import org.end287g.places.County;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,8 @@ class PointLocator {
 		this.rules = rules;
 	}
 
-	Located locate(String zip, String latitude, String longitude, String county) {
+	Located locate(@Nullable String zip, @Nullable String latitude, @Nullable String longitude,
+			@Nullable String county) {
 		if (zip != null) {
 			return byZip(zip);
 		}
@@ -45,7 +47,7 @@ class PointLocator {
 		return new Located(zip, county, code.latitude(), code.longitude());
 	}
 
-	private Located byPoint(String latitude, String longitude) {
+	private Located byPoint(@Nullable String latitude, @Nullable String longitude) {
 		if (latitude == null || longitude == null) {
 			throw TrackerProblems.invalid("location");
 		}
@@ -58,7 +60,7 @@ class PointLocator {
 	}
 
 	/** Where a visitor is: the ZIP when they gave one, and the county it lies in. */
-	record Located(String zip, County county, double latitude, double longitude) {
+	record Located(@Nullable String zip, County county, double latitude, double longitude) {
 	}
 
 }

@@ -13,6 +13,7 @@ import org.end287g.places.Places;
 import org.end287g.places.State;
 import org.end287g.places.ZipCode;
 import org.end287g.tracker.AgencyView;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +42,7 @@ class SearchController {
 	}
 
 	@GetMapping("/search")
-	String search(@RequestParam(required = false) String q, Model model, HttpServletResponse response) {
+	String search(@RequestParam(required = false) @Nullable String q, Model model, HttpServletResponse response) {
 		if (q == null) {
 			return "tracker/search";
 		}
