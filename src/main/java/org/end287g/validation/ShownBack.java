@@ -4,6 +4,10 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+
 /**
  * A form record as its page shows it again after an error: what the person typed, but a
  * text far longer than its field allows (twice the {@link PlainText} or
@@ -15,6 +19,20 @@ public final class ShownBack {
 	static final int LIMIT = 500;
 
 	private ShownBack() {
+	}
+
+	/**
+	 * Puts the form bound in {@code result} back into the model as shown back, under the
+	 * same name and with the same errors, for the page that shows it again.
+	 */
+	public static void into(Model model, BindingResult result) {
+		if (!(result.getTarget() instanceof Record form)) {
+			throw new IllegalArgumentException("Not a form record: " + result.getTarget());
+		}
+		BeanPropertyBindingResult shown = new BeanPropertyBindingResult(of(form), result.getObjectName());
+		shown.addAllErrors(result);
+		model.addAttribute(result.getObjectName(), shown.getTarget());
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + result.getObjectName(), shown);
 	}
 
 	public static <T extends Record> T of(T form) {

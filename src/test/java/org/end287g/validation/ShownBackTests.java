@@ -2,6 +2,10 @@ package org.end287g.validation;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ShownBackTests {
@@ -17,6 +21,19 @@ class ShownBackTests {
 		assertThat(ShownBack.of(huge)).isEqualTo(new Form("", "", "", true));
 		assertThat(ShownBack.of(new Form(null, "<script>", " ", false)))
 			.isEqualTo(new Form(null, "<script>", " ", false));
+	}
+
+	@Test
+	void theFormShownBackKeepsItsErrors() {
+		Form typed = new Form("n".repeat(21), "https://example.org", "", false);
+		BindingResult result = new BeanPropertyBindingResult(typed, "form");
+		result.rejectValue("name", "too.long");
+		ExtendedModelMap model = new ExtendedModelMap();
+		ShownBack.into(model, result);
+		assertThat(model.get("form")).isEqualTo(new Form("", "https://example.org", "", false));
+		BindingResult shown = (BindingResult) model.get(BindingResult.MODEL_KEY_PREFIX + "form");
+		assertThat(shown.getTarget()).isSameAs(model.get("form"));
+		assertThat(shown.getFieldError("name").getCode()).isEqualTo("too.long");
 	}
 
 }
