@@ -3,6 +3,8 @@ package org.end287g.validation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -23,14 +25,22 @@ public final class ShownBack {
 
 	/**
 	 * Puts the form bound in {@code result} back into the model as shown back, under the
-	 * same name and with the same errors, for the page that shows it again.
+	 * same name and with the same errors, for the page that shows it again: the errors of
+	 * the whole form first, then the fields' in the form's order (Bean Validation reports
+	 * them in no order).
 	 */
 	public static void into(Model model, BindingResult result) {
 		if (!(result.getTarget() instanceof Record form)) {
 			throw new IllegalArgumentException("Not a form record: " + result.getTarget());
 		}
 		BeanPropertyBindingResult shown = new BeanPropertyBindingResult(of(form), result.getObjectName());
-		shown.addAllErrors(result);
+		result.getGlobalErrors().forEach(shown::addError);
+		Set<String> fields = new LinkedHashSet<>();
+		for (RecordComponent component : form.getClass().getRecordComponents()) {
+			fields.add(component.getName());
+		}
+		result.getFieldErrors().forEach((error) -> fields.add(error.getField()));
+		fields.forEach((field) -> result.getFieldErrors(field).forEach(shown::addError));
 		model.addAttribute(result.getObjectName(), shown.getTarget());
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + result.getObjectName(), shown);
 	}

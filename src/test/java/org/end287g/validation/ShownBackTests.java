@@ -27,13 +27,17 @@ class ShownBackTests {
 	void theFormShownBackKeepsItsErrors() {
 		Form typed = new Form("n".repeat(21), "https://example.org", "", false);
 		BindingResult result = new BeanPropertyBindingResult(typed, "form");
+		result.rejectValue("zip", "zip.unknown");
 		result.rejectValue("name", "too.long");
+		result.reject("closed");
 		ExtendedModelMap model = new ExtendedModelMap();
 		ShownBack.into(model, result);
 		assertThat(model.get("form")).isEqualTo(new Form("", "https://example.org", "", false));
 		BindingResult shown = (BindingResult) model.get(BindingResult.MODEL_KEY_PREFIX + "form");
 		assertThat(shown.getTarget()).isSameAs(model.get("form"));
-		assertThat(shown.getFieldError("name").getCode()).isEqualTo("too.long");
+		assertThat(shown.getAllErrors()).extracting((error) -> error.getCode())
+			.as("the whole form's first, then the fields' in the form's order")
+			.containsExactly("closed", "too.long", "zip.unknown");
 	}
 
 }
