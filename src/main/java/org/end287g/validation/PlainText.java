@@ -40,6 +40,12 @@ public @interface PlainText {
 	 */
 	boolean codePoints() default false;
 
+	/**
+	 * A regular expression the whole text must match besides (a name's letters); none
+	 * when empty. A mismatch has the {@link #message}.
+	 */
+	String pattern() default "";
+
 	/** The message when the text is blank; blank is fine when empty. */
 	String required() default "";
 

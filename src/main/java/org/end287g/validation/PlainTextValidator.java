@@ -1,5 +1,7 @@
 package org.end287g.validation;
 
+import java.util.regex.Pattern;
+
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
@@ -8,9 +10,12 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, String
 
 	private PlainText constraint;
 
+	private Pattern pattern;
+
 	@Override
 	public void initialize(PlainText constraint) {
 		this.constraint = constraint;
+		this.pattern = constraint.pattern().isEmpty() ? null : Pattern.compile(constraint.pattern());
 	}
 
 	@Override
@@ -38,7 +43,8 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, String
 			String message = this.constraint.lineBreak();
 			return Violations.reject(context, message.isEmpty() ? this.constraint.message() : message);
 		}
-		return true;
+		return this.pattern == null || this.pattern.matcher(text).matches()
+				|| Violations.reject(context, this.constraint.message());
 	}
 
 	/**

@@ -17,6 +17,18 @@ class PlainTextTests {
 			message = "{hidden}") String value) {
 	}
 
+	record Person(@PlainText(max = 30, pattern = "[\\p{L} '-]+", message = "{letters}") String name) {
+	}
+
+	@Test
+	void aPatternNarrowsTheCharacters() {
+		assertThat(Constraints.problems(new Person("Ana María O'Neil-Ruiz"))).isEmpty();
+		for (String bad : new String[] { "Ana 2", "<b>Ana</b>", "Ana\u0000", "\u202EAna", "Ana 😀" }) {
+			assertThat(Constraints.problems(new Person(bad))).as(bad).containsExactly("{letters}");
+		}
+		assertThat(Constraints.problems(new Person("x".repeat(31)))).containsExactly("{validation.text.long}");
+	}
+
 	@Test
 	void blankIsRequiredOnlyWhenTheFieldSaysSo() {
 		for (String blank : new String[] { null, "", "   ", " \t\r\n " }) {

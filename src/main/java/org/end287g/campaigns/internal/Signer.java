@@ -12,18 +12,35 @@ import org.end287g.places.ZipCode;
 import org.end287g.privacy.ClientAddresses;
 import org.end287g.privacy.RateLimitExceededException;
 
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.ServletRequestDataBinder;
+import org.springframework.web.bind.support.BindParamNameResolver;
 
 /**
  * Signing a petition from the form's fields, for {@link SigningFilter} (the usual case,
  * without Spring MVC) and {@link SignatureController} (which renders every other
- * outcome): the campaign, the checks, the store, the limit per client address.
+ * outcome): the campaign, the form bound and checked as {@code @Valid} would, the store,
+ * the limit per client address.
  */
 @Component
 class Signer {
 
 	/** The request attribute holding the outcome the filter reached. */
 	static final String OUTCOME = Signer.class.getName() + ".outcome";
+
+	/** The name of the bound form, as the campaign page's signing part reads it. */
+	static final String FORM = "signatureForm";
+
+	private static final ResolvableType FORM_TYPE = ResolvableType.forClass(SignatureForm.class);
+
+	/** Reads the form's {@code @BindParam} names, as Spring MVC's binder does. */
+	private static final BindParamNameResolver BIND_PARAMS = new BindParamNameResolver();
 
 	private final Campaigns campaigns;
 
@@ -35,10 +52,13 @@ class Signer {
 
 	private final SignatureStore store;
 
+	private final Validator validator;
+
 	private final Map<String, Signable> signable = new ConcurrentHashMap<>();
 
 	Signer(Campaigns campaigns, Places places, SignatureSettings settings, ClientAddresses addresses,
-			SignatureStore store) {
+			SignatureStore store, jakarta.validation.Validator validator) {
+		this.validator = new SpringValidatorAdapter(validator);
 		this.campaigns = campaigns;
 		this.places = places;
 		this.settings = settings;
@@ -55,8 +75,8 @@ class Signer {
 	record Signed(String slug) implements Outcome {
 	}
 
-	/** The form as typed, with its errors. */
-	record Invalid(String slug, SignatureForm form, Map<String, String> errors) implements Outcome {
+	/** The form as typed, bound with its errors. */
+	record Invalid(String slug, BindingResult form) implements Outcome {
 	}
 
 	/**
@@ -75,15 +95,11 @@ class Signer {
 		if (!campaign.gathering()) {
 			return new Refused(new BadCampaignRequest("signatures.error.closed"));
 		}
-		SignatureForm form = SignatureForm
-			.of(request.getParameter("firstName"), request.getParameter("lastName"), request.getParameter("email"),
-					request.getParameter("zip"), request.getParameter("comment"), request.getParameter("showPublicly"),
-					request.getParameter("campaignUpdates"), request.getParameter("organizationNews"))
-			.withReferral(request.getParameter("ref"));
-		Map<String, String> errors = form.errors(this.places, true);
-		if (!errors.isEmpty()) {
-			return new Invalid(slug, form, errors);
+		BindingResult result = bind(request, locale);
+		if (result.hasErrors()) {
+			return new Invalid(slug, result);
 		}
+		SignatureForm form = (SignatureForm) result.getTarget();
 		String city = form.place(this.places).map(ZipCode::city).orElse(null);
 		try {
 			if (this.store.sign(campaign, form, city, locale,
@@ -96,6 +112,30 @@ class Signer {
 			return new Refused(busy);
 		}
 		return new Signed(campaign.slug());
+	}
+
+	/**
+	 * The form bound from the request's parameters and validated as Spring MVC would
+	 * ({@code @Valid}), with a binder made for this request and the shared validator;
+	 * messages are worded in the signer's language, also when no dispatcher set it.
+	 */
+	private BindingResult bind(HttpServletRequest request, Locale locale) {
+		ServletRequestDataBinder binder = new ServletRequestDataBinder(null, FORM);
+		binder.setTargetType(FORM_TYPE);
+		binder.setNameResolver(BIND_PARAMS);
+		binder.setValidator(this.validator);
+		LocaleContext previous = LocaleContextHolder.getLocaleContext();
+		LocaleContextHolder.setLocale(locale);
+		try {
+			binder.construct(request);
+			binder.validate();
+		}
+		finally {
+			LocaleContextHolder.setLocaleContext(previous);
+		}
+		BindingResult result = binder.getBindingResult();
+		((SignatureForm) result.getTarget()).requireEmail(result);
+		return result;
 	}
 
 	/**
