@@ -145,9 +145,9 @@ record EventForm(
 		int people = capacity(errors);
 		boolean inPerson = chosen != null && chosen.inPerson();
 		boolean online = chosen != null && chosen.online();
-		requiredFor(inPerson, "address", this.address, errors);
-		requiredFor(inPerson, "zip", this.zip, errors);
-		requiredFor(online, "onlineUrl", this.onlineUrl, errors);
+		requiredFor(inPerson, "address", this.address, "events.error.address.required", errors);
+		requiredFor(inPerson, "zip", this.zip, "events.error.zip.required", errors);
+		requiredFor(online, "onlineUrl", this.onlineUrl, "events.error.onlineUrl.required", errors);
 		List<String> partnerList = EventLists.lines("partners", this.partners, EventLists.MAX_ITEMS, errors);
 		List<Event.Speaker> speakerList = EventLists.speakers(this.speakers, errors);
 		List<String> questionList = EventLists.lines("questions", this.questions, EventLists.MAX_QUESTIONS, errors);
@@ -255,9 +255,9 @@ record EventForm(
 	}
 
 	/** A field the kind of event needs (an address in person, a link online). */
-	private static void requiredFor(boolean needed, String field, String value, Errors errors) {
+	private static void requiredFor(boolean needed, String field, String value, String key, Errors errors) {
 		if (needed && value.isEmpty()) {
-			errors.rejectValue(field, "events.error." + field + ".required");
+			errors.rejectValue(field, key);
 		}
 	}
 
