@@ -3,13 +3,11 @@ package org.end287g.campaigns.internal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import org.end287g.accounts.Permissions;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
@@ -19,9 +17,7 @@ import org.end287g.places.State;
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.TrackerReader;
-import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
-import org.end287g.validation.TypedText;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -35,13 +31,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -150,80 +144,6 @@ class DeliveryController {
 				this.signers.valid(campaign.id(), comments), comments, language);
 	}
 
-	/** A delivery as the leader records it, with an optional photo. */
-	record DeliveryForm(String deliveredOn,
-			@PlainText(max = 300, required = "{staff.error.required}", tooLong = "{staff.error.tooLong.300}",
-					message = "{staff.error.control}") String place,
-			@PlainText(max = 300, tooLong = "{staff.error.tooLong.300}",
-					message = "{staff.error.control}") String receivedBy,
-			@PlainText(max = 5000, multiline = true, tooLong = "{staff.error.tooLong.5000}",
-					message = "{staff.error.control}") String notes,
-			MultipartFile photo) {
-
-		DeliveryForm {
-			deliveredOn = TypedText.line(deliveredOn);
-			place = TypedText.line(place);
-			receivedBy = TypedText.line(receivedBy);
-			notes = TypedText.lines(notes);
-		}
-
-		/**
-		 * The day, not after today anywhere (UTC+14) nor before 2000; null with an error.
-		 */
-		LocalDate day(Errors errors) {
-			if (this.deliveredOn.isEmpty()) {
-				errors.rejectValue("deliveredOn", "staff.error.required");
-				return null;
-			}
-			try {
-				LocalDate date = LocalDate.parse(this.deliveredOn);
-				// the day is already today somewhere: the latest time zone (UTC+14)
-				// decides
-				if (date.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
-					errors.rejectValue("deliveredOn", "delivery.error.future");
-				}
-				else if (date.isBefore(LocalDate.of(2000, 1, 1))) {
-					errors.rejectValue("deliveredOn", "delivery.error.date");
-				}
-				return date;
-			}
-			catch (DateTimeParseException ex) {
-				errors.rejectValue("deliveredOn", "delivery.error.date");
-				return null;
-			}
-		}
-
-		/** The photo without its metadata; null for none or with an error. */
-		Photos.Photo cleanPhoto(Errors errors) throws IOException {
-			if (this.photo == null || this.photo.isEmpty()) {
-				return null;
-			}
-			try {
-				if (this.photo.getSize() > Photos.MAX_BYTES) {
-					throw new Photos.Rejected("delivery.error.photo.size");
-				}
-				return Photos.clean(this.photo.getBytes());
-			}
-			catch (Photos.Rejected rejected) {
-				errors.rejectValue("photo", rejected.key());
-				return null;
-			}
-		}
-
-	}
-
-	/** The outcome the leaders propose to staff, with a note. */
-	record ProposalForm(@Pattern(regexp = "WON|LOST|ONGOING", message = "{staff.error.choice}") String outcome,
-			@PlainText(max = CampaignStaff.MAX_NOTE, multiline = true, tooLong = "{staff.error.tooLong.2000}",
-					message = "{staff.error.control}") String note) {
-
-		ProposalForm {
-			outcome = TypedText.line(outcome);
-			note = TypedText.lines(note);
-		}
-
-	}
-
 	@GetMapping("/leader/campaigns/{id}/delivery")
 	String page(@PathVariable String id, Authentication authentication, Model model) {
 		Campaign campaign = allowed(id, authentication);
@@ -231,7 +151,7 @@ class DeliveryController {
 	}
 
 	@PostMapping("/leader/campaigns/{id}/delivery")
-	String record(@PathVariable String id, @ModelAttribute("deliveryForm") @Valid DeliveryForm form,
+	String record(@PathVariable String id, @ModelAttribute("deliveryForm") @Valid Deliveries.DeliveryForm form,
 			BindingResult result, Authentication authentication, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) throws IOException {
 		Campaign campaign = allowed(id, authentication);
@@ -249,7 +169,7 @@ class DeliveryController {
 	}
 
 	@PostMapping("/leader/campaigns/{id}/outcome")
-	String propose(@PathVariable String id, @ModelAttribute("proposalForm") @Valid ProposalForm form,
+	String propose(@PathVariable String id, @ModelAttribute("proposalForm") @Valid Deliveries.ProposalForm form,
 			BindingResult result, Authentication authentication, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		Campaign campaign = allowed(id, authentication);
@@ -284,10 +204,10 @@ class DeliveryController {
 		model.addAttribute("proposals", List.of("ONGOING", "WON", "LOST"));
 		if (!model.containsAttribute("deliveryForm")) {
 			model.addAttribute("deliveryForm",
-					new DeliveryForm(LocalDate.now(ZoneOffset.UTC).toString(), "", "", "", null));
+					new Deliveries.DeliveryForm(LocalDate.now(ZoneOffset.UTC).toString(), "", "", "", null));
 		}
 		if (!model.containsAttribute("proposalForm")) {
-			model.addAttribute("proposalForm", new ProposalForm("", ""));
+			model.addAttribute("proposalForm", new Deliveries.ProposalForm("", ""));
 		}
 		return "campaigns/delivery";
 	}
