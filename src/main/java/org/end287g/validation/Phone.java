@@ -15,7 +15,7 @@ import jakarta.validation.Payload;
  */
 @Documented
 @Constraint(validatedBy = PhoneValidator.class)
-@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE })
+@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Phone {
 
