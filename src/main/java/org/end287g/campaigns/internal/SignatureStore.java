@@ -438,9 +438,8 @@ class SignatureStore {
 		return new Object[] { campaignId, supporter, emailKey,
 				(domain != null) ? this.index.of(SignatureChecks.DOMAIN_KIND, domain) : null,
 				seal(form.firstName(), "first_name"), seal(form.lastName(), "last_name"), seal(form.zip(), "zip"),
-				seal(form.storedComment(), "comment"), city, language, source, enteredBy, form.showPublicly(),
-				form.campaignUpdates(), form.organizationNews(), clientHash, now, confirmedAt, mailedAt,
-				form.referral() };
+				seal(form.storedComment(), "comment"), city, language, source, enteredBy, form.showsName(),
+				form.wantsUpdates(), form.wantsNews(), clientHash, now, confirmedAt, mailedAt, form.referral() };
 	}
 
 	/** What a signer tells about themselves, for {@link Supporters}. */

@@ -20,7 +20,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.ServletRequestDataBinder;
-import org.springframework.web.bind.support.BindParamNameResolver;
 
 /**
  * Signing a petition from the form's fields, for {@link SigningFilter} (the usual case,
@@ -38,9 +37,6 @@ class Signer {
 	static final String FORM = "signatureForm";
 
 	private static final ResolvableType FORM_TYPE = ResolvableType.forClass(SignatureForm.class);
-
-	/** Reads the form's {@code @BindParam} names, as Spring MVC's binder does. */
-	private static final BindParamNameResolver BIND_PARAMS = new BindParamNameResolver();
 
 	private final Campaigns campaigns;
 
@@ -122,7 +118,6 @@ class Signer {
 	private BindingResult bind(HttpServletRequest request, Locale locale) {
 		ServletRequestDataBinder binder = new ServletRequestDataBinder(null, FORM);
 		binder.setTargetType(FORM_TYPE);
-		binder.setNameResolver(BIND_PARAMS);
 		binder.setValidator(this.validator);
 		LocaleContext previous = LocaleContextHolder.getLocaleContext();
 		LocaleContextHolder.setLocale(locale);
