@@ -96,8 +96,9 @@ class ArchitectureTests {
 	}
 
 	private static boolean isWebLayer(JavaClass type) {
-		return type.getName().equals("org.end287g.site.LanguageSwitch") || isController(outermost(type))
-				|| type.isAnnotatedWith(Configuration.class) || type.isAssignableTo(Filter.class)
+		JavaClass outermost = outermost(type);
+		return type.getName().equals("org.end287g.site.LanguageSwitch") || isController(outermost)
+				|| type.isAnnotatedWith(Configuration.class) || outermost.isAssignableTo(Filter.class)
 				|| implementsFrameworkCallbackTakingTheRequest(type);
 	}
 

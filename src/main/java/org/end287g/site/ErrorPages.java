@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.problems.Problem;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,10 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ErrorPages implements ErrorController {
 
-	private final MessageSource messages;
+	private final ProblemAnswers answers;
 
-	ErrorPages(MessageSource messages) {
-		this.messages = messages;
+	ErrorPages(ProblemAnswers answers) {
+		this.answers = answers;
 	}
 
 	@RequestMapping("${server.error.path:${error.path:/error}}")
@@ -33,7 +32,7 @@ class ErrorPages implements ErrorController {
 		// a refusing filter may have left its problem (SignInAttemptLimit)
 		Problem problem = (request.getAttribute(Problem.ATTRIBUTE) instanceof Problem refused) ? refused
 				: generic(status(request));
-		return ProblemResponses.answer(problem, failedPath(request), response, this.messages, locale);
+		return this.answers.answer(problem, failedPath(request), response, locale);
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {

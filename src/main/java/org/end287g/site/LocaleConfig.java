@@ -50,9 +50,14 @@ class LocaleConfig implements WebMvcConfigurer {
 			super("lang");
 		}
 
+		/**
+		 * Resolved when asked, so a language switched by {@code ?lang=} during this
+		 * request is also the one {@code LocaleContextHolder} gives (form errors are
+		 * worded in it).
+		 */
 		@Override
 		public LocaleContext resolveLocaleContext(HttpServletRequest request) {
-			return new SimpleLocaleContext(resolveLocale(request));
+			return () -> resolveLocale(request);
 		}
 
 		@Override

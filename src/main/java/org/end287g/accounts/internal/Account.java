@@ -9,6 +9,12 @@ import java.util.Locale;
 record Account(String id, String email, String name, String language, OffsetDateTime createdAt,
 		OffsetDateTime lastSignInAt, OffsetDateTime disabledAt) {
 
+	/** The longest name an account may have. */
+	static final int MAX_NAME = 100;
+
+	/** The languages an account may choose, as a pattern of their tags. */
+	static final String LANGUAGES = "en|es";
+
 	public boolean active() {
 		return this.disabledAt == null;
 	}

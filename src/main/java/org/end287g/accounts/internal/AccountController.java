@@ -7,7 +7,12 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import org.end287g.audit.AuditLog;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.ShownBack;
+import org.end287g.validation.TypedText;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.Authentication;
@@ -18,7 +23,9 @@ import org.springframework.security.web.webauthn.management.PublicKeyCredentialU
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,33 +58,38 @@ class AccountController {
 		this.passkeys = passkeys;
 	}
 
+	/** A person's own details as they edit them. */
+	record DetailsForm(
+			@PlainText(max = Account.MAX_NAME, required = "{accounts.error.name.required}",
+					tooLong = "{accounts.error.name.long}", message = "{accounts.error.name.malformed}") String name,
+			@Pattern(regexp = Account.LANGUAGES, message = "{accounts.error.language}") String language) {
+
+		DetailsForm {
+			name = TypedText.line(name);
+			language = TypedText.line(language);
+		}
+
+	}
+
 	@GetMapping("/account")
 	String account(Authentication authentication, Model model) {
 		Account account = me(authentication);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new DetailsForm(account.name(), account.language()));
+		}
 		model.addAttribute("account", account);
 		model.addAttribute("grants", this.store.activeGrants(account.id()));
-		model.addAttribute("name", (account.name() != null) ? account.name() : "");
-		model.addAttribute("language", account.language());
 		return "accounts/account";
 	}
 
 	@PostMapping("/account")
-	String update(Authentication authentication, @RequestParam(name = "name", required = false) String name,
-			@RequestParam(name = "language", required = false) String language, Model model,
-			RedirectAttributes redirect) {
-		Account account = me(authentication);
-		String nameError = Fields.name(name);
-		String languageError = Fields.language(language);
-		if (nameError != null || languageError != null) {
-			model.addAttribute("account", account);
-			model.addAttribute("grants", this.store.activeGrants(account.id()));
-			model.addAttribute("name", (name == null || name.length() > Fields.MAX_NAME * 2) ? "" : name);
-			model.addAttribute("language", Fields.LANGUAGES.contains(language) ? language : account.language());
-			model.addAttribute("nameError", nameError);
-			model.addAttribute("languageError", languageError);
-			return "accounts/account";
+	String update(Authentication authentication, @ModelAttribute("form") @Valid DetailsForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			ShownBack.into(model, result);
+			return account(authentication, model);
 		}
-		this.accounts.update(account.id(), name.strip(), language);
+		this.accounts.update(me(authentication).id(), form.name(), form.language());
 		redirect.addFlashAttribute("notice", "accounts.account.saved");
 		return "redirect:/account";
 	}

@@ -1,22 +1,28 @@
 package org.end287g.accounts.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+
+import jakarta.validation.Valid;
 
 import org.end287g.accounts.Roles;
 import org.end287g.accounts.internal.AccountService.InviteResult;
 import org.end287g.accounts.internal.AccountService.Outcome;
 import org.end287g.accounts.internal.AccountService.RoleRequest;
 import org.end287g.privacy.EmailAddresses;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.ShownBack;
+import org.end287g.validation.TypedText;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,33 +64,25 @@ class AdminController {
 		model.addAttribute("organizations", this.store.organizations());
 		model.addAttribute("roles", Roles.values());
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new LinkedHashMap<String, String>(Map.of("language", "en", "role", "LEADER")));
+			model.addAttribute("form", InvitationForm.BLANK);
 		}
-		model.addAttribute("errors", model.getAttribute("errors") != null ? model.getAttribute("errors") : Map.of());
 		return "admin/accounts";
 	}
 
 	@PostMapping("/admin/accounts")
-	String invite(Authentication authentication, @RequestParam Map<String, String> params, Model model,
-			RedirectAttributes redirect) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		put(errors, "email", Fields.email(params.get("email")));
-		put(errors, "name", Fields.name(params.get("name")));
-		put(errors, "language", Fields.language(params.get("language")));
-		RoleRequest role = role(params, errors);
-		if (errors.isEmpty()) {
-			InviteResult result = this.accounts.invite(authentication.getName(),
-					EmailAddresses.normalize(params.get("email")), params.get("name").strip(), params.get("language"),
-					role);
-			if (result.outcome() == Outcome.DONE) {
+	String invite(Authentication authentication, @ModelAttribute("form") @Valid InvitationForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		RoleRequest role = roleRequest(form.roleForm(), result);
+		if (!result.hasErrors()) {
+			InviteResult invited = this.accounts.invite(authentication.getName(),
+					EmailAddresses.normalize(form.email()), form.name(), form.language(), role);
+			if (invited.outcome() == Outcome.DONE) {
 				redirect.addFlashAttribute("notice", "admin.accounts.invited");
-				return "redirect:/admin/accounts/" + result.accountId();
+				return "redirect:/admin/accounts/" + invited.accountId();
 			}
-			errors.put("role", (result.outcome() == Outcome.ALREADY_HELD) ? "admin.accounts.error.alreadyHeld"
-					: "admin.accounts.error.disabled");
+			refused(invited.outcome(), result);
 		}
-		model.addAttribute("form", echo(params));
-		model.addAttribute("errors", errors);
+		ShownBack.into(model, result);
 		return list(model);
 	}
 
@@ -96,40 +94,34 @@ class AdminController {
 		model.addAttribute("organizations", this.store.organizations());
 		model.addAttribute("roles", Roles.values());
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", Map.of("role", "LEADER"));
-		}
-		if (!model.containsAttribute("errors")) {
-			model.addAttribute("errors", Map.of());
+			model.addAttribute("form", RoleForm.BLANK);
 		}
 		return "admin/account";
 	}
 
 	@PostMapping("/admin/accounts/{id}/grants")
-	String grant(Authentication authentication, @PathVariable String id, @RequestParam Map<String, String> params,
-			Model model, RedirectAttributes redirect) {
+	String grant(Authentication authentication, @PathVariable String id, @ModelAttribute("form") @Valid RoleForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (this.store.byId(id).isEmpty()) {
 			throw notFound();
 		}
-		Map<String, String> errors = new LinkedHashMap<>();
-		RoleRequest role = role(params, errors);
-		if (errors.isEmpty()) {
+		RoleRequest role = roleRequest(form, result);
+		if (!result.hasErrors()) {
 			Outcome outcome = this.accounts.grant(authentication.getName(), id, role);
 			if (outcome == Outcome.DONE) {
 				redirect.addFlashAttribute("notice", "admin.accounts.granted");
 				return "redirect:/admin/accounts/" + id;
 			}
-			errors.put("role", (outcome == Outcome.ALREADY_HELD) ? "admin.accounts.error.alreadyHeld"
-					: "admin.accounts.error.disabled");
+			refused(outcome, result);
 		}
-		model.addAttribute("form", echo(params));
-		model.addAttribute("errors", errors);
+		ShownBack.into(model, result);
 		return account(id, model);
 	}
 
 	@PostMapping("/admin/accounts/{id}/grants/{grant}/revoke")
 	String revoke(Authentication authentication, @PathVariable String id, @PathVariable("grant") String grantId,
 			RedirectAttributes redirect) {
-		Long grant = Fields.id(grantId);
+		Long grant = Ids.parse(grantId);
 		if (grant == null) {
 			throw notFound();
 		}
@@ -153,29 +145,39 @@ class AdminController {
 		return "redirect:/admin/accounts/" + id;
 	}
 
+	/** A new partner organization. */
+	record OrganizationForm(
+			@PlainText(max = Organization.MAX_NAME, required = "{accounts.error.organization.name.required}",
+					tooLong = "{accounts.error.organization.name.long}",
+					message = "{accounts.error.organization.name.malformed}") String name) {
+
+		OrganizationForm {
+			name = TypedText.line(name);
+		}
+
+	}
+
 	@GetMapping("/admin/organizations")
 	String organizations(Model model) {
 		model.addAttribute("organizations", this.store.organizations());
-		if (!model.containsAttribute("name")) {
-			model.addAttribute("name", "");
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new OrganizationForm(""));
 		}
 		return "admin/organizations";
 	}
 
 	@PostMapping("/admin/organizations")
-	String createOrganization(Authentication authentication, @RequestParam(name = "name", required = false) String name,
-			Model model, RedirectAttributes redirect) {
-		String error = Fields.organizationName(name);
-		if (error == null) {
-			Optional<Long> created = this.accounts.createOrganization(authentication.getName(), name);
+	String createOrganization(Authentication authentication, @ModelAttribute("form") @Valid OrganizationForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			Optional<Long> created = this.accounts.createOrganization(authentication.getName(), form.name());
 			if (created.isPresent()) {
 				redirect.addFlashAttribute("notice", "admin.organizations.created");
 				return "redirect:/admin/organizations";
 			}
-			error = "admin.organizations.error.duplicate";
+			result.rejectValue("name", "admin.organizations.error.duplicate");
 		}
-		model.addAttribute("name", (name == null || name.length() > Fields.MAX_ORGANIZATION * 2) ? "" : name);
-		model.addAttribute("nameError", error);
+		ShownBack.into(model, result);
 		return organizations(model);
 	}
 
@@ -184,7 +186,7 @@ class AdminController {
 			@RequestParam(name = "page", required = false) String page, Model model) {
 		List<String> actions = this.auditLog.actions();
 		String filter = (action != null && actions.contains(action)) ? action : null;
-		Long number = Fields.id(page);
+		Long number = Ids.parse(page);
 		int pageNumber = (number != null && number < 100_000) ? number.intValue() : 1;
 		AuditReader.Page entries = this.auditLog.page(filter, pageNumber);
 		model.addAttribute("actions", actions);
@@ -193,51 +195,39 @@ class AdminController {
 		return "admin/audit";
 	}
 
-	/** A role, with the organization or campaign it needs; errors go into the map. */
-	private RoleRequest role(Map<String, String> params, Map<String, String> errors) {
-		Roles role;
-		try {
-			role = Roles.valueOf(params.getOrDefault("role", ""));
-		}
-		catch (IllegalArgumentException ex) {
-			errors.put("role", "admin.accounts.error.role");
+	/**
+	 * The role asked for, with the organization or campaign it needs, which must exist;
+	 * {@code null} when the role itself is not one.
+	 */
+	private RoleRequest roleRequest(RoleForm form, Errors errors) {
+		if (errors.hasFieldErrors("role")) {
 			return null;
 		}
+		Roles role = Roles.valueOf(form.role());
 		Long organization = null;
 		Long campaign = null;
 		if (role == Roles.ORGANIZER) {
-			organization = Fields.id(params.get("organization"));
+			organization = Ids.parse(form.organization());
 			if (organization == null || this.store.organization(organization).isEmpty()) {
-				errors.put("organization", "admin.accounts.error.organization");
+				errors.rejectValue("organization", "admin.accounts.error.organization");
 			}
 		}
 		if (role == Roles.LEADER) {
-			campaign = Fields.id(params.get("campaign"));
+			campaign = Ids.parse(form.campaign());
 			if (campaign == null) {
-				errors.put("campaign", "admin.accounts.error.campaign");
+				errors.rejectValue("campaign", "admin.accounts.error.campaign");
 			}
 			else if (!this.store.campaignExists(campaign)) {
-				errors.put("campaign", "admin.accounts.error.campaignUnknown");
+				errors.rejectValue("campaign", "admin.accounts.error.campaignUnknown");
 			}
 		}
 		return new RoleRequest(role, organization, campaign);
 	}
 
-	private static void put(Map<String, String> errors, String field, String error) {
-		if (error != null) {
-			errors.put(field, error);
-		}
-	}
-
-	/** What the person typed, for the form shown again (absurdly long values dropped). */
-	private static Map<String, String> echo(Map<String, String> params) {
-		Map<String, String> form = new LinkedHashMap<>();
-		params.forEach((key, value) -> {
-			if (!"_csrf".equals(key) && value != null && value.length() <= 1000) {
-				form.put(key, value);
-			}
-		});
-		return form;
+	/** Why a valid role was not given, on the role field. */
+	private static void refused(Outcome outcome, Errors errors) {
+		errors.rejectValue("role", (outcome == Outcome.ALREADY_HELD) ? "admin.accounts.error.alreadyHeld"
+				: "admin.accounts.error.disabled");
 	}
 
 	private static ResponseStatusException notFound() {

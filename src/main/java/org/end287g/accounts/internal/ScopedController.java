@@ -103,7 +103,7 @@ class ScopedController {
 	}
 
 	private long mine(Authentication authentication, String id) {
-		Long organization = Fields.id(id);
+		Long organization = Ids.parse(id);
 		if (organization == null || !this.permissions.organizes(authentication, organization)) {
 			throw notFound();
 		}

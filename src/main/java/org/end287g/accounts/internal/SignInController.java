@@ -1,15 +1,20 @@
 package org.end287g.accounts.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.end287g.privacy.EmailAddress;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.RateLimits;
+import org.end287g.validation.ShownBack;
+import org.end287g.validation.TypedText;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -32,9 +37,19 @@ class SignInController {
 		this.properties = properties;
 	}
 
+	/** The address a sign-in link is asked for. */
+	record SignInForm(@EmailAddress(required = "{accounts.error.email.required}",
+			tooLong = "{accounts.error.email.long}", message = "{accounts.error.email.malformed}") String email) {
+
+		SignInForm {
+			email = TypedText.line(email);
+		}
+
+	}
+
 	@GetMapping("/sign-in")
 	String form(@RequestParam(name = "link", required = false) String link, Model model) {
-		model.addAttribute("email", "");
+		model.addAttribute("form", new SignInForm(""));
 		if (link != null) {
 			model.addAttribute("linkError", "accounts.signIn.link.invalid");
 		}
@@ -42,14 +57,13 @@ class SignInController {
 	}
 
 	@PostMapping("/sign-in")
-	String send(@RequestParam(name = "email", required = false) String email, HttpServletRequest request, Model model) {
-		String error = Fields.email(email);
-		if (error != null) {
-			model.addAttribute("email", (email == null || email.length() > Fields.MAX_EMAIL * 2) ? "" : email);
-			model.addAttribute("emailError", error);
+	String send(@ModelAttribute("form") @Valid SignInForm form, BindingResult result, HttpServletRequest request,
+			Model model) {
+		if (result.hasErrors()) {
+			ShownBack.into(model, result);
 			return "accounts/sign-in";
 		}
-		String normalized = EmailAddresses.normalize(email);
+		String normalized = EmailAddresses.normalize(form.email());
 		this.rateLimits.check("sign-in", request.getRemoteAddr(), normalized);
 		this.links.send(normalized);
 		model.addAttribute("minutes", this.properties.accounts().signInLinkValidity().toMinutes());

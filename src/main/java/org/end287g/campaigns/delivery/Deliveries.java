@@ -1,19 +1,28 @@
 package org.end287g.campaigns.delivery;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Pattern;
 import org.end287g.audit.AuditLog;
+import org.end287g.campaigns.lifecycle.CampaignLifecycle;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.TypedText;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Deliveries of petitions ({@code campaign_deliveries}) and the outcome leaders propose.
+ * Deliveries of petitions ({@code campaign_deliveries}) and the outcome leaders propose,
+ * with the forms leaders type them into.
  */
 @Component
 class Deliveries {
@@ -32,6 +41,80 @@ class Deliveries {
 	}
 
 	record StoredPhoto(byte[] bytes, String type) {
+	}
+
+	/** A delivery as the leader records it, with an optional photo. */
+	record DeliveryForm(String deliveredOn,
+			@PlainText(max = 300, required = "{staff.error.required}", tooLong = "{staff.error.tooLong.300}",
+					message = "{staff.error.control}") String place,
+			@PlainText(max = 300, tooLong = "{staff.error.tooLong.300}",
+					message = "{staff.error.control}") String receivedBy,
+			@PlainText(max = 5000, multiline = true, tooLong = "{staff.error.tooLong.5000}",
+					message = "{staff.error.control}") String notes,
+			MultipartFile photo) {
+
+		DeliveryForm {
+			deliveredOn = TypedText.line(deliveredOn);
+			place = TypedText.line(place);
+			receivedBy = TypedText.line(receivedBy);
+			notes = TypedText.lines(notes);
+		}
+
+		/**
+		 * The day, not after today anywhere (UTC+14) nor before 2000; null with an error.
+		 */
+		LocalDate day(Errors errors) {
+			if (this.deliveredOn.isEmpty()) {
+				errors.rejectValue("deliveredOn", "staff.error.required");
+				return null;
+			}
+			try {
+				LocalDate date = LocalDate.parse(this.deliveredOn);
+				// the day is already today somewhere: the latest time zone (UTC+14)
+				// decides
+				if (date.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
+					errors.rejectValue("deliveredOn", "delivery.error.future");
+				}
+				else if (date.isBefore(LocalDate.of(2000, 1, 1))) {
+					errors.rejectValue("deliveredOn", "delivery.error.date");
+				}
+				return date;
+			}
+			catch (DateTimeParseException ex) {
+				errors.rejectValue("deliveredOn", "delivery.error.date");
+				return null;
+			}
+		}
+
+		/** The photo without its metadata; null for none or with an error. */
+		Photos.Photo cleanPhoto(Errors errors) throws IOException {
+			if (this.photo == null || this.photo.isEmpty()) {
+				return null;
+			}
+			try {
+				if (this.photo.getSize() > Photos.MAX_BYTES) {
+					throw new Photos.Rejected("delivery.error.photo.size");
+				}
+				return Photos.clean(this.photo.getBytes());
+			}
+			catch (Photos.Rejected rejected) {
+				errors.rejectValue("photo", rejected.key());
+				return null;
+			}
+		}
+
+	}
+
+	/** The outcome the leaders propose to staff, with a note. */
+	record ProposalForm(@Pattern(regexp = "WON|LOST|ONGOING", message = "{staff.error.choice}") String outcome,
+			@PlainText(max = CampaignLifecycle.MAX_NOTE, multiline = true, tooLong = "{staff.error.tooLong.2000}",
+					message = "{staff.error.control}") String note) {
+
+		ProposalForm {
+			outcome = TypedText.line(outcome);
+			note = TypedText.lines(note);
+		}
+
 	}
 
 	@Transactional

@@ -3,17 +3,17 @@ package org.end287g.campaigns.delivery;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import jakarta.validation.Valid;
+import org.end287g.accounts.Permissions;
+import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.lifecycle.CampaignLifecycle;
-import org.end287g.campaigns.pages.Fields;
 import org.end287g.campaigns.signing.SignatureCounts;
 import org.end287g.places.Places;
 import org.end287g.places.State;
@@ -21,6 +21,7 @@ import org.end287g.problems.Problem;
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.TrackerReader;
+import org.end287g.validation.ShownBack;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,11 +30,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,8 +45,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class DeliveryController {
-
-	static final Set<String> PROPOSALS = Set.of("WON", "LOST", "ONGOING");
 
 	private final Campaigns campaigns;
 
@@ -64,112 +64,64 @@ class DeliveryController {
 	@GetMapping("/leader/campaigns/{id}/delivery")
 	String page(@PathVariable String id, Authentication authentication, Model model) {
 		Campaign campaign = this.access.allowed(id, authentication);
-		fill(model, campaign);
-		model.addAttribute("errors", Map.of());
-		model.addAttribute("outcomeErrors", Map.of());
-		return "campaigns/delivery";
+		return page(model, campaign);
 	}
 
 	@PostMapping("/leader/campaigns/{id}/delivery")
-	String record(@PathVariable String id, @RequestParam(required = false) String deliveredOn,
-			@RequestParam(required = false) String place, @RequestParam(required = false) String receivedBy,
-			@RequestParam(required = false) String notes, @RequestParam(required = false) MultipartFile photo,
-			Authentication authentication, Model model, HttpServletResponse response, RedirectAttributes redirect)
-			throws IOException {
+	String record(@PathVariable String id, @ModelAttribute("deliveryForm") @Valid Deliveries.DeliveryForm form,
+			BindingResult result, Authentication authentication, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) throws IOException {
 		Campaign campaign = this.access.allowed(id, authentication);
-		Map<String, String> errors = new LinkedHashMap<>();
-		LocalDate date = date(deliveredOn, errors);
-		String checkedPlace = Fields.text("place", place, 300, true, false, errors);
-		String checkedReceiver = Fields.text("receivedBy", receivedBy, 300, false, false, errors);
-		String checkedNotes = Fields.text("notes", notes, 5000, false, true, errors);
-		Photos.Photo clean = null;
-		if (photo != null && !photo.isEmpty()) {
-			try {
-				if (photo.getSize() > Photos.MAX_BYTES) {
-					throw new Photos.Rejected("delivery.error.photo.size");
-				}
-				clean = Photos.clean(photo.getBytes());
-			}
-			catch (Photos.Rejected rejected) {
-				errors.put("photo", rejected.key());
-			}
-		}
-		if (!errors.isEmpty()) {
+		LocalDate date = form.day(result);
+		Photos.Photo clean = form.cleanPhoto(result);
+		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			fill(model, campaign);
-			model.addAttribute("errors", errors);
-			model.addAttribute("outcomeErrors", Map.of());
-			model.addAttribute("form", new Form(deliveredOn, place, receivedBy, notes));
-			return "campaigns/delivery";
+			ShownBack.into(model, result);
+			return page(model, campaign);
 		}
-		this.deliveries.record(campaign.id(), date, checkedPlace, checkedReceiver, checkedNotes, clean,
+		this.deliveries.record(campaign.id(), date, form.place(), given(form.receivedBy()), given(form.notes()), clean,
 				authentication.getName());
 		redirect.addFlashAttribute("notice", "delivery.saved");
 		return "redirect:/leader/campaigns/" + campaign.id() + "/delivery";
 	}
 
 	@PostMapping("/leader/campaigns/{id}/outcome")
-	String propose(@PathVariable String id, @RequestParam(required = false) String outcome,
-			@RequestParam(required = false) String note, Authentication authentication, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String propose(@PathVariable String id, @ModelAttribute("proposalForm") @Valid Deliveries.ProposalForm form,
+			BindingResult result, Authentication authentication, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		Campaign campaign = this.access.allowed(id, authentication);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (outcome == null || !PROPOSALS.contains(outcome)) {
-			errors.put("outcome", "staff.error.choice");
+		if (!result.hasErrors() && !campaign.gathering()) {
+			result.rejectValue("outcome", "staff.close.closed");
 		}
-		String checked = Fields.text("outcomeNote", note, CampaignLifecycle.MAX_NOTE, false, true, errors);
-		if (errors.isEmpty() && !campaign.gathering()) {
-			errors.put("outcome", "staff.close.closed");
-		}
-		if (!errors.isEmpty()) {
+		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			fill(model, campaign);
-			model.addAttribute("errors", Map.of());
-			model.addAttribute("outcomeErrors", errors);
-			model.addAttribute("outcomeNote", note);
-			return "campaigns/delivery";
+			ShownBack.into(model, result);
+			return page(model, campaign);
 		}
-		this.deliveries.propose(campaign.id(), outcome, checked, authentication.getName());
+		this.deliveries.propose(campaign.id(), form.outcome(), given(form.note()), authentication.getName());
 		redirect.addFlashAttribute("notice", "delivery.outcome.saved");
 		return "redirect:/leader/campaigns/" + campaign.id() + "/delivery";
 	}
 
-	/** What the leader typed, shown again with the errors. */
-	record Form(String deliveredOn, String place, String receivedBy, String notes) {
+	private static String given(String value) {
+		return value.isEmpty() ? null : value;
 	}
 
-	private static LocalDate date(String value, Map<String, String> errors) {
-		String trimmed = Fields.trimmed(value);
-		if (trimmed == null) {
-			errors.put("deliveredOn", "staff.error.required");
-			return null;
-		}
-		try {
-			LocalDate date = LocalDate.parse(trimmed);
-			// the day is already today somewhere: the latest time zone (UTC+14) decides
-			if (date.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
-				errors.put("deliveredOn", "delivery.error.future");
-			}
-			else if (date.isBefore(LocalDate.of(2000, 1, 1))) {
-				errors.put("deliveredOn", "delivery.error.date");
-			}
-			return date;
-		}
-		catch (DateTimeParseException ex) {
-			errors.put("deliveredOn", "delivery.error.date");
-			return null;
-		}
-	}
-
-	private void fill(Model model, Campaign campaign) {
+	/** The delivery page, with its forms empty unless typed. */
+	private String page(Model model, Campaign campaign) {
 		model.addAttribute("record", campaign);
 		model.addAttribute("signatures", this.counts.count(campaign.id()));
 		model.addAttribute("deliveries", this.deliveries.of(campaign.id()));
 		model.addAttribute("proposal", this.deliveries.proposal(campaign.id()).orElse(null));
 		model.addAttribute("proposals", List.of("ONGOING", "WON", "LOST"));
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new Form(LocalDate.now(ZoneOffset.UTC).toString(), null, null, null));
+		if (!model.containsAttribute("deliveryForm")) {
+			model.addAttribute("deliveryForm",
+					new Deliveries.DeliveryForm(LocalDate.now(ZoneOffset.UTC).toString(), "", "", "", null));
 		}
+		if (!model.containsAttribute("proposalForm")) {
+			model.addAttribute("proposalForm", new Deliveries.ProposalForm("", ""));
+		}
+		return "campaigns/delivery";
 	}
 
 	@GetMapping("/campaigns/{slug}/deliveries/{id}/photo")

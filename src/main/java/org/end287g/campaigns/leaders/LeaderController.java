@@ -1,23 +1,30 @@
 package org.end287g.campaigns.leaders;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.campaigns.pages.CampaignViews;
 import org.end287g.places.Places;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.end287g.privacy.EmailAddress;
 import org.end287g.privacy.RateLimits;
+import org.end287g.validation.Phone;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.ShownBack;
+import org.end287g.validation.TypedText;
+import org.end287g.validation.UsZip;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Become a leader": the form, the page that says to check the mailbox, and the
@@ -31,64 +38,68 @@ class LeaderController {
 
 	private final LeaderApplications applications;
 
-	private final Places places;
-
 	private final RateLimits rateLimits;
 
-	LeaderController(CampaignViews views, LeaderApplications applications, Places places, RateLimits rateLimits) {
+	LeaderController(CampaignViews views, LeaderApplications applications, RateLimits rateLimits) {
 		this.views = views;
 		this.applications = applications;
-		this.places = places;
 		this.rateLimits = rateLimits;
+	}
+
+	/** A request to lead a campaign, as typed; the commitment box must be ticked. */
+	record LeadForm(
+			@PlainText(max = 100, required = "{leaders.error.name.required}", tooLong = "{leaders.error.name.long}",
+					message = "{leaders.error.name.malformed}") String name,
+			@EmailAddress(required = "{leaders.error.email.required}", tooLong = "{leaders.error.email.long}",
+					message = "{leaders.error.email.malformed}") String email,
+			@UsZip(required = "{leaders.error.zip.required}", message = "{leaders.error.zip.malformed}",
+					unknown = "{leaders.error.zip.unknown}") String zip,
+			@Phone(message = "{leaders.error.phone.malformed}") String phone,
+			@PlainText(max = 2_000, multiline = true, tooLong = "{leaders.error.why.long}",
+					message = "{leaders.error.why.malformed}") String why,
+			@Pattern(regexp = "yes", message = "{leaders.error.commitment}") String commitment) {
+
+		static final LeadForm BLANK = new LeadForm("", "", "", "", "", "");
+
+		LeadForm {
+			name = TypedText.line(name);
+			email = TypedText.line(email);
+			zip = TypedText.line(zip);
+			phone = TypedText.line(phone);
+			why = TypedText.lines(why);
+			commitment = TypedText.line(commitment);
+		}
+
+		LeaderApplications.Form application() {
+			return new LeaderApplications.Form(this.name, this.email, this.zip, this.phone, this.why);
+		}
+
+		@Override
+		public String toString() {
+			return "LeadForm[...]";
+		}
+
 	}
 
 	@GetMapping("/campaigns/{slug}/lead")
 	String form(@PathVariable String slug, Model model) {
 		model.addAttribute("campaign", this.views.page(slug).campaign());
-		model.addAttribute("form", Map.of());
-		model.addAttribute("errors", Map.of());
+		model.addAttribute("form", LeadForm.BLANK);
 		return "campaigns/lead";
 	}
 
 	@PostMapping("/campaigns/{slug}/lead")
-	String apply(@PathVariable String slug, @RequestParam Map<String, String> params, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String apply(@PathVariable String slug, @ModelAttribute("form") @Valid LeadForm form, BindingResult result,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		CampaignViews.Page page = this.views.page(slug);
-		Map<String, String> errors = new LinkedHashMap<>();
-		put(errors, "name", LeaderFields.line(params.get("name"), LeaderFields.MAX_NAME, "leaders.error.name"));
-		put(errors, "email", LeaderFields.email(params.get("email")));
-		String zip = LeaderFields.strip(params.get("zip"));
-		if (zip.isEmpty()) {
-			errors.put("zip", "leaders.error.zip.required");
-		}
-		else if (!LeaderFields.zipShape(zip)) {
-			errors.put("zip", "leaders.error.zip.malformed");
-		}
-		else if (this.places.zip(zip).isEmpty()) {
-			errors.put("zip", "leaders.error.zip.unknown");
-		}
-		put(errors, "phone", LeaderFields.phone(params.get("phone")));
-		put(errors, "why", LeaderFields.text(params.get("why"), LeaderFields.MAX_WHY, false, "leaders.error.why"));
-		if (!"yes".equals(params.get("commitment"))) {
-			errors.put("commitment", "leaders.error.commitment");
-		}
-		if (!errors.isEmpty()) {
+		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			Map<String, String> form = new LinkedHashMap<>();
-			for (String field : new String[] { "name", "email", "zip", "phone", "why", "commitment" }) {
-				form.put(field, LeaderFields.echo(params.get(field), LeaderFields.MAX_WHY));
-			}
+			ShownBack.into(model, result);
 			model.addAttribute("campaign", page.campaign());
-			model.addAttribute("form", form);
-			model.addAttribute("errors", errors);
 			return "campaigns/lead";
 		}
-		this.rateLimits.check("form", request.getRemoteAddr(), params.get("email"));
-		this.applications.apply(page.record(),
-				new LeaderApplications.Form(LeaderFields.strip(params.get("name")),
-						LeaderFields.strip(params.get("email")), zip, LeaderFields.strip(params.get("phone")),
-						LeaderFields.multiline(params.get("why"))),
-				language());
+		this.rateLimits.check("form", request.getRemoteAddr(), form.email());
+		this.applications.apply(page.record(), form.application(), language());
 		return "redirect:/campaigns/" + page.record().slug() + "/lead/sent";
 	}
 
@@ -128,12 +139,6 @@ class LeaderController {
 		}
 		model.addAttribute("result", result.name());
 		return "campaigns/lead-confirmed";
-	}
-
-	private static void put(Map<String, String> errors, String field, String error) {
-		if (error != null) {
-			errors.put(field, error);
-		}
 	}
 
 	static Locale language() {

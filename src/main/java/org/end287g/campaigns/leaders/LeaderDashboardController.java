@@ -3,19 +3,22 @@ package org.end287g.campaigns.leaders;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.pages.CampaignViews;
 import org.end287g.campaigns.signing.SignatureCounts;
 import org.end287g.problems.Problem;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.ShownBack;
+import org.end287g.validation.TypedText;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,7 +26,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,10 +73,82 @@ class LeaderDashboardController {
 	record Step(String id, boolean done) {
 	}
 
+	/** The petition's text and language; {@code action} is {@code sample} to go back. */
+	record PetitionForm(@Pattern(regexp = "en|es", message = "{leaders.error.language}") String language,
+			@PlainText(max = 5_000, multiline = true, required = "{leaders.error.petition.required}",
+					tooLong = "{leaders.error.petition.long}",
+					message = "{leaders.error.petition.malformed}") String text,
+			String action) {
+
+		PetitionForm {
+			language = TypedText.line(language);
+			text = TypedText.lines(text);
+		}
+
+	}
+
+	/** The signature goal and the optional deadline, as typed. */
+	record GoalForm(String goal, String deadline) {
+
+		static final int MAX_GOAL = 1_000_000;
+
+		GoalForm {
+			goal = TypedText.line(goal);
+			deadline = TypedText.line(deadline);
+		}
+
+		/** The goal, not below the signatures gathered; {@code null} with an error. */
+		Integer goal(long signatures, Errors errors) {
+			Long parsed = DashboardIds.parse(this.goal);
+			String error = this.goal.isEmpty() ? "leaders.error.goal.required" : (parsed == null || parsed > MAX_GOAL)
+					? "leaders.error.goal.range" : (parsed < signatures) ? "leaders.error.goal.belowCount" : null;
+			if (error != null) {
+				errors.rejectValue("goal", error);
+				return null;
+			}
+			return parsed.intValue();
+		}
+
+		/** A day after today, or none; {@code null} with an error too. */
+		LocalDate deadline(LocalDate today, Errors errors) {
+			if (this.deadline.isEmpty()) {
+				return null;
+			}
+			LocalDate day = null;
+			try {
+				day = (this.deadline.length() == 10) ? LocalDate.parse(this.deadline) : null;
+			}
+			catch (DateTimeParseException ex) {
+				day = null;
+			}
+			if (day == null || !day.isAfter(today)) {
+				errors.rejectValue("deadline",
+						(day == null) ? "leaders.error.deadline.malformed" : "leaders.error.deadline.past");
+				return null;
+			}
+			return day;
+		}
+
+	}
+
+	/** An update to the campaign's supporters. */
+	record UpdateForm(
+			@PlainText(max = 200, required = "{leaders.error.title.required}", tooLong = "{leaders.error.title.long}",
+					message = "{leaders.error.title.malformed}") String title,
+			@PlainText(max = 20_000, multiline = true, required = "{leaders.error.body.required}",
+					tooLong = "{leaders.error.body.long}", message = "{leaders.error.body.malformed}") String body) {
+
+		UpdateForm {
+			title = TypedText.line(title);
+			body = TypedText.lines(body);
+		}
+
+	}
+
 	@GetMapping("/leader/campaigns/{id}")
 	String dashboard(Authentication authentication, @PathVariable String id, Model model) {
 		Campaign campaign = allowed(authentication, id);
-		return show(authentication, campaign, model, Map.of(), Map.of());
+		return show(authentication, campaign, model);
 	}
 
 	@PostMapping("/leader/campaigns/{id}/training")
@@ -86,48 +164,31 @@ class LeaderDashboardController {
 	}
 
 	@PostMapping("/leader/campaigns/{id}/petition")
-	String petition(Authentication authentication, @PathVariable String id, @RequestParam Map<String, String> params,
+	String petition(Authentication authentication, @PathVariable String id,
+			@ModelAttribute("petitionForm") @Valid PetitionForm form, BindingResult result,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Campaign campaign = allowed(authentication, id);
-		if ("sample".equals(params.get("action"))) {
+		if ("sample".equals(form.action())) {
 			this.work.petition(authentication.getName(), campaign.id(), null, null);
 			redirect.addFlashAttribute("notice", "leaders.dashboard.petition.sampleAgain");
 			return "redirect:/leader/campaigns/" + campaign.id() + "#petition";
 		}
-		Map<String, String> errors = new LinkedHashMap<>();
-		String language = params.get("language");
-		if (!"en".equals(language) && !"es".equals(language)) {
-			errors.put("petition-language", "leaders.error.language");
+		if (result.hasErrors()) {
+			return showAgain(authentication, campaign, result, response, model);
 		}
-		String text = LeaderFields.multiline(params.get("text"));
-		String error = LeaderFields.text(text, LeaderFields.MAX_PETITION, true, "leaders.error.petition");
-		if (error != null) {
-			errors.put("petition-text", error);
-		}
-		if (!errors.isEmpty()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return show(authentication, campaign, model, errors,
-					Map.of("petition-language", LeaderFields.echo(language, 2), "petition-text",
-							LeaderFields.echo(params.get("text"), LeaderFields.MAX_PETITION)));
-		}
-		this.work.petition(authentication.getName(), campaign.id(), language, text);
+		this.work.petition(authentication.getName(), campaign.id(), form.language(), form.text());
 		redirect.addFlashAttribute("notice", "leaders.dashboard.petition.saved");
 		return "redirect:/leader/campaigns/" + campaign.id() + "#petition";
 	}
 
 	@PostMapping("/leader/campaigns/{id}/goal")
-	String goal(Authentication authentication, @PathVariable String id, @RequestParam Map<String, String> params,
-			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+	String goal(Authentication authentication, @PathVariable String id, @ModelAttribute("goalForm") GoalForm form,
+			BindingResult result, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Campaign campaign = allowed(authentication, id);
-		Map<String, String> errors = new LinkedHashMap<>();
-		String goalText = LeaderFields.strip(params.get("goal"));
-		Integer goal = goal(goalText, campaign, errors);
-		String deadlineText = LeaderFields.strip(params.get("deadline"));
-		LocalDate deadline = deadline(deadlineText, errors);
-		if (!errors.isEmpty()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return show(authentication, campaign, model, errors,
-					Map.of("goal", LeaderFields.echo(goalText, 20), "deadline", LeaderFields.echo(deadlineText, 20)));
+		Integer goal = form.goal(this.counts.exact(campaign.id()), result);
+		LocalDate deadline = form.deadline(LocalDate.now(ZoneOffset.UTC), result);
+		if (result.hasErrors()) {
+			return showAgain(authentication, campaign, result, response, model);
 		}
 		this.work.goal(authentication.getName(), campaign.id(), goal, deadline);
 		redirect.addFlashAttribute("notice", "leaders.dashboard.goal.saved");
@@ -135,95 +196,53 @@ class LeaderDashboardController {
 	}
 
 	@PostMapping("/leader/campaigns/{id}/updates")
-	String update(Authentication authentication, @PathVariable String id, @RequestParam Map<String, String> params,
-			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+	String update(Authentication authentication, @PathVariable String id,
+			@ModelAttribute("updateForm") @Valid UpdateForm form, BindingResult result, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
 		Campaign campaign = allowed(authentication, id);
-		Map<String, String> errors = new LinkedHashMap<>();
-		String title = LeaderFields.strip(params.get("title"));
-		String body = LeaderFields.multiline(params.get("body"));
-		String error = LeaderFields.line(title, LeaderFields.MAX_TITLE, "leaders.error.title");
-		if (error != null) {
-			errors.put("update-title", error);
+		if (result.hasErrors()) {
+			return showAgain(authentication, campaign, result, response, model);
 		}
-		error = LeaderFields.text(body, LeaderFields.MAX_BODY, true, "leaders.error.body");
-		if (error != null) {
-			errors.put("update-body", error);
-		}
-		if (!errors.isEmpty()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return show(authentication, campaign, model, errors,
-					Map.of("update-title", LeaderFields.echo(params.get("title"), LeaderFields.MAX_TITLE),
-							"update-body", LeaderFields.echo(params.get("body"), LeaderFields.MAX_BODY)));
-		}
-		int recipients = this.updates.post(authentication.getName(), campaign, title, body);
+		int recipients = this.updates.post(authentication.getName(), campaign, form.title(), form.body());
 		redirect.addFlashAttribute("notice", "leaders.dashboard.update.posted");
 		redirect.addFlashAttribute("recipients", recipients);
 		return "redirect:/leader/campaigns/" + campaign.id() + "#updates";
 	}
 
-	/** The new goal: a whole number up to the maximum, not below the count. */
-	private Integer goal(String goalText, Campaign campaign, Map<String, String> errors) {
-		if (goalText.isEmpty()) {
-			errors.put("goal", "leaders.error.goal.required");
-			return null;
-		}
-		Long parsed = DashboardIds.parse(goalText);
-		if (parsed == null || parsed > LeaderFields.MAX_GOAL) {
-			errors.put("goal", "leaders.error.goal.range");
-			return null;
-		}
-		if (parsed < this.counts.exact(campaign.id())) {
-			errors.put("goal", "leaders.error.goal.belowCount");
-			return null;
-		}
-		return parsed.intValue();
+	/** The page again with one form as typed and its errors, answered 400. */
+	private String showAgain(Authentication authentication, Campaign campaign, BindingResult result,
+			HttpServletResponse response, Model model) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		ShownBack.into(model, result);
+		return show(authentication, campaign, model);
 	}
 
-	/** The new deadline, a day after today; {@code null} for none. */
-	private static LocalDate deadline(String deadlineText, Map<String, String> errors) {
-		if (deadlineText.isEmpty()) {
-			return null;
-		}
-		LocalDate deadline;
-		try {
-			deadline = (deadlineText.length() == 10) ? LocalDate.parse(deadlineText) : null;
-		}
-		catch (DateTimeParseException ex) {
-			deadline = null;
-		}
-		if (deadline == null) {
-			errors.put("deadline", "leaders.error.deadline.malformed");
-		}
-		else if (!deadline.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-			errors.put("deadline", "leaders.error.deadline.past");
-		}
-		return deadline;
-	}
-
-	private String show(Authentication authentication, Campaign campaign, Model model, Map<String, String> errors,
-			Map<String, String> form) {
+	/** The page, with each form as stored unless the model holds it as typed. */
+	private String show(Authentication authentication, Campaign campaign, Model model) {
 		CampaignViews.Page page = this.views.page(campaign.slug());
 		Set<String> done = this.work.done(authentication.getName(), campaign.id());
 		List<Step> steps = LeaderCampaigns.STEPS.stream().map(step -> new Step(step, done.contains(step))).toList();
 		Locale locale = LocaleContextHolder.getLocale();
 		String pageLanguage = "es".equals(locale.getLanguage()) ? "es" : "en";
-		Map<String, String> values = new LinkedHashMap<>();
-		values.put("petition-language",
-				(campaign.petitionLanguage() != null) ? campaign.petitionLanguage() : pageLanguage);
-		values.put("petition-text", (campaign.petitionText() != null) ? campaign.petitionText()
-				: sample(page.campaign(), Locale.forLanguageTag(pageLanguage)));
-		values.put("goal", Integer.toString(campaign.goal()));
-		values.put("deadline", (campaign.deadline() != null) ? campaign.deadline().toString() : "");
-		values.put("update-title", "");
-		values.put("update-body", "");
-		values.putAll(form);
+		if (!model.containsAttribute("petitionForm")) {
+			model.addAttribute("petitionForm",
+					new PetitionForm((campaign.petitionLanguage() != null) ? campaign.petitionLanguage() : pageLanguage,
+							(campaign.petitionText() != null) ? campaign.petitionText()
+									: sample(page.campaign(), Locale.forLanguageTag(pageLanguage)),
+							null));
+		}
+		if (!model.containsAttribute("goalForm")) {
+			model.addAttribute("goalForm", new GoalForm(Integer.toString(campaign.goal()),
+					(campaign.deadline() != null) ? campaign.deadline().toString() : ""));
+		}
+		if (!model.containsAttribute("updateForm")) {
+			model.addAttribute("updateForm", new UpdateForm("", ""));
+		}
 		model.addAttribute("campaign", page.campaign());
 		model.addAttribute("record", campaign);
 		model.addAttribute("signatures", this.counts.exact(campaign.id()));
 		model.addAttribute("steps", steps);
 		model.addAttribute("stepsDone", done.size());
-		model.addAttribute("form", values);
-		model.addAttribute("errors", errors);
 		model.addAttribute("updates", this.updates.of(campaign.id()));
 		model.addAttribute("usesSample", campaign.petitionText() == null);
 		model.addAttribute("tomorrow", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString());

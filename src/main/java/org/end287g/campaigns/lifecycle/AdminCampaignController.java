@@ -8,20 +8,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.pages.Fields;
 import org.end287g.campaigns.signing.SignatureCounts;
 import org.end287g.places.Places;
 import org.end287g.problems.Problem;
+import org.end287g.validation.ShownBack;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -102,25 +105,18 @@ class AdminCampaignController {
 	@GetMapping("/admin/campaigns/{slug}")
 	String campaign(@PathVariable String slug, Model model) {
 		Campaign campaign = find(slug);
-		fill(model, campaign);
-		model.addAttribute("head", campaign.head());
-		return "campaigns/admin/campaign";
+		return page(model, campaign);
 	}
 
 	@PostMapping("/admin/campaigns/{slug}/target")
-	String target(@PathVariable String slug, @RequestParam(required = false) String headTitle,
-			@RequestParam(required = false) String headName, @RequestParam(required = false) String phone,
-			@RequestParam(required = false) String email, @RequestParam(required = false) String address,
-			@RequestParam(required = false) String url, Authentication authentication, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String target(@PathVariable String slug, @ModelAttribute("targetForm") @Valid CampaignStaff.TargetForm form,
+			BindingResult result, Authentication authentication, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		Campaign campaign = find(slug);
-		CampaignStaff.TargetForm form = CampaignStaff.check(headTitle, headName, phone, email, address, url);
-		if (!form.errors().isEmpty()) {
+		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			fill(model, campaign);
-			model.addAttribute("head", new Campaign.Head(headTitle, headName, phone, email, address, url));
-			model.addAttribute("targetErrors", form.errors());
-			return "campaigns/admin/campaign";
+			ShownBack.into(model, result);
+			return page(model, campaign);
 		}
 		this.staff.updateTarget(campaign, form.head(), authentication.getName());
 		redirect.addFlashAttribute("notice", "staff.target.saved");
@@ -128,33 +124,23 @@ class AdminCampaignController {
 	}
 
 	@PostMapping("/admin/campaigns/{slug}/close")
-	String close(@PathVariable String slug, @RequestParam(required = false) String outcome,
-			@RequestParam(required = false) String note, Authentication authentication, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String close(@PathVariable String slug, @ModelAttribute("closeForm") @Valid CampaignStaff.CloseForm form,
+			BindingResult result, Authentication authentication, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		Campaign campaign = find(slug);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (!Set.of("CONFIRM", "WON", "LOST").contains(String.valueOf(outcome))) {
-			errors.put("outcome", "staff.error.choice");
+		form.requireNote(result);
+		if (!result.hasErrors() && "CONFIRM".equals(form.outcome())
+				&& campaign.status() != CampaignStatus.POSSIBLE_WIN) {
+			result.rejectValue("outcome", "staff.close.notPossibleWin");
 		}
-		String checked = Fields.text("note", note, CampaignLifecycle.MAX_NOTE, !"CONFIRM".equals(outcome), true,
-				errors);
-		if (errors.isEmpty() && "CONFIRM".equals(outcome) && campaign.status() != CampaignStatus.POSSIBLE_WIN) {
-			errors.put("outcome", "staff.close.notPossibleWin");
+		if (!result.hasErrors() && (!campaign.gathering() || !this.staff.close(campaign, form.outcome(),
+				form.note().isEmpty() ? null : form.note(), authentication.getName()))) {
+			result.rejectValue("outcome", "staff.close.closed");
 		}
-		if (errors.isEmpty() && !campaign.gathering()) {
-			errors.put("outcome", "staff.close.closed");
-		}
-		if (errors.isEmpty() && !this.staff.close(campaign, outcome, checked, authentication.getName())) {
-			errors.put("outcome", "staff.close.closed");
-		}
-		if (!errors.isEmpty()) {
+		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			fill(model, campaign);
-			model.addAttribute("head", campaign.head());
-			model.addAttribute("closeErrors", errors);
-			model.addAttribute("note", note);
-			model.addAttribute("outcome", outcome);
-			return "campaigns/admin/campaign";
+			ShownBack.into(model, result);
+			return page(model, campaign);
 		}
 		redirect.addFlashAttribute("notice", "staff.close.done");
 		return "redirect:/admin/campaigns/" + campaign.slug();
@@ -164,7 +150,8 @@ class AdminCampaignController {
 		return this.campaigns.find(slug).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
-	private void fill(Model model, Campaign campaign) {
+	/** The staff page of a campaign, with its forms as stored unless typed. */
+	private String page(Model model, Campaign campaign) {
 		model.addAttribute("record", campaign);
 		model.addAttribute("signatures", this.counts.count(campaign.id()));
 		model.addAttribute("titles", List.of("SHERIFF", "CHIEF", "DIRECTOR", "OTHER"));
@@ -175,12 +162,13 @@ class AdminCampaignController {
 					rs.getObject(3, java.time.OffsetDateTime.class)))
 			.optional()
 			.orElse(null));
-		if (!model.containsAttribute("targetErrors")) {
-			model.addAttribute("targetErrors", Map.of());
+		if (!model.containsAttribute("targetForm")) {
+			model.addAttribute("targetForm", CampaignStaff.TargetForm.of(campaign.head()));
 		}
-		if (!model.containsAttribute("closeErrors")) {
-			model.addAttribute("closeErrors", Map.of());
+		if (!model.containsAttribute("closeForm")) {
+			model.addAttribute("closeForm", new CampaignStaff.CloseForm("", ""));
 		}
+		return "campaigns/admin/campaign";
 	}
 
 	/** The outcome a leader proposed. */

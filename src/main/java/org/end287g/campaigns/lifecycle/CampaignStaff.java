@@ -10,21 +10,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.validation.constraints.Pattern;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignStatus;
-import org.end287g.campaigns.pages.Fields;
 import org.end287g.campaigns.signing.Signers;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
 import org.end287g.privacy.EmailAddresses;
+import org.end287g.privacy.EmailAddress;
+import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.Supporters;
+import org.end287g.validation.Phone;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.TypedText;
+import org.end287g.validation.WebAddress;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /**
  * What staff change on a campaign: the target's contacts and the close (won or lost),
@@ -32,8 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class CampaignStaff {
-
-	static final Set<String> HEAD_TITLES = Set.of("SHERIFF", "CHIEF", "DIRECTOR", "OTHER");
 
 	/** The mail category supporters opt in to when they sign with campaign updates. */
 	static final String CATEGORY = "campaign-updates";
@@ -67,28 +72,60 @@ class CampaignStaff {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
-	/** The checked target form: values and the message keys of its errors by field. */
-	record TargetForm(Campaign.Head head, Map<String, String> errors) {
+	/** The target's contacts as staff type them; every one may be empty. */
+	record TargetForm(
+			@Pattern(regexp = "(SHERIFF|CHIEF|DIRECTOR|OTHER)?", message = "{staff.error.choice}") String headTitle,
+			@PlainText(max = 200, tooLong = "{staff.error.tooLong.200}",
+					message = "{staff.error.control}") String headName,
+			@Phone(message = "{staff.error.phone}") String phone,
+			@EmailAddress(tooLong = "{staff.error.tooLong.254}", message = "{staff.error.email}") String email,
+			@PlainText(max = 500, multiline = true, tooLong = "{staff.error.tooLong.500}",
+					message = "{staff.error.control}") String address,
+			@WebAddress(max = 500, tooLong = "{staff.error.tooLong.500}", message = "{staff.error.url}") String url) {
+
+		TargetForm {
+			headTitle = TypedText.line(headTitle);
+			headName = TypedText.line(headName);
+			phone = TypedText.line(phone);
+			email = TypedText.line(email);
+			address = TypedText.lines(address);
+			url = TypedText.line(url);
+		}
+
+		static TargetForm of(Campaign.Head head) {
+			return new TargetForm(head.title(), head.name(), head.phone(), head.email(), head.address(), head.url());
+		}
+
+		/** The contacts to store, {@code null} for each one not given. */
+		Campaign.Head head() {
+			return new Campaign.Head(given(this.headTitle), given(this.headName), given(this.phone), given(this.email),
+					given(this.address), given(this.url));
+		}
+
+		private static String given(String value) {
+			return value.isEmpty() ? null : value;
+		}
+
 	}
 
-	static TargetForm check(String title, String name, String phone, String email, String address, String url) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		String checkedTitle = Fields.trimmed(title);
-		if (checkedTitle != null && !HEAD_TITLES.contains(checkedTitle)) {
-			errors.put("headTitle", "staff.error.choice");
-			checkedTitle = null;
+	/**
+	 * How staff close a campaign; a note is needed unless they confirm a possible win.
+	 */
+	record CloseForm(@Pattern(regexp = "CONFIRM|WON|LOST", message = "{staff.error.choice}") String outcome,
+			@PlainText(max = CampaignLifecycle.MAX_NOTE, multiline = true, tooLong = "{staff.error.tooLong.2000}",
+					message = "{staff.error.control}") String note) {
+
+		CloseForm {
+			outcome = TypedText.line(outcome);
+			note = TypedText.lines(note);
 		}
-		String checkedName = Fields.text("headName", name, 200, false, false, errors);
-		String checkedPhone = Fields.phone("phone", phone, errors);
-		String checkedEmail = Fields.text("email", email, 254, false, false, errors);
-		if (checkedEmail != null && !errors.containsKey("email") && !EmailAddresses.isValid(checkedEmail)) {
-			errors.put("email", "staff.error.email");
+
+		void requireNote(Errors errors) {
+			if (this.note.isEmpty() && !"CONFIRM".equals(this.outcome)) {
+				errors.rejectValue("note", "staff.error.required");
+			}
 		}
-		String checkedAddress = Fields.text("address", address, 500, false, true, errors);
-		String checkedUrl = Fields.url("url", url, errors);
-		return new TargetForm(
-				new Campaign.Head(checkedTitle, checkedName, checkedPhone, checkedEmail, checkedAddress, checkedUrl),
-				errors);
+
 	}
 
 	@Transactional

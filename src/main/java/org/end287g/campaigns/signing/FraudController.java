@@ -5,22 +5,26 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.pages.Fields;
 import org.end287g.problems.Problem;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.ShownBack;
+import org.end287g.validation.TypedText;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,8 +40,6 @@ class FraudController {
 	private static final Pattern DOMAIN = Pattern
 		.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
 
-	private static final Pattern HASH = Pattern.compile("[A-Za-z0-9+/=_-]{8,64}");
-
 	private final Campaigns campaigns;
 
 	private final SignatureChecks checks;
@@ -47,78 +49,136 @@ class FraudController {
 		this.checks = checks;
 	}
 
+	/** The window of the burst report, in UTC; the last 24 hours when not given. */
+	record Window(String from, String to) {
+
+		Window {
+			from = TypedText.line(from);
+			to = TypedText.line(to);
+		}
+
+	}
+
+	/**
+	 * What staff typed into the invalidation form, and the counts its preview showed (for
+	 * the confirmation).
+	 */
+	record CriteriaForm(
+			@PlainText(max = 253, tooLong = "{staff.error.tooLong.253}",
+					message = "{staff.error.control}") String domain,
+			@PlainText(max = 64, pattern = "[A-Za-z0-9+/=_-]{8,64}", tooLong = "{staff.error.tooLong.64}",
+					message = "{fraud.error.client}") String client,
+			String from, String to,
+			@PlainText(max = 1000, multiline = true, tooLong = "{staff.error.tooLong.1000}",
+					message = "{staff.error.control}") String reason,
+			String expectedConfirmed, String expectedUnconfirmed) {
+
+		CriteriaForm {
+			domain = TypedText.line(domain);
+			client = TypedText.line(client);
+			from = TypedText.line(from);
+			to = TypedText.line(to);
+			reason = TypedText.lines(reason);
+		}
+
+		/** The signatures the form names: at least one criterion, a window in order. */
+		SignatureChecks.Criteria criteria(Errors errors) {
+			String domainName = this.domain.toLowerCase(Locale.ROOT);
+			domainName = domainName.startsWith("@") ? domainName.substring(1) : domainName;
+			if (!domainName.isEmpty() && !errors.hasFieldErrors("domain") && !DOMAIN.matcher(domainName).matches()) {
+				errors.rejectValue("domain", "fraud.error.domain");
+			}
+			OffsetDateTime since = time("from", this.from, errors);
+			OffsetDateTime until = time("to", this.to, errors);
+			if (since != null && until != null && !since.isBefore(until)) {
+				errors.rejectValue("to", "fraud.error.range");
+			}
+			if (!errors.hasErrors() && domainName.isEmpty() && this.client.isEmpty() && since == null
+					&& until == null) {
+				errors.rejectValue("domain", "fraud.error.criteria");
+			}
+			return new SignatureChecks.Criteria(given(domainName), given(this.client), since, until,
+					given(this.reason));
+		}
+
+		/** A count the preview showed; an error on the form when it is not one. */
+		long expected(String count, Errors errors) {
+			try {
+				long n = Long.parseLong(String.valueOf(count));
+				if (n >= 0) {
+					return n;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// below
+			}
+			if (!errors.hasFieldErrors("domain")) {
+				errors.rejectValue("domain", "fraud.error.preview");
+			}
+			return -1;
+		}
+
+		private static String given(String value) {
+			return value.isEmpty() ? null : value;
+		}
+
+	}
+
 	@GetMapping("/admin/campaigns/{slug}/signatures")
-	String page(@PathVariable String slug, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String client,
-			@RequestParam(required = false) String domain, Model model, HttpServletResponse response) {
+	String page(@PathVariable String slug, @ModelAttribute("window") Window window, BindingResult result,
+			@RequestParam(required = false) String client, @RequestParam(required = false) String domain, Model model,
+			HttpServletResponse response) {
 		Campaign campaign = find(slug);
-		Map<String, String> errors = new LinkedHashMap<>();
-		OffsetDateTime windowTo = time("burstTo", to, errors);
-		OffsetDateTime windowFrom = time("burstFrom", from, errors);
+		OffsetDateTime windowTo = time("to", window.to(), result);
+		OffsetDateTime windowFrom = time("from", window.from(), result);
 		if (windowTo == null) {
 			windowTo = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
 		}
 		if (windowFrom == null || !windowFrom.isBefore(windowTo)) {
 			windowFrom = windowTo.minusHours(24);
 		}
-		if (!errors.isEmpty()) {
+		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			ShownBack.into(model, result);
 		}
-		fill(model, campaign, windowFrom, windowTo);
-		model.addAttribute("burstErrors", errors);
-		model.addAttribute("form", new Form(trimmed(domain), trimmed(client), null, null, null));
-		return "campaigns/admin/signatures";
+		// the burst report's most frequent client or domain, carried into the form
+		model.addAttribute("form", ShownBack.of(new CriteriaForm(domain, client, "", "", "", null, null)));
+		return page(model, campaign, windowFrom, windowTo);
 	}
 
 	@PostMapping("/admin/campaigns/{slug}/signatures/preview")
-	String preview(@PathVariable String slug, @RequestParam(required = false) String domain,
-			@RequestParam(required = false) String client, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String reason, Model model,
-			HttpServletResponse response) {
+	String preview(@PathVariable String slug, @ModelAttribute("form") @Valid CriteriaForm form, BindingResult result,
+			Model model, HttpServletResponse response) {
 		Campaign campaign = find(slug);
-		Map<String, String> errors = new LinkedHashMap<>();
-		SignatureChecks.Criteria criteria = criteria(domain, client, from, to, reason, errors);
-		fillDefault(model, campaign);
-		model.addAttribute("form", new Form(domain, client, from, to, reason));
-		if (!errors.isEmpty()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("errors", errors);
-			return "campaigns/admin/signatures";
+		SignatureChecks.Criteria criteria = form.criteria(result);
+		if (result.hasErrors()) {
+			return withErrors(model, campaign, result, response);
 		}
 		model.addAttribute("preview", this.checks.preview(campaign.id(), criteria));
-		return "campaigns/admin/signatures";
+		return page(model, campaign);
 	}
 
 	@PostMapping("/admin/campaigns/{slug}/signatures/invalidate")
-	String invalidate(@PathVariable String slug, @RequestParam(required = false) String domain,
-			@RequestParam(required = false) String client, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) String expectedConfirmed,
-			@RequestParam(required = false) String expectedUnconfirmed, Authentication authentication, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String invalidate(@PathVariable String slug, @ModelAttribute("form") @Valid CriteriaForm form, BindingResult result,
+			Authentication authentication, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Campaign campaign = find(slug);
-		Map<String, String> errors = new LinkedHashMap<>();
-		SignatureChecks.Criteria criteria = criteria(domain, client, from, to, reason, errors);
-		long confirmed = number(expectedConfirmed, errors);
-		long unconfirmed = number(expectedUnconfirmed, errors);
-		fillDefault(model, campaign);
-		model.addAttribute("form", new Form(domain, client, from, to, reason));
-		if (!errors.isEmpty()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("errors", errors);
-			return "campaigns/admin/signatures";
+		SignatureChecks.Criteria criteria = form.criteria(result);
+		long confirmed = form.expected(form.expectedConfirmed(), result);
+		long unconfirmed = form.expected(form.expectedUnconfirmed(), result);
+		if (result.hasErrors()) {
+			return withErrors(model, campaign, result, response);
 		}
-		SignatureChecks.Invalidated result = this.checks.invalidate(campaign.id(), criteria, confirmed, unconfirmed,
+		SignatureChecks.Invalidated done = this.checks.invalidate(campaign.id(), criteria, confirmed, unconfirmed,
 				authentication.getName());
-		if (!result.done()) {
+		if (!done.done()) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("preview", result.now());
+			model.addAttribute("preview", done.now());
 			model.addAttribute("stale", true);
-			return "campaigns/admin/signatures";
+			return page(model, campaign);
 		}
 		redirect.addFlashAttribute("notice", "fraud.invalidated");
-		redirect.addFlashAttribute("invalidatedConfirmed", result.now().confirmed());
-		redirect.addFlashAttribute("invalidatedUnconfirmed", result.now().unconfirmed());
+		redirect.addFlashAttribute("invalidatedConfirmed", done.now().confirmed());
+		redirect.addFlashAttribute("invalidatedUnconfirmed", done.now().unconfirmed());
 		return "redirect:/admin/campaigns/" + campaign.slug() + "/signatures";
 	}
 
@@ -140,95 +200,49 @@ class FraudController {
 		return "redirect:/admin/campaigns/" + campaign.slug() + "/signatures#comments";
 	}
 
-	/** What staff typed into the invalidation form. */
-	record Form(String domain, String client, String from, String to, String reason) {
-	}
-
-	private SignatureChecks.Criteria criteria(String domain, String client, String from, String to, String reason,
-			Map<String, String> errors) {
-		String checkedDomain = Fields.text("domain", domain, 253, false, false, errors);
-		if (checkedDomain != null && !errors.containsKey("domain")) {
-			checkedDomain = checkedDomain.toLowerCase(Locale.ROOT);
-			if (checkedDomain.startsWith("@")) {
-				checkedDomain = checkedDomain.substring(1);
-			}
-			if (!DOMAIN.matcher(checkedDomain).matches()) {
-				errors.put("domain", "fraud.error.domain");
-			}
-		}
-		String checkedClient = Fields.text("client", client, 64, false, false, errors);
-		if (checkedClient != null && !errors.containsKey("client") && !HASH.matcher(checkedClient).matches()) {
-			errors.put("client", "fraud.error.client");
-		}
-		OffsetDateTime checkedFrom = time("from", from, errors);
-		OffsetDateTime checkedTo = time("to", to, errors);
-		if (checkedFrom != null && checkedTo != null && !checkedFrom.isBefore(checkedTo)) {
-			errors.put("to", "fraud.error.range");
-		}
-		String checkedReason = Fields.text("reason", reason, 1000, false, true, errors);
-		if (errors.isEmpty() && checkedDomain == null && checkedClient == null && checkedFrom == null
-				&& checkedTo == null) {
-			errors.put("domain", "fraud.error.criteria");
-		}
-		return new SignatureChecks.Criteria(checkedDomain, checkedClient, checkedFrom, checkedTo, checkedReason);
-	}
-
-	private static OffsetDateTime time(String field, String value, Map<String, String> errors) {
-		String trimmed = trimmed(value);
-		if (trimmed == null) {
-			return null;
-		}
-		if (trimmed.length() > 19) {
-			errors.put(field, "fraud.error.time");
+	/** A time in UTC as {@code datetime-local} sends it; {@code null} for none or bad. */
+	private static OffsetDateTime time(String field, String value, Errors errors) {
+		if (value.isEmpty()) {
 			return null;
 		}
 		try {
-			return LocalDateTime.parse(trimmed).atOffset(ZoneOffset.UTC);
+			if (value.length() <= 19) {
+				return LocalDateTime.parse(value).atOffset(ZoneOffset.UTC);
+			}
 		}
 		catch (DateTimeParseException ex) {
-			errors.put(field, "fraud.error.time");
-			return null;
-		}
-	}
-
-	private static long number(String value, Map<String, String> errors) {
-		try {
-			long n = Long.parseLong(String.valueOf(value));
-			if (n >= 0) {
-				return n;
-			}
-		}
-		catch (NumberFormatException ex) {
 			// below
 		}
-		errors.put("domain", "fraud.error.preview");
-		return -1;
-	}
-
-	private static String trimmed(String value) {
-		String trimmed = Fields.trimmed(value);
-		return (trimmed != null && trimmed.length() <= 300) ? trimmed : null;
+		errors.rejectValue(field, "fraud.error.time");
+		return null;
 	}
 
 	private Campaign find(String slug) {
 		return this.campaigns.find(slug).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
-	private void fillDefault(Model model, Campaign campaign) {
-		OffsetDateTime to = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-		fill(model, campaign, to.minusHours(24), to);
-		model.addAttribute("burstErrors", Map.of());
+	private String withErrors(Model model, Campaign campaign, BindingResult result, HttpServletResponse response) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		ShownBack.into(model, result);
+		return page(model, campaign);
 	}
 
-	private void fill(Model model, Campaign campaign, OffsetDateTime from, OffsetDateTime to) {
+	/** The page with the last 24 hours' bursts. */
+	private String page(Model model, Campaign campaign) {
+		OffsetDateTime to = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+		return page(model, campaign, to.minusHours(24), to);
+	}
+
+	private String page(Model model, Campaign campaign, OffsetDateTime from, OffsetDateTime to) {
 		model.addAttribute("record", campaign);
 		model.addAttribute("bursts", this.checks.bursts(campaign.id(), from, to));
 		model.addAttribute("comments", this.checks.comments(campaign.id()));
 		model.addAttribute("burstFloor", SignatureChecks.BURST_FLOOR);
 		model.addAttribute("burstFactor", SignatureChecks.BURST_FACTOR);
-		if (!model.containsAttribute("errors")) {
-			model.addAttribute("errors", Map.of());
+		if (!model.containsAttribute("window")) {
+			model.addAttribute("window", new Window("", ""));
 		}
+		return "campaigns/admin/signatures";
 	}
 
 }

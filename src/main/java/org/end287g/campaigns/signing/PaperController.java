@@ -1,11 +1,15 @@
 package org.end287g.campaigns.signing;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import org.end287g.accounts.Permissions;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
@@ -13,11 +17,15 @@ import org.end287g.campaigns.Campaigns;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
 import org.end287g.problems.Problem;
+import org.end287g.validation.ShownBack;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,6 +43,11 @@ class PaperController {
 
 	private static final int LISTED_PROBLEMS = 50;
 
+	/** The form's fields in their order, for a row's problems. */
+	private static final List<String> FIELDS = Arrays.stream(SignatureForm.class.getRecordComponents())
+		.map(RecordComponent::getName)
+		.toList();
+
 	private final Campaigns campaigns;
 
 	private final Permissions permissions;
@@ -47,8 +60,11 @@ class PaperController {
 
 	private final AuditLog audit;
 
+	private final Validator validator;
+
 	PaperController(Campaigns campaigns, Permissions permissions, Places places, PaperSignatures paper,
-			SignatureCounts counts, AuditLog audit) {
+			SignatureCounts counts, AuditLog audit, Validator validator) {
+		this.validator = validator;
 		this.campaigns = campaigns;
 		this.permissions = permissions;
 		this.places = places;
@@ -61,7 +77,7 @@ class PaperController {
 	ModelAndView form(Authentication authentication, @PathVariable String id,
 			@RequestParam(required = false) String added, @RequestParam(required = false) String duplicate) {
 		Campaign campaign = allowed(authentication, id);
-		ModelAndView page = page(campaign, SignatureForm.EMPTY, Map.of());
+		ModelAndView page = page(campaign);
 		page.addObject("added", added != null);
 		page.addObject("duplicate", duplicate != null);
 		return page;
@@ -69,28 +85,26 @@ class PaperController {
 
 	@PostMapping("/leader/campaigns/{id}/paper")
 	ModelAndView enter(Authentication authentication, @PathVariable String id,
-			@RequestParam(required = false) String firstName, @RequestParam(required = false) String lastName,
-			@RequestParam(required = false) String zip, @RequestParam(required = false) String email,
-			@RequestParam(required = false) String comment, @RequestParam(required = false) String campaignUpdates,
-			Locale locale) {
+			@ModelAttribute(Signer.FORM) @Valid SignatureForm typed, BindingResult result, Locale locale) {
 		Campaign campaign = allowed(authentication, id);
 		if (!campaign.gathering()) {
 			throw Problem.badRequest("signatures.error.closed");
 		}
-		SignatureForm form = SignatureForm.of(firstName, lastName, email, zip, comment, null, campaignUpdates, null);
-		Map<String, String> errors = form.errors(this.places, false);
-		if (!errors.isEmpty()) {
-			ModelAndView page = page(campaign, form.shownBack(), errors);
+		if (result.hasErrors()) {
+			ExtendedModelMap shown = new ExtendedModelMap();
+			ShownBack.into(shown, result);
+			ModelAndView page = page(campaign).addAllObjects(shown);
 			page.setStatus(HttpStatus.BAD_REQUEST);
 			return page;
 		}
-		PaperSignatures.Result result = this.paper.add(campaign,
+		SignatureForm form = typed.onPaper();
+		PaperSignatures.Result added = this.paper.add(campaign,
 				List.of(new PaperSignatures.Entry(1, form, form.place(this.places).map(ZipCode::city).orElse(null))),
 				authentication.getName(), locale);
 		this.audit.record(authentication.getName(), "signatures.paper-entry", Long.toString(campaign.id()),
-				"added=" + result.added());
+				"added=" + added.added());
 		RedirectView redirect = new RedirectView(
-				"/leader/campaigns/" + campaign.id() + "/paper?" + ((result.added() == 1) ? "added=1" : "duplicate=1"),
+				"/leader/campaigns/" + campaign.id() + "/paper?" + ((added.added() == 1) ? "added=1" : "duplicate=1"),
 				true);
 		redirect.setStatusCode(HttpStatus.SEE_OTHER);
 		redirect.setExposeModelAttributes(false);
@@ -110,20 +124,18 @@ class PaperController {
 		List<PaperSignatures.Entry> entries = new ArrayList<>();
 		for (PaperCsv.Row row : parsed.rows()) {
 			List<String> c = row.cells();
-			SignatureForm form = SignatureForm.of(c.get(0), c.get(1), c.get(3), c.get(2), c.get(4), null,
-					PaperCsv.ticked(c.get(5)) ? "true" : null, null);
-			Map<String, String> errors = form.errors(this.places, false);
-			if (errors.isEmpty()) {
+			SignatureForm form = new SignatureForm(c.get(0), c.get(1), c.get(3), c.get(2), c.get(4), null,
+					PaperCsv.ticked(c.get(5)) ? "true" : null, null, null);
+			List<PaperCsv.Problem> found = problems(row.line(), form);
+			if (found.isEmpty()) {
 				entries.add(new PaperSignatures.Entry(row.line(), form,
 						form.place(this.places).map(ZipCode::city).orElse(null)));
 			}
-			else {
-				errors.values().forEach((key) -> problems.add(new PaperCsv.Problem(row.line(), key)));
-			}
+			problems.addAll(found);
 		}
-		ModelAndView page = page(campaign, SignatureForm.EMPTY, Map.of());
+		ModelAndView page = page(campaign);
 		if (!problems.isEmpty()) {
-			problems.sort(java.util.Comparator.comparingInt(PaperCsv.Problem::line));
+			problems.sort(Comparator.comparingInt(PaperCsv.Problem::line));
 			page.addObject("importProblems", problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)));
 			page.addObject("importMoreProblems", Math.max(0, problems.size() - LISTED_PROBLEMS));
 			page.setStatus(HttpStatus.BAD_REQUEST);
@@ -137,11 +149,23 @@ class PaperController {
 		return page;
 	}
 
-	private ModelAndView page(Campaign campaign, SignatureForm form, Map<String, String> errors) {
+	/**
+	 * A row's problems with the form's constraints, in the form's order, by message key
+	 * (each constraint's message is one {@code {key}} of the bundles).
+	 */
+	private List<PaperCsv.Problem> problems(int line, SignatureForm form) {
+		return this.validator.validate(form)
+			.stream()
+			.sorted(Comparator.comparingInt((violation) -> FIELDS.indexOf(violation.getPropertyPath().toString())))
+			.map((violation) -> new PaperCsv.Problem(line,
+					violation.getMessageTemplate().substring(1, violation.getMessageTemplate().length() - 1)))
+			.toList();
+	}
+
+	private ModelAndView page(Campaign campaign) {
 		ModelAndView page = new ModelAndView("campaigns/paper");
 		page.addObject("record", campaign);
-		page.addObject("signatureForm", form);
-		page.addObject("signatureErrors", errors);
+		page.addObject(Signer.FORM, SignatureForm.EMPTY);
 		page.addObject("count", this.counts.count(campaign.id()));
 		page.addObject("maxRows", PaperCsv.MAX_ROWS);
 		return page;

@@ -2,7 +2,6 @@ package org.end287g.campaigns.signing;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.end287g.campaigns.Campaign;
@@ -10,10 +9,12 @@ import org.end287g.campaigns.CampaignPageContributor;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.pages.CampaignViews;
 import org.end287g.problems.Problem;
+import org.end287g.validation.ShownBack;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ExtendedModelMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,7 +61,7 @@ class SignatureController {
 				: this.signer.sign(slug, request::getParameter, request.getRemoteAddr(), locale);
 		return switch (outcome) {
 			case Signer.Signed signed -> seeOther("/campaigns/" + signed.slug() + "/signed");
-			case Signer.Invalid invalid -> pageWithErrors(invalid.slug(), invalid.form(), invalid.errors(), locale);
+			case Signer.Invalid invalid -> pageWithErrors(invalid.slug(), invalid.form(), locale);
 			case Signer.Refused refused -> throw refused.reason();
 		};
 	}
@@ -110,14 +111,13 @@ class SignatureController {
 	}
 
 	/** The campaign page again, with the form as typed and its errors, answered 400. */
-	private ModelAndView pageWithErrors(String slug, SignatureForm form, Map<String, String> errors, Locale locale) {
+	private ModelAndView pageWithErrors(String slug, BindingResult form, Locale locale) {
 		CampaignViews.Page page = this.views.page(slug);
 		ExtendedModelMap model = new ExtendedModelMap();
 		model.addAttribute("campaign", page.campaign());
 		model.addAttribute("agreements", page.agreements());
 		model.addAttribute("record", page.record());
-		model.addAttribute("signatureForm", form.shownBack());
-		model.addAttribute("signatureErrors", errors);
+		ShownBack.into(model, form);
 		for (CampaignPageContributor contributor : this.contributors) {
 			contributor.contribute(page.record(), model, locale);
 		}

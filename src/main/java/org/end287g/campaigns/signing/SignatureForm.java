@@ -1,27 +1,52 @@
 package org.end287g.campaigns.signing;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
-import org.end287g.privacy.EmailAddresses;
+import org.end287g.privacy.EmailAddress;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.TypedText;
+import org.end287g.validation.UsZip;
+
+import org.springframework.validation.Errors;
 
 /**
  * What a person types into the signing form (also one paper signature: the same rules),
- * and its checks. Values are kept as typed; {@link #errors} names each field's problem by
- * message key, in the form's order.
+ * bound by Spring from the request ({@link Signer}, {@link PaperController}) and checked
+ * by Bean Validation. Components are named as the form's fields, so binding needs no
+ * mapping (a {@code @BindParam} costs the signing filter tens of microseconds a request).
+ * Values are kept as typed, stripped; the boxes are ticked by any value but
+ * {@code false}.
  */
-record SignatureForm(String firstName, String lastName, String email, String zip, String comment, boolean showPublicly,
-		boolean campaignUpdates, boolean organizationNews, String referral) {
+record SignatureForm(
+		@PlainText(max = SignatureForm.MAX_NAME, pattern = SignatureForm.NAME,
+				required = "{signatures.error.firstName.empty}", tooLong = "{signatures.error.firstName.long}",
+				message = "{signatures.error.firstName.invalid}") String firstName,
+		@PlainText(max = SignatureForm.MAX_NAME, pattern = SignatureForm.NAME,
+				required = "{signatures.error.lastName.empty}", tooLong = "{signatures.error.lastName.long}",
+				message = "{signatures.error.lastName.invalid}") String lastName,
+		@EmailAddress(tooLong = "{signatures.error.email.long}",
+				message = "{signatures.error.email.invalid}") String email,
+		@UsZip(required = "{signatures.error.zip.empty}", message = "{signatures.error.zip.invalid}",
+				unknown = "{signatures.error.zip.unknown}") String zip,
+		@PlainText(max = SignatureForm.MAX_COMMENT, multiline = true, visibleOnly = true, codePoints = true,
+				tooLong = "{signatures.error.comment.long}",
+				message = "{signatures.error.comment.invalid}") String comment,
+		String showPublicly, String campaignUpdates, String organizationNews, String ref) {
 
 	static final int MAX_NAME = 80;
 
 	static final int MAX_COMMENT = 1000;
 
-	static final SignatureForm EMPTY = new SignatureForm("", "", "", "", "", false, false, false, null);
+	/**
+	 * Letters (any script, so right-to-left names too) and the marks, spaces,
+	 * apostrophes, dots and hyphens names use; nothing a form could mistake for code.
+	 */
+	static final String NAME = "[\\p{L}\\p{M}][\\p{L}\\p{M} '\u2019.\\-]*";
+
+	static final SignatureForm EMPTY = new SignatureForm("", "", "", "", "", null, null, null, null);
 
 	/**
 	 * A referral code as share links carry it ({@code ?ref=}); anything else is dropped.
@@ -29,70 +54,49 @@ record SignatureForm(String firstName, String lastName, String email, String zip
 	private static final Pattern REFERRAL = Pattern.compile("[a-z0-9][a-z0-9-]{0,15}");
 
 	/**
-	 * Letters (any script, so right-to-left names too) and the marks, spaces,
-	 * apostrophes, dots and hyphens names use; nothing a form could mistake for code.
+	 * A missing or malformed referral code is no code: it is never the signer's fault.
 	 */
-	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} '\u2019.\\-]*");
-
-	private static final Pattern ZIP = Pattern.compile("[0-9]{5}");
-
-	/**
-	 * Control characters but line breaks and tabs, and the invisible characters that
-	 * reorder or hide text (bidi overrides, zero-width marks).
-	 */
-	private static final Pattern HIDDEN = Pattern
-		.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]");
-
-	static SignatureForm of(String firstName, String lastName, String email, String zip, String comment,
-			String showPublicly, String campaignUpdates, String organizationNews) {
-		return new SignatureForm(clean(firstName), clean(lastName), clean(email), clean(zip), comment(comment),
-				checked(showPublicly), checked(campaignUpdates), checked(organizationNews), null);
+	SignatureForm {
+		firstName = TypedText.line(firstName);
+		lastName = TypedText.line(lastName);
+		email = TypedText.line(email);
+		zip = TypedText.line(zip);
+		comment = TypedText.lines(comment);
+		ref = (ref != null && REFERRAL.matcher(ref).matches()) ? ref : null;
 	}
 
-	/**
-	 * The same form with the referral code of the share link the signer came by; a
-	 * missing or malformed code is no code (it is never the signer's fault).
-	 */
-	SignatureForm withReferral(String code) {
-		return new SignatureForm(this.firstName, this.lastName, this.email, this.zip, this.comment, this.showPublicly,
-				this.campaignUpdates, this.organizationNews,
-				(code != null && REFERRAL.matcher(code).matches()) ? code : null);
+	/** Whether the name may be shown (public: the page's expressions call it). */
+	public boolean showsName() {
+		return ticked(this.showPublicly);
 	}
 
-	/**
-	 * Problems by field name (firstName, lastName, email, zip, comment); empty when fine.
-	 */
-	Map<String, String> errors(Places places, boolean emailRequired) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		name("firstName", this.firstName, errors);
-		name("lastName", this.lastName, errors);
+	public boolean wantsUpdates() {
+		return ticked(this.campaignUpdates);
+	}
+
+	public boolean wantsNews() {
+		return ticked(this.organizationNews);
+	}
+
+	/** The referral code of the share link the signer came by; {@code null} for none. */
+	String referral() {
+		return this.ref;
+	}
+
+	/** Signing online needs an address to confirm by (paper does not). */
+	void requireEmail(Errors errors) {
 		if (this.email.isEmpty()) {
-			if (emailRequired) {
-				errors.put("email", "signatures.error.email.empty");
-			}
+			errors.rejectValue("email", "signatures.error.email.empty");
 		}
-		else if (this.email.length() > EmailAddresses.MAX_LENGTH) {
-			errors.put("email", "signatures.error.email.long");
-		}
-		else if (!EmailAddresses.isValid(this.email)) {
-			errors.put("email", "signatures.error.email.invalid");
-		}
-		if (this.zip.isEmpty()) {
-			errors.put("zip", "signatures.error.zip.empty");
-		}
-		else if (!ZIP.matcher(this.zip).matches()) {
-			errors.put("zip", "signatures.error.zip.invalid");
-		}
-		else if (places.zip(this.zip).isEmpty()) {
-			errors.put("zip", "signatures.error.zip.unknown");
-		}
-		if (this.comment.codePointCount(0, this.comment.length()) > MAX_COMMENT) {
-			errors.put("comment", "signatures.error.comment.long");
-		}
-		else if (HIDDEN.matcher(this.comment).find()) {
-			errors.put("comment", "signatures.error.comment.invalid");
-		}
-		return errors;
+	}
+
+	/**
+	 * The same signature as entered from paper: the sheet has no box for showing the name
+	 * or for news, and no share link.
+	 */
+	SignatureForm onPaper() {
+		return new SignatureForm(this.firstName, this.lastName, this.email, this.zip, this.comment, null,
+				this.campaignUpdates, null, null);
 	}
 
 	/** The place of a checked ZIP code. */
@@ -100,45 +104,13 @@ record SignatureForm(String firstName, String lastName, String email, String zip
 		return places.zip(this.zip);
 	}
 
-	/** The values shown back in a form with errors: nothing overlong. */
-	SignatureForm shownBack() {
-		return new SignatureForm(shorter(this.firstName, MAX_NAME), shorter(this.lastName, MAX_NAME),
-				shorter(this.email, EmailAddresses.MAX_LENGTH), shorter(this.zip, 10),
-				shorter(this.comment, MAX_COMMENT * 2), this.showPublicly, this.campaignUpdates, this.organizationNews,
-				this.referral);
-	}
-
 	/** The comment as stored: {@code null} when none. */
 	String storedComment() {
 		return this.comment.isBlank() ? null : this.comment;
 	}
 
-	private static void name(String field, String value, Map<String, String> errors) {
-		if (value.isEmpty()) {
-			errors.put(field, "signatures.error." + field + ".empty");
-		}
-		else if (value.length() > MAX_NAME) {
-			errors.put(field, "signatures.error." + field + ".long");
-		}
-		else if (!NAME.matcher(value).matches()) {
-			errors.put(field, "signatures.error." + field + ".invalid");
-		}
-	}
-
-	private static String clean(String value) {
-		return (value == null) ? "" : value.strip();
-	}
-
-	private static String comment(String value) {
-		return (value == null) ? "" : value.strip().replace("\r\n", "\n");
-	}
-
-	private static boolean checked(String value) {
+	private static boolean ticked(String value) {
 		return value != null && !value.isEmpty() && !"false".equals(value);
-	}
-
-	private static String shorter(String value, int max) {
-		return (value.length() > max) ? "" : value;
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.end287g.campaigns.signing;
 
 import java.util.Locale;
-import java.util.Map;
-
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignPageContributor;
 
@@ -24,11 +22,8 @@ class SignaturePage implements CampaignPageContributor {
 
 	@Override
 	public void contribute(Campaign campaign, Model model, Locale locale) {
-		if (!model.containsAttribute("signatureForm")) {
-			model.addAttribute("signatureForm", SignatureForm.EMPTY);
-		}
-		if (!model.containsAttribute("signatureErrors")) {
-			model.addAttribute("signatureErrors", Map.of());
+		if (!model.containsAttribute(Signer.FORM)) {
+			model.addAttribute(Signer.FORM, SignatureForm.EMPTY);
 		}
 		model.addAttribute("signing", campaign.gathering());
 		SignatureWall.Wall shown = this.wall.of(campaign.id());

@@ -189,8 +189,8 @@ class SignatureRows {
 				(s.domain() != null) ? this.index.of(SignatureChecks.DOMAIN_KIND, s.domain()) : null,
 				seal(form.firstName(), "first_name"), seal(form.lastName(), "last_name"), seal(form.zip(), "zip"),
 				seal(form.storedComment(), "comment"), s.city(), s.language(), s.source(), s.enteredBy(),
-				form.showPublicly(), form.campaignUpdates(), form.organizationNews(), s.clientHash(), s.createdAt(),
-				s.confirmedAt(), s.confirmMailedAt(), form.referral() };
+				form.showsName(), form.wantsUpdates(), form.wantsNews(), s.clientHash(), s.createdAt(), s.confirmedAt(),
+				s.confirmMailedAt(), form.referral() };
 	}
 
 	private byte[] seal(String value, String column) {

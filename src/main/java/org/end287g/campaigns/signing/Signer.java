@@ -1,9 +1,13 @@
 package org.end287g.campaigns.signing;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
@@ -12,19 +16,33 @@ import org.end287g.places.ZipCode;
 import org.end287g.privacy.ClientAddresses;
 import org.end287g.privacy.RateLimitExceededException;
 import org.end287g.problems.Problem;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DataBinder;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * Signing a petition from the form's fields, for {@link SigningFilter} (the usual case,
  * without Spring MVC) and {@link SignatureController} (which renders every other
- * outcome): the campaign, the checks, the store, the limit per client address.
+ * outcome): the campaign, the form bound and checked as {@code @Valid} would, the store,
+ * the limit per client address.
  */
 @Component
 class Signer {
 
 	/** The request attribute holding the outcome the filter reached. */
 	static final String OUTCOME = Signer.class.getName() + ".outcome";
+
+	/** The name of the bound form, as the campaign page's signing part reads it. */
+	static final String FORM = "signatureForm";
+
+	private static final ResolvableType FORM_TYPE = ResolvableType.forClass(SignatureForm.class);
 
 	private final Campaigns campaigns;
 
@@ -36,10 +54,13 @@ class Signer {
 
 	private final OnlineSigning online;
 
+	private final Validator validator;
+
 	private final Map<String, Signable> signable = new ConcurrentHashMap<>();
 
 	Signer(Campaigns campaigns, Places places, SignatureSettings settings, ClientAddresses addresses,
-			OnlineSigning online) {
+			OnlineSigning online, jakarta.validation.Validator validator) {
+		this.validator = new SpringValidatorAdapter(validator);
 		this.campaigns = campaigns;
 		this.places = places;
 		this.settings = settings;
@@ -56,8 +77,8 @@ class Signer {
 	record Signed(String slug) implements Outcome {
 	}
 
-	/** The form as typed, with its errors. */
-	record Invalid(String slug, SignatureForm form, Map<String, String> errors) implements Outcome {
+	/** The form as typed, bound with its errors. */
+	record Invalid(String slug, BindingResult form) implements Outcome {
 	}
 
 	/**
@@ -80,15 +101,11 @@ class Signer {
 		if (!campaign.gathering()) {
 			return new Refused(Problem.badRequest("signatures.error.closed"));
 		}
-		SignatureForm form = SignatureForm
-			.of(field.apply("firstName"), field.apply("lastName"), field.apply("email"), field.apply("zip"),
-					field.apply("comment"), field.apply("showPublicly"), field.apply("campaignUpdates"),
-					field.apply("organizationNews"))
-			.withReferral(field.apply("ref"));
-		Map<String, String> errors = form.errors(this.places, true);
-		if (!errors.isEmpty()) {
-			return new Invalid(slug, form, errors);
+		BindingResult result = bind(field, locale);
+		if (result.hasErrors()) {
+			return new Invalid(slug, result);
 		}
+		SignatureForm form = (SignatureForm) result.getTarget();
 		String city = form.place(this.places).map(ZipCode::city).orElse(null);
 		try {
 			if (this.online.sign(campaign, form, city, locale,
@@ -101,6 +118,29 @@ class Signer {
 			return new Refused(Problem.unavailable("campaigns.error.busy"));
 		}
 		return new Signed(campaign.slug());
+	}
+
+	/**
+	 * The form bound from the request's fields and validated as Spring MVC would
+	 * ({@code @Valid}), with a binder made for this request and the shared validator;
+	 * messages are worded in the signer's language, also when no dispatcher set it.
+	 */
+	private BindingResult bind(Function<String, String> field, Locale locale) {
+		DataBinder binder = new DataBinder(null, FORM);
+		binder.setTargetType(FORM_TYPE);
+		binder.setValidator(this.validator);
+		LocaleContext previous = LocaleContextHolder.getLocaleContext();
+		LocaleContextHolder.setLocale(locale);
+		try {
+			binder.construct(new FormFields(field));
+			binder.validate();
+		}
+		finally {
+			LocaleContextHolder.setLocaleContext(previous);
+		}
+		BindingResult result = binder.getBindingResult();
+		((SignatureForm) result.getTarget()).requireEmail(result);
+		return result;
 	}
 
 	/**
@@ -127,6 +167,25 @@ class Signer {
 	}
 
 	private record Signable(Campaign campaign, long readAt) {
+	}
+
+	/** The form's fields as the binder asks for them, by the names of its components. */
+	private record FormFields(Function<String, String> field) implements DataBinder.ValueResolver {
+
+		private static final Set<String> NAMES = Arrays.stream(SignatureForm.class.getRecordComponents())
+			.map(RecordComponent::getName)
+			.collect(Collectors.toUnmodifiableSet());
+
+		@Override
+		public @Nullable Object resolveValue(String name, Class<?> type) {
+			return this.field.apply(name);
+		}
+
+		@Override
+		public Set<String> getNames() {
+			return NAMES;
+		}
+
 	}
 
 }

@@ -15,6 +15,7 @@ import org.end287g.campaigns.Campaign;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
 import org.end287g.problems.Problem;
+import org.end287g.validation.TypedText;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -60,9 +61,9 @@ class EventController {
 	record Filter(String zip, String state, String format, String error, ZipCode place) {
 
 		static Filter of(String zip, String state, String format, EventViews views) {
-			String z = EventForm.strip(zip);
-			String s = EventForm.strip(state).toUpperCase(Locale.ROOT);
-			String f = EventForm.strip(format);
+			String z = TypedText.line(zip);
+			String s = TypedText.line(state).toUpperCase(Locale.ROOT);
+			String f = TypedText.line(format);
 			ZipCode place = null;
 			String error = null;
 			if (!f.isEmpty() && !f.equals("online") && !f.equals("in-person")) {
@@ -157,8 +158,7 @@ class EventController {
 		model.addAttribute("zones", EventForm.ZONES);
 		model.addAttribute("tz", zone.getId());
 		model.addAttribute("questions", event.questions());
-		model.addAttribute("form", Map.of("language", locale.getLanguage()));
-		model.addAttribute("errors", Map.of());
+		model.addAttribute("form", RegistrationForm.blank(locale.getLanguage()));
 		return "events/event";
 	}
 

@@ -1,13 +1,13 @@
 package org.end287g.events.internal;
 
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.end287g.places.Places;
+import jakarta.validation.Valid;
 import org.end287g.privacy.RateLimits;
 import org.end287g.problems.Problem;
+import org.end287g.validation.ShownBack;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,10 +15,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Registering for an event, and the registrant's own page (reached by the signed link in
@@ -35,53 +36,47 @@ class RegistrationController {
 
 	private final EventMail mail;
 
-	private final Places places;
-
 	private final RateLimits rateLimits;
 
 	RegistrationController(PublicEvents events, EventViews views, Registrations registrations, EventMail mail,
-			Places places, RateLimits rateLimits) {
+			RateLimits rateLimits) {
 		this.events = events;
 		this.views = views;
 		this.registrations = registrations;
 		this.mail = mail;
-		this.places = places;
 		this.rateLimits = rateLimits;
 	}
 
 	@PostMapping("/events/{slug}/register")
-	String register(@PathVariable String slug, @RequestParam Map<String, String> params, HttpServletRequest request,
-			HttpServletResponse response, Model model, Locale locale) {
+	String register(@PathVariable String slug, @ModelAttribute("form") @Valid RegistrationForm form,
+			BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model,
+			Locale locale) {
 		Event event = this.events.bySlug(slug);
-		RegistrationForm form = RegistrationForm.read(params, event.questions().size(),
-				(zip) -> this.places.zip(zip).isPresent());
-		if (form.errors.isEmpty() && (!event.published() || event.started(this.views.now()))) {
-			form.errors.put("form",
-					event.cancelled() ? "events.register.error.cancelled" : "events.register.error.closed");
+		if (!result.hasErrors() && (!event.published() || event.started(this.views.now()))) {
+			result.reject(event.cancelled() ? "events.register.error.cancelled" : "events.register.error.closed");
 		}
-		if (!form.errors.isEmpty()) {
-			response.setStatus(
-					form.errors.containsKey("form") ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
-			return page(event, form, model, locale);
+		if (result.hasErrors()) {
+			response.setStatus(result.hasGlobalErrors() ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
+			return page(event, result, model, locale);
 		}
-		this.rateLimits.check("form", request.getRemoteAddr(), form.form.email());
-		Registrations.Outcome outcome = this.registrations.register(event.id(), form.form, this.views.now());
+		Registrations.Form registration = form.registration(event.questions().size());
+		this.rateLimits.check("form", request.getRemoteAddr(), registration.email());
+		Registrations.Outcome outcome = this.registrations.register(event.id(), registration, this.views.now());
 		if (outcome == Registrations.Outcome.CLOSED) {
-			form.errors.put("form", "events.register.error.closed");
+			result.reject("events.register.error.closed");
 			response.setStatus(HttpStatus.CONFLICT.value());
-			return page(event, form, model, locale);
+			return page(event, result, model, locale);
 		}
 		return "redirect:/events/" + event.slug() + "/registered";
 	}
 
-	private String page(Event event, RegistrationForm form, Model model, Locale locale) {
+	private String page(Event event, BindingResult result, Model model, Locale locale) {
+		ShownBack.into(model, result);
 		model.addAttribute("event",
 				this.views.view(event, this.views.registered(event.id()), event.zone(), locale, false));
 		model.addAttribute("questions", event.questions());
 		model.addAttribute("zones", EventForm.ZONES);
 		model.addAttribute("tz", event.zone().getId());
-		model.addAttribute("form", form.values);
-		model.addAttribute("errors", form.errors);
 		return "events/event";
 	}
 

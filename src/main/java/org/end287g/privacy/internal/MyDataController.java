@@ -10,8 +10,11 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.end287g.privacy.EmailAddresses;
+import jakarta.validation.Valid;
+import org.end287g.privacy.EmailAddress;
 import org.end287g.privacy.RateLimits;
+import org.end287g.validation.ShownBack;
+import org.end287g.validation.TypedText;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -25,10 +28,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -58,24 +62,32 @@ class MyDataController {
 
 	// --- asking for a link ---
 
+	/** The address a link to one's data is asked for. */
+	record LinkRequest(@EmailAddress(required = "{mydata.error.email.empty}", tooLong = "{mydata.error.email.long}",
+			message = "{mydata.error.email.invalid}") String email) {
+
+		LinkRequest {
+			email = TypedText.line(email);
+		}
+
+	}
+
 	@GetMapping("/my-data")
-	String form() {
+	String form(Model model) {
+		model.addAttribute("form", new LinkRequest(""));
 		return "privacy/my-data-request";
 	}
 
 	@PostMapping("/my-data")
-	String requestLink(@RequestParam(name = "email", defaultValue = "") String email, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
-		Optional<String> error = emailError(email);
-		if (error.isPresent()) {
+	String requestLink(@ModelAttribute("form") @Valid LinkRequest form, BindingResult result,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", error.get());
-			// an overlong value is not shown back
-			model.addAttribute("email", (email.length() <= EmailAddresses.MAX_LENGTH) ? email : "");
+			ShownBack.into(model, result);
 			return "privacy/my-data-request";
 		}
-		this.rateLimits.check("my-data", request.getRemoteAddr(), email);
-		this.myData.requestLink(email, language());
+		this.rateLimits.check("my-data", request.getRemoteAddr(), form.email());
+		this.myData.requestLink(form.email(), language());
 		return "redirect:/my-data/link-sent";
 	}
 
@@ -147,20 +159,6 @@ class MyDataController {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
 		return "privacy/my-data-invalid";
-	}
-
-	/** What is wrong with the address, if anything. */
-	private Optional<String> emailError(String email) {
-		if (email.isBlank()) {
-			return Optional.of(text("mydata.error.email.empty"));
-		}
-		if (email.strip().length() > EmailAddresses.MAX_LENGTH) {
-			return Optional.of(text("mydata.error.email.long"));
-		}
-		if (!EmailAddresses.isValid(email)) {
-			return Optional.of(text("mydata.error.email.invalid"));
-		}
-		return Optional.empty();
 	}
 
 	private static Locale language() {

@@ -1,20 +1,22 @@
 package org.end287g.toolkit.internal;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.end287g.problems.Problem;
+import jakarta.validation.Valid;
 import org.end287g.site.SafeMarkdown;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.ShownBack;
+import org.end287g.validation.TypedText;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,44 +38,66 @@ class AdminLessonsController {
 		return "toolkit/admin/lessons";
 	}
 
+	/** A lesson's texts in both languages as staff type them (Markdown bodies). */
+	record LessonForm(@PlainText(max = Lessons.MAX_TITLE, visibleOnly = true, codePoints = true,
+			required = "{toolkit.lessons.error.title.required}", tooLong = "{toolkit.lessons.error.title.long}",
+			lineBreak = "{toolkit.lessons.error.title.lines}", message = "{toolkit.error.hidden}") String titleEn,
+			@PlainText(max = Lessons.MAX_TITLE, visibleOnly = true, codePoints = true,
+					required = "{toolkit.lessons.error.title.required}", tooLong = "{toolkit.lessons.error.title.long}",
+					lineBreak = "{toolkit.lessons.error.title.lines}",
+					message = "{toolkit.error.hidden}") String titleEs,
+			@PlainText(max = Lessons.MAX_BODY, multiline = true, visibleOnly = true, codePoints = true,
+					required = "{toolkit.lessons.error.body.required}", tooLong = "{toolkit.lessons.error.body.long}",
+					message = "{toolkit.error.hidden}") String bodyEn,
+			@PlainText(max = Lessons.MAX_BODY, multiline = true, visibleOnly = true, codePoints = true,
+					required = "{toolkit.lessons.error.body.required}", tooLong = "{toolkit.lessons.error.body.long}",
+					message = "{toolkit.error.hidden}") String bodyEs) {
+
+		LessonForm {
+			titleEn = TypedText.lines(titleEn);
+			titleEs = TypedText.lines(titleEs);
+			bodyEn = TypedText.lines(bodyEn);
+			bodyEs = TypedText.lines(bodyEs);
+		}
+
+		static LessonForm of(Lessons.Lesson lesson) {
+			return new LessonForm(lesson.titleEn(), lesson.titleEs(), lesson.bodyEn(), lesson.bodyEs());
+		}
+
+	}
+
 	@GetMapping("/admin/toolkit/lessons/{slug}")
 	String edit(@PathVariable String slug, Model model) {
 		Lessons.Lesson lesson = this.lessons.find(slug)
 			.orElseThrow(() -> Problem.notFound("toolkit.lessons.error.unknown"));
-		return show(lesson, Map.of(), model);
+		model.addAttribute("form", LessonForm.of(lesson));
+		return show(lesson, model);
 	}
 
 	@PostMapping("/admin/toolkit/lessons/{slug}")
-	String save(Authentication authentication, @PathVariable String slug, @RequestParam Map<String, String> params,
-			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+	String save(Authentication authentication, @PathVariable String slug,
+			@ModelAttribute("form") @Valid LessonForm form, BindingResult result, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
 		Lessons.Lesson stored = this.lessons.find(slug)
 			.orElseThrow(() -> Problem.notFound("toolkit.lessons.error.unknown"));
-		Lessons.Lesson typed = new Lessons.Lesson(stored.slug(), stored.position(),
-				ShareMessages.clean(params.get("titleEn")), ShareMessages.clean(params.get("titleEs")),
-				ShareMessages.clean(params.get("bodyEn")), ShareMessages.clean(params.get("bodyEs")));
-		Map<String, String> errors = Lessons.errors(typed);
-		if (!errors.isEmpty()) {
+		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			Lessons.Lesson shown = new Lessons.Lesson(typed.slug(), typed.position(),
-					shorter(typed.titleEn(), Lessons.MAX_TITLE), shorter(typed.titleEs(), Lessons.MAX_TITLE),
-					shorter(typed.bodyEn(), Lessons.MAX_BODY), shorter(typed.bodyEs(), Lessons.MAX_BODY));
-			return show(shown, errors, model);
+			ShownBack.into(model, result);
+			return show(stored, model);
 		}
-		this.lessons.save(authentication.getName(), typed);
+		this.lessons.save(authentication.getName(), new Lessons.Lesson(stored.slug(), stored.position(), form.titleEn(),
+				form.titleEs(), form.bodyEn(), form.bodyEs()));
 		redirect.addFlashAttribute("notice", "toolkit.lessons.saved");
 		return "redirect:/admin/toolkit/lessons/" + stored.slug();
 	}
 
-	private String show(Lessons.Lesson lesson, Map<String, String> errors, Model model) {
+	/** The stored lesson's page, with the form in the model and its bodies previewed. */
+	private String show(Lessons.Lesson lesson, Model model) {
+		LessonForm form = (LessonForm) model.getAttribute("form");
 		model.addAttribute("lesson", lesson);
-		model.addAttribute("errors", errors);
-		model.addAttribute("previewEn", SafeMarkdown.html(lesson.bodyEn(), 2, SafeMarkdown.Author.STAFF));
-		model.addAttribute("previewEs", SafeMarkdown.html(lesson.bodyEs(), 2, SafeMarkdown.Author.STAFF));
+		model.addAttribute("previewEn", SafeMarkdown.html(form.bodyEn(), 2, SafeMarkdown.Author.STAFF));
+		model.addAttribute("previewEs", SafeMarkdown.html(form.bodyEs(), 2, SafeMarkdown.Author.STAFF));
 		return "toolkit/admin/lesson";
-	}
-
-	private static String shorter(String value, int max) {
-		return (value.length() > max * 2) ? value.substring(0, max * 2) : value;
 	}
 
 }

@@ -7,17 +7,23 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.end287g.campaigns.CampaignCounts;
 import org.end287g.problems.Problem;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.ShownBack;
+import org.end287g.validation.TypedText;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -47,45 +53,74 @@ class LeaderToolkitController {
 	record Referral(String channel, long signatures) {
 	}
 
+	/**
+	 * The share messages of one language as a leader edits them; {@code action} is
+	 * {@code defaults} to go back to the site's.
+	 */
+	record MessagesForm(String language, String action,
+			@PlainText(max = ShareMessages.MAX_SOCIAL, multiline = true, visibleOnly = true, codePoints = true,
+					required = "{toolkit.error.social.required}", tooLong = "{toolkit.error.social.long}",
+					message = "{toolkit.error.hidden}") String social,
+			@PlainText(max = ShareMessages.MAX_SMS, multiline = true, visibleOnly = true, codePoints = true,
+					required = "{toolkit.error.sms.required}", tooLong = "{toolkit.error.sms.long}",
+					message = "{toolkit.error.hidden}") String sms,
+			@PlainText(max = ShareMessages.MAX_SUBJECT, visibleOnly = true, codePoints = true,
+					required = "{toolkit.error.subject.required}", tooLong = "{toolkit.error.subject.long}",
+					lineBreak = "{toolkit.error.subject.lines}", message = "{toolkit.error.hidden}") String subject,
+			@PlainText(max = ShareMessages.MAX_BODY, multiline = true, visibleOnly = true, codePoints = true,
+					required = "{toolkit.error.body.required}", tooLong = "{toolkit.error.body.long}",
+					message = "{toolkit.error.hidden}") String body) {
+
+		MessagesForm {
+			language = TypedText.line(language);
+			social = TypedText.lines(social);
+			sms = TypedText.lines(sms);
+			subject = TypedText.lines(subject);
+			body = TypedText.lines(body);
+		}
+
+		ShareMessages.Texts texts() {
+			return new ShareMessages.Texts(this.social, this.sms, this.subject, this.body);
+		}
+
+	}
+
 	@GetMapping("/leader/campaigns/{id}/toolkit")
 	String page(Authentication authentication, @PathVariable String id, Model model, Locale locale) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
-		return show(facts, model, locale, null, Map.of(), null);
+		return show(facts, model, null, null);
 	}
 
 	@PostMapping("/leader/campaigns/{id}/toolkit/messages")
-	String messages(Authentication authentication, @PathVariable String id, @RequestParam Map<String, String> params,
-			HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
+	String messages(Authentication authentication, @PathVariable String id,
+			@ModelAttribute("form") @Valid MessagesForm form, BindingResult result, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
-		String language = params.get("language");
+		String language = form.language();
 		if (!LANGUAGES.contains(language)) {
 			throw Problem.badRequest("toolkit.error.language");
 		}
 		long campaignId = facts.campaign().id();
-		if ("defaults".equals(params.get("action"))) {
+		if ("defaults".equals(form.action())) {
 			this.shareMessages.reset(authentication.getName(), campaignId, language);
 			redirect.addFlashAttribute("notice", "toolkit.messages.reset");
 			return "redirect:/leader/campaigns/" + campaignId + "/toolkit#messages-" + language;
 		}
-		ShareMessages.Texts texts = new ShareMessages.Texts(ShareMessages.clean(params.get("social")),
-				ShareMessages.clean(params.get("sms")), ShareMessages.clean(params.get("subject")),
-				ShareMessages.clean(params.get("body")));
-		Map<String, String> errors = ShareMessages.errors(texts);
-		if (!errors.isEmpty()) {
+		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			ShareMessages.Texts shownBack = new ShareMessages.Texts(shorter(texts.social(), ShareMessages.MAX_SOCIAL),
-					shorter(texts.sms(), ShareMessages.MAX_SMS), shorter(texts.subject(), ShareMessages.MAX_SUBJECT),
-					shorter(texts.body(), ShareMessages.MAX_BODY));
-			return show(facts, model, locale, language, errors, shownBack);
+			ShownBack.into(model, result);
+			return show(facts, model, language, ((MessagesForm) model.getAttribute("form")).texts());
 		}
-		this.shareMessages.save(authentication.getName(), campaignId, language, texts);
+		this.shareMessages.save(authentication.getName(), campaignId, language, form.texts());
 		redirect.addFlashAttribute("notice", "toolkit.messages.saved");
 		return "redirect:/leader/campaigns/" + campaignId + "/toolkit#messages-" + language;
 	}
 
-	private String show(CampaignFacts.Facts facts, Model model, Locale locale, String errorLanguage,
-			Map<String, String> errors, ShareMessages.Texts typed) {
-		Locale page = MaterialLanguage.of(null, locale);
+	/**
+	 * The page, with the messages as typed in {@code errorLanguage} when they had errors.
+	 */
+	private String show(CampaignFacts.Facts facts, Model model, String errorLanguage, ShareMessages.Texts typed) {
+		Locale page = MaterialLanguage.of(null, LocaleContextHolder.getLocale());
 		ShareMessages.Texts current = this.shareMessages.of(facts, page);
 		model.addAttribute("facts", facts);
 		model.addAttribute("record", facts.campaign());
@@ -101,7 +136,6 @@ class LeaderToolkitController {
 		model.addAttribute("forms", forms);
 		model.addAttribute("edited", edited);
 		model.addAttribute("errorLanguage", errorLanguage);
-		model.addAttribute("errors", errors);
 		model.addAttribute("referrals", referrals(facts.campaign().id()));
 		model.addAttribute("pageLanguage", page.getLanguage());
 		return "toolkit/leader";
@@ -125,10 +159,6 @@ class LeaderToolkitController {
 		referrals.add(new Referral("other", other));
 		referrals.add(new Referral("", counted.getOrDefault("", 0L)));
 		return referrals;
-	}
-
-	private static String shorter(String value, int max) {
-		return (value.length() > max * 2) ? value.substring(0, max * 2) : value;
 	}
 
 }

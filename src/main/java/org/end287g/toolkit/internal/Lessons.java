@@ -2,12 +2,9 @@ package org.end287g.toolkit.internal;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.LeaderChecklist;
@@ -28,9 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 class Lessons {
 
 	static final int MAX_TITLE = 120, MAX_BODY = 20_000;
-
-	private static final Pattern HIDDEN = Pattern
-		.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]");
 
 	/** A lesson in both languages. */
 	record Lesson(String slug, int position, String titleEn, String titleEs, String bodyEn, String bodyEs) {
@@ -123,32 +117,6 @@ class Lessons {
 			this.checklist.complete(accountId, campaignId, LeaderChecklist.READ_GUIDE);
 		}
 		return progress;
-	}
-
-	/** What is wrong with a lesson as staff typed it, by field; empty when fine. */
-	static Map<String, String> errors(Lesson lesson) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		check("title-en", lesson.titleEn(), MAX_TITLE, false, errors);
-		check("title-es", lesson.titleEs(), MAX_TITLE, false, errors);
-		check("body-en", lesson.bodyEn(), MAX_BODY, true, errors);
-		check("body-es", lesson.bodyEs(), MAX_BODY, true, errors);
-		return errors;
-	}
-
-	private static void check(String field, String value, int max, boolean lines, Map<String, String> errors) {
-		String kind = field.startsWith("title") ? "title" : "body";
-		if (value.isEmpty()) {
-			errors.put(field, "toolkit.lessons.error." + kind + ".required");
-		}
-		else if (value.codePointCount(0, value.length()) > max) {
-			errors.put(field, "toolkit.lessons.error." + kind + ".long");
-		}
-		else if (HIDDEN.matcher(value).find()) {
-			errors.put(field, "toolkit.error.hidden");
-		}
-		else if (!lines && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
-			errors.put(field, "toolkit.lessons.error.title.lines");
-		}
 	}
 
 	/** Saves a checked lesson's texts, audited in the same transaction. */

@@ -3,24 +3,32 @@ package org.end287g.toolkit.internal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.end287g.tracker.AgreementView;
+import org.end287g.validation.PlainText;
+import org.end287g.validation.ShownBack;
+import org.end287g.validation.TypedText;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,40 +51,88 @@ class RecordsRequestController {
 		this.messages = messages;
 	}
 
+	/** When the request was sent and answered, and what the answer said, as typed. */
+	record RecordForm(String sentOn, String answeredOn,
+			@PlainText(max = RecordsRequests.MAX_ANSWER, multiline = true, visibleOnly = true, codePoints = true,
+					tooLong = "{toolkit.records.error.answer.long}",
+					message = "{toolkit.error.hidden}") String answer) {
+
+		RecordForm {
+			sentOn = TypedText.line(sentOn);
+			answeredOn = TypedText.line(answeredOn);
+			answer = TypedText.lines(answer);
+		}
+
+		static RecordForm of(RecordsRequests.Record record) {
+			return new RecordForm(Objects.toString(record.sentOn(), ""), Objects.toString(record.answeredOn(), ""),
+					record.answer());
+		}
+
+		/**
+		 * The record to save: dates not after today, an answer not before the request;
+		 * {@code null} with errors.
+		 */
+		RecordsRequests.Record record(LocalDate today, Errors errors) {
+			LocalDate sent = date("sentOn", this.sentOn, today, errors);
+			LocalDate answered = date("answeredOn", this.answeredOn, today, errors);
+			if (answered != null && sent == null && !errors.hasFieldErrors("sentOn")) {
+				errors.rejectValue("sentOn", "toolkit.records.error.sentFirst");
+			}
+			if (answered != null && sent != null && answered.isBefore(sent)) {
+				errors.rejectValue("answeredOn", "toolkit.records.error.beforeSent");
+			}
+			return errors.hasErrors() ? null
+					: new RecordsRequests.Record(sent, answered, this.answer.isEmpty() ? null : this.answer);
+		}
+
+		private static LocalDate date(String field, String text, LocalDate today, Errors errors) {
+			if (text.isEmpty()) {
+				return null;
+			}
+			LocalDate date = null;
+			try {
+				date = (text.length() == 10) ? LocalDate.parse(text) : null;
+			}
+			catch (DateTimeParseException ex) {
+				date = null;
+			}
+			if (date == null || date.isAfter(today)) {
+				errors.rejectValue(field,
+						(date == null) ? "toolkit.records.error.date" : "toolkit.records.error.future");
+				return null;
+			}
+			return date;
+		}
+
+	}
+
 	@GetMapping("/leader/campaigns/{id}/records-request")
 	String page(Authentication authentication, @PathVariable String id, Model model, Locale locale) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
-		RecordsRequests.Record record = this.requests.of(facts.campaign().id());
-		return show(facts, model, locale, Map.of(), record.sentOn() != null ? record.sentOn().toString() : "",
-				record.answeredOn() != null ? record.answeredOn().toString() : "",
-				record.answer() != null ? record.answer() : "");
+		model.addAttribute("form", RecordForm.of(this.requests.of(facts.campaign().id())));
+		return show(facts, model);
 	}
 
 	@PostMapping("/leader/campaigns/{id}/records-request")
-	String save(Authentication authentication, @PathVariable String id, @RequestParam(required = false) String sentOn,
-			@RequestParam(required = false) String answeredOn, @RequestParam(required = false) String answer,
-			HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
+	String save(Authentication authentication, @PathVariable String id, @ModelAttribute("form") @Valid RecordForm form,
+			BindingResult result, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
-		RecordsRequests.Checked checked = RecordsRequests.check(sentOn, answeredOn, answer,
-				LocalDate.now(ZoneOffset.UTC));
-		if (!checked.errors().isEmpty()) {
+		RecordsRequests.Record record = form.record(LocalDate.now(ZoneOffset.UTC), result);
+		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return show(facts, model, locale, checked.errors(), shorter(sentOn, 20), shorter(answeredOn, 20),
-					shorter(answer, RecordsRequests.MAX_ANSWER * 2));
+			ShownBack.into(model, result);
+			return show(facts, model);
 		}
-		this.requests.save(authentication.getName(), facts.campaign().id(), checked.record());
+		this.requests.save(authentication.getName(), facts.campaign().id(), record);
 		redirect.addFlashAttribute("notice", "toolkit.records.saved");
 		return "redirect:/leader/campaigns/" + facts.campaign().id() + "/records-request#record";
 	}
 
-	private String show(CampaignFacts.Facts facts, Model model, Locale locale, Map<String, String> errors,
-			String sentOn, String answeredOn, String answer) {
-		Locale language = MaterialLanguage.of(null, locale);
+	private String show(CampaignFacts.Facts facts, Model model) {
+		Locale language = MaterialLanguage.of(null, LocaleContextHolder.getLocale());
 		model.addAttribute("facts", facts);
 		model.addAttribute("record", facts.campaign());
 		model.addAttribute("letter", letter(facts, language, LocalDate.now(ZoneOffset.UTC)));
-		model.addAttribute("errors", errors);
-		model.addAttribute("form", Map.of("sent-on", sentOn, "answered-on", answeredOn, "answer", answer));
 		model.addAttribute("today", LocalDate.now(ZoneOffset.UTC).toString());
 		return "toolkit/records";
 	}
@@ -117,13 +173,6 @@ class RecordsRequestController {
 
 	private String text(String key, Locale language, Object... args) {
 		return this.messages.getMessage(key, args, language);
-	}
-
-	private static String shorter(String value, int max) {
-		if (value == null) {
-			return "";
-		}
-		return (value.length() > max) ? value.substring(0, max) : value;
 	}
 
 }

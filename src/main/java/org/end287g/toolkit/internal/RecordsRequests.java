@@ -3,9 +3,6 @@ package org.end287g.toolkit.internal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.end287g.audit.AuditLog;
@@ -49,53 +46,6 @@ class RecordsRequests {
 					rs.getObject("answered_on", LocalDate.class), rs.getString("answer")))
 			.optional();
 		return stored.orElse(Record.NONE);
-	}
-
-	/** Parsed form values, or the problems by field. */
-	record Checked(Record record, Map<String, String> errors) {
-	}
-
-	static Checked check(String sent, String answered, String answer, LocalDate today) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		LocalDate sentOn = date("sent-on", sent, today, errors);
-		LocalDate answeredOn = date("answered-on", answered, today, errors);
-		if (answeredOn != null && sentOn == null && !errors.containsKey("sent-on")) {
-			errors.put("sent-on", "toolkit.records.error.sentFirst");
-		}
-		if (answeredOn != null && sentOn != null && answeredOn.isBefore(sentOn)) {
-			errors.put("answered-on", "toolkit.records.error.beforeSent");
-		}
-		String text = (answer == null) ? "" : answer.replace("\r\n", "\n").strip();
-		if (text.codePointCount(0, text.length()) > MAX_ANSWER) {
-			errors.put("answer", "toolkit.records.error.answer.long");
-		}
-		else if (ShareMessages.hidden(text)) {
-			errors.put("answer", "toolkit.error.hidden");
-		}
-		return new Checked(new Record(sentOn, answeredOn, text.isEmpty() ? null : text), errors);
-	}
-
-	private static LocalDate date(String field, String value, LocalDate today, Map<String, String> errors) {
-		String text = (value == null) ? "" : value.strip();
-		if (text.isEmpty()) {
-			return null;
-		}
-		LocalDate date = null;
-		try {
-			date = (text.length() == 10) ? LocalDate.parse(text) : null;
-		}
-		catch (DateTimeParseException ex) {
-			date = null;
-		}
-		if (date == null) {
-			errors.put(field, "toolkit.records.error.date");
-			return null;
-		}
-		if (date.isAfter(today)) {
-			errors.put(field, "toolkit.records.error.future");
-			return null;
-		}
-		return date;
 	}
 
 	private int update(String actor, long campaignId, Record record, OffsetDateTime now) {

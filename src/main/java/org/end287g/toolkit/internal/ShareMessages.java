@@ -3,12 +3,10 @@ package org.end287g.toolkit.internal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import org.end287g.audit.AuditLog;
 
@@ -28,13 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 class ShareMessages {
 
 	static final int MAX_SOCIAL = 250, MAX_SMS = 300, MAX_SUBJECT = 150, MAX_BODY = 2000;
-
-	/**
-	 * Control characters but line breaks and tabs, and the invisible characters that
-	 * reorder or hide text (bidi overrides, zero-width marks).
-	 */
-	private static final Pattern HIDDEN = Pattern
-		.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]");
 
 	/** The four texts of one language. */
 	record Texts(String social, String sms, String subject, String body) {
@@ -100,44 +91,6 @@ class ShareMessages {
 				this.messages.getMessage("toolkit.message.text", args, language),
 				this.messages.getMessage("toolkit.message.subject", args, language),
 				this.messages.getMessage("toolkit.message.body", args, language));
-	}
-
-	/**
-	 * What is wrong with edited messages, by field (social, sms, subject, body) as
-	 * message keys; empty when they can be saved.
-	 */
-	static Map<String, String> errors(Texts texts) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		check("social", texts.social(), MAX_SOCIAL, true, errors);
-		check("sms", texts.sms(), MAX_SMS, true, errors);
-		check("subject", texts.subject(), MAX_SUBJECT, false, errors);
-		check("body", texts.body(), MAX_BODY, true, errors);
-		return errors;
-	}
-
-	private static void check(String field, String value, int max, boolean lines, Map<String, String> errors) {
-		if (value.isEmpty()) {
-			errors.put(field, "toolkit.error." + field + ".required");
-		}
-		else if (value.codePointCount(0, value.length()) > max) {
-			errors.put(field, "toolkit.error." + field + ".long");
-		}
-		else if (HIDDEN.matcher(value).find()) {
-			errors.put(field, "toolkit.error.hidden");
-		}
-		else if (!lines && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
-			errors.put(field, "toolkit.error.subject.lines");
-		}
-	}
-
-	/** Whether a text holds control or invisible characters. */
-	static boolean hidden(String value) {
-		return HIDDEN.matcher(value).find();
-	}
-
-	/** A typed value: line breaks as {@code \n}, no surrounding white space. */
-	static String clean(String value) {
-		return (value == null) ? "" : value.replace("\r\n", "\n").strip();
 	}
 
 	/**

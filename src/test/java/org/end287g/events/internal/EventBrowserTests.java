@@ -100,9 +100,8 @@ class EventBrowserTests {
 			.plusDays(10)
 			.truncatedTo(ChronoUnit.DAYS)
 			.withHour(17);
-		EventForm.Draft draft = EventForm.read(
-				EventFixture.form("Ending 287(g) in North Carolina", start, start.plusMinutes(90)), Instant.now(), null,
-				(zip) -> true).draft;
+		EventForm.Draft draft = EventFixture
+			.draft(EventFixture.form("Ending 287(g) in North Carolina", start, start.plusMinutes(90)), Instant.now());
 		long id = this.events.create(draft, null, List.of(), "test", Instant.now());
 		this.events.publish(id, Instant.now());
 

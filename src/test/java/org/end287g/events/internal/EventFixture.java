@@ -4,16 +4,20 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.end287g.Staff;
 import org.end287g.accounts.SignedIn;
 
+import org.springframework.beans.BeanUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -80,6 +84,18 @@ final class EventFixture {
 		form.put("zip", "28052");
 		form.put("onlineUrl", "");
 		return form;
+	}
+
+	/** The values a valid form gives to store, without the pages. */
+	static EventForm.Draft draft(Map<String, String> typed, Instant now) {
+		Object[] values = Arrays.stream(EventForm.class.getRecordComponents())
+			.map((component) -> typed.get(component.getName()))
+			.toArray();
+		EventForm form = BeanUtils.instantiateClass(BeanUtils.getResolvableConstructor(EventForm.class), values);
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		EventForm.Draft draft = form.draft(now, null, errors);
+		assertThat(errors.getAllErrors()).isEmpty();
+		return draft;
 	}
 
 	static MockHttpServletRequestBuilder posting(String path, Map<String, String> form) {
