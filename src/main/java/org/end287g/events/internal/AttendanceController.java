@@ -53,7 +53,7 @@ class AttendanceController {
 	@GetMapping({ "/admin/events/{id}/check-in", "/leader/events/{id}/check-in" })
 	String checkInPage(@PathVariable String id, @RequestParam(required = false) String code, HttpServletRequest request,
 			Authentication authentication, HttpServletResponse response, Model model, Locale locale) {
-		Scope scope = this.scopes.scope(request, authentication);
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
 		Registration found = null;
 		if (code != null && !code.isBlank()) {
@@ -83,7 +83,7 @@ class AttendanceController {
 	String checkIn(@PathVariable String id, @RequestParam(required = false) String code, HttpServletRequest request,
 			Authentication authentication, HttpServletResponse response, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		Scope scope = this.scopes.scope(request, authentication);
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
 		Registration found = this.registrations.byCode(event.id(), code).orElse(null);
 		if (found == null || found.status() != Registration.Status.REGISTERED) {
@@ -106,7 +106,7 @@ class AttendanceController {
 
 	@GetMapping({ "/admin/events/{id}/registrations.csv", "/leader/events/{id}/registrations.csv" })
 	ResponseEntity<byte[]> csv(@PathVariable String id, HttpServletRequest request, Authentication authentication) {
-		Scope scope = this.scopes.scope(request, authentication);
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
 		List<Registration> all = this.registrations.ofEvent(event.id());
 		byte[] csv = RegistrationCsv.write(event, all);

@@ -77,7 +77,7 @@ class OrganizerController {
 
 	@GetMapping({ "/admin/events", "/leader/events" })
 	String list(HttpServletRequest request, Authentication authentication, Model model, Locale locale) {
-		Scope scope = this.scopes.scope(request, authentication);
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		List<Event> events = scope.staff() ? this.store.all() : this.store.ofCampaigns(scope.campaigns());
 		Map<Long, Integer> registered = this.views.registered(events.stream().map(Event::id).toList());
 		List<EventViews.View> shown = new ArrayList<>();
@@ -91,7 +91,7 @@ class OrganizerController {
 
 	@GetMapping({ "/admin/events/new", "/leader/events/new" })
 	String blank(HttpServletRequest request, Authentication authentication, Model model) {
-		Scope scope = this.scopes.scope(request, authentication);
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		// a leader of one campaign has it filled in
 		List<Campaign> led = led(scope);
 		model.addAttribute("form", EventForm.blank((led.size() == 1) ? led.get(0).slug() : ""));
@@ -101,7 +101,7 @@ class OrganizerController {
 	@PostMapping({ "/admin/events", "/leader/events" })
 	String create(@ModelAttribute("form") @Valid EventForm form, BindingResult result, HttpServletRequest request,
 			Authentication authentication, HttpServletResponse response, Model model) {
-		Scope scope = this.scopes.scope(request, authentication);
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Instant now = this.views.now();
 		EventForm.Draft draft = form.draft(now, null, result);
 		List<Long> campaignIds = campaignIds(form, scope, result);
@@ -121,7 +121,7 @@ class OrganizerController {
 	@GetMapping({ "/admin/events/{id}", "/leader/events/{id}" })
 	String edit(@PathVariable String id, HttpServletRequest request, Authentication authentication, Model model,
 			Locale locale) {
-		Scope scope = this.scopes.scope(request, authentication);
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
 		List<String> slugs = event.campaignIds().stream().map(this.views::campaignSlug).toList();
 		model.addAttribute("form", EventForm.of(event, slugs));
@@ -132,7 +132,7 @@ class OrganizerController {
 	String update(@PathVariable String id, @ModelAttribute("form") @Valid EventForm form, BindingResult result,
 			HttpServletRequest request, Authentication authentication, HttpServletResponse response, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		Scope scope = this.scopes.scope(request, authentication);
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
 		Instant now = this.views.now();
 		EventForm.Draft draft = form.draft(now, event.start(), result);
@@ -163,7 +163,7 @@ class OrganizerController {
 	@PostMapping({ "/admin/events/{id}/publish", "/leader/events/{id}/publish" })
 	String publish(@PathVariable String id, HttpServletRequest request, Authentication authentication,
 			RedirectAttributes redirect) {
-		Scope scope = this.scopes.scope(request, authentication);
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
 		this.transactions.executeWithoutResult((status) -> {
 			if (this.store.publish(event.id(), this.views.now())) {
@@ -177,7 +177,7 @@ class OrganizerController {
 	@PostMapping({ "/admin/events/{id}/cancel", "/leader/events/{id}/cancel" })
 	String cancel(@PathVariable String id, @RequestParam(required = false) String confirm, HttpServletRequest request,
 			Authentication authentication, RedirectAttributes redirect) {
-		Scope scope = this.scopes.scope(request, authentication);
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
 		if (!"yes".equals(confirm)) {
 			redirect.addFlashAttribute("cancelUnconfirmed", true);

@@ -2,7 +2,6 @@ package org.end287g.events.internal;
 
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.end287g.problems.Problem;
 import org.end287g.accounts.Permissions;
 
@@ -35,8 +34,9 @@ class OrganizerScopes {
 
 	}
 
-	Scope scope(HttpServletRequest request, Authentication authentication) {
-		if (request.getRequestURI().startsWith("/admin/")) {
+	/** The scope of the pages at this path (staff's or leaders') for this person. */
+	Scope scope(String path, Authentication authentication) {
+		if (path.startsWith("/admin/")) {
 			// the security rules already require an admin signed in with a passkey
 			return new Scope("/admin/events", true, Set.of());
 		}
