@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 public interface CampaignPageContributor {
 
 	/**
+	 * Adds this part's attributes to the campaign page's model.
 	 * @param locale the page's language, as the site resolved it (after a {@code ?lang}
 	 * switch)
 	 */

@@ -44,13 +44,13 @@ class BundledPlaces implements Places {
 	BundledPlaces() {
 		long start = System.nanoTime();
 		this.states = new StateNames(
-				PlaceFiles.rows("states.tsv").stream().map(r -> new State(r[0], r[1], r[2])).toList());
+				PlaceFiles.rows("states.tsv").stream().map((r) -> new State(r[0], r[1], r[2])).toList());
 		List<County> counties = PlaceFiles.rows("counties.tsv.gz").stream().map(BundledPlaces::county).toList();
-		this.countyByFips = counties.stream().collect(Collectors.toUnmodifiableMap(County::fips, c -> c));
+		this.countyByFips = counties.stream().collect(Collectors.toUnmodifiableMap(County::fips, (c) -> c));
 		this.countiesByState = Map.copyOf(counties.stream().collect(Collectors.groupingBy(County::stateCode)));
 		this.matcherByState = Map.copyOf(this.countiesByState.entrySet()
 			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, e -> CountyMatcher.of(e.getValue()))));
+			.collect(Collectors.toMap(Map.Entry::getKey, (e) -> CountyMatcher.of(e.getValue()))));
 		List<ZipCode> zips = readZips();
 		this.zipsInOrder = zips.stream().sorted(Comparator.comparing(ZipCode::zip)).toList();
 		this.zipCodes = this.zipsInOrder.stream().map(ZipCode::zip).toArray(String[]::new);
@@ -62,7 +62,7 @@ class BundledPlaces implements Places {
 	private static Map<String, List<ZipCode>> byCity(List<ZipCode> zips) {
 		Map<String, String> keyOfCity = new HashMap<>();
 		return Map.copyOf(zips.stream()
-			.collect(Collectors.groupingBy(z -> keyOfCity.computeIfAbsent(z.city(), BundledPlaces::cityKey))));
+			.collect(Collectors.groupingBy((z) -> keyOfCity.computeIfAbsent(z.city(), BundledPlaces::cityKey))));
 	}
 
 	// GeoNames spells "Saint Louis"; people write "St. Louis".
@@ -79,8 +79,9 @@ class BundledPlaces implements Places {
 		Map<String, String> copies = new HashMap<>();
 		return PlaceFiles.rows("zips.tsv.gz")
 			.stream()
-			.map(r -> new ZipCode(r[0], copies.computeIfAbsent(r[1], c -> c), copies.computeIfAbsent(r[2], c -> c),
-					copies.computeIfAbsent(r[3], c -> c), PlaceFiles.decimal(r[4]), PlaceFiles.decimal(r[5])))
+			.map((r) -> new ZipCode(r[0], copies.computeIfAbsent(r[1], (c) -> c),
+					copies.computeIfAbsent(r[2], (c) -> c), copies.computeIfAbsent(r[3], (c) -> c),
+					PlaceFiles.decimal(r[4]), PlaceFiles.decimal(r[5])))
 			.toList();
 	}
 
@@ -106,7 +107,7 @@ class BundledPlaces implements Places {
 
 	@Override
 	public List<County> counties(@Nullable String stateCode) {
-		return state(stateCode).map(s -> this.countiesByState.getOrDefault(s.code(), List.of())).orElse(List.of());
+		return state(stateCode).map((s) -> this.countiesByState.getOrDefault(s.code(), List.of())).orElse(List.of());
 	}
 
 	@Override
@@ -114,7 +115,7 @@ class BundledPlaces implements Places {
 		if (rawName == null) {
 			return Optional.empty();
 		}
-		return state(stateCode).map(s -> this.matcherByState.get(s.code())).flatMap(m -> m.match(rawName));
+		return state(stateCode).map((s) -> this.matcherByState.get(s.code())).flatMap((m) -> m.match(rawName));
 	}
 
 	@Override
@@ -136,7 +137,7 @@ class BundledPlaces implements Places {
 		if (stateCode.isPresent() && code.isEmpty()) {
 			return List.of();
 		}
-		return inCity.stream().filter(z -> code.map(z.stateCode()::equals).orElse(true)).toList();
+		return inCity.stream().filter((z) -> code.map(z.stateCode()::equals).orElse(true)).toList();
 	}
 
 	@Override
@@ -147,7 +148,8 @@ class BundledPlaces implements Places {
 		}
 		return this.countyByFips.values()
 			.stream()
-			.min(Comparator.comparingDouble(c -> Places.distanceKm(latitude, longitude, c.latitude(), c.longitude())));
+			.min(Comparator
+				.comparingDouble((c) -> Places.distanceKm(latitude, longitude, c.latitude(), c.longitude())));
 	}
 
 }

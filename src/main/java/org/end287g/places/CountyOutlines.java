@@ -33,14 +33,14 @@ class CountyOutlines {
 	CountyOutlines(Places places) {
 		long start = System.nanoTime();
 		Map<String, Outline> counties = new LinkedHashMap<>();
-		PlaceFiles.rows("county-shapes.tsv.gz").forEach(r -> counties.put(r[0], Outline.of(r[1])));
+		PlaceFiles.rows("county-shapes.tsv.gz").forEach((r) -> counties.put(r[0], Outline.of(r[1])));
 		this.countyByFips = Collections.unmodifiableMap(counties);
 		this.fipsByState = Map.copyOf(counties.keySet()
 			.stream()
-			.collect(Collectors.groupingBy(fips -> places.county(fips).orElseThrow().stateCode(), LinkedHashMap::new,
+			.collect(Collectors.groupingBy((fips) -> places.county(fips).orElseThrow().stateCode(), LinkedHashMap::new,
 					Collectors.toUnmodifiableList())));
 		Map<String, Outline> states = new LinkedHashMap<>();
-		PlaceFiles.rows("state-shapes.tsv.gz").forEach(r -> states.put(r[0], Outline.of(r[1])));
+		PlaceFiles.rows("state-shapes.tsv.gz").forEach((r) -> states.put(r[0], Outline.of(r[1])));
 		Outline borders = states.remove("borders");
 		if (borders == null) {
 			throw new IllegalStateException("state-shapes.tsv.gz has no row of borders");

@@ -37,7 +37,7 @@ public interface Places {
 
 	/** The county a ZIP code lies in (the one holding its GeoNames point). */
 	default Optional<County> countyOfZip(@Nullable String zip) {
-		return zip(zip).flatMap(z -> county(z.countyFips()));
+		return zip(zip).flatMap((z) -> county(z.countyFips()));
 	}
 
 	/** ZIP codes whose place name is the given city, optionally within one state. */

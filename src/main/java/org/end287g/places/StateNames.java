@@ -44,7 +44,7 @@ final class StateNames {
 		// Codes are two letters: one edit away from dozens of others, so only names get
 		// typos.
 		List<State> close = this.all.stream()
-			.filter(s -> NameKeys.withinOneEdit(key, NameKeys.compact(NameKeys.words(s.name()))))
+			.filter((s) -> NameKeys.withinOneEdit(key, NameKeys.compact(NameKeys.words(s.name()))))
 			.toList();
 		return (close.size() == 1) ? Optional.of(close.get(0)) : Optional.empty();
 	}

@@ -36,7 +36,7 @@ class SvgMaps implements Maps {
 		Map<String, String> stateLinks = Objects.requireNonNullElse(links, Map.of());
 		boolean interactive = hasLinks(shades) || stateLinks.values().stream().anyMatch(SvgDocument::isSafeHref);
 		SvgDocument svg = new SvgDocument("national", NATIONAL_VIEW_BOX, title, interactive);
-		this.outlines.stateCodes().forEach(code -> drawStateOfNation(svg, code, shades, stateLinks.get(code)));
+		this.outlines.stateCodes().forEach((code) -> drawStateOfNation(svg, code, shades, stateLinks.get(code)));
 		svg.border(this.outlines.stateBorders());
 		return svg.close();
 	}
@@ -50,7 +50,7 @@ class SvgMaps implements Maps {
 		Outline state = this.outlines.state(code).orElseThrow(() -> UnknownPlace.forStateCode(stateCode));
 		List<String> counties = this.outlines.countyFips(code);
 		SvgDocument svg = new SvgDocument(code, viewBox(counties), title, hasLinks(shades));
-		counties.forEach(fips -> drawCounty(svg, fips, shades.get(fips)));
+		counties.forEach((fips) -> drawCounty(svg, fips, shades.get(fips)));
 		svg.border(state.path());
 		return svg.close();
 	}
@@ -63,7 +63,7 @@ class SvgMaps implements Maps {
 	private void drawStateOfNation(SvgDocument svg, String code, Map<String, CountyShade> shades,
 			@Nullable String href) {
 		String name = this.places.state(code).map(State::name).orElse(code);
-		this.outlines.state(code).ifPresent(outline -> {
+		this.outlines.state(code).ifPresent((outline) -> {
 			boolean linked = svg.openLink(href, name);
 			svg.county(null, outline.path(), name);
 			svg.closeLink(linked);
@@ -71,7 +71,7 @@ class SvgMaps implements Maps {
 		this.outlines.countyFips(code)
 			.stream()
 			.filter(shades::containsKey)
-			.forEach(fips -> drawCounty(svg, fips, shades.get(fips)));
+			.forEach((fips) -> drawCounty(svg, fips, shades.get(fips)));
 	}
 
 	private void drawCounty(SvgDocument svg, String fips, @Nullable CountyShade shade) {
@@ -86,7 +86,7 @@ class SvgMaps implements Maps {
 	}
 
 	private String label(String fips) {
-		return this.places.county(fips).map(c -> c.name() + ", " + c.stateCode()).orElse(fips);
+		return this.places.county(fips).map((c) -> c.name() + ", " + c.stateCode()).orElse(fips);
 	}
 
 	private String viewBox(List<String> fips) {
@@ -96,7 +96,7 @@ class SvgMaps implements Maps {
 	}
 
 	private static boolean hasLinks(Map<String, CountyShade> shades) {
-		return shades.values().stream().anyMatch(s -> SvgDocument.isSafeHref(s.href()));
+		return shades.values().stream().anyMatch((s) -> SvgDocument.isSafeHref(s.href()));
 	}
 
 }

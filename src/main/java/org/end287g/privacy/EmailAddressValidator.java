@@ -22,7 +22,7 @@ public class EmailAddressValidator implements ConstraintValidator<EmailAddress, 
 
 	@Override
 	public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-		String email = (value == null) ? "" : value.strip();
+		String email = (value != null) ? value.strip() : "";
 		if (email.isEmpty()) {
 			return this.required.isEmpty() || reject(context, this.required);
 		}

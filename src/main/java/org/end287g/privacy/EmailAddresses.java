@@ -24,7 +24,7 @@ public final class EmailAddresses {
 
 	/** Trimmed and lower-cased; empty for {@code null}. */
 	public static String normalize(@Nullable String email) {
-		return (email == null) ? "" : email.strip().toLowerCase(Locale.ROOT);
+		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
 	}
 
 	/**

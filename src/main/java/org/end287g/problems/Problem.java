@@ -22,6 +22,7 @@ public class Problem extends ErrorResponseException {
 	private final String titleCode;
 
 	/**
+	 * A refusal with the given status, heading and text.
 	 * @param status the answer's status
 	 * @param titleCode the message key of the heading
 	 * @param detailCode the message key of what went wrong

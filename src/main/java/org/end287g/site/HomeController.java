@@ -36,7 +36,7 @@ class HomeController {
 		model.addAttribute("states",
 				this.reader.stateTotals()
 					.stream()
-					.filter(state -> state.active() + state.pending() + state.removed() > 0)
+					.filter((state) -> state.active() + state.pending() + state.removed() > 0)
 					.toList());
 		return "home";
 	}

@@ -2,10 +2,9 @@ package org.end287g.site;
 
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -21,7 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class LanguageSwitch {
 
 	/** The current page's address in the given language. */
-	public String url(String language) {
+	String url(String language) {
 		return linksOf(currentRequest()).url(language);
 	}
 
@@ -49,9 +48,9 @@ class LanguageSwitch {
 			path = "/" + path.replaceFirst("^[/\\\\]+", "");
 		}
 
-		public String url(String language) {
-			return UriComponentsBuilder.fromPath(path)
-				.query(Objects.requireNonNullElse(query, ""))
+		String url(String language) {
+			return UriComponentsBuilder.fromPath(this.path)
+				.query(Objects.requireNonNullElse(this.query, ""))
 				.replaceQueryParam("lang", language)
 				.build()
 				.toUriString();

@@ -5,15 +5,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.i18n.LocaleContext;
-import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -90,7 +89,7 @@ class LocaleConfig implements WebMvcConfigurer {
 
 	static Locale supported(Locale wanted) {
 		return SUPPORTED.stream()
-			.filter(locale -> locale.getLanguage().equals(wanted.getLanguage()))
+			.filter((locale) -> locale.getLanguage().equals(wanted.getLanguage()))
 			.findFirst()
 			.orElse(Locale.ENGLISH);
 	}

@@ -1,8 +1,7 @@
 package org.end287g.site;
 
-import org.jspecify.annotations.Nullable;
-
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -26,11 +25,11 @@ class Navigation {
 		 * one state under /states), otherwise null so that Thymeleaf leaves the attribute
 		 * out.
 		 */
-		public @Nullable String ariaCurrent(String item) {
-			if (path.equals(item)) {
+		@Nullable String ariaCurrent(String item) {
+			if (this.path.equals(item)) {
 				return "page";
 			}
-			return path.startsWith(item + "/") ? "true" : null;
+			return this.path.startsWith(item + "/") ? "true" : null;
 		}
 
 	}

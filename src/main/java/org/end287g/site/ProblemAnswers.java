@@ -39,7 +39,7 @@ class ProblemAnswers {
 	 */
 	Object answer(Problem problem, String path, HttpServletResponse response, Locale locale) {
 		ProblemDetail body = problem.updateAndGetBody(this.messages, locale);
-		problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+		problem.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
 		if (path.startsWith("/api/") || path.startsWith("/feeds/")) {
 			body.setInstance(instance(path));
 			body.setProperty("error", body.getDetail());

@@ -37,7 +37,7 @@ public final class SafeMarkdown {
 				.escapeHtml(true)
 				.sanitizeUrls(true)
 				.urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
-				.attributeProviderFactory(context -> (node, tagName, attributes) -> {
+				.attributeProviderFactory((context) -> (node, tagName, attributes) -> {
 					if (node instanceof Link) {
 						attributes.put("rel", rel);
 					}
@@ -59,7 +59,7 @@ public final class SafeMarkdown {
 		if (headingLevel < 1 || headingLevel > 6) {
 			throw new IllegalArgumentException("Heading level " + headingLevel);
 		}
-		Node document = PARSER.parse((markdown == null) ? "" : markdown);
+		Node document = PARSER.parse((markdown != null) ? markdown : "");
 		List<Image> images = new ArrayList<>();
 		document.accept(new AbstractVisitor() {
 			@Override

@@ -17,7 +17,7 @@ public record AgreementFilter(Optional<String> state, Optional<String> countyFip
 		AgencyView agency = agreement.agency();
 		String fips = (agency.county() != null) ? agency.county().fips() : null;
 		return this.state.map(agency.state()::equals).orElse(true)
-				&& this.countyFips.map(wanted -> wanted.equals(fips)).orElse(true)
+				&& this.countyFips.map((wanted) -> wanted.equals(fips)).orElse(true)
 				&& this.status.map(agreement.status()::equals).orElse(true)
 				&& this.model.map(agreement.model()::equals).orElse(true);
 	}

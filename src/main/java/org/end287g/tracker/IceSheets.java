@@ -2,7 +2,6 @@ package org.end287g.tracker;
 
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Imports ICE's 287(g) spreadsheets (participating and pending agencies) and keeps the

@@ -27,8 +27,8 @@ public record ImportResult(String fileName, @Nullable String list, @Nullable Loc
 	/** One line for the command line and the logs. */
 	public String summary() {
 		return "%s %s %s rows=%d listed=%d added=%d removed=%d renamed=%d issues=%d %s".formatted(this.status,
-				this.fileName, this.list == null ? "-" : this.list, this.rows, this.listed, this.added, this.removed,
-				this.renamed, this.issues, this.message == null ? "" : this.message);
+				this.fileName, (this.list != null) ? this.list : "-", this.rows, this.listed, this.added, this.removed,
+				this.renamed, this.issues, (this.message != null) ? this.message : "");
 	}
 
 }

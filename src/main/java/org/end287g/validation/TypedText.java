@@ -11,14 +11,14 @@ public final class TypedText {
 
 	/** A one-line value: stripped, {@code ""} for none. */
 	public static String line(String value) {
-		return (value == null) ? "" : value.strip();
+		return (value != null) ? value.strip() : "";
 	}
 
 	/**
 	 * A text of several lines: line breaks as {@code \n}, stripped, {@code ""} for none.
 	 */
 	public static String lines(String value) {
-		return (value == null) ? "" : value.replace("\r\n", "\n").replace('\r', '\n').strip();
+		return (value != null) ? value.replace("\r\n", "\n").replace('\r', '\n').strip() : "";
 	}
 
 }

@@ -85,7 +85,7 @@ class CampaignCreationTests {
 				return this.campaigns.createMissing();
 			};
 			List<Future<Integer>> results = java.util.stream.IntStream.range(0, threads)
-				.mapToObj(i -> pool.submit(create))
+				.mapToObj((i) -> pool.submit(create))
 				.toList();
 			start.countDown();
 			int created = 0;

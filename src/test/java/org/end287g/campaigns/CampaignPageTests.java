@@ -100,7 +100,7 @@ class CampaignPageTests {
 	void unknownAndHostileSlugsAreTranslated404s() throws Exception {
 		for (String slug : HOSTILE) {
 			this.mvc.perform(get(java.net.URI.create("/campaigns/" + slug + "?lang=es")))
-				.andDo(result -> assertThat(result.getResponse().getStatus()).as(slug).isEqualTo(404))
+				.andDo((result) -> assertThat(result.getResponse().getStatus()).as(slug).isEqualTo(404))
 				.andExpect(content().string(allOf(containsString("<h1>No encontramos esta página</h1>"),
 						not(containsString("<script>alert")))));
 			this.mvc.perform(get(java.net.URI.create("/api/v1/campaigns/" + slug)))

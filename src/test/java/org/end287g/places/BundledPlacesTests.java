@@ -29,8 +29,8 @@ class BundledPlacesTests {
 	void holdsEveryCountyWithItsLegalName() {
 		long inStates = places.states()
 			.stream()
-			.filter(s -> Integer.parseInt(s.fips()) <= 56)
-			.mapToLong(s -> places.counties(s.code()).size())
+			.filter((s) -> Integer.parseInt(s.fips()) <= 56)
+			.mapToLong((s) -> places.counties(s.code()).size())
 			.sum();
 		assertThat(inStates).isBetween(3140L, 3145L);
 		assertThat(places.counties("NC")).hasSize(100);
@@ -53,7 +53,7 @@ class BundledPlacesTests {
 
 	@Test
 	void holdsAboutFortyOneThousandZipCodesWithTheirCounty() {
-		assertThat(places.zip("28052")).hasValueSatisfying(z -> {
+		assertThat(places.zip("28052")).hasValueSatisfying((z) -> {
 			assertThat(z.city()).isEqualTo("Gastonia");
 			assertThat(z.stateCode()).isEqualTo("NC");
 			assertThat(z.countyFips()).isEqualTo("37071");
@@ -67,12 +67,12 @@ class BundledPlacesTests {
 		assertThat(places.countyOfZip("28202")).map(County::name).contains("Mecklenburg County");
 		assertThat(places.countyOfZip("2820")).isEmpty();
 		long zips = java.util.stream.IntStream.range(0, 100_000)
-			.mapToObj(i -> String.format("%05d", i))
-			.filter(z -> places.zip(z).isPresent())
+			.mapToObj((i) -> String.format("%05d", i))
+			.filter((z) -> places.zip(z).isPresent())
 			.count();
 		assertThat(zips).isBetween(40_000L, 43_000L);
 		long withCounty = java.util.stream.IntStream.range(0, 100_000)
-			.mapToObj(i -> places.countyOfZip(String.format("%05d", i)))
+			.mapToObj((i) -> places.countyOfZip(String.format("%05d", i)))
 			.filter(Optional::isPresent)
 			.count();
 		assertThat(withCounty).isEqualTo(zips);
@@ -94,12 +94,12 @@ class BundledPlacesTests {
 		List<ZipCode> springfield = places.zipsInCity("SPRINGFIELD", Optional.empty());
 		List<ZipCode> inIllinois = places.zipsInCity("springfield ", Optional.of("il"));
 		assertThat(springfield).extracting(ZipCode::stateCode).contains("IL", "MA", "MO");
-		assertThat(inIllinois).isNotEmpty().allMatch(z -> z.stateCode().equals("IL"));
+		assertThat(inIllinois).isNotEmpty().allMatch((z) -> z.stateCode().equals("IL"));
 		assertThat(springfield).hasSizeGreaterThan(inIllinois.size());
 		assertThat(places.zipsInCity("Springfield", Optional.of("Atlantis"))).isEmpty();
 		assertThat(places.zipsInCity("No Such Town", Optional.empty())).isEmpty();
 		assertThat(places.zipsInCity("St. Louis", Optional.of("MO"))).hasSizeGreaterThan(50)
-			.allMatch(z -> z.city().equals("Saint Louis"));
+			.allMatch((z) -> z.city().equals("Saint Louis"));
 		assertThat(places.zipsInCity("", Optional.empty())).isEmpty();
 		assertThat(places.zipsInCity(null, Optional.empty())).isEmpty();
 	}

@@ -34,7 +34,7 @@ class IceSheetPlacesTests {
 		String folder = System.getProperty("end287g.shared-data", "");
 		assumeTrue(new File(folder).isDirectory(), "ICE spreadsheets not found at end287g.shared-data=" + folder);
 		try (Stream<Path> files = Files.list(Path.of(folder))) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".xlsx")).toList()) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".xlsx")).toList()) {
 				try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
 					for (Sheet sheet : workbook.getSheets().toList()) {
 						check(sheet.read());
@@ -63,7 +63,7 @@ class IceSheetPlacesTests {
 			if (!stateName.isEmpty()) {
 				String code = places.matchState(stateName).map(State::code).orElse(stateName);
 				boolean noCounty = countyName.isEmpty() || countyName.contains("N/A");
-				(noCounty || places.matchCounty(code, countyName).isPresent() ? this.matched : this.unmatched)
+				((noCounty || places.matchCounty(code, countyName).isPresent()) ? this.matched : this.unmatched)
 					.add(code + "|" + countyName);
 			}
 		}

@@ -38,9 +38,9 @@ class SvgMapsTests {
 		assertThat(text(root, "title").get(0)).isEqualTo("287(g) agreements");
 		List<Element> paths = elements(root, "path");
 		// One outline per state and district, then the three shaded counties on top.
-		assertThat(paths.stream().filter(p -> p.getAttribute("class").equals("county"))).hasSize(51);
-		assertThat(paths.stream().filter(p -> p.getAttribute("class").startsWith("county "))).hasSize(3);
-		assertThat(paths).allSatisfy(p -> assertThat(p.hasAttribute("style")).isFalse());
+		assertThat(paths.stream().filter((p) -> p.getAttribute("class").equals("county"))).hasSize(51);
+		assertThat(paths.stream().filter((p) -> p.getAttribute("class").startsWith("county "))).hasSize(3);
+		assertThat(paths).allSatisfy((p) -> assertThat(p.hasAttribute("style")).isFalse());
 		assertThat(text(root, "title")).contains("Gaston County: JEM", "North Carolina", "Alabama")
 			.doesNotContain("Cleveland County, NC");
 		assertThat(links(root)).containsEntry("/states/nc", "North Carolina")
@@ -53,7 +53,7 @@ class SvgMapsTests {
 	void everyShadedCountyHasALinkAndATitle() throws Exception {
 		Element root = parse(maps.nationalMap(this.shades, Map.of(), "Map")).getDocumentElement();
 		List<Element> shaded = elements(root, "path").stream()
-			.filter(p -> !p.getAttribute("class").equals("county") && p.getAttribute("class").startsWith("county"))
+			.filter((p) -> !p.getAttribute("class").equals("county") && p.getAttribute("class").startsWith("county"))
 			.toList();
 		assertThat(shaded).hasSize(3);
 		for (Element path : shaded) {
@@ -72,7 +72,8 @@ class SvgMapsTests {
 		Element root = parse(svg).getDocumentElement();
 		assertThat(text(root, "title")).contains(HOSTILE);
 		assertThat(links(root)).containsEntry("/c/37119?a=1&b=" + HOSTILE, HOSTILE);
-		assertThat(elements(root, "path")).anySatisfy(p -> assertThat(p.getAttribute("class")).isEqualTo("county wso"));
+		assertThat(elements(root, "path"))
+			.anySatisfy((p) -> assertThat(p.getAttribute("class")).isEqualTo("county wso"));
 	}
 
 	@Test
@@ -90,12 +91,12 @@ class SvgMapsTests {
 	void drawsOnlyThatStatesCountiesCroppedToThem() throws Exception {
 		Element root = parse(maps.stateMap("NC", Map.of(), "North Carolina")).getDocumentElement();
 		List<String> titles = text(root, "title").subList(1, text(root, "title").size());
-		assertThat(titles).hasSize(100).allMatch(t -> t.endsWith(", NC"));
+		assertThat(titles).hasSize(100).allMatch((t) -> t.endsWith(", NC"));
 		String[] box = root.getAttribute("viewBox").split(" ");
 		assertThat(Double.parseDouble(box[2])).isLessThan(300);
 		assertThat(Double.parseDouble(box[0])).isGreaterThan(600);
 		assertThat(elements(root, "path"))
-			.anySatisfy(p -> assertThat(p.getAttribute("class")).isEqualTo("state-border"));
+			.anySatisfy((p) -> assertThat(p.getAttribute("class")).isEqualTo("state-border"));
 	}
 
 	@Test
@@ -133,7 +134,7 @@ class SvgMapsTests {
 
 	static Map<String, String> links(Element root) {
 		Map<String, String> links = new java.util.LinkedHashMap<>();
-		elements(root, "a").forEach(a -> links.put(a.getAttribute("href"), a.getAttribute("aria-label")));
+		elements(root, "a").forEach((a) -> links.put(a.getAttribute("href"), a.getAttribute("aria-label")));
 		return links;
 	}
 

@@ -32,7 +32,7 @@ class RateLimitsTests {
 		}
 		assertThatExceptionOfType(RateLimitExceededException.class)
 			.isThrownBy(() -> this.limits.check("test", address, null))
-			.satisfies(ex -> assertThat(ex.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofHours(1)));
+			.satisfies((ex) -> assertThat(ex.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofHours(1)));
 		// another address is not affected
 		this.limits.check("test", uniqueAddress(), null);
 	}

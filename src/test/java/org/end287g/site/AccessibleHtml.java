@@ -57,8 +57,8 @@ public final class AccessibleHtml {
 		return IMAGE.matcher(html)
 			.results()
 			.map(java.util.regex.MatchResult::group)
-			.filter(img -> !img.contains(" alt=\""))
-			.map(img -> "image without alt: " + img)
+			.filter((img) -> !img.contains(" alt=\""))
+			.map((img) -> "image without alt: " + img)
 			.toList();
 	}
 

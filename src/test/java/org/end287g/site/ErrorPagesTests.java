@@ -42,7 +42,7 @@ class ErrorPagesTests {
 		HttpResponse<String> response = send("GET", "/no-such-page", language);
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(response.body()).contains("<html lang=\"" + language + "\"")
 			.contains("<h1>" + text("error.notFound.title", language) + "</h1>")
 			.contains("href=\"/near\"")

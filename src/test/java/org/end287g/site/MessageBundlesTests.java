@@ -54,7 +54,7 @@ class MessageBundlesTests {
 		for (String bundle : List.of("/messages.properties", "/messages_es.properties")) {
 			Properties properties = load(bundle);
 			assertThat(properties.stringPropertyNames()).as(bundle)
-				.allSatisfy(key -> assertThat(properties.getProperty(key)).as(key).isNotBlank());
+				.allSatisfy((key) -> assertThat(properties.getProperty(key)).as(key).isNotBlank());
 		}
 	}
 
@@ -62,7 +62,7 @@ class MessageBundlesTests {
 	void templatesDoNotHardCodeText() throws IOException {
 		List<String> problems = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".html")).toList()) {
 				problems.addAll(hardCodedText(file, Files.readString(file)));
 			}
 		}
@@ -81,7 +81,7 @@ class MessageBundlesTests {
 				continue;
 			}
 			try (Stream<Path> files = Files.list(folder)) {
-				for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+				for (Path file : files.filter((f) -> f.toString().endsWith(".txt")).toList()) {
 					problems.addAll(hardCodedMailText(file, Files.readString(file)));
 				}
 			}

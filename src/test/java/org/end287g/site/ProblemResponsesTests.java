@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
-import org.end287g.privacy.RateLimitExceededException;
 import org.end287g.problems.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +54,7 @@ class ProblemResponsesTests {
 	}
 
 	static Stream<Arguments> refusalsInBothLanguages() {
-		return refusals().flatMap(refusal -> Stream.of("en", "es").map(language -> {
+		return refusals().flatMap((refusal) -> Stream.of("en", "es").map((language) -> {
 			Object[] values = refusal.get();
 			return Arguments.of(language, values[0], values[1], values[2], values[3], values[4]);
 		}));
@@ -68,7 +67,7 @@ class ProblemResponsesTests {
 		HttpResponse<String> response = get("/test/problems/" + path, language, "text/html");
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(response.body()).contains("<html lang=\"" + language + "\"")
 			.contains("<h1>" + html(text(title, language)) + "</h1>")
 			.contains("<p>" + html(text(detail, language, argument)) + "</p>")
@@ -86,7 +85,7 @@ class ProblemResponsesTests {
 			HttpResponse<String> response = get(prefix + path, language, "text/html,*/*");
 			assertThat(response.statusCode()).isEqualTo(status);
 			assertThat(response.headers().firstValue("Content-Type"))
-				.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 			String body = response.body();
 			assertThat(JsonPath.<String>read(body, "$.error")).isEqualTo(text(detail, language, argument));
 			assertThat(JsonPath.<String>read(body, "$.detail")).isEqualTo(text(detail, language, argument));

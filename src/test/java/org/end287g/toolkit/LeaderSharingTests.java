@@ -139,7 +139,7 @@ class LeaderSharingTests {
 		assertThat(this.mvc.perform(get("/campaigns/" + GASTON).param("ref", "whatsapp"))
 			.andReturn()
 			.getResponse()
-			.getCookies()).noneMatch(cookie -> cookie.getValue().contains("whatsapp"));
+			.getCookies()).noneMatch((cookie) -> cookie.getValue().contains("whatsapp"));
 		String dashboard = html(get("/leader/campaigns/" + this.gaston + "/toolkit").with(leader()), 200);
 		assertThat(dashboard.replaceAll("\\s+", " ")).contains("<th scope=\"row\">WhatsApp</th> <td>2</td>",
 				"<th scope=\"row\">E-mail</th> <td>1</td>", "<th scope=\"row\">X</th> <td>0</td>",

@@ -75,7 +75,8 @@ class MaterialsTests {
 		assertThat(before.getWidth()).isEqualTo(1200);
 		assertThat(before.getHeight()).isEqualTo(630);
 		// the middle of the progress bar: grey track while nobody signed
-		int x = 600, y = 630 - 170 + 18;
+		int x = 600;
+		int y = 630 - 170 + 18;
 		assertThat(before.getRGB(x, y) & 0xFFFFFF).isEqualTo(0xE3E3E3);
 		count(gaston().id(), 150);
 		byte[] grown = fetch("/campaigns/" + GASTON + "/share.png", "image/png").getContentAsByteArray();

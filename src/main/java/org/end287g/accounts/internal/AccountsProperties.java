@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record AccountsProperties(@DefaultValue Accounts accounts, @DefaultValue WebAuthn webauthn, @DefaultValue Site site) {
 
 	/**
+	 * Accounts and sign-in.
+	 *
 	 * @param bootstrapAdmin an e-mail address made admin at start while no admin exists
 	 * @param sessionMaxAge the longest a sign-in lasts, however active the person is
 	 * @param signInLinkValidity how long a sign-in link works

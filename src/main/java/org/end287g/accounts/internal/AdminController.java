@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
-
 import org.end287g.accounts.Roles;
 import org.end287g.accounts.internal.AccountService.InviteResult;
 import org.end287g.accounts.internal.AccountService.Outcome;

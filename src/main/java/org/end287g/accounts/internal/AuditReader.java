@@ -36,7 +36,7 @@ class AuditReader {
 
 	public record Page(List<Entry> entries, int number, boolean hasNext) {
 
-		public boolean hasPrevious() {
+		boolean hasPrevious() {
 			return this.number > 1;
 		}
 

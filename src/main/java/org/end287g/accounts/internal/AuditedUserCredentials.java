@@ -25,7 +25,7 @@ class AuditedUserCredentials implements UserCredentialRepository {
 
 	private final PublicKeyCredentialUserEntityRepository users;
 
-	public AuditedUserCredentials(UserCredentialRepository delegate, AuditLog audit,
+	AuditedUserCredentials(UserCredentialRepository delegate, AuditLog audit,
 			PublicKeyCredentialUserEntityRepository users) {
 		this.delegate = delegate;
 		this.audit = audit;

@@ -119,7 +119,7 @@ class ScopedController {
 
 	/** A CSV cell that a spreadsheet will not run as a formula. */
 	static String cell(String value) {
-		String text = (value == null) ? "" : value;
+		String text = (value != null) ? value : "";
 		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			text = "'" + text;
 		}

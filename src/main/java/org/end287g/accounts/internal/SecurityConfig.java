@@ -99,25 +99,25 @@ class SecurityConfig {
 	@Order(1)
 	SecurityFilterChain leanFilterChain(HttpSecurity http, AccessRules rules) throws Exception {
 		http.securityMatcher(rules.leanPaths())
-			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.headers(SecurityConfig::headers)
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-			.requestCache(cache -> cache.disable())
-			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AccessDenied(rules.staffPaths())))
-			.formLogin(form -> form.disable())
-			.httpBasic(basic -> basic.disable())
-			.logout(logout -> logout.disable());
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new AccessDenied(rules.staffPaths())))
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable());
 		http.removeConfigurer(DefaultLoginPageConfigurer.class);
 		return http.build();
 	}
 
 	/** The security headers of every answer. */
 	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.frameOptions(frame -> frame.deny())
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000));
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions((frame) -> frame.deny())
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000));
 	}
 
 	@Bean
@@ -125,25 +125,25 @@ class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessRules rules, SignInRecorder signIns,
 			AccountsProperties properties, RateLimits rateLimits) throws Exception {
 		http.authorizeHttpRequests(rules::applyTo)
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
-				.sessionFixation(fixation -> fixation.changeSessionId()))
-			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
-			.requestCache(cache -> cache.disable())
-			.exceptionHandling(
-					exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
-						.accessDeniedHandler(new AccessDenied(rules.staffPaths())))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+				.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
+				.accessDeniedHandler(new AccessDenied(rules.staffPaths())))
 			.headers(SecurityConfig::headers)
-			.formLogin(form -> form.disable())
-			.httpBasic(basic -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
 			// The link in the mail opens a page (GET /sign-in/link) whose button posts
 			// the token to /login/ott, so mail scanners that fetch links do not use it
 			// up.
-			.oneTimeTokenLogin(ott -> ott.loginProcessingUrl("/login/ott")
+			.oneTimeTokenLogin((ott) -> ott.loginProcessingUrl("/login/ott")
 				.loginPage("/sign-in")
 				.showDefaultSubmitPage(false)
 				.successHandler(new RecordedSignIn(signIns, new SimpleUrlAuthenticationSuccessHandler(AFTER_SIGN_IN)))
 				.failureHandler(linkRefused()))
-			.webAuthn(webAuthn -> webAuthn.rpId(properties.webauthn().rpId())
+			.webAuthn((webAuthn) -> webAuthn.rpId(properties.webauthn().rpId())
 				.rpName(properties.webauthn().rpName())
 				.allowedOrigins(properties.webauthn().allowedOrigins())
 				.disableDefaultRegistrationPage(true)
@@ -157,7 +157,7 @@ class SecurityConfig {
 				}))
 			.addFilterAfter(new SessionLifetimeFilter(properties, Clock.systemUTC()), SecurityContextHolderFilter.class)
 			.addFilterBefore(new SignInAttemptLimit(rateLimits), SecurityContextHolderFilter.class)
-			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"));
+			.logout((logout) -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"));
 		// Our own translated pages replace Spring's generated sign-in page.
 		http.removeConfigurer(DefaultLoginPageConfigurer.class);
 		return http.build();

@@ -24,7 +24,7 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	public SessionLifetimeFilter(AccountsProperties properties, Clock clock) {
+	SessionLifetimeFilter(AccountsProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
 	}

@@ -34,7 +34,7 @@ class SignInAttemptLimit extends OncePerRequestFilter {
 
 	private final RateLimits limits;
 
-	public SignInAttemptLimit(RateLimits limits) {
+	SignInAttemptLimit(RateLimits limits) {
 		this.limits = limits;
 	}
 

@@ -11,7 +11,7 @@ final class UserAgents {
 	}
 
 	static String browser(String userAgent) {
-		String ua = (userAgent == null) ? "" : userAgent;
+		String ua = (userAgent != null) ? userAgent : "";
 		if (ua.contains("Edg/") || ua.contains("Edge/")) {
 			return "Edge";
 		}
@@ -34,7 +34,7 @@ final class UserAgents {
 	}
 
 	static String system(String userAgent) {
-		String ua = (userAgent == null) ? "" : userAgent;
+		String ua = (userAgent != null) ? userAgent : "";
 		if (ua.contains("Android")) {
 			return "Android";
 		}

@@ -4,23 +4,13 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
 import jakarta.validation.Valid;
-import org.end287g.accounts.Permissions;
-import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.campaigns.lifecycle.CampaignLifecycle;
 import org.end287g.campaigns.signing.SignatureCounts;
-import org.end287g.places.Places;
-import org.end287g.places.State;
 import org.end287g.problems.Problem;
-import org.end287g.tracker.AgencyProfile;
-import org.end287g.tracker.AgencyView;
-import org.end287g.tracker.TrackerReader;
 import org.end287g.validation.ShownBack;
 
 import org.springframework.http.HttpHeaders;
@@ -35,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**

@@ -208,7 +208,7 @@ class DeliveryPacket {
 	 * carriage return first) is prefixed with an apostrophe.
 	 */
 	static String cell(String value) {
-		String safe = (value == null) ? "" : value;
+		String safe = (value != null) ? value : "";
 		if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
 			safe = "'" + safe;
 		}

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.signing.Signers;
-import org.end287g.site.SafeMarkdown;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
+import org.end287g.site.SafeMarkdown;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -8,7 +8,7 @@ final class DashboardIds {
 
 	static Long parse(String value) {
 		if (value == null || value.isEmpty() || value.length() > 18
-				|| !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+				|| !value.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			return null;
 		}
 		long id = Long.parseLong(value);

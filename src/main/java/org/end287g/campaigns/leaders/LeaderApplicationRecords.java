@@ -85,7 +85,7 @@ class LeaderApplicationRecords implements PersonalDataHolder {
 			.param(emailIndex)
 			.query((rs, n) -> application(rs))
 			.list()
-			.forEach(a -> {
+			.forEach((a) -> {
 				Map<String, Object> one = new LinkedHashMap<>();
 				one.put("campaign", a.campaignTitle());
 				one.put("name", a.name());

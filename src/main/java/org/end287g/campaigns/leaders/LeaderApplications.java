@@ -37,7 +37,13 @@ class LeaderApplications {
 
 	static final Duration CONFIRM_VALIDITY = Duration.ofDays(7);
 
-	static final String UNCONFIRMED = "UNCONFIRMED", PENDING = "PENDING", APPROVED = "APPROVED", DECLINED = "DECLINED";
+	static final String UNCONFIRMED = "UNCONFIRMED";
+
+	static final String PENDING = "PENDING";
+
+	static final String APPROVED = "APPROVED";
+
+	static final String DECLINED = "DECLINED";
 
 	private final JdbcClient jdbc;
 
@@ -141,7 +147,7 @@ class LeaderApplications {
 
 	/** The application of a genuine, unexpired confirmation token. */
 	Optional<Long> verify(String token) {
-		return this.links.verify(CONFIRM, token).flatMap(payload -> {
+		return this.links.verify(CONFIRM, token).flatMap((payload) -> {
 			try {
 				return Optional.of(Long.parseLong(payload));
 			}

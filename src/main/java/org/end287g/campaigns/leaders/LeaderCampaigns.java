@@ -38,10 +38,10 @@ class LeaderCampaigns implements LeaderChecklist {
 	void petition(String actor, long campaignId, String language, String text) {
 		this.jdbc.sql("""
 				update campaigns set petition_language = ?, petition_text = ?, petition_updated_at = ? where id = ?""")
-			.params((text == null) ? null : language, text, OffsetDateTime.now(ZoneOffset.UTC), campaignId)
+			.params((text != null) ? language : null, text, OffsetDateTime.now(ZoneOffset.UTC), campaignId)
 			.update();
 		this.audit.record(actor, "campaign.petition", Long.toString(campaignId),
-				(text == null) ? "sample" : "language=" + language + " chars=" + text.length());
+				(text != null) ? "language=" + language + " chars=" + text.length() : "sample");
 	}
 
 	@Transactional

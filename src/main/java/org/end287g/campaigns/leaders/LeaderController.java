@@ -4,10 +4,9 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.end287g.campaigns.pages.CampaignViews;
-import org.end287g.places.Places;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.end287g.campaigns.pages.CampaignViews;
 import org.end287g.privacy.EmailAddress;
 import org.end287g.privacy.RateLimits;
 import org.end287g.validation.Phone;

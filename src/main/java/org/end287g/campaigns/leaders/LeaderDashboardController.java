@@ -123,7 +123,7 @@ class LeaderDashboardController {
 			}
 			if (day == null || !day.isAfter(today)) {
 				errors.rejectValue("deadline",
-						(day == null) ? "leaders.error.deadline.malformed" : "leaders.error.deadline.past");
+						(day != null) ? "leaders.error.deadline.past" : "leaders.error.deadline.malformed");
 				return null;
 			}
 			return day;
@@ -221,7 +221,7 @@ class LeaderDashboardController {
 	private String show(Authentication authentication, Campaign campaign, Model model) {
 		CampaignViews.Page page = this.views.page(campaign.slug());
 		Set<String> done = this.work.done(authentication.getName(), campaign.id());
-		List<Step> steps = LeaderCampaigns.STEPS.stream().map(step -> new Step(step, done.contains(step))).toList();
+		List<Step> steps = LeaderCampaigns.STEPS.stream().map((step) -> new Step(step, done.contains(step))).toList();
 		Locale locale = LocaleContextHolder.getLocale();
 		String pageLanguage = "es".equals(locale.getLanguage()) ? "es" : "en";
 		if (!model.containsAttribute("petitionForm")) {

@@ -36,7 +36,7 @@ class LeaderPageContributor implements CampaignPageContributor {
 					.map(AccountDirectory.Recipient::name)
 					.filter(Objects::nonNull)
 					.map(LeaderPageContributor::firstName)
-					.filter(name -> !name.isEmpty())
+					.filter((name) -> !name.isEmpty())
 					.toList());
 		model.addAttribute("petitionParagraphs", paragraphs(campaign.petitionText()));
 		model.addAttribute("campaignUpdates", this.updates.of(campaign.id()));
@@ -53,7 +53,7 @@ class LeaderPageContributor implements CampaignPageContributor {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
-		return Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+		return Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter((p) -> !p.isEmpty()).toList();
 	}
 
 }

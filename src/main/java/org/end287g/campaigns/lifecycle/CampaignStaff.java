@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.validation.constraints.Pattern;
 import org.end287g.audit.AuditLog;
@@ -17,9 +16,7 @@ import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.signing.Signers;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
-import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.EmailAddress;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.Supporters;
 import org.end287g.validation.Phone;
 import org.end287g.validation.PlainText;

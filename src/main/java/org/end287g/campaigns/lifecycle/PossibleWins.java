@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.end287g.accounts.AccountDirectory;
-import org.end287g.campaigns.CampaignStatus;
 import org.end287g.audit.AuditLog;
+import org.end287g.campaigns.CampaignStatus;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
 import org.end287g.tracker.AgreementFilter;

@@ -57,7 +57,7 @@ public class CampaignViews {
 		List<Campaign> inState = this.campaigns.inState(state);
 		Map<Long, Long> signatures = this.counts.counts(inState.stream().map(Campaign::id).toList());
 		return inState.stream()
-			.map(campaign -> view(campaign, agencies.get(campaign.agencySlug()), signatures.get(campaign.id())))
+			.map((campaign) -> view(campaign, agencies.get(campaign.agencySlug()), signatures.get(campaign.id())))
 			.sorted((a, b) -> a.target().name().compareToIgnoreCase(b.target().name()))
 			.toList();
 	}
@@ -67,7 +67,7 @@ public class CampaignViews {
 		if (value == null || value.isBlank()) {
 			throw Problem.badRequest("error.param.state");
 		}
-		if (value.length() != 2 || !value.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
+		if (value.length() != 2 || !value.chars().allMatch((c) -> c < 128 && Character.isLetter(c))) {
 			throw Problem.badRequest("error.param.state");
 		}
 		return this.places.state(value.toUpperCase(Locale.ROOT))

@@ -41,6 +41,7 @@ final class GroupCommit<T, R> {
 	private volatile boolean running = true;
 
 	/**
+	 * A queue with its writer threads, started at once.
 	 * @param name for the writer threads
 	 * @param writers how many batches may be written at once (commits overlap)
 	 * @param maxBatch the most items in one transaction

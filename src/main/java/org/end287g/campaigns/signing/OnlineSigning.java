@@ -1,7 +1,5 @@
 package org.end287g.campaigns.signing;
 
-import jakarta.annotation.PreDestroy;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import jakarta.annotation.PreDestroy;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.signing.SignatureRows.Confirmation;
 import org.end287g.campaigns.signing.SignatureRows.NewSignature;
@@ -100,7 +99,7 @@ class OnlineSigning {
 	 * A token of another campaign, or of a signature since deleted, is invalid.
 	 */
 	@Transactional
-	public Confirmation confirm(Campaign campaign, String token) {
+	Confirmation confirm(Campaign campaign, String token) {
 		Optional<Long> id = this.mail.signatureOf(token);
 		if (id.isEmpty()) {
 			return Confirmation.INVALID;

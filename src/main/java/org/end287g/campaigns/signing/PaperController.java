@@ -18,6 +18,7 @@ import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
 import org.end287g.problems.Problem;
 import org.end287g.validation.ShownBack;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -111,6 +112,14 @@ class PaperController {
 		return new ModelAndView(redirect);
 	}
 
+	/** The uploaded file read, or its problem: none, too large. */
+	private static PaperCsv.Parsed parsed(@Nullable MultipartFile file) throws IOException {
+		if (file == null) {
+			return PaperCsv.parse(null);
+		}
+		return (file.getSize() > PaperCsv.MAX_BYTES) ? PaperCsv.tooLarge() : PaperCsv.parse(file.getBytes());
+	}
+
 	@PostMapping("/leader/campaigns/{id}/paper/import")
 	ModelAndView importFile(Authentication authentication, @PathVariable String id,
 			@RequestParam(required = false) MultipartFile file, Locale locale) throws IOException {
@@ -118,8 +127,7 @@ class PaperController {
 		if (!campaign.gathering()) {
 			throw Problem.badRequest("signatures.error.closed");
 		}
-		PaperCsv.Parsed parsed = (file == null) ? PaperCsv.parse(null)
-				: (file.getSize() > PaperCsv.MAX_BYTES) ? PaperCsv.tooLarge() : PaperCsv.parse(file.getBytes());
+		PaperCsv.Parsed parsed = parsed(file);
 		List<PaperCsv.Problem> problems = new ArrayList<>(parsed.problems());
 		List<PaperSignatures.Entry> entries = new ArrayList<>();
 		for (PaperCsv.Row row : parsed.rows()) {

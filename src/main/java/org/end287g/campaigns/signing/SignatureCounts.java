@@ -12,6 +12,7 @@ import org.end287g.campaigns.CampaignCounts;
 import org.end287g.campaigns.CampaignStatus;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,9 +126,7 @@ public class SignatureCounts implements CampaignCounts {
 	public Map<Long, Long> all() {
 		Map<Long, Long> counts = new HashMap<>();
 		this.jdbc.sql("select campaign_id, sum(confirmed) as n from signature_counts group by campaign_id")
-			.query((rs) -> {
-				counts.put(rs.getLong("campaign_id"), rs.getLong("n"));
-			});
+			.query((RowCallbackHandler) (rs) -> counts.put(rs.getLong("campaign_id"), rs.getLong("n")));
 		return counts;
 	}
 

@@ -1,6 +1,7 @@
 package org.end287g.campaigns.signing;
 
 import java.util.Locale;
+
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignPageContributor;
 

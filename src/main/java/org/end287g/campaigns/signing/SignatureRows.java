@@ -16,6 +16,7 @@ import org.end287g.privacy.SupporterDetails;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SignatureRows {
 
-	static final String ONLINE = "ONLINE", PAPER = "PAPER";
+	static final String ONLINE = "ONLINE";
+
+	static final String PAPER = "PAPER";
 
 	private static final String INSERT = """
 			insert into signatures (campaign_id, supporter_id, email_key, email_domain_index, first_name_sealed,
@@ -137,9 +140,7 @@ class SignatureRows {
 					+ String.join(", ", Collections.nCopies(addresses.size(), "?")) + ") and created_at > ? "
 					+ "group by client_hash")
 			.params(params)
-			.query((rs) -> {
-				recent.put(rs.getString(1), rs.getLong(2));
-			});
+			.query((RowCallbackHandler) (rs) -> recent.put(rs.getString(1), rs.getLong(2)));
 		return recent;
 	}
 

@@ -87,9 +87,9 @@ class AttendanceController {
 		Event event = this.scopes.reachable(scope, id);
 		Registration found = this.registrations.byCode(event.id(), code).orElse(null);
 		if (found == null || found.status() != Registration.Status.REGISTERED) {
-			response.setStatus((found == null) ? HttpStatus.NOT_FOUND.value() : HttpStatus.CONFLICT.value());
+			response.setStatus((found != null) ? HttpStatus.CONFLICT.value() : HttpStatus.NOT_FOUND.value());
 			model.addAttribute("codeError",
-					(found == null) ? "events.checkIn.error.unknown" : "events.checkIn.error.noSeat");
+					(found != null) ? "events.checkIn.error.noSeat" : "events.checkIn.error.unknown");
 			return checkIn(model, scope, event, null, code, locale);
 		}
 		boolean marked = this.transactions.execute((status) -> {

@@ -146,7 +146,7 @@ class EventController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("states", this.views.states());
 		model.addAttribute("zones", EventForm.ZONES);
-		model.addAttribute("tz", EventTimes.zoneOr(tz, null) != null ? tz : "");
+		model.addAttribute("tz", (EventTimes.zoneOr(tz, null) != null) ? tz : "");
 		return "events/list";
 	}
 

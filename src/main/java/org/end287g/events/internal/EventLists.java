@@ -128,7 +128,7 @@ final class EventLists {
 	}
 
 	private static String nullToEmpty(String value) {
-		return (value == null) ? "" : value;
+		return (value != null) ? value : "";
 	}
 
 }

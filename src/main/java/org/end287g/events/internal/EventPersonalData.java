@@ -86,7 +86,7 @@ class EventPersonalData implements PersonalDataHolder {
 
 	@EventListener
 	@Transactional
-	public void supporterForgotten(SupporterForgotten forgotten) {
+	void supporterForgotten(SupporterForgotten forgotten) {
 		anonymise("supporter_id = ?", forgotten.supporterId());
 	}
 

@@ -83,7 +83,7 @@ final class Ical {
 	/** Backslash, semicolon, comma and line breaks escaped; other controls dropped. */
 	static String escape(String text) {
 		StringBuilder escaped = new StringBuilder();
-		String value = (text == null) ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
+		String value = (text != null) ? text.replace("\r\n", "\n").replace('\r', '\n') : "";
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {

@@ -18,7 +18,6 @@ import org.end287g.campaigns.Campaigns;
 import org.end287g.events.internal.OrganizerScopes.Scope;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
-import org.end287g.problems.Problem;
 import org.end287g.validation.ShownBack;
 
 import org.springframework.http.HttpStatus;
@@ -248,7 +247,7 @@ class OrganizerController {
 			Campaign campaign = this.campaigns.find(slug).orElse(null);
 			if (campaign == null || (!scope.staff() && !scope.campaigns().contains(campaign.id()))) {
 				errors.rejectValue("campaigns",
-						(campaign == null) ? "events.error.campaigns.unknown" : "events.error.campaigns.notLed");
+						(campaign != null) ? "events.error.campaigns.notLed" : "events.error.campaigns.unknown");
 				return List.of();
 			}
 			ids.add(campaign.id());

@@ -2,8 +2,8 @@ package org.end287g.events.internal;
 
 import java.util.Set;
 
-import org.end287g.problems.Problem;
 import org.end287g.accounts.Permissions;
+import org.end287g.problems.Problem;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;

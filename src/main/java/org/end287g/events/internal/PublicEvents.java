@@ -1,6 +1,7 @@
 package org.end287g.events.internal;
 
 import org.end287g.problems.Problem;
+
 import org.springframework.stereotype.Component;
 
 /** The events anyone may open by their address: published or cancelled, never drafts. */

@@ -35,7 +35,7 @@ final class RegistrationCsv {
 	}
 
 	private static String text(String value) {
-		return (value == null) ? "" : value;
+		return (value != null) ? value : "";
 	}
 
 	private static void row(StringBuilder out, List<String> cells) {

@@ -253,7 +253,7 @@ class Registrations {
 	}
 
 	Optional<Registration> byCode(long eventId, String code) {
-		String normalized = (code == null) ? "" : code.strip().toUpperCase(Locale.ROOT);
+		String normalized = (code != null) ? code.strip().toUpperCase(Locale.ROOT) : "";
 		if (!normalized.matches("[A-Z0-9]{" + CODE_LENGTH + "}")) {
 			return Optional.empty();
 		}
@@ -297,7 +297,7 @@ class Registrations {
 	}
 
 	private String open(byte[] sealed, String column) {
-		return (sealed == null) ? null : this.cipher.open(sealed, TABLE + "." + column);
+		return (sealed != null) ? this.cipher.open(sealed, TABLE + "." + column) : null;
 	}
 
 	private Registration row(ResultSet rs, int n) throws SQLException {
@@ -306,7 +306,7 @@ class Registrations {
 		return new Registration(rs.getLong("id"), rs.getLong("event_id"), open(rs.getBytes("email_sealed"), "email"),
 				open(rs.getBytes("name_sealed"), "name"), open(rs.getBytes("zip_sealed"), "zip"),
 				open(rs.getBytes("phone_sealed"), "phone"),
-				(answers == null) ? List.of() : new ArrayList<>(Arrays.asList(answers.split("\n", -1))),
+				(answers != null) ? new ArrayList<>(Arrays.asList(answers.split("\n", -1))) : List.of(),
 				Locale.forLanguageTag(rs.getString("language")), Registration.Status.valueOf(rs.getString("status")),
 				rs.getString("code"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				(checkedIn != null) ? checkedIn.toInstant() : null);

@@ -2,9 +2,8 @@ package org.end287g.notifications.internal;
 
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -51,7 +50,7 @@ class AdminMailController {
 		if (number.isEmpty() || this.worker.sends()) {
 			return notFound(response);
 		}
-		return this.messages.full(number.get()).map(full -> {
+		return this.messages.full(number.get()).map((full) -> {
 			model.addAttribute("message", full);
 			return "notifications/admin-mail-message";
 		}).orElseGet(() -> notFound(response));

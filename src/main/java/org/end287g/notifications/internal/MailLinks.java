@@ -45,7 +45,7 @@ class MailLinks {
 	 * The recipient's index and the category of a genuine, unexpired unsubscribe token.
 	 */
 	java.util.Optional<Unsubscription> verifyUnsubscribe(String token) {
-		return this.links.verify(UNSUBSCRIBE, token).flatMap(payload -> {
+		return this.links.verify(UNSUBSCRIBE, token).flatMap((payload) -> {
 			int bar = payload.indexOf('|');
 			if (bar <= 0 || bar == payload.length() - 1) {
 				return java.util.Optional.empty();

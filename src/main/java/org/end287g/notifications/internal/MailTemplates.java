@@ -78,7 +78,7 @@ class MailTemplates {
 	 */
 	String footer(String template, @Nullable String category, Locale locale, String myDataLink,
 			@Nullable String unsubscribeLink) {
-		String general = (category == null) ? "mail.footer.reason.transactional" : "mail.footer.reason.category";
+		String general = (category != null) ? "mail.footer.reason.category" : "mail.footer.reason.transactional";
 		String reason = this.messages.getMessage("mail." + template + ".reason", null, null, locale);
 		Map<String, Object> model = new HashMap<>();
 		model.put("reason", (reason != null) ? reason : this.messages.getMessage(general, null, locale));

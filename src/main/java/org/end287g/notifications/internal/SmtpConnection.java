@@ -1,10 +1,9 @@
 package org.end287g.notifications.internal;
 
-import org.jspecify.annotations.Nullable;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;

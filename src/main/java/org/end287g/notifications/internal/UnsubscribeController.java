@@ -38,7 +38,7 @@ class UnsubscribeController {
 
 	@GetMapping("/unsubscribe/{token}")
 	String ask(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
-		return this.links.verifyUnsubscribe(token).map(unsubscription -> {
+		return this.links.verifyUnsubscribe(token).map((unsubscription) -> {
 			model.addAttribute("category", categoryName(unsubscription.category(), locale));
 			model.addAttribute("token", token);
 			model.addAttribute("done", false);
@@ -48,7 +48,7 @@ class UnsubscribeController {
 
 	@PostMapping("/unsubscribe/{token}")
 	String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
-		return this.links.verifyUnsubscribe(token).map(unsubscription -> {
+		return this.links.verifyUnsubscribe(token).map((unsubscription) -> {
 			this.messages.unsubscribe(unsubscription.recipientIndex(), unsubscription.category());
 			model.addAttribute("category", categoryName(unsubscription.category(), locale));
 			model.addAttribute("done", true);

@@ -21,7 +21,7 @@ record CryptoProperties(@Nullable String aeadKeyset, @Nullable String prfKeyset,
 		Path keysDir) {
 
 	public CryptoProperties {
-		keysDir = (keysDir == null) ? Path.of("data", "keys") : keysDir;
+		keysDir = (keysDir != null) ? keysDir : Path.of("data", "keys");
 	}
 
 	boolean configured() {

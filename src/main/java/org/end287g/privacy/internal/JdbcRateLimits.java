@@ -65,7 +65,7 @@ class JdbcRateLimits implements RateLimits {
 
 	private void take(String limit, String key, int capacity, Duration period) {
 		BucketConfiguration configuration = BucketConfiguration.builder()
-			.addLimit(bandwidth -> bandwidth.capacity(capacity).refillGreedy(capacity, period))
+			.addLimit((bandwidth) -> bandwidth.capacity(capacity).refillGreedy(capacity, period))
 			.build();
 		ConsumptionProbe probe = this.buckets.getProxy(limit + ":" + key, () -> configuration)
 			.tryConsumeAndReturnRemaining(1);

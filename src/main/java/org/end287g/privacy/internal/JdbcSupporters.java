@@ -33,6 +33,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -165,9 +166,7 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 			.sql("SELECT id, email_index FROM supporters WHERE email_index IN ("
 					+ String.join(", ", Collections.nCopies(indexes.size(), "?")) + ")")
 			.params(new ArrayList<Object>(indexes))
-			.query((rs) -> {
-				ids.put(rs.getString("email_index"), rs.getLong("id"));
-			});
+			.query((RowCallbackHandler) (rs) -> ids.put(rs.getString("email_index"), rs.getLong("id")));
 		return rows.stream().map((row) -> ids.get(row.index())).toList();
 	}
 
@@ -311,7 +310,7 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 	 * @return whether this call deleted the supporter
 	 */
 	@Transactional
-	public boolean forget(long supporterId, String emailIndex, @Nullable Instant expiredBefore) {
+	boolean forget(long supporterId, String emailIndex, @Nullable Instant expiredBefore) {
 		String sql = "SELECT id FROM supporters s WHERE id = ?"
 				+ ((expiredBefore != null) ? " AND " + SupporterRetention.EXPIRED : "") + " FOR UPDATE";
 		List<Object> params = new ArrayList<>(List.of(supporterId));

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record RateLimitProperties(Map<String, Limit> rateLimits) {
 
 	public RateLimitProperties {
-		rateLimits = (rateLimits == null) ? Map.of() : Map.copyOf(rateLimits);
+		rateLimits = (rateLimits != null) ? Map.copyOf(rateLimits) : Map.of();
 	}
 
 	public record Limit(int perAddress, int perEmail, Duration period) {

@@ -70,7 +70,7 @@ class Resealer {
 		long count = 0;
 		Object after = null;
 		while (true) {
-			List<Row> rows = ((after == null) ? this.jdbc.sql(first) : this.jdbc.sql(next).param(after))
+			List<Row> rows = ((after != null) ? this.jdbc.sql(next).param(after) : this.jdbc.sql(first))
 				.query((rs, n) -> new Row(rs.getObject("id"), rs.getBytes("sealed")))
 				.list();
 			for (Row row : rows) {

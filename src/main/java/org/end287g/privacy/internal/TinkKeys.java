@@ -64,15 +64,15 @@ class TinkKeys {
 			.getPrimitive(RegistryConfiguration.get(), Mac.class);
 	}
 
-	public Aead aead() {
+	Aead aead() {
 		return this.aead;
 	}
 
-	public PrfSet prf() {
+	PrfSet prf() {
 		return this.prf;
 	}
 
-	public Mac mac() {
+	Mac mac() {
 		return this.mac;
 	}
 

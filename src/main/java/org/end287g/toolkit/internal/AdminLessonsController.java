@@ -1,8 +1,8 @@
 package org.end287g.toolkit.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.end287g.problems.Problem;
 import jakarta.validation.Valid;
+import org.end287g.problems.Problem;
 import org.end287g.site.SafeMarkdown;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;

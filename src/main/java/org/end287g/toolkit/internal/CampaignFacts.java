@@ -89,7 +89,7 @@ class CampaignFacts {
 	 * anyone else and for any malformed id.
 	 */
 	Facts led(Authentication authentication, String id) {
-		if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+		if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			throw Problem.notFound("campaigns.error.unknown");
 		}
 		long campaignId = Long.parseLong(id);

@@ -42,7 +42,7 @@ class LeaderLessonsController {
 		Set<String> read = this.lessons.read(authentication.getName(), facts.campaign().id());
 		List<Item> items = this.lessons.all()
 			.stream()
-			.map(lesson -> new Item(lesson.slug(), lesson.title(language), read.contains(lesson.slug())))
+			.map((lesson) -> new Item(lesson.slug(), lesson.title(language), read.contains(lesson.slug())))
 			.toList();
 		model.addAttribute("facts", facts);
 		model.addAttribute("record", facts.campaign());

@@ -124,8 +124,8 @@ class LeaderToolkitController {
 		ShareMessages.Texts current = this.shareMessages.of(facts, page);
 		model.addAttribute("facts", facts);
 		model.addAttribute("record", facts.campaign());
-		model.addAttribute("shareLinks", ShareLinks.links(channel -> facts.url() + "?ref=" + channel, current.social(),
-				current.sms(), current.subject(), current.body()));
+		model.addAttribute("shareLinks", ShareLinks.links((channel) -> facts.url() + "?ref=" + channel,
+				current.social(), current.sms(), current.subject(), current.body()));
 		Map<String, ShareMessages.Texts> forms = new LinkedHashMap<>();
 		Map<String, Boolean> edited = new LinkedHashMap<>();
 		for (String language : LANGUAGES) {
@@ -153,7 +153,7 @@ class LeaderToolkitController {
 		}
 		long other = counted.entrySet()
 			.stream()
-			.filter(e -> !e.getKey().isEmpty())
+			.filter((e) -> !e.getKey().isEmpty())
 			.mapToLong(Map.Entry::getValue)
 			.sum();
 		referrals.add(new Referral("other", other));

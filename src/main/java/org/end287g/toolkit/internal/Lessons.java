@@ -24,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("leaderLessons")
 class Lessons {
 
-	static final int MAX_TITLE = 120, MAX_BODY = 20_000;
+	static final int MAX_TITLE = 120;
+
+	static final int MAX_BODY = 20_000;
 
 	/** A lesson in both languages. */
 	record Lesson(String slug, int position, String titleEn, String titleEs, String bodyEn, String bodyEs) {
@@ -42,7 +44,7 @@ class Lessons {
 	/** How far a leader is: lessons read of all. */
 	public record Progress(int read, int total) {
 
-		public boolean finished() {
+		boolean finished() {
 			return this.total > 0 && this.read >= this.total;
 		}
 
@@ -72,7 +74,7 @@ class Lessons {
 		if (slug == null || slug.length() > 40) {
 			return Optional.empty();
 		}
-		return all().stream().filter(lesson -> lesson.slug().equals(slug)).findFirst();
+		return all().stream().filter((lesson) -> lesson.slug().equals(slug)).findFirst();
 	}
 
 	Set<String> read(String accountId, long campaignId) {
@@ -84,7 +86,7 @@ class Lessons {
 	}
 
 	/** The signed-in leader's progress on a campaign (for the dashboard). */
-	public Progress progressOfCurrentLeader(long campaignId) {
+	Progress progressOfCurrentLeader(long campaignId) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		int total = all().size();
 		if (authentication == null) {

@@ -14,7 +14,6 @@ import javax.imageio.ImageIO;
 
 import org.end287g.problems.Problem;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -123,7 +122,7 @@ class MaterialsController {
 		if (sheet == null || sheet.isEmpty()) {
 			return null;
 		}
-		if (sheet.length() > 4 || !sheet.chars().allMatch(c -> c >= '0' && c <= '9')) {
+		if (sheet.length() > 4 || !sheet.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			throw Problem.badRequest("toolkit.error.sheet");
 		}
 		int number = Integer.parseInt(sheet);

@@ -17,8 +17,8 @@ import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -98,7 +98,7 @@ class RecordsRequestController {
 			}
 			if (date == null || date.isAfter(today)) {
 				errors.rejectValue(field,
-						(date == null) ? "toolkit.records.error.date" : "toolkit.records.error.future");
+						(date != null) ? "toolkit.records.error.future" : "toolkit.records.error.date");
 				return null;
 			}
 			return date;
@@ -152,9 +152,9 @@ class RecordsRequestController {
 		String moa = facts.agreements()
 			.stream()
 			.map(AgreementView::moaLink)
-			.filter(link -> link != null)
+			.filter((link) -> link != null)
 			.findFirst()
-			.map(link -> " " + text("toolkit.records.letter.moa", language, link))
+			.map((link) -> " " + text("toolkit.records.letter.moa", language, link))
 			.orElse("");
 		List<String> letter = new ArrayList<>();
 		letter.add(dates.format(today));

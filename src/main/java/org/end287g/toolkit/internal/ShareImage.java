@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ShareImage {
 
-	static final int WIDTH = 1200, HEIGHT = 630;
+	static final int WIDTH = 1200;
+
+	static final int HEIGHT = 630;
 
 	private static final Color INK = new Color(0x1A, 0x1A, 0x1A);
 

@@ -30,7 +30,7 @@ final class ShareLinks {
 	static List<Link> links(java.util.function.Function<String, String> link, String social, String text,
 			String subject, String body) {
 		return CHANNELS.stream()
-			.map(channel -> new Link(channel, href(channel, link.apply(channel), social, text, subject, body)))
+			.map((channel) -> new Link(channel, href(channel, link.apply(channel), social, text, subject, body)))
 			.toList();
 	}
 

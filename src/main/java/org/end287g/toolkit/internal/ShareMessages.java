@@ -25,7 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ShareMessages {
 
-	static final int MAX_SOCIAL = 250, MAX_SMS = 300, MAX_SUBJECT = 150, MAX_BODY = 2000;
+	static final int MAX_SOCIAL = 250;
+
+	static final int MAX_SMS = 300;
+
+	static final int MAX_SUBJECT = 150;
+
+	static final int MAX_BODY = 2000;
 
 	/** The four texts of one language. */
 	record Texts(String social, String sms, String subject, String body) {

@@ -38,7 +38,7 @@ class SharePageContributor implements CampaignPageContributor {
 		CampaignFacts.Facts facts = this.facts.of(campaign);
 		Locale language = MaterialLanguage.of(null, locale);
 		ShareMessages.Texts texts = this.shareMessages.of(facts, language);
-		List<ShareLinks.Link> links = ShareLinks.links(channel -> facts.url() + "?ref=" + channel, texts.social(),
+		List<ShareLinks.Link> links = ShareLinks.links((channel) -> facts.url() + "?ref=" + channel, texts.social(),
 				texts.sms(), texts.subject(), texts.body());
 		model.addAttribute("shareLinks", links);
 		String lang = language.getLanguage();

@@ -1,15 +1,14 @@
 package org.end287g.tracker.importing;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -73,10 +72,8 @@ class AgreementHistory {
 	private Map<Long, Map<Long, String>> members() {
 		Map<Long, Map<Long, String>> members = new HashMap<>();
 		this.template.query("select sheet_id, agreement_id, raw_agency from sheet_row where agreement_id is not null",
-				(rs) -> {
-					members.computeIfAbsent(rs.getLong(1), (k) -> new HashMap<>())
-						.putIfAbsent(rs.getLong(2), Names.tidy(rs.getString(3)));
-				});
+				(RowCallbackHandler) (rs) -> members.computeIfAbsent(rs.getLong(1), (k) -> new HashMap<>())
+					.putIfAbsent(rs.getLong(2), Names.tidy(rs.getString(3))));
 		return members;
 	}
 

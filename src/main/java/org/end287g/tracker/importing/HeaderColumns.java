@@ -52,8 +52,8 @@ record HeaderColumns(int headerRow, Map<String, Integer> columns) {
 	}
 
 	static String normalise(String header) {
-		return header == null ? ""
-				: header.replace('\u00a0', ' ').trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+		return (header != null) ? header.replace('\u00a0', ' ').trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT)
+				: "";
 	}
 
 	int column(String name) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Writes replayed timelines: changed agreements, and the event rows that differ. */
@@ -57,10 +58,9 @@ class HistoryWriter {
 
 	private void writeEvents(Map<Long, Timeline> timelines) {
 		Map<String, Long> existing = new HashMap<>();
-		this.template.query("select id, agreement_id, sheet_id, kind, occurred_at  from agreement_event", (rs) -> {
-			existing.put(rs.getLong(2) + "|" + rs.getLong(3) + "|" + rs.getString(4) + "|"
-					+ rs.getTimestamp(5).toLocalDateTime(), rs.getLong(1));
-		});
+		this.template.query("select id, agreement_id, sheet_id, kind, occurred_at  from agreement_event",
+				(RowCallbackHandler) (rs) -> existing.put(rs.getLong(2) + "|" + rs.getLong(3) + "|" + rs.getString(4)
+						+ "|" + rs.getTimestamp(5).toLocalDateTime(), rs.getLong(1)));
 		List<Object[]> inserts = new ArrayList<>();
 		timelines.forEach((agreement, timeline) -> {
 			for (Timeline.Event event : timeline.events) {

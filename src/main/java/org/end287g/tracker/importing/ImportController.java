@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
 import org.end287g.tracker.SheetSource;
@@ -16,8 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Staff page to upload one of ICE's sheets and see every snapshot. Staff only (under

@@ -88,7 +88,7 @@ final class Names {
 	static String slug(String state, String name) {
 		String words = key(name).replace(' ', '-');
 		String slug = state.toLowerCase(Locale.ROOT) + "-" + (words.isEmpty() ? "agency" : words);
-		return slug.length() > 180 ? slug.substring(0, 180) : slug;
+		return (slug.length() > 180) ? slug.substring(0, 180) : slug;
 	}
 
 }

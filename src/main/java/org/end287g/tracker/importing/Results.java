@@ -22,8 +22,8 @@ final class Results {
 	}
 
 	static ImportResult rejected(String fileName, @Nullable SheetFileName name, int rows, SheetRejected rejected) {
-		return new ImportResult(fileName, (name == null) ? null : name.list(),
-				(name == null) ? null : name.publishedAt(), Status.REJECTED, rows, 0, 0, 0, 0, 0, rejected.messageKey(),
+		return new ImportResult(fileName, (name != null) ? name.list() : null,
+				(name != null) ? name.publishedAt() : null, Status.REJECTED, rows, 0, 0, 0, 0, 0, rejected.messageKey(),
 				rejected.arguments(), rejected.getMessage());
 	}
 

@@ -1,8 +1,8 @@
 package org.end287g.tracker.importing;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.DateTimeException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +17,7 @@ record SheetFileName(String list, LocalDateTime publishedAt) {
 		.compile("(?i)(participating|pending)agencies[_ -]?(\\d{2})(\\d{2})(\\d{4})[_ -]?(am|pm)?");
 
 	static SheetFileName parse(String fileName) {
-		Matcher matcher = NAME.matcher(fileName == null ? "" : fileName.replace(" ", ""));
+		Matcher matcher = NAME.matcher((fileName != null) ? fileName.replace(" ", "") : "");
 		if (!matcher.find()) {
 			throw SheetRejected.badFileName(String.valueOf(fileName));
 		}

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A sheet the importer refuses, with a reason whose code names a translated message
- * ({@code import.reject.<code>}).
+ * ({@code import.reject.*}, by its code).
  */
-class SheetRejected extends RuntimeException {
+final class SheetRejected extends RuntimeException {
 
 	enum Reason {
 

@@ -68,7 +68,7 @@ class SheetRowCleaner {
 		if (model == null) {
 			issues.add("UNKNOWN_MODEL");
 		}
-		String county = (state == null) ? null : county(state, raw.county(), name, kind, issues);
+		String county = (state != null) ? county(state, raw.county(), name, kind, issues) : null;
 		LocalDate signed = participating ? signed(raw.signed(), issues) : null;
 		return new CleanRow(raw, state, name, Names.key(name), kind, county, model, signed,
 				participating ? MoaLinks.url(raw.moaLink(), raw.moa()).orElse(null) : null,

@@ -1,12 +1,12 @@
 package org.end287g.tracker.importing;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * An upload past spring.servlet.multipart.max-file-size fails before any controller runs:

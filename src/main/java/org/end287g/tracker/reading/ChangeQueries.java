@@ -46,7 +46,7 @@ class ChangeQueries {
 	 */
 	List<AgreementChange> latest(Optional<String> state, int limit, Map<Long, AgencyView> agencies) {
 		var statement = this.jdbc.sql(state.isPresent() ? LATEST_IN_STATE : LATEST).param("limit", limit);
-		state.ifPresent(code -> statement.param("state", code));
+		state.ifPresent((code) -> statement.param("state", code));
 		return statement.query((rs, n) -> {
 			AgencyView agency = agencies.get(rs.getLong(6));
 			if (agency == null) {
@@ -71,7 +71,7 @@ class ChangeQueries {
 			.query((rs, n) -> rs.getString(1))
 			.list()
 			.stream()
-			.filter(name -> !name.equalsIgnoreCase(currentName))
+			.filter((name) -> !name.equalsIgnoreCase(currentName))
 			.toList();
 	}
 

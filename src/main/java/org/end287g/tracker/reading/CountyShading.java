@@ -40,17 +40,17 @@ final class CountyShading {
 
 	private static CountyShade shade(String fips, List<AgreementView> here, MessageSource messages, Locale locale) {
 		Set<String> activeModels = here.stream()
-			.filter(a -> a.status().equals("ACTIVE"))
+			.filter((a) -> a.status().equals("ACTIVE"))
 			.map(AgreementView::model)
 			.collect(Collectors.toCollection(TreeSet::new));
 		String cssClass = activeModels.isEmpty() ? "pending"
 				: (activeModels.size() > 1) ? "multi" : activeModels.iterator().next().toLowerCase(Locale.ROOT);
 		AgreementView first = here.getFirst();
-		long agencies = here.stream().map(a -> a.agency().slug()).distinct().count();
+		long agencies = here.stream().map((a) -> a.agency().slug()).distinct().count();
 		String href = (agencies == 1) ? "/agencies/" + first.agency().slug() : "/states/" + first.agency().state();
 		CountyRef ref = first.agency().county();
 		String county = (ref != null && ref.name() != null) ? ref.name() : fips;
-		long active = here.stream().filter(a -> a.status().equals("ACTIVE")).count();
+		long active = here.stream().filter((a) -> a.status().equals("ACTIVE")).count();
 		String models = here.stream().map(AgreementView::model).distinct().sorted().collect(Collectors.joining(", "));
 		String label = messages.getMessage("map.county.label",
 				new Object[] { county, first.agency().state(), active, here.size() - active, models }, locale);

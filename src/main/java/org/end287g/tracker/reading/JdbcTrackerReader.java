@@ -70,7 +70,7 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 	private AgencyProfile profile(TrackerSnapshot snapshot, long agencyId, AgencyView agency) {
 		List<AgreementView> agreements = snapshot.rows()
 			.stream()
-			.filter(row -> row.agencyId() == agencyId)
+			.filter((row) -> row.agencyId() == agencyId)
 			.map(TrackerSnapshot.Row::agreement)
 			.toList();
 		return new AgencyProfile(agency, agreements, this.changes.formerNames(agencyId, agency.name()),
@@ -103,7 +103,7 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 		List<AgreementView> inState = indexes.listedByState()
 			.getOrDefault(stateCode, List.of())
 			.stream()
-			.filter(a -> a.agency().county() == null || !a.agency().county().fips().equals(countyFips))
+			.filter((a) -> a.agency().county() == null || !a.agency().county().fips().equals(countyFips))
 			.toList();
 		return new NearbyAgreements(inCounty, inState,
 				NearestAgreements.find(indexes, latitude, longitude, countyFips, nearestLimit));

@@ -41,9 +41,9 @@ final class NearestAgreements {
 		List<Distant> nearest = new ArrayList<>(limit);
 		closest.stream()
 			.sorted(Map.Entry.comparingByValue())
-			.forEach(county -> county.getKey()
+			.forEach((county) -> county.getKey()
 				.listed()
-				.forEach(agreement -> nearest.add(new Distant(agreement, county.getValue()))));
+				.forEach((agreement) -> nearest.add(new Distant(agreement, county.getValue()))));
 		return List.copyOf(nearest.subList(0, Math.min(limit, nearest.size())));
 	}
 

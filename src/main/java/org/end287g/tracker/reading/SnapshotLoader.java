@@ -73,7 +73,7 @@ class SnapshotLoader {
 		String fips = rs.getString("county_fips");
 		Optional<County> county = (fips != null) ? counties.computeIfAbsent(fips, this.places::county)
 				: Optional.empty();
-		AgencyView agency = agencies.computeIfAbsent(agencyId, id -> agency(rs, fips, county));
+		AgencyView agency = agencies.computeIfAbsent(agencyId, (id) -> agency(rs, fips, county));
 		LocalDate signed = (rs.getDate("signed") != null) ? rs.getDate("signed").toLocalDate() : null;
 		AgreementView agreement = new AgreementView(agency, rs.getString("model"), signed, rs.getString("status"),
 				date(rs.getTimestamp("first_listed")), date(rs.getTimestamp("last_listed")), rs.getString("moa_url"),
@@ -84,7 +84,7 @@ class SnapshotLoader {
 
 	private static AgencyView agency(ResultSet rs, @Nullable String fips, Optional<County> county) {
 		try {
-			CountyRef ref = (fips == null) ? null : new CountyRef(fips, county.map(County::name).orElse(null));
+			CountyRef ref = (fips != null) ? new CountyRef(fips, county.map(County::name).orElse(null)) : null;
 			return new AgencyView(rs.getString("name"), rs.getString("slug"), rs.getString("state"),
 					rs.getString("kind"), ref);
 		}
@@ -95,7 +95,7 @@ class SnapshotLoader {
 
 	private List<AgencyName> names(Map<Long, AgencyView> agencies) {
 		List<AgencyName> names = new ArrayList<>();
-		agencies.values().forEach(agency -> names.add(new AgencyName(agency.name(), agency)));
+		agencies.values().forEach((agency) -> names.add(new AgencyName(agency.name(), agency)));
 		this.jdbc.sql(FORMER_NAMES).query((rs, n) -> {
 			AgencyView agency = agencies.get(rs.getLong(1));
 			if (agency != null && !agency.name().equalsIgnoreCase(rs.getString(2))) {

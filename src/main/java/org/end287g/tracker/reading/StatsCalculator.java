@@ -24,7 +24,7 @@ final class StatsCalculator {
 		List<AgreementView> active = with(agreements, "ACTIVE");
 		List<AgreementView> pending = with(agreements, "PENDING");
 		Map<String, Integer> byModel = new LinkedHashMap<>();
-		MODELS.forEach(model -> byModel.put(model, count(active, a -> a.model().equals(model))));
+		MODELS.forEach((model) -> byModel.put(model, count(active, (a) -> a.model().equals(model))));
 		return new TrackerStats(asOf,
 				new TrackerStats.Active(active.size(), distinctAgencies(active), distinctStates(active), byModel),
 				new TrackerStats.Pending(pending.size(), distinctAgencies(pending)),
@@ -32,9 +32,9 @@ final class StatsCalculator {
 	}
 
 	static List<StateTotals> states(List<State> states, List<AgreementView> agreements) {
-		return states.stream().map(state -> {
+		return states.stream().map((state) -> {
 			List<AgreementView> here = agreements.stream()
-				.filter(a -> a.agency().state().equals(state.code()))
+				.filter((a) -> a.agency().state().equals(state.code()))
 				.toList();
 			return new StateTotals(state.code(), state.name(), with(here, "ACTIVE").size(),
 					with(here, "PENDING").size(), with(here, "REMOVED").size());
@@ -42,7 +42,7 @@ final class StatsCalculator {
 	}
 
 	private static List<AgreementView> with(List<AgreementView> agreements, String status) {
-		return agreements.stream().filter(a -> a.status().equals(status)).toList();
+		return agreements.stream().filter((a) -> a.status().equals(status)).toList();
 	}
 
 	private static int count(List<AgreementView> agreements, Predicate<AgreementView> test) {
@@ -50,11 +50,11 @@ final class StatsCalculator {
 	}
 
 	private static int distinctAgencies(List<AgreementView> agreements) {
-		return (int) agreements.stream().map(a -> a.agency().slug()).distinct().count();
+		return (int) agreements.stream().map((a) -> a.agency().slug()).distinct().count();
 	}
 
 	private static int distinctStates(List<AgreementView> agreements) {
-		return (int) agreements.stream().map(a -> a.agency().state()).distinct().count();
+		return (int) agreements.stream().map((a) -> a.agency().state()).distinct().count();
 	}
 
 }

@@ -51,13 +51,13 @@ record TrackerSnapshot(List<Row> rows, Map<Long, AgencyView> agencies, List<Agen
 		static Indexes of(List<Row> rows, Map<Long, AgencyView> agencies) {
 			Map<String, Long> bySlug = new LinkedHashMap<>();
 			agencies.forEach((id, agency) -> bySlug.put(agency.slug(), id));
-			List<Row> listed = rows.stream().filter(row -> row.agreement().listed()).toList();
+			List<Row> listed = rows.stream().filter((row) -> row.agreement().listed()).toList();
 			Map<String, List<AgreementView>> byCounty = listed.stream()
-				.filter(row -> row.countyFips() != null)
+				.filter((row) -> row.countyFips() != null)
 				.collect(Collectors.groupingBy(Row::countyFips, LinkedHashMap::new,
 						Collectors.mapping(Row::agreement, Collectors.toList())));
 			Map<String, List<AgreementView>> byState = listed.stream()
-				.collect(Collectors.groupingBy(row -> row.agreement().agency().state(), LinkedHashMap::new,
+				.collect(Collectors.groupingBy((row) -> row.agreement().agency().state(), LinkedHashMap::new,
 						Collectors.mapping(Row::agreement, Collectors.toList())));
 			Map<String, CountyPoint> points = new LinkedHashMap<>();
 			for (Row row : listed) {

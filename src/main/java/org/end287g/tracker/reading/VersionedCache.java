@@ -24,14 +24,14 @@ class VersionedCache {
 	@SuppressWarnings("unchecked")
 	<T> T get(String version, String key, Supplier<T> loader) {
 		Generation generation = this.current
-			.updateAndGet(old -> old.version().equals(version) ? old : new Generation(version));
+			.updateAndGet((old) -> old.version().equals(version) ? old : new Generation(version));
 		if (generation.values().size() > MAX_ENTRIES) {
 			generation.values().clear();
 		}
 		// The map only holds the memo; loading happens outside the map's lock, so a
 		// loader
 		// may read other cached values, and concurrent callers wait for one load.
-		Memo memo = generation.values().computeIfAbsent(key, ignored -> new Memo(loader));
+		Memo memo = generation.values().computeIfAbsent(key, (ignored) -> new Memo(loader));
 		try {
 			return (T) memo.get();
 		}

@@ -46,7 +46,7 @@ class AgencySearch {
 		}
 		return best.values()
 			.stream()
-			.sorted(Comparator.comparingInt(Hit::score).thenComparing(hit -> hit.agency().name()))
+			.sorted(Comparator.comparingInt(Hit::score).thenComparing((hit) -> hit.agency().name()))
 			.limit(LIMIT)
 			.map(Hit::agency)
 			.toList();
@@ -75,7 +75,7 @@ class AgencySearch {
 		Index current = this.index.get();
 		if (current.source() != names) {
 			List<Indexed> indexed = new ArrayList<>(names.size());
-			names.forEach(name -> indexed.add(new Indexed(name.agency(), SearchText.words(name.name()))));
+			names.forEach((name) -> indexed.add(new Indexed(name.agency(), SearchText.words(name.name()))));
 			current = new Index(names, indexed);
 			this.index.set(current);
 		}

@@ -29,7 +29,7 @@ final class AgreementsCsv {
 						(agency.county() != null) ? agency.county().fips() : null,
 						(agency.county() != null) ? agency.county().name() : null, a.model(), a.status(), a.signed(),
 						a.firstListed(), a.lastListed(), a.moaUrl(), a.addendumUrl())
-				.map(value -> cell(Objects.toString(value, "")))
+				.map((value) -> cell(Objects.toString(value, "")))
 				.collect(Collectors.joining(","))).append("\r\n");
 		}
 		return csv.toString();

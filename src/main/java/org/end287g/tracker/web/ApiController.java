@@ -8,9 +8,9 @@ import org.end287g.places.County;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.TrackerReader;
+import org.end287g.tracker.TrackerStats;
 import org.end287g.tracker.reading.NearbyAgreements;
 import org.end287g.tracker.reading.TrackerQueries;
-import org.end287g.tracker.TrackerStats;
 import org.end287g.tracker.web.PointLocator.Located;
 import org.jspecify.annotations.Nullable;
 
@@ -80,7 +80,7 @@ class ApiController {
 		return new Near(here.zip(), new NearCounty(county.fips(), county.name(), county.stateCode()), nearby.inCounty(),
 				nearby.nearest()
 					.stream()
-					.map(distant -> Distant.of(distant.agreement(), distant.distanceKm()))
+					.map((distant) -> Distant.of(distant.agreement(), distant.distanceKm()))
 					.toList());
 	}
 

@@ -3,11 +3,9 @@ package org.end287g.tracker.web;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.end287g.problems.Problem;
 import org.end287g.tracker.reading.NearbyAgreements;
 import org.end287g.tracker.reading.TrackerQueries;
-import org.end287g.tracker.TrackerReader;
 import org.end287g.tracker.web.PointLocator.Located;
 import org.jspecify.annotations.Nullable;
 

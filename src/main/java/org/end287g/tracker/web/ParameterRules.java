@@ -38,8 +38,8 @@ class ParameterRules {
 	AgreementFilter filter(@Nullable String state, @Nullable String county, @Nullable String status,
 			@Nullable String model) {
 		return new AgreementFilter(given(state).map(this::state), given(county).map(this::county),
-				given(status).map(value -> oneOf(value, STATUSES, "status")),
-				given(model).map(value -> oneOf(value, MODELS, "model")));
+				given(status).map((value) -> oneOf(value, STATUSES, "status")),
+				given(model).map((value) -> oneOf(value, MODELS, "model")));
 	}
 
 	/** A known state's postal code, upper case. */

@@ -54,7 +54,7 @@ class PointLocator {
 		double lat = this.rules.coordinate(latitude, 90, "location");
 		double lon = this.rules.coordinate(longitude, 180, "location");
 		County county = this.places.nearestCounty(lat, lon)
-			.filter(found -> Places.distanceKm(lat, lon, found.latitude(), found.longitude()) < MAX_KM_FROM_COUNTY)
+			.filter((found) -> Places.distanceKm(lat, lon, found.latitude(), found.longitude()) < MAX_KM_FROM_COUNTY)
 			.orElseThrow(() -> TrackerProblems.invalid("outside"));
 		return new Located(null, county, lat, lon);
 	}

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.end287g.places.County;
 import org.end287g.places.Places;
 import org.end287g.places.State;
@@ -59,7 +58,7 @@ class SearchController {
 		Where where = Where.parse(query, this.places);
 		List<AgencyView> found = this.agencies.find(where.name())
 			.stream()
-			.filter(agency -> where.state().map(agency.state()::equals).orElse(true))
+			.filter((agency) -> where.state().map(agency.state()::equals).orElse(true))
 			.toList();
 		model.addAttribute("counties", counties(where));
 		model.addAttribute("agencies", found);
@@ -69,14 +68,14 @@ class SearchController {
 	private List<County> counties(Where where) {
 		Map<String, County> counties = new LinkedHashMap<>();
 		for (ZipCode zip : this.places.zipsInCity(where.name(), where.state())) {
-			this.places.county(zip.countyFips()).ifPresent(county -> counties.putIfAbsent(county.fips(), county));
+			this.places.county(zip.countyFips()).ifPresent((county) -> counties.putIfAbsent(county.fips(), county));
 		}
 		List<String> states = where.state()
 			.map(List::of)
 			.orElseGet(() -> this.places.states().stream().map(State::code).toList());
 		for (String state : states) {
 			this.places.matchCounty(state, where.name())
-				.ifPresent(county -> counties.putIfAbsent(county.fips(), county));
+				.ifPresent((county) -> counties.putIfAbsent(county.fips(), county));
 		}
 		return List.copyOf(counties.values());
 	}

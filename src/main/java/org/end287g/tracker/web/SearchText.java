@@ -19,7 +19,7 @@ final class SearchText {
 			.toLowerCase(Locale.ROOT)
 			.replace("'", "")
 			.replace("\u2019", "");
-		return Arrays.stream(plain.split("[^a-z0-9]+")).filter(word -> !word.isEmpty()).toList();
+		return Arrays.stream(plain.split("[^a-z0-9]+")).filter((word) -> !word.isEmpty()).toList();
 	}
 
 	/**

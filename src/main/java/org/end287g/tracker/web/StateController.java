@@ -45,7 +45,7 @@ class StateController {
 		String state = known(code);
 		StateTotals totals = this.reader.stateTotals()
 			.stream()
-			.filter(s -> s.code().equals(state))
+			.filter((s) -> s.code().equals(state))
 			.findFirst()
 			.orElseThrow(() -> TrackerProblems.unknownState(code));
 		model.addAttribute("state", totals);

@@ -234,10 +234,10 @@ class LeaderMailTests {
 	}
 
 	static List<MimeMessage> receivedBy(String to) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((m) -> {
 			try {
 				Address[] all = m.getAllRecipients();
-				return all != null && Arrays.stream(all).anyMatch(a -> a.toString().equals(to));
+				return all != null && Arrays.stream(all).anyMatch((a) -> a.toString().equals(to));
 			}
 			catch (MessagingException ex) {
 				throw new IllegalStateException(ex);

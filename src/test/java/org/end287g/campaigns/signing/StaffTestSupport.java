@@ -5,11 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.end287g.campaigns.TestCampaigns;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.TestCampaigns;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.tracker.TrackerFixture;

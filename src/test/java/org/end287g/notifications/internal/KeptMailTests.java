@@ -191,7 +191,7 @@ class KeptMailTests {
 		commit(Mail.transactional(to, Locale.ENGLISH, "test-notice", OutboxSmtpTests.model("Mine", "B")));
 		commit(Mail.transactional(other, Locale.ENGLISH, "test-notice", OutboxSmtpTests.model("Other", "C")));
 		PersonalDataHolder mail = this.holders.stream()
-			.filter(h -> h.section().equals("mail"))
+			.filter((h) -> h.section().equals("mail"))
 			.findFirst()
 			.orElseThrow();
 
@@ -199,9 +199,9 @@ class KeptMailTests {
 		assertThat(data).containsKey("messages");
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> messages = (List<Map<String, Object>>) data.get("messages");
-		assertThat(messages).extracting(m -> m.get("subject"))
+		assertThat(messages).extracting((m) -> m.get("subject"))
 			.containsExactlyInAnyOrder("Aviso para Mía", "Notice for Mine");
-		assertThat(messages).extracting(m -> m.get("status")).containsExactlyInAnyOrder("KEPT", "PENDING");
+		assertThat(messages).extracting((m) -> m.get("status")).containsExactlyInAnyOrder("KEPT", "PENDING");
 		assertThat(mail.describe(this.index.ofEmail(OutboxSmtpTests.unique("nobody")))).isEmpty();
 
 		mail.forget(this.index.ofEmail(to));
@@ -239,7 +239,7 @@ class KeptMailTests {
 	}
 
 	private void commit(Mail mail) {
-		this.transactions.executeWithoutResult(s -> this.outbox.enqueue(mail));
+		this.transactions.executeWithoutResult((s) -> this.outbox.enqueue(mail));
 	}
 
 	private String statusOf(String to) {

@@ -207,13 +207,13 @@ class OutboxSmtpTests {
 			.single()).isEqualTo(1);
 		this.worker.poll();
 		assertThat(receivedBy(to)).hasSize(2)
-			.allSatisfy(m -> assertThat(GreenMailUtil.getBody(m)).doesNotContain("More news"));
+			.allSatisfy((m) -> assertThat(GreenMailUtil.getBody(m)).doesNotContain("More news"));
 	}
 
 	@Test
 	void aRolledBackTransactionStoresAndSendsNothing() throws Exception {
 		String to = unique("rollback");
-		this.transactions.executeWithoutResult(status -> {
+		this.transactions.executeWithoutResult((status) -> {
 			this.outbox.enqueue(Mail.transactional(to, Locale.ENGLISH, "test-notice", model("X", "Y")));
 			status.setRollbackOnly();
 		});
@@ -355,7 +355,7 @@ class OutboxSmtpTests {
 		assertThat(message.getSubject()).isEqualTo("Notice for Evil Bcc: victim@example.org X-Injected: yes body");
 		assertThat(GreenMailUtil.getBody(message)).contains("Hello <script>alert(1)</script>,",
 				"'; DROP TABLE mail_outbox; --");
-		assertThat(smtp.getReceivedMessages()).noneMatch(m -> recipientsOf(m).contains("victim@example.org"));
+		assertThat(smtp.getReceivedMessages()).noneMatch((m) -> recipientsOf(m).contains("victim@example.org"));
 
 		for (String bad : List.of("a@example.org\r\nBcc: victim@example.org", "Ana <a@example.org>",
 				"a@example.org, b@example.org", "", "not an address", "x".repeat(10_000) + "@example.org")) {
@@ -436,7 +436,7 @@ class OutboxSmtpTests {
 	}
 
 	private void commit(Mail mail) {
-		this.transactions.executeWithoutResult(status -> this.outbox.enqueue(mail));
+		this.transactions.executeWithoutResult((status) -> this.outbox.enqueue(mail));
 	}
 
 	private int count(String to) {
@@ -458,14 +458,14 @@ class OutboxSmtpTests {
 	}
 
 	private static List<MimeMessage> receivedBy(String to) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipientsOf(m).contains(to)).toList();
+		return Arrays.stream(smtp.getReceivedMessages()).filter((m) -> recipientsOf(m).contains(to)).toList();
 	}
 
 	private static Set<String> recipientsOf(MimeMessage message) {
 		try {
 			Set<String> all = new HashSet<>();
 			if (message.getAllRecipients() != null) {
-				Arrays.stream(message.getAllRecipients()).forEach(a -> all.add(a.toString()));
+				Arrays.stream(message.getAllRecipients()).forEach((a) -> all.add(a.toString()));
 			}
 			return all;
 		}

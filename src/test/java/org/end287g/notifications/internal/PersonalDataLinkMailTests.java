@@ -41,7 +41,7 @@ class PersonalDataLinkMailTests {
 		String to = OutboxSmtpTests.unique("mydata");
 		String link = "http://localhost:8080/my-data/abc.123.def";
 		this.transactions.executeWithoutResult(
-				s -> this.events.publishEvent(new PersonalDataLinkRequested(to, Locale.forLanguageTag("es"), link)));
+				(s) -> this.events.publishEvent(new PersonalDataLinkRequested(to, Locale.forLanguageTag("es"), link)));
 		OutboxMessages.Full mail = this.messages.full(id(to)).orElseThrow();
 		assertThat(mail.subject()).isEqualTo("Su enlace a los datos que end287g tiene sobre usted");
 		String body = String.join("", mail.body().stream().map(OutboxMessages.Segment::text).toList());
@@ -56,7 +56,7 @@ class PersonalDataLinkMailTests {
 
 		// a rolled-back request mails nothing
 		String rolledBack = OutboxSmtpTests.unique("mydata");
-		this.transactions.executeWithoutResult(s -> {
+		this.transactions.executeWithoutResult((s) -> {
 			this.events.publishEvent(new PersonalDataLinkRequested(rolledBack, Locale.ENGLISH, link));
 			s.setRollbackOnly();
 		});

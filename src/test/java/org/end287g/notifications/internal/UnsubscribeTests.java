@@ -144,13 +144,13 @@ class UnsubscribeTests {
 			.single()).isEqualTo(1);
 		// the same address written differently is the same person
 		this.transactions
-			.executeWithoutResult(s -> this.outbox.enqueue(new Mail(" " + this.email.toUpperCase(Locale.ROOT),
+			.executeWithoutResult((s) -> this.outbox.enqueue(new Mail(" " + this.email.toUpperCase(Locale.ROOT),
 					Locale.ENGLISH, "test-notice", OutboxSmtpTests.model("A", "B"), "campaign-updates")));
 		assertThat(queued("campaign-updates")).isZero();
 	}
 
 	private void enqueue(String category) {
-		this.transactions.executeWithoutResult(s -> this.outbox
+		this.transactions.executeWithoutResult((s) -> this.outbox
 			.enqueue(new Mail(this.email, Locale.ENGLISH, "test-notice", OutboxSmtpTests.model("A", "B"), category)));
 	}
 

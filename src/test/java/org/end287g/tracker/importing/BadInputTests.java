@@ -1,10 +1,8 @@
 package org.end287g.tracker.importing;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.end287g.tracker.IceSheets;

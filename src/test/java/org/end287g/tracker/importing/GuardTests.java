@@ -19,8 +19,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.Mockito.doCallRealMethod;
-import static org.mockito.Mockito.doThrow;
+import static org.mockito.BDDMockito.willCallRealMethod;
+import static org.mockito.BDDMockito.willThrow;
 
 /** Broken publications and failures halfway change nothing. */
 @SpringBootTest
@@ -46,7 +46,7 @@ class GuardTests {
 
 	@BeforeEach
 	void empty() {
-		doCallRealMethod().when(this.history).recompute(anyLong());
+		willCallRealMethod().given(this.history).recompute(anyLong());
 		this.store.deleteAll();
 	}
 
@@ -81,7 +81,7 @@ class GuardTests {
 		long sheets = this.jdbc.sql("select count(*) from ice_sheet").query(Long.class).single();
 		long rows = this.jdbc.sql("select count(*) from sheet_row").query(Long.class).single();
 		long agencies = this.jdbc.sql("select count(*) from agency_name").query(Long.class).single();
-		doThrow(new IllegalStateException("injected failure")).when(this.history).recompute(anyLong());
+		willThrow(new IllegalStateException("injected failure")).given(this.history).recompute(anyLong());
 		Path second = SharedData.file("pendingAgencies06272025am.xlsx");
 		assertThatThrownBy(() -> this.sheets.importSheet(second, second.getFileName().toString(), SheetSource.COMMAND))
 			.hasMessageContaining("injected failure");

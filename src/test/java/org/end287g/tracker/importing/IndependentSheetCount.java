@@ -54,7 +54,7 @@ final class IndependentSheetCount {
 				Map<String, String> cells = new TreeMap<>();
 				Matcher cell = CELL.matcher(row.group(1));
 				while (cell.find()) {
-					String body = cell.group(3) == null ? "" : cell.group(3);
+					String body = (cell.group(3) != null) ? cell.group(3) : "";
 					Matcher v = Pattern.compile("<v>([^<]*)</v>").matcher(body);
 					String value = v.find() ? v.group(1) : "";
 					cells.put(cell.group(1),
@@ -76,7 +76,7 @@ final class IndependentSheetCount {
 	}
 
 	private static String plain(String text) {
-		return (text == null) ? "" : text.replace("’", "'").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+		return (text != null) ? text.replace("’", "'").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "") : "";
 	}
 
 }

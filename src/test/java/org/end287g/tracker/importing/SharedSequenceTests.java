@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.end287g.tracker.IceSheets;
-import org.end287g.tracker.ImportResult;
-import org.end287g.tracker.SheetSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -56,8 +56,8 @@ class DataVersionTests {
 		long sheet = insertSheet();
 		assertThat(this.reader.dataVersion()).as("another instance's write, within the maximum age").isEqualTo(before);
 
-		this.transactions.executeWithoutResult(
-				status -> this.events.publishEvent(new IceSheetImported(sheet, "PARTICIPATING", LocalDateTime.now())));
+		this.transactions.executeWithoutResult((status) -> this.events
+			.publishEvent(new IceSheetImported(sheet, "PARTICIPATING", LocalDateTime.now())));
 
 		assertThat(this.reader.dataVersion()).isNotEqualTo(before);
 	}
@@ -66,7 +66,7 @@ class DataVersionTests {
 	void anImportThatRollsBackKeepsTheReading() {
 		String before = this.reader.dataVersion();
 		insertSheet();
-		this.transactions.executeWithoutResult(status -> {
+		this.transactions.executeWithoutResult((status) -> {
 			this.events.publishEvent(new IceSheetImported(1, "PARTICIPATING", LocalDateTime.now()));
 			status.setRollbackOnly();
 		});
@@ -74,12 +74,13 @@ class DataVersionTests {
 	}
 
 	private long insertSheet() {
-		return this.jdbc.sql("""
+		int inserted = this.jdbc.sql("""
 				insert into ice_sheet (list, published_at, file_name, sha256, row_count, accepted, source, imported_at)
 				values ('PARTICIPATING', ?, 'participatingAgencies06272025am.xlsx', ?, 1, true, 'COMMAND', ?)
 				""")
 			.params(LocalDateTime.of(2025, 6, 27, 0, 0), Long.toHexString(System.nanoTime()), OffsetDateTime.now())
-			.update() > 0 ? this.jdbc.sql("select max(id) from ice_sheet").query(Long.class).single() : -1;
+			.update();
+		return (inserted > 0) ? this.jdbc.sql("select max(id) from ice_sheet").query(Long.class).single() : -1;
 	}
 
 }

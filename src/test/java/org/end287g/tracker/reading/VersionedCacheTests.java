@@ -37,7 +37,7 @@ class VersionedCacheTests {
 				return loads.incrementAndGet();
 			})));
 		}
-		calls.forEach(call -> assertThat(call.join()).isEqualTo(1));
+		calls.forEach((call) -> assertThat(call.join()).isEqualTo(1));
 		assertThat(loads).hasValue(1);
 	}
 

@@ -12,9 +12,9 @@ import org.springframework.test.context.TestExecutionListener;
  * listeners of every event published during the test have finished. Registered for every
  * test in {@code META-INF/spring.factories}.
  */
-public class ListenersFinishedAfterEachTest implements TestExecutionListener, Ordered {
+public class ListenersFinishedBetweenTests implements TestExecutionListener, Ordered {
 
-	private static final String STARTED = ListenersFinishedAfterEachTest.class.getName() + ".started";
+	private static final String STARTED = ListenersFinishedBetweenTests.class.getName() + ".started";
 
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
