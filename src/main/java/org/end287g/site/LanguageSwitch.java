@@ -20,7 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class LanguageSwitch {
 
 	/** The current page's address in the given language. */
-	String url(String language) {
+	public String url(String language) {
 		return linksOf(currentRequest()).url(language);
 	}
 
@@ -48,7 +48,7 @@ class LanguageSwitch {
 			path = "/" + path.replaceFirst("^[/\\\\]+", "");
 		}
 
-		String url(String language) {
+		public String url(String language) {
 			return UriComponentsBuilder.fromPath(this.path)
 				.query(Objects.requireNonNullElse(this.query, ""))
 				.replaceQueryParam("lang", language)

@@ -25,7 +25,7 @@ class Navigation {
 		 * one state under /states), otherwise null so that Thymeleaf leaves the attribute
 		 * out.
 		 */
-		@Nullable String ariaCurrent(String item) {
+		public @Nullable String ariaCurrent(String item) {
 			if (this.path.equals(item)) {
 				return "page";
 			}

@@ -55,7 +55,7 @@ class AccountService {
 	 * invitation.
 	 */
 	@Transactional
-	InviteResult invite(String actor, String email, String name, String language, RoleRequest role) {
+	public InviteResult invite(String actor, String email, String name, String language, RoleRequest role) {
 		Account account = this.store.findOrCreate(email, name, language);
 		this.store.lock(account.id());
 		if (!account.active()) {
@@ -77,7 +77,7 @@ class AccountService {
 	}
 
 	@Transactional
-	Outcome grant(String actor, String accountId, RoleRequest role) {
+	public Outcome grant(String actor, String accountId, RoleRequest role) {
 		Optional<Account> account = this.store.byId(accountId);
 		if (account.isEmpty()) {
 			return Outcome.NOT_FOUND;
@@ -97,7 +97,7 @@ class AccountService {
 	}
 
 	@Transactional
-	Outcome revoke(String actor, String accountId, long grantId) {
+	public Outcome revoke(String actor, String accountId, long grantId) {
 		Optional<Grant> grant = this.store.grant(grantId);
 		if (grant.isEmpty() || !grant.get().accountId().equals(accountId)) {
 			return Outcome.NOT_FOUND;
@@ -119,7 +119,7 @@ class AccountService {
 	}
 
 	@Transactional
-	Outcome disable(String actor, String accountId) {
+	public Outcome disable(String actor, String accountId) {
 		if (this.store.byId(accountId).isEmpty()) {
 			return Outcome.NOT_FOUND;
 		}
@@ -136,7 +136,7 @@ class AccountService {
 	}
 
 	@Transactional
-	void update(String accountId, String name, String language) {
+	public void update(String accountId, String name, String language) {
 		this.store.update(accountId, name, language);
 		this.audit.record(accountId, "account.update", accountId, null);
 	}
@@ -147,7 +147,7 @@ class AccountService {
 	 * once; the row lock makes the second instance see the first one's grant).
 	 */
 	@Transactional
-	boolean bootstrapAdmin(String email) {
+	public boolean bootstrapAdmin(String email) {
 		if (email == null || email.isBlank() || this.store.anyActiveAdmin()) {
 			return false;
 		}
@@ -166,7 +166,7 @@ class AccountService {
 	 * A person asked for their data to be deleted: the account goes, its history stays.
 	 */
 	@Transactional
-	void forget(String accountId, String actor) {
+	public void forget(String accountId, String actor) {
 		this.store.forget(accountId);
 		int ended = this.sessions.revokeAllExcept(accountId, null);
 		this.audit.record(actor, "account.forget", accountId, "sessions=" + ended);
@@ -174,13 +174,13 @@ class AccountService {
 
 	/** The new organization's id, or empty when one of that name exists. */
 	@Transactional
-	Optional<Long> createOrganization(String actor, String name) {
+	public Optional<Long> createOrganization(String actor, String name) {
 		Optional<Long> created = this.store.createOrganization(name, actor);
 		created.ifPresent((id) -> this.audit.record(actor, "organization.create", id.toString(), null));
 		return created;
 	}
 
-	List<Grant> activeGrants(String accountId) {
+	public List<Grant> activeGrants(String accountId) {
 		return this.store.activeGrants(accountId);
 	}
 

@@ -35,11 +35,11 @@ class AccountSessions {
 
 	}
 
-	String handle(String sessionId) {
+	public String handle(String sessionId) {
 		return this.index.of("session", sessionId);
 	}
 
-	List<Listed> list(String accountId, String currentSessionId) {
+	public List<Listed> list(String accountId, String currentSessionId) {
 		return sessions(accountId).values()
 			.stream()
 			.map((session) -> listed(session, currentSessionId))
@@ -48,7 +48,7 @@ class AccountSessions {
 	}
 
 	/** Deletes the session with this handle if it is the account's; true when it was. */
-	boolean revoke(String accountId, String handle) {
+	public boolean revoke(String accountId, String handle) {
 		FindByIndexNameSessionRepository<? extends Session> sessions = this.repository.getIfAvailable();
 		if (sessions == null || handle == null) {
 			return false;
@@ -63,7 +63,7 @@ class AccountSessions {
 	}
 
 	/** Deletes every session of the account except the one given (may be null). */
-	int revokeAllExcept(String accountId, String keptSessionId) {
+	public int revokeAllExcept(String accountId, String keptSessionId) {
 		FindByIndexNameSessionRepository<? extends Session> sessions = this.repository.getIfAvailable();
 		if (sessions == null) {
 			return 0;

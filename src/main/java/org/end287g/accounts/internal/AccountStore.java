@@ -54,21 +54,21 @@ class AccountStore {
 		return OffsetDateTime.now(this.clock);
 	}
 
-	Optional<Account> byEmail(String email) {
+	public Optional<Account> byEmail(String email) {
 		return this.jdbc.sql("SELECT * FROM accounts WHERE email_index = ?")
 			.param(this.index.ofEmail(EmailAddresses.normalize(email)))
 			.query(this::account)
 			.optional();
 	}
 
-	Optional<Account> byId(String id) {
+	public Optional<Account> byId(String id) {
 		if (id == null || id.length() > 36) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("SELECT * FROM accounts WHERE id = ?").param(id).query(this::account).optional();
 	}
 
-	List<Account> all() {
+	public List<Account> all() {
 		return this.jdbc.sql("SELECT * FROM accounts ORDER BY created_at, id").query(this::account).list();
 	}
 
@@ -78,7 +78,7 @@ class AccountStore {
 	 * both callers get it.
 	 */
 	@Transactional
-	Account findOrCreate(String email, String name, String language) {
+	public Account findOrCreate(String email, String name, String language) {
 		String normalized = EmailAddresses.normalize(email);
 		Optional<Account> existing = byEmail(normalized);
 		if (existing.isPresent()) {
@@ -124,7 +124,7 @@ class AccountStore {
 		this.jdbc.sql("DELETE FROM account_devices WHERE account_id = ?").param(accountId).update();
 	}
 
-	List<Grant> activeGrants(String accountId) {
+	public List<Grant> activeGrants(String accountId) {
 		return this.jdbc
 			.sql("SELECT " + GRANT_COLUMNS
 					+ " WHERE g.account_id = ? AND g.revoked_at IS NULL ORDER BY g.granted_at, g.id")
@@ -133,7 +133,7 @@ class AccountStore {
 			.list();
 	}
 
-	List<Grant> grants(String accountId) {
+	public List<Grant> grants(String accountId) {
 		return this.jdbc
 			.sql("SELECT " + GRANT_COLUMNS + " WHERE g.account_id = ? ORDER BY g.granted_at DESC, g.id DESC")
 			.param(accountId)
@@ -187,14 +187,14 @@ class AccountStore {
 				ORDER BY g.granted_at, g.id""").param(organizationId).query(AccountStore::grant).list();
 	}
 
-	List<Organization> organizations() {
+	public List<Organization> organizations() {
 		return this.jdbc.sql("SELECT id, name, created_at FROM organizations ORDER BY name_key")
 			.query((rs, row) -> new Organization(rs.getLong("id"), rs.getString("name"),
 					rs.getObject("created_at", OffsetDateTime.class)))
 			.list();
 	}
 
-	Optional<Organization> organization(long id) {
+	public Optional<Organization> organization(long id) {
 		return this.jdbc.sql("SELECT id, name, created_at FROM organizations WHERE id = ?")
 			.param(id)
 			.query((rs, row) -> new Organization(rs.getLong("id"), rs.getString("name"),
@@ -206,12 +206,12 @@ class AccountStore {
 	 * Whether a campaign with this id exists (the campaigns module owns the table; a
 	 * LEADER grant must name a real campaign, which the foreign key enforces too).
 	 */
-	boolean campaignExists(long id) {
+	public boolean campaignExists(long id) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM campaigns WHERE id = ?").param(id).query(Long.class).single() > 0;
 	}
 
 	/** The titles of these campaigns, by id (ids of no campaign are left out). */
-	java.util.Map<Long, String> campaignTitles(java.util.Collection<Long> ids) {
+	public java.util.Map<Long, String> campaignTitles(java.util.Collection<Long> ids) {
 		java.util.Map<Long, String> titles = new java.util.TreeMap<>();
 		if (!ids.isEmpty()) {
 			this.jdbc.sql("SELECT id, title FROM campaigns WHERE id IN (:ids)")

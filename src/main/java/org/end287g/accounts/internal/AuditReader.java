@@ -36,7 +36,7 @@ class AuditReader {
 
 	public record Page(List<Entry> entries, int number, boolean hasNext) {
 
-		boolean hasPrevious() {
+		public boolean hasPrevious() {
 			return this.number > 1;
 		}
 

@@ -51,7 +51,7 @@ class SignInRecorder {
 	 * @param device the browser's device cookie value
 	 */
 	@Transactional
-	SignIn record(Authentication authentication, String userAgent, String device) {
+	public SignIn record(Authentication authentication, String userAgent, String device) {
 		String accountId = authentication.getName();
 		String method = (authentication instanceof WebAuthnAuthentication) ? SignInDetails.PASSKEY : SignInDetails.LINK;
 		String browser = UserAgents.browser(userAgent);

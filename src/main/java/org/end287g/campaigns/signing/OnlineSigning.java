@@ -99,7 +99,7 @@ class OnlineSigning {
 	 * A token of another campaign, or of a signature since deleted, is invalid.
 	 */
 	@Transactional
-	Confirmation confirm(Campaign campaign, String token) {
+	public Confirmation confirm(Campaign campaign, String token) {
 		Optional<Long> id = this.mail.signatureOf(token);
 		if (id.isEmpty()) {
 			return Confirmation.INVALID;

@@ -56,7 +56,7 @@ class PaperSignatures {
 	 * skipped and reported.
 	 */
 	@Transactional
-	Result add(Campaign campaign, List<Entry> entries, String enteredBy, Locale language) {
+	public Result add(Campaign campaign, List<Entry> entries, String enteredBy, Locale language) {
 		String lang = SignatureRows.language(language);
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		Set<String> seen = new HashSet<>();

@@ -97,7 +97,7 @@ class SignaturePersonalData implements PersonalDataHolder {
 	 */
 	@EventListener
 	@Transactional
-	void supporterForgotten(SupporterForgotten forgotten) {
+	public void supporterForgotten(SupporterForgotten forgotten) {
 		anonymise("supporter_id = ?", forgotten.supporterId());
 	}
 

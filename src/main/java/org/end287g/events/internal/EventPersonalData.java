@@ -86,7 +86,7 @@ class EventPersonalData implements PersonalDataHolder {
 
 	@EventListener
 	@Transactional
-	void supporterForgotten(SupporterForgotten forgotten) {
+	public void supporterForgotten(SupporterForgotten forgotten) {
 		anonymise("supporter_id = ?", forgotten.supporterId());
 	}
 

@@ -117,7 +117,7 @@ class EventViews {
 			List<CampaignLink> campaigns, String url, String googleCalendar, String outlook) {
 
 		/** The description's paragraphs (separated by a blank line). */
-		List<String> paragraphs() {
+		public List<String> paragraphs() {
 			return java.util.Arrays.stream(this.description.split("\n\\s*\n"))
 				.map(String::strip)
 				.filter((paragraph) -> !paragraph.isEmpty())

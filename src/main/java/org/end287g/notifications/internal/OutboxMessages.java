@@ -126,7 +126,7 @@ class OutboxMessages {
 	public record Summary(long id, OffsetDateTime createdAt, String template, String language,
 			@Nullable String category, String status, int attempts, @Nullable String lastError) {
 
-		boolean failed() {
+		public boolean failed() {
 			return "FAILED".equals(this.status);
 		}
 
@@ -142,7 +142,7 @@ class OutboxMessages {
 
 	public record Page(int number, List<Summary> messages, boolean hasNext) {
 
-		boolean hasPrevious() {
+		public boolean hasPrevious() {
 			return this.number > 0;
 		}
 

@@ -310,7 +310,7 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 	 * @return whether this call deleted the supporter
 	 */
 	@Transactional
-	boolean forget(long supporterId, String emailIndex, @Nullable Instant expiredBefore) {
+	public boolean forget(long supporterId, String emailIndex, @Nullable Instant expiredBefore) {
 		String sql = "SELECT id FROM supporters s WHERE id = ?"
 				+ ((expiredBefore != null) ? " AND " + SupporterRetention.EXPIRED : "") + " FOR UPDATE";
 		List<Object> params = new ArrayList<>(List.of(supporterId));

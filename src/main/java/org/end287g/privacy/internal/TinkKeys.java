@@ -64,15 +64,15 @@ class TinkKeys {
 			.getPrimitive(RegistryConfiguration.get(), Mac.class);
 	}
 
-	Aead aead() {
+	public Aead aead() {
 		return this.aead;
 	}
 
-	PrfSet prf() {
+	public PrfSet prf() {
 		return this.prf;
 	}
 
-	Mac mac() {
+	public Mac mac() {
 		return this.mac;
 	}
 

@@ -44,7 +44,7 @@ class Lessons {
 	/** How far a leader is: lessons read of all. */
 	public record Progress(int read, int total) {
 
-		boolean finished() {
+		public boolean finished() {
 			return this.total > 0 && this.read >= this.total;
 		}
 
@@ -86,7 +86,7 @@ class Lessons {
 	}
 
 	/** The signed-in leader's progress on a campaign (for the dashboard). */
-	Progress progressOfCurrentLeader(long campaignId) {
+	public Progress progressOfCurrentLeader(long campaignId) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		int total = all().size();
 		if (authentication == null) {

@@ -41,7 +41,7 @@ class SheetTransaction {
 	}
 
 	@Transactional
-	ImportResult apply(PreparedSheet sheet) {
+	public ImportResult apply(PreparedSheet sheet) {
 		this.store.lockImports();
 		if (this.store.contains(sheet.sha256(), sheet.name())) {
 			return Results.alreadyImported(sheet.fileName(), sheet.name());
@@ -76,7 +76,7 @@ class SheetTransaction {
 
 	/** Stores the refused snapshot (so staff see it) and changes nothing else. */
 	@Transactional
-	ImportResult reject(PreparedSheet sheet, SheetRejected rejected) {
+	public ImportResult reject(PreparedSheet sheet, SheetRejected rejected) {
 		if (!this.store.contains(sheet.sha256(), sheet.name())) {
 			this.store.insert(sheet.name(), sheet.fileName(), sheet.sha256(), sheet.rows().size(), sheet.source(),
 					rejected.getMessage());
