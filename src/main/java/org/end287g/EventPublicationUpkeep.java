@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,14 +58,14 @@ class EventPublicationUpkeep {
 	private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
 	EventPublicationUpkeep(JdbcClient jdbc, IncompleteEventPublications incomplete,
-			CompletedEventPublications completed, EventPublicationProperties properties,
-			@Value("${end287g.cli:}") String command, ObjectProvider<Clock> clock) {
+			CompletedEventPublications completed, EventPublicationProperties properties, CommandRun run,
+			ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.incomplete = incomplete;
 		this.completed = completed;
 		this.properties = properties;
 		// a command-line run leaves retries to the servers
-		this.enabled = command.isEmpty();
+		this.enabled = run.servesSite();
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 

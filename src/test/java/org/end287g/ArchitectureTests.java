@@ -3,7 +3,10 @@ package org.end287g;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -15,6 +18,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.h2.api.Trigger;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -24,7 +28,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Boundaries inside the modules that Spring Modulith does not check: what a module hides,
- * where the servlet request may go, and that controllers share code through plain types.
+ * where the servlet request may go, that controllers share code through plain types, and
+ * that settings come from records.
  */
 @AnalyzeClasses(packages = "org.end287g", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -63,6 +68,37 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule controllersDoNotUseEachOther = classes().should(useNoOtherController())
 		.because("what two controllers share belongs in a plain type of their package");
+
+	/**
+	 * Settings are read through a module's {@code @ConfigurationProperties} record (with
+	 * the default given once, documented in the generated metadata), never through
+	 * {@code @Value} on a field, a method, or a constructor's or method's parameter.
+	 */
+	@ArchTest
+	static final ArchRule settingsComeFromPropertiesRecords = classes().should(injectNoValue())
+		.because("each setting has one record that reads it, with its default given once");
+
+	private static ArchCondition<JavaClass> injectNoValue() {
+		return new ArchCondition<>("inject nothing with @Value") {
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				for (JavaMember member : type.getMembers()) {
+					if (member.isAnnotatedWith(Value.class)) {
+						events.add(SimpleConditionEvent.violated(member,
+								member.getFullName() + " is annotated with @Value"));
+					}
+				}
+				for (JavaCodeUnit code : type.getCodeUnits()) {
+					for (JavaParameter parameter : code.getParameters()) {
+						if (parameter.isAnnotatedWith(Value.class)) {
+							events.add(SimpleConditionEvent.violated(parameter,
+									parameter.getDescription() + " is annotated with @Value"));
+						}
+					}
+				}
+			}
+		};
+	}
 
 	private static ArchCondition<JavaClass> useNoOtherController() {
 		return new ArchCondition<>("use no other controller") {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.end287g.SiteAddress;
 import org.end287g.accounts.Roles;
 import org.end287g.audit.AuditLog;
 import org.end287g.notifications.Mail;
@@ -28,15 +29,14 @@ class AccountService {
 
 	private final AccountSessions sessions;
 
-	private final AccountsProperties properties;
+	private final SiteAddress site;
 
-	AccountService(AccountStore store, AuditLog audit, Outbox outbox, AccountSessions sessions,
-			AccountsProperties properties) {
+	AccountService(AccountStore store, AuditLog audit, Outbox outbox, AccountSessions sessions, SiteAddress site) {
 		this.store = store;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.sessions = sessions;
-		this.properties = properties;
+		this.site = site;
 	}
 
 	/** What an invitation or a grant asks for, already validated. */
@@ -68,7 +68,7 @@ class AccountService {
 		this.audit.record(actor, "account.invite", account.id(), "role=" + role.role());
 		this.audit.record(actor, "role.grant", account.id(), describe(grant, role));
 		this.outbox.enqueue(Mail.transactional(account.email(), account.locale(), "invitation",
-				Map.of("signInUrl", this.properties.site().url("/sign-in"), "role", role.role().name())));
+				Map.of("signInUrl", this.site.link("/sign-in"), "role", role.role().name())));
 		return new InviteResult(account.id(), Outcome.DONE);
 	}
 

@@ -9,36 +9,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code end287g.accounts.*}: the first admin's address, how long a sign-in lasts at most
  * and how long a sign-in link works; {@code end287g.webauthn.*}: the passkey relying
- * party; {@code end287g.site.base-url}: the address links in e-mails start with.
+ * party. Links in e-mails start with {@link org.end287g.SiteAddress}.
+ *
+ * @param accounts sign-in and the first admin
+ * @param webauthn passkeys: the relying party
  */
 @ConfigurationProperties("end287g")
-record AccountsProperties(@DefaultValue Accounts accounts, @DefaultValue WebAuthn webauthn, @DefaultValue Site site) {
+record AccountsProperties(@DefaultValue Accounts accounts, @DefaultValue WebAuthn webauthn) {
 
 	/**
 	 * Accounts and sign-in.
 	 *
-	 * @param bootstrapAdmin an e-mail address made admin at start while no admin exists
+	 * @param bootstrapAdmin an e-mail address made admin at start while no active admin
+	 * exists (blank: none)
 	 * @param sessionMaxAge the longest a sign-in lasts, however active the person is
-	 * @param signInLinkValidity how long a sign-in link works
+	 * (inactivity: spring.session.timeout)
+	 * @param signInLinkValidity how long a sign-in link works (once)
 	 */
 	public record Accounts(@DefaultValue("") String bootstrapAdmin, @DefaultValue("P7D") Duration sessionMaxAge,
 			@DefaultValue("PT15M") Duration signInLinkValidity) {
 
 	}
 
+	/**
+	 * Passkeys.
+	 *
+	 * @param rpId the relying party id: the site's host name
+	 * @param rpName the site's name as browsers show it beside a passkey
+	 * @param allowedOrigins the origins pages are served from (scheme, host and port)
+	 */
 	public record WebAuthn(@DefaultValue("localhost") String rpId, @DefaultValue("end287g") String rpName,
 			@DefaultValue("http://localhost:8080") Set<String> allowedOrigins) {
-
-	}
-
-	public record Site(@DefaultValue("http://localhost:8080") String baseUrl) {
-
-		/** The base address without a trailing slash. */
-		public String url(String path) {
-			String base = this.baseUrl.endsWith("/") ? this.baseUrl.substring(0, this.baseUrl.length() - 1)
-					: this.baseUrl;
-			return base + path;
-		}
 
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.end287g.SiteAddress;
 import org.end287g.audit.AuditLog;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
@@ -35,13 +36,16 @@ class SignInLinks {
 
 	private final AccountsProperties properties;
 
+	private final SiteAddress site;
+
 	SignInLinks(AccountStore store, OneTimeTokenService tokens, Outbox outbox, AuditLog audit,
-			AccountsProperties properties) {
+			AccountsProperties properties, SiteAddress site) {
 		this.store = store;
 		this.tokens = tokens;
 		this.outbox = outbox;
 		this.audit = audit;
 		this.properties = properties;
+		this.site = site;
 	}
 
 	@Transactional
@@ -70,7 +74,7 @@ class SignInLinks {
 	private String newLink(Account account) {
 		OneTimeToken token = this.tokens
 			.generate(new GenerateOneTimeTokenRequest(account.id(), this.properties.accounts().signInLinkValidity()));
-		return UriComponentsBuilder.fromUriString(this.properties.site().url("/sign-in/link"))
+		return UriComponentsBuilder.fromUriString(this.site.link("/sign-in/link"))
 			.queryParam("token", token.getTokenValue())
 			.build()
 			.toUriString();

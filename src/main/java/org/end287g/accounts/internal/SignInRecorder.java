@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.end287g.SiteAddress;
 import org.end287g.audit.AuditLog;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
@@ -31,14 +32,14 @@ class SignInRecorder {
 
 	private final BlindIndex index;
 
-	private final AccountsProperties properties;
+	private final SiteAddress site;
 
-	SignInRecorder(AccountStore store, AuditLog audit, Outbox outbox, BlindIndex index, AccountsProperties properties) {
+	SignInRecorder(AccountStore store, AuditLog audit, Outbox outbox, BlindIndex index, SiteAddress site) {
 		this.store = store;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.index = index;
-		this.properties = properties;
+		this.site = site;
 	}
 
 	/** What the session remembers of a sign-in ({@link SignInDetails}). */
@@ -67,7 +68,7 @@ class SignInRecorder {
 				model.put("browser", browser);
 				model.put("system", system);
 				model.put("method", method);
-				model.put("sessionsUrl", this.properties.site().url("/account/sessions"));
+				model.put("sessionsUrl", this.site.link("/account/sessions"));
 				model.put("subjectArgs", List.of());
 				this.outbox.enqueue(Mail.transactional(account.email(), account.locale(), "new-sign-in", model));
 			});

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.end287g.SiteAddress;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.signing.Signers;
@@ -13,7 +14,6 @@ import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
 import org.end287g.site.SafeMarkdown;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -40,15 +40,14 @@ class CampaignUpdates {
 
 	private final AuditLog audit;
 
-	private final String baseUrl;
+	private final SiteAddress site;
 
-	CampaignUpdates(JdbcClient jdbc, Signers signers, Outbox outbox, AuditLog audit,
-			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+	CampaignUpdates(JdbcClient jdbc, Signers signers, Outbox outbox, AuditLog audit, SiteAddress site) {
 		this.jdbc = jdbc;
 		this.signers = signers;
 		this.outbox = outbox;
 		this.audit = audit;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.site = site;
 	}
 
 	/** An update as the page shows it: the body already rendered to safe HTML. */
@@ -65,7 +64,7 @@ class CampaignUpdates {
 			.params(campaign.id(), actor, title, markdown, OffsetDateTime.now(ZoneOffset.UTC))
 			.update(key, "id");
 		long id = key.getKey().longValue();
-		String link = this.baseUrl + "/campaigns/" + campaign.slug();
+		String link = this.site.link("/campaigns/" + campaign.slug());
 		int sent = 0;
 		long after = 0;
 		while (true) {

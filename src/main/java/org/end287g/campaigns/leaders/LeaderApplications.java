@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.end287g.SiteAddress;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
@@ -19,7 +20,6 @@ import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SignedLinks;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,12 +65,11 @@ class LeaderApplications {
 
 	private final boolean autoApprove;
 
-	private final String baseUrl;
+	private final SiteAddress site;
 
 	LeaderApplications(JdbcClient jdbc, LeaderApplicationRecords records, PersonalDataCipher cipher, BlindIndex index,
 			SignedLinks links, Outbox outbox, AuditLog audit, AccountDirectory directory, Campaigns campaigns,
-			@Value("${end287g.campaigns.leaders.auto-approve:false}") boolean autoApprove,
-			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+			LeaderSettings settings, SiteAddress site) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.cipher = cipher;
@@ -80,8 +79,8 @@ class LeaderApplications {
 		this.audit = audit;
 		this.directory = directory;
 		this.campaigns = campaigns;
-		this.autoApprove = autoApprove;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.autoApprove = settings.autoApprove();
+		this.site = site;
 	}
 
 	/** What the form collected, already checked. */
@@ -139,8 +138,8 @@ class LeaderApplications {
 			this.audit.record("supporter", "leader-application.create", id.get().toString(),
 					"campaign=" + campaign.id());
 		}
-		String link = this.baseUrl + "/campaigns/" + campaign.slug() + "/lead/confirm/"
-				+ this.links.sign(CONFIRM, id.get().toString(), CONFIRM_VALIDITY);
+		String link = this.site.link("/campaigns/" + campaign.slug() + "/lead/confirm/"
+				+ this.links.sign(CONFIRM, id.get().toString(), CONFIRM_VALIDITY));
 		this.outbox.enqueue(Mail.transactional(email, language, "leader-confirm",
 				Map.of("link", link, "campaign", campaign.title(), "days", CONFIRM_VALIDITY.toDays())));
 	}
@@ -209,8 +208,9 @@ class LeaderApplications {
 		}
 		else {
 			this.outbox.enqueue(Mail.transactional(application.email(), Locale.forLanguageTag(application.language()),
-					"leader-declined", Map.of("campaign", campaign.title(), "link",
-							this.baseUrl + "/campaigns/" + campaign.slug(), "subjectArgs", List.of(campaign.title()))));
+					"leader-declined",
+					Map.of("campaign", campaign.title(), "link", this.site.link("/campaigns/" + campaign.slug()),
+							"subjectArgs", List.of(campaign.title()))));
 		}
 		this.audit.record(actor, approve ? "leader-application.approve" : "leader-application.decline",
 				Long.toString(id), "campaign=" + campaign.id());
@@ -230,8 +230,8 @@ class LeaderApplications {
 			.update();
 		this.outbox.enqueue(Mail.transactional(application.email(), Locale.forLanguageTag(application.language()),
 				"leader-approved",
-				Map.of("campaign", campaign.title(), "link", this.baseUrl + "/leader/campaigns/" + campaign.id(),
-						"signIn", this.baseUrl + "/sign-in", "subjectArgs", List.of(campaign.title()))));
+				Map.of("campaign", campaign.title(), "link", this.site.link("/leader/campaigns/" + campaign.id()),
+						"signIn", this.site.link("/sign-in"), "subjectArgs", List.of(campaign.title()))));
 	}
 
 	/** Thrown when the applicant's account is disabled: the approval rolls back. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Pattern;
+import org.end287g.SiteAddress;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignStatus;
@@ -24,7 +25,6 @@ import org.end287g.validation.TypedText;
 import org.end287g.validation.WebAddress;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,11 +54,10 @@ class CampaignStaff {
 
 	private final Clock clock;
 
-	private final String baseUrl;
+	private final SiteAddress site;
 
 	CampaignStaff(JdbcClient jdbc, CampaignLifecycle lifecycle, AuditLog audit, Outbox outbox, Supporters supporters,
-			Signers signers, ObjectProvider<Clock> clock,
-			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+			Signers signers, ObjectProvider<Clock> clock, SiteAddress site) {
 		this.jdbc = jdbc;
 		this.lifecycle = lifecycle;
 		this.audit = audit;
@@ -66,7 +65,7 @@ class CampaignStaff {
 		this.supporters = supporters;
 		this.signers = signers;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.site = site;
 	}
 
 	/** The target's contacts as staff type them; every one may be empty. */
@@ -167,7 +166,7 @@ class CampaignStaff {
 			model.put("agency", campaign.title());
 			model.put("subjectArgs", List.of(campaign.title()));
 			model.put("note", (note != null) ? note : "");
-			model.put("url", this.baseUrl + "/campaigns/" + campaign.slug());
+			model.put("url", this.site.link("/campaigns/" + campaign.slug()));
 			this.outbox.enqueue(new Mail(subscriber.email(), language, "campaign-won", model, CATEGORY));
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.end287g.SiteAddress;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.CampaignStatus;
@@ -18,7 +19,6 @@ import org.end287g.tracker.TrackerReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -50,17 +50,17 @@ class PossibleWins {
 
 	private final AuditLog audit;
 
-	private final String baseUrl;
+	private final SiteAddress site;
 
 	PossibleWins(JdbcClient jdbc, CampaignLifecycle lifecycle, TrackerReader tracker, AccountDirectory directory,
-			Outbox outbox, AuditLog audit, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+			Outbox outbox, AuditLog audit, SiteAddress site) {
 		this.jdbc = jdbc;
 		this.lifecycle = lifecycle;
 		this.tracker = tracker;
 		this.directory = directory;
 		this.outbox = outbox;
 		this.audit = audit;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.site = site;
 	}
 
 	@Order(10)
@@ -145,8 +145,8 @@ class PossibleWins {
 			Map<String, Object> model = new LinkedHashMap<>();
 			model.put("agency", campaign.title());
 			model.put("subjectArgs", List.of(campaign.title()));
-			model.put("url", this.baseUrl + "/campaigns/" + campaign.slug());
-			model.put("staffUrl", this.baseUrl + "/admin/campaigns/" + campaign.slug());
+			model.put("url", this.site.link("/campaigns/" + campaign.slug()));
+			model.put("staffUrl", this.site.link("/admin/campaigns/" + campaign.slug()));
 			this.outbox.enqueue(Mail.transactional(recipient.email(), recipient.language(), "possible-win", model));
 		}
 		return true;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.end287g.SiteAddress;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.AccountDirectory.Recipient;
 import org.end287g.campaigns.Campaign;
@@ -30,13 +31,13 @@ class CampaignGoal {
 
 	private final Outbox outbox;
 
-	private final SignatureSettings settings;
+	private final SiteAddress site;
 
-	CampaignGoal(CampaignLifecycle lifecycle, AccountDirectory directory, Outbox outbox, SignatureSettings settings) {
+	CampaignGoal(CampaignLifecycle lifecycle, AccountDirectory directory, Outbox outbox, SiteAddress site) {
 		this.lifecycle = lifecycle;
 		this.directory = directory;
 		this.outbox = outbox;
-		this.settings = settings;
+		this.site = site;
 	}
 
 	/** Makes the campaign READY when {@code count} reaches its goal, and says so. */
@@ -50,14 +51,14 @@ class CampaignGoal {
 				recipients.putIfAbsent(recipient.email().toLowerCase(Locale.ROOT), recipient);
 			}
 		}
-		String link = this.settings.baseUrl() + "/campaigns/" + campaign.slug();
+		String link = this.site.link("/campaigns/" + campaign.slug());
 		for (Recipient recipient : recipients.values()) {
 			Map<String, Object> model = new LinkedHashMap<>();
 			model.put("campaign", campaign.title());
 			model.put("goal", campaign.goal());
 			model.put("count", count);
 			model.put("link", link);
-			model.put("leaderLink", this.settings.baseUrl() + "/leader/campaigns/" + campaign.id());
+			model.put("leaderLink", this.site.link("/leader/campaigns/" + campaign.id()));
 			model.put("subjectArgs", List.of(campaign.title()));
 			this.outbox
 				.enqueue(Mail.transactional(recipient.email(), recipient.language(), "campaign-goal-reached", model));

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.end287g.SiteAddress;
 import org.end287g.campaigns.Campaign;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
@@ -31,18 +32,18 @@ class SignatureConfirmationMail {
 
 	private final Outbox outbox;
 
-	private final SignatureSettings settings;
+	private final SiteAddress site;
 
-	SignatureConfirmationMail(SignedLinks links, Outbox outbox, SignatureSettings settings) {
+	SignatureConfirmationMail(SignedLinks links, Outbox outbox, SiteAddress site) {
 		this.links = links;
 		this.outbox = outbox;
-		this.settings = settings;
+		this.site = site;
 	}
 
 	/** Queues the confirmation of the signature {@code id}. */
 	void send(Campaign campaign, long id, String email, String firstName, String language) {
 		String token = this.links.sign(CONFIRM, Long.toString(id), CONFIRM_VALIDITY);
-		String link = UriComponentsBuilder.fromUriString(this.settings.baseUrl())
+		String link = UriComponentsBuilder.fromUriString(this.site.baseUrl())
 			.path("/campaigns/{slug}/confirm")
 			.queryParam("token", "{token}")
 			.buildAndExpand(campaign.slug(), token)

@@ -5,82 +5,40 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the signatures: how old a cached count may be, the site's address for the
- * confirmation link, and the test-mode switch that confirms signatures without mail.
+ * {@code end287g.campaigns.*}: the signatures' settings, read only by this package (the
+ * leaders' own, {@code end287g.campaigns.leaders.*}, are read by theirs). A warning is
+ * logged at start when the test-mode switch is on.
+ *
+ * @param confirmWithoutMail test mode only (tests, load benchmarks): a new signature is
+ * confirmed at once and no confirmation is mailed; never in production
+ * @param countMaxAge how old this instance's cache of signature counts, recent signers
+ * and comments may be
+ * @param signaturesPerAddress the most signatures one client address may give within the
+ * period, counted from the signatures themselves (generous: a family or an event shares
+ * one address)
+ * @param signaturesPerAddressPeriod the period the signatures per address are counted in
+ * @param signingWriters threads that write batches of signatures at once, each holding a
+ * database connection (at least 1)
+ * @param signingTimeout how long a signer waits for their batch before "try again in a
+ * moment"
  */
-@Component
-class SignatureSettings {
+@ConfigurationProperties("end287g.campaigns")
+record SignatureSettings(@DefaultValue("false") boolean confirmWithoutMail, @DefaultValue("2s") Duration countMaxAge,
+		@DefaultValue("60") int signaturesPerAddress, @DefaultValue("10m") Duration signaturesPerAddressPeriod,
+		@DefaultValue("2") int signingWriters, @DefaultValue("10s") Duration signingTimeout) {
 
 	private static final Logger log = LoggerFactory.getLogger(SignatureSettings.class);
 
-	private final boolean confirmWithoutMail;
-
-	private final Duration countMaxAge;
-
-	private final String baseUrl;
-
-	private final int signaturesPerAddress;
-
-	private final Duration signaturesPerAddressPeriod;
-
-	private final int signingWriters;
-
-	private final Duration signingTimeout;
-
-	SignatureSettings(@Value("${end287g.campaigns.confirm-without-mail:false}") boolean confirmWithoutMail,
-			@Value("${end287g.campaigns.count-max-age:2s}") Duration countMaxAge,
-			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl,
-			@Value("${end287g.campaigns.signatures-per-address:30}") int signaturesPerAddress,
-			@Value("${end287g.campaigns.signatures-per-address-period:10m}") Duration signaturesPerAddressPeriod,
-			@Value("${end287g.campaigns.signing-writers:2}") int signingWriters,
-			@Value("${end287g.campaigns.signing-timeout:10s}") Duration signingTimeout) {
-		this.confirmWithoutMail = confirmWithoutMail;
-		this.countMaxAge = countMaxAge;
-		this.signaturesPerAddress = signaturesPerAddress;
-		this.signaturesPerAddressPeriod = signaturesPerAddressPeriod;
-		this.signingWriters = Math.max(1, signingWriters);
-		this.signingTimeout = signingTimeout;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	SignatureSettings {
+		signingWriters = Math.max(1, signingWriters);
 		if (confirmWithoutMail) {
 			log.warn("end287g.campaigns.confirm-without-mail is on: signatures count at once, without e-mail "
 					+ "confirmation. Use it only for tests and load benchmarks, never in production.");
 		}
-	}
-
-	/** Test mode: a new signature is confirmed at once and no confirmation is mailed. */
-	boolean confirmWithoutMail() {
-		return this.confirmWithoutMail;
-	}
-
-	Duration countMaxAge() {
-		return this.countMaxAge;
-	}
-
-	String baseUrl() {
-		return this.baseUrl;
-	}
-
-	/** The most signatures one client address may give within the period. */
-	int signaturesPerAddress() {
-		return this.signaturesPerAddress;
-	}
-
-	Duration signaturesPerAddressPeriod() {
-		return this.signaturesPerAddressPeriod;
-	}
-
-	/** Threads that write batches of signatures at once (each holds a connection). */
-	int signingWriters() {
-		return this.signingWriters;
-	}
-
-	/** How long a signer waits for their batch before "try again in a moment". */
-	Duration signingTimeout() {
-		return this.signingTimeout;
 	}
 
 }

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.end287g.SiteAddress;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.places.Places;
 import org.end287g.places.State;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +34,12 @@ class EventViews {
 
 	private final String baseUrl;
 
-	EventViews(JdbcClient jdbc, Campaigns campaigns, Places places, ObjectProvider<Clock> clock,
-			@Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+	EventViews(JdbcClient jdbc, Campaigns campaigns, Places places, ObjectProvider<Clock> clock, SiteAddress site) {
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
 		this.places = places;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = site.baseUrl();
 	}
 
 	Instant now() {

@@ -2,9 +2,9 @@ package org.end287g.notifications.internal;
 
 import java.time.Duration;
 
+import org.end287g.SiteAddress;
 import org.end287g.privacy.SignedLinks;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,20 +25,20 @@ class MailLinks {
 
 	private final SignedLinks links;
 
-	private final String baseUrl;
+	private final SiteAddress site;
 
-	MailLinks(SignedLinks links, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl) {
+	MailLinks(SignedLinks links, SiteAddress site) {
 		this.links = links;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.site = site;
 	}
 
 	String myData(String recipientIndex) {
-		return this.baseUrl + "/my-data/" + this.links.sign(MY_DATA, recipientIndex, MY_DATA_VALIDITY);
+		return this.site.link("/my-data/" + this.links.sign(MY_DATA, recipientIndex, MY_DATA_VALIDITY));
 	}
 
 	String unsubscribe(String recipientIndex, String category) {
-		return this.baseUrl + "/unsubscribe/"
-				+ this.links.sign(UNSUBSCRIBE, recipientIndex + "|" + category, UNSUBSCRIBE_VALIDITY);
+		return this.site.link(
+				"/unsubscribe/" + this.links.sign(UNSUBSCRIBE, recipientIndex + "|" + category, UNSUBSCRIBE_VALIDITY));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the keys come from. Production sets the three keysets (Tink JSON) from its secret
@@ -18,11 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("end287g.crypto")
 record CryptoProperties(@Nullable String aeadKeyset, @Nullable String prfKeyset, @Nullable String macKeyset,
-		Path keysDir) {
-
-	public CryptoProperties {
-		keysDir = (keysDir != null) ? keysDir : Path.of("data", "keys");
-	}
+		@DefaultValue("./data/keys") Path keysDir) {
 
 	boolean configured() {
 		return present(this.aeadKeyset) || present(this.prfKeyset) || present(this.macKeyset);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.end287g.SiteAddress;
 import org.end287g.audit.AuditLog;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.EmailAddresses;
@@ -16,7 +17,6 @@ import org.end287g.privacy.PersonalDataLinkRequested;
 import org.end287g.privacy.SignedLinks;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,19 +46,18 @@ class MyData {
 
 	private final ApplicationEventPublisher events;
 
-	private final String baseUrl;
+	private final SiteAddress site;
 
 	private final Clock clock;
 
 	MyData(ObjectProvider<PersonalDataHolder> holders, SignedLinks links, BlindIndex index, AuditLog audit,
-			ApplicationEventPublisher events, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl,
-			ObjectProvider<Clock> clock) {
+			ApplicationEventPublisher events, SiteAddress site, ObjectProvider<Clock> clock) {
 		this.holders = holders.orderedStream().toList();
 		this.links = links;
 		this.index = index;
 		this.audit = audit;
 		this.events = events;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.site = site;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -70,7 +69,7 @@ class MyData {
 	/** The address of the "my data" page of an e-mail address, valid for 30 days. */
 	String link(String email) {
 		String token = this.links.sign(PURPOSE, this.index.ofEmail(email), LINK_VALIDITY);
-		return UriComponentsBuilder.fromUriString(this.baseUrl)
+		return UriComponentsBuilder.fromUriString(this.site.baseUrl())
 			.path("/my-data/{token}")
 			.buildAndExpand(token)
 			.encode()

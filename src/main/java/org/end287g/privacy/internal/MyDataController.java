@@ -1,6 +1,5 @@
 package org.end287g.privacy.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.end287g.privacy.RateLimits;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -52,9 +50,8 @@ class MyDataController {
 
 	private final Object[] retentionDays;
 
-	MyDataController(MyData myData, RateLimits rateLimits, MessageSource messages,
-			@Value("${end287g.privacy.retention:180d}") Duration retention) {
-		this.retentionDays = new Object[] { retention.toDays() };
+	MyDataController(MyData myData, RateLimits rateLimits, MessageSource messages, PrivacyProperties properties) {
+		this.retentionDays = new Object[] { properties.retention().toDays() };
 		this.myData = myData;
 		this.rateLimits = rateLimits;
 		this.messages = messages;

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -43,14 +42,11 @@ class SupporterRetention {
 
 	private final Clock clock;
 
-	SupporterRetention(JdbcClient jdbc, JdbcSupporters supporters,
-			@Value("${end287g.privacy.retention:180d}") Duration retention, ObjectProvider<Clock> clock) {
-		if (retention.isNegative() || retention.isZero()) {
-			throw new IllegalArgumentException("end287g.privacy.retention must be positive");
-		}
+	SupporterRetention(JdbcClient jdbc, JdbcSupporters supporters, PrivacyProperties properties,
+			ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.supporters = supporters;
-		this.retention = retention;
+		this.retention = properties.retention();
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.end287g.SiteAddress;
 import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignCounts;
@@ -16,7 +17,6 @@ import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.TrackerReader;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -38,20 +38,19 @@ class CampaignFacts {
 
 	private final MessageSource messages;
 
-	private final String baseUrl;
+	private final SiteAddress site;
 
 	private final Permissions permissions;
 
 	CampaignFacts(Campaigns campaigns, TrackerReader tracker, Places places, CampaignCounts counts,
-			MessageSource messages, @Value("${end287g.site.base-url:http://localhost:8080}") String baseUrl,
-			Permissions permissions) {
+			MessageSource messages, SiteAddress site, Permissions permissions) {
 		this.permissions = permissions;
 		this.campaigns = campaigns;
 		this.tracker = tracker;
 		this.places = places;
 		this.counts = counts;
 		this.messages = messages;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.site = site;
 	}
 
 	/**
@@ -112,12 +111,7 @@ class CampaignFacts {
 			.filter(AgreementView::listed)
 			.toList();
 		return new Facts(campaign, name, place, stateName, this.counts.count(campaign.id()), agreements,
-				this.baseUrl + "/campaigns/" + campaign.slug(), version);
-	}
-
-	/** The site's public address, without a trailing slash. */
-	String baseUrl() {
-		return this.baseUrl;
+				this.site.link("/campaigns/" + campaign.slug()), version);
 	}
 
 	/**

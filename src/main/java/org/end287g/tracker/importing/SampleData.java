@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.end287g.CommandRun;
 import org.end287g.tracker.ImportResult;
 import org.end287g.tracker.SheetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
@@ -41,11 +41,10 @@ class SampleData {
 
 	private final boolean enabled;
 
-	SampleData(SheetImporter importer, SheetRowCleaner cleaner,
-			@Value("${end287g.sample.enabled:false}") boolean enabled, @Value("${end287g.cli:}") String command) {
+	SampleData(SheetImporter importer, SheetRowCleaner cleaner, SampleProperties properties, CommandRun run) {
 		this.importer = importer;
 		this.cleaner = cleaner;
-		this.enabled = enabled && command.isEmpty();
+		this.enabled = properties.enabled() && run.servesSite();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

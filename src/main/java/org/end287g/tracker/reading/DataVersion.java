@@ -1,11 +1,8 @@
 package org.end287g.tracker.reading;
 
-import java.time.Duration;
-
 import org.end287g.tracker.IceSheetImported;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +37,9 @@ class DataVersion {
 
 	private volatile @Nullable Reading last;
 
-	DataVersion(JdbcClient jdbc, @Value("${end287g.tracker.data-version-max-age:1s}") Duration maxAge) {
+	DataVersion(JdbcClient jdbc, TrackerProperties properties) {
 		this.jdbc = jdbc;
-		this.maxAgeNanos = maxAge.toNanos();
+		this.maxAgeNanos = properties.dataVersionMaxAge().toNanos();
 	}
 
 	/** Read once per web request (remembered in the request), else on every call. */

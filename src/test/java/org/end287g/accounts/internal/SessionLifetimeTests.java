@@ -21,8 +21,7 @@ class SessionLifetimeTests {
 
 	final SessionLifetimeFilter filter = new SessionLifetimeFilter(
 			new AccountsProperties(new AccountsProperties.Accounts("", Duration.ofDays(7), Duration.ofMinutes(15)),
-					new AccountsProperties.WebAuthn("localhost", "end287g", java.util.Set.of()),
-					new AccountsProperties.Site("http://localhost:8080")),
+					new AccountsProperties.WebAuthn("localhost", "end287g", java.util.Set.of())),
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	MockHttpSession signedInAgo(Duration ago) throws Exception {
