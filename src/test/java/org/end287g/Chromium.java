@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.FileSystemUtils;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -38,6 +39,16 @@ public final class Chromium implements AutoCloseable {
 	}
 
 	/** Starts the browser, with extra command-line arguments (a window size...). */
+	/**
+	 * Serves the site under test on this port, with the passkey origin and the base URL
+	 * of mailed links that a browser on that port needs.
+	 */
+	public static void servedAt(DynamicPropertyRegistry registry, int port) {
+		registry.add("server.port", () -> port);
+		registry.add("end287g.webauthn.allowed-origins", () -> "http://localhost:" + port);
+		registry.add("end287g.site.base-url", () -> "http://localhost:" + port);
+	}
+
 	public static Chromium start(String... extraArguments) throws IOException {
 		if (!"true".equals(System.getenv("CI"))) {
 			assumeTrue(CHROMEDRIVER.canExecute(),

@@ -46,9 +46,7 @@ class LeaderPathBrowserTests {
 
 	@DynamicPropertySource
 	static void origin(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("end287g.webauthn.allowed-origins", () -> "http://localhost:" + PORT);
-		registry.add("end287g.site.base-url", () -> "http://localhost:" + PORT);
+		Chromium.servedAt(registry, PORT);
 	}
 
 	@Autowired
