@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Staff pages of campaigns (under /admin, so admins with a passkey only): the list with
@@ -61,8 +62,8 @@ class AdminCampaignController {
 	}
 
 	@GetMapping("/admin/campaigns")
-	String list(@RequestParam(required = false) String state, @RequestParam(required = false) String status,
-			Model model) {
+	String list(@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String status, Model model) {
 		String chosenState = null;
 		if (state != null && !state.isBlank()) {
 			chosenState = (state.length() == 2)
@@ -172,7 +173,7 @@ class AdminCampaignController {
 	}
 
 	/** The outcome a leader proposed. */
-	record Proposal(String outcome, String note, java.time.OffsetDateTime at) {
+	record Proposal(String outcome, @Nullable String note, java.time.OffsetDateTime at) {
 	}
 
 }
