@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.h2.api.Trigger;
+import org.jspecify.annotations.NullMarked;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * Boundaries inside the modules that Spring Modulith does not check: what a module hides,
  * where the servlet request may go, that controllers share code through plain types, and
- * that settings come from records.
+ * that settings come from records, and that NullAway checks every package.
  */
 @AnalyzeClasses(packages = "org.end287g", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -95,6 +96,26 @@ class ArchitectureTests {
 									parameter.getDescription() + " is annotated with @Value"));
 						}
 					}
+				}
+			}
+		};
+	}
+
+	/**
+	 * NullAway checks only @NullMarked packages, and the mark does not reach subpackages:
+	 * a package without it in its package-info.java would silently go unchecked.
+	 */
+	@ArchTest
+	static final ArchRule everyPackageIsNullMarked = classes().should(resideInANullMarkedPackage())
+		.because("NullAway checks every package of the application");
+
+	private static ArchCondition<JavaClass> resideInANullMarkedPackage() {
+		return new ArchCondition<>("reside in a package marked @NullMarked") {
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				if (!type.getPackage().isAnnotatedWith(NullMarked.class)) {
+					events.add(SimpleConditionEvent.violated(type,
+							type.getName() + " is in " + type.getPackageName() + ", not @NullMarked"));
 				}
 			}
 		};

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What other modules may ask of accounts: appoint a campaign's leader and find whom to
  * tell about a campaign (its leaders and national staff).
@@ -16,7 +18,7 @@ public interface AccountDirectory {
 	 * entries naming the actor. Appointing a current leader again changes nothing.
 	 * @return the account's id, or empty when that account is disabled
 	 */
-	Optional<String> appointLeader(String actor, String email, String name, String language, long campaignId);
+	Optional<String> appointLeader(String actor, String email, @Nullable String name, String language, long campaignId);
 
 	/** Active accounts with an active LEADER grant for this campaign. */
 	List<Recipient> leadersOf(long campaignId);
@@ -25,7 +27,7 @@ public interface AccountDirectory {
 	List<Recipient> admins();
 
 	/** Someone to write to, in their language. */
-	record Recipient(String accountId, String email, String name, Locale language) {
+	record Recipient(String accountId, String email, @Nullable String name, Locale language) {
 
 		@Override
 		public String toString() {

@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "privacy", "notifications", "audit", "problems" })
+@org.jspecify.annotations.NullMarked
 package org.end287g.accounts;

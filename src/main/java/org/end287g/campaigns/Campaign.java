@@ -3,6 +3,8 @@ package org.end287g.campaigns;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A campaign as stored: {@code agencySlug} is the tracker's identity of the target
  * agency, {@code title} the agency's name when the campaign was created.
@@ -13,9 +15,9 @@ import java.time.OffsetDateTime;
  * @param petitionText the leader's petition text, {@code null} for the sample
  */
 public record Campaign(long id, String slug, String agencySlug, String state, String title, int goal,
-		CampaignStatus status, OffsetDateTime createdAt, Head head, String petitionLanguage, String petitionText,
-		LocalDate deadline, OffsetDateTime goalReachedAt, OffsetDateTime possibleWinAt, OffsetDateTime closedAt,
-		String outcomeNote) {
+		CampaignStatus status, OffsetDateTime createdAt, Head head, @Nullable String petitionLanguage,
+		@Nullable String petitionText, @Nullable LocalDate deadline, @Nullable OffsetDateTime goalReachedAt,
+		@Nullable OffsetDateTime possibleWinAt, @Nullable OffsetDateTime closedAt, @Nullable String outcomeNote) {
 
 	/** Whether the campaign still gathers signatures. */
 	public boolean gathering() {
@@ -28,7 +30,8 @@ public record Campaign(long id, String slug, String agencySlug, String state, St
 	 *
 	 * @param title SHERIFF, CHIEF, DIRECTOR or OTHER
 	 */
-	public record Head(String title, String name, String phone, String email, String address, String url) {
+	public record Head(@Nullable String title, @Nullable String name, @Nullable String phone, @Nullable String email,
+			@Nullable String address, @Nullable String url) {
 
 		public static final Head UNKNOWN = new Head(null, null, null, null, null, null);
 

@@ -9,4 +9,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "tracker", "places", "accounts", "privacy",
 		"notifications", "audit", "printing", "site", "problems" })
+@org.jspecify.annotations.NullMarked
 package org.end287g.campaigns;

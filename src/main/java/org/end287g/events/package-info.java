@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "accounts", "campaigns", "places", "privacy", "notifications", "audit", "problems" })
+@org.jspecify.annotations.NullMarked
 package org.end287g.events;

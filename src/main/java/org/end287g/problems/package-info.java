@@ -6,4 +6,5 @@
  * the site module itself uses (tracker, accounts, privacy), without a cycle.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package org.end287g.problems;

@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "campaigns", "tracker", "places", "accounts", "audit", "printing", "site", "problems" })
+@org.jspecify.annotations.NullMarked
 package org.end287g.toolkit;

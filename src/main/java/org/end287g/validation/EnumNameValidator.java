@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import org.jspecify.annotations.Nullable;
 
 /** Checks {@link EnumName}. */
 public class EnumNameValidator implements ConstraintValidator<EnumName, String> {
@@ -20,7 +21,7 @@ public class EnumNameValidator implements ConstraintValidator<EnumName, String> 
 	}
 
 	@Override
-	public boolean isValid(String value, ConstraintValidatorContext context) {
+	public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 		return this.names.contains(TypedText.line(value));
 	}
 

@@ -4,13 +4,14 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import org.jspecify.annotations.Nullable;
 
 /** Checks {@link PlainText}: blank, then length, then the characters. */
 public class PlainTextValidator implements ConstraintValidator<PlainText, String> {
 
 	private PlainText constraint;
 
-	private Pattern pattern;
+	private @Nullable Pattern pattern;
 
 	@Override
 	public void initialize(PlainText constraint) {
@@ -19,7 +20,7 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, String
 	}
 
 	@Override
-	public boolean isValid(String value, ConstraintValidatorContext context) {
+	public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 		String text = this.constraint.multiline() ? TypedText.lines(value) : TypedText.line(value);
 		if (text.isEmpty()) {
 			return this.constraint.required().isEmpty() || Violations.reject(context, this.constraint.required());

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import org.end287g.places.Places;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks {@link UsZip}: blank, then the shape, then whether the code exists. Made by
@@ -28,7 +29,7 @@ public class UsZipValidator implements ConstraintValidator<UsZip, String> {
 	}
 
 	@Override
-	public boolean isValid(String value, ConstraintValidatorContext context) {
+	public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 		String zip = TypedText.line(value);
 		if (zip.isEmpty()) {
 			return this.constraint.required().isEmpty() || Violations.reject(context, this.constraint.required());

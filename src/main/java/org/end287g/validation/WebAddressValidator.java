@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import org.jspecify.annotations.Nullable;
 
 /** Checks {@link WebAddress}: blank, then length, then the address itself. */
 public class WebAddressValidator implements ConstraintValidator<WebAddress, String> {
@@ -18,7 +19,7 @@ public class WebAddressValidator implements ConstraintValidator<WebAddress, Stri
 	}
 
 	@Override
-	public boolean isValid(String value, ConstraintValidatorContext context) {
+	public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 		String address = TypedText.line(value);
 		if (address.isEmpty()) {
 			return this.constraint.required().isEmpty() || Violations.reject(context, this.constraint.required());

@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN,
 		allowedDependencies = "places")
+@org.jspecify.annotations.NullMarked
 package org.end287g.validation;

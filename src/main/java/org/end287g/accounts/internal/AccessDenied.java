@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -49,7 +50,7 @@ class AccessDenied implements AccessDeniedHandler {
 		this.plain.handle(request, response, denied);
 	}
 
-	private static boolean has(Authentication authentication, String authority) {
+	private static boolean has(@Nullable Authentication authentication, String authority) {
 		return authentication != null && authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)

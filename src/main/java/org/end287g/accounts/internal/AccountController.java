@@ -3,6 +3,7 @@ package org.end287g.accounts.internal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,7 @@ import org.end287g.audit.AuditLog;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.Authentication;
@@ -75,7 +77,8 @@ class AccountController {
 	String account(Authentication authentication, Model model) {
 		Account account = me(authentication);
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new DetailsForm(account.name(), account.language()));
+			model.addAttribute("form",
+					new DetailsForm(Objects.requireNonNullElse(account.name(), ""), account.language()));
 		}
 		model.addAttribute("account", account);
 		model.addAttribute("grants", this.store.activeGrants(account.id()));
@@ -103,8 +106,8 @@ class AccountController {
 	}
 
 	@PostMapping("/account/sessions/revoke")
-	String revoke(Authentication authentication, @RequestParam(name = "session", required = false) String handle,
-			RedirectAttributes redirect) {
+	String revoke(Authentication authentication,
+			@RequestParam(name = "session", required = false) @Nullable String handle, RedirectAttributes redirect) {
 		if (handle != null && handle.length() <= 64 && this.sessions.revoke(authentication.getName(), handle)) {
 			this.audit.record(authentication.getName(), "session.revoke", authentication.getName(), "sessions=1");
 			redirect.addFlashAttribute("notice", "accounts.sessions.revoked");
@@ -132,8 +135,8 @@ class AccountController {
 	}
 
 	@GetMapping("/account/passkeys")
-	String passkeys(Authentication authentication, @RequestParam(name = "added", required = false) String added,
-			Model model) {
+	String passkeys(Authentication authentication,
+			@RequestParam(name = "added", required = false) @Nullable String added, Model model) {
 		if ("1".equals(added) && !model.containsAttribute("notice")) {
 			model.addAttribute("notice", "accounts.passkeys.added");
 		}
@@ -143,8 +146,8 @@ class AccountController {
 	}
 
 	@PostMapping("/account/passkeys/remove")
-	String removePasskey(Authentication authentication, @RequestParam(name = "passkey", required = false) String id,
-			RedirectAttributes redirect) {
+	String removePasskey(Authentication authentication,
+			@RequestParam(name = "passkey", required = false) @Nullable String id, RedirectAttributes redirect) {
 		Optional<Passkey> mine = myPasskeys(authentication).stream()
 			.filter((passkey) -> passkey.id().equals(id))
 			.findFirst();

@@ -2,6 +2,7 @@ package org.end287g.accounts.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.SiteAddress;
@@ -9,6 +10,7 @@ import org.end287g.accounts.Roles;
 import org.end287g.audit.AuditLog;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +42,7 @@ class AccountService {
 	}
 
 	/** What an invitation or a grant asks for, already validated. */
-	public record RoleRequest(Roles role, Long organizationId, Long campaignId) {
+	public record RoleRequest(Roles role, @Nullable Long organizationId, @Nullable Long campaignId) {
 
 	}
 
@@ -55,7 +57,7 @@ class AccountService {
 	 * invitation.
 	 */
 	@Transactional
-	public InviteResult invite(String actor, String email, String name, String language, RoleRequest role) {
+	public InviteResult invite(String actor, String email, @Nullable String name, String language, RoleRequest role) {
 		Account account = this.store.findOrCreate(email, name, language);
 		this.store.lock(account.id());
 		if (!account.active()) {
@@ -67,8 +69,9 @@ class AccountService {
 		long grant = this.store.addGrant(account.id(), role.role(), role.organizationId(), role.campaignId(), actor);
 		this.audit.record(actor, "account.invite", account.id(), "role=" + role.role());
 		this.audit.record(actor, "role.grant", account.id(), describe(grant, role));
-		this.outbox.enqueue(Mail.transactional(account.email(), account.locale(), "invitation",
-				Map.of("signInUrl", this.site.link("/sign-in"), "role", role.role().name())));
+		this.outbox.enqueue(Mail.transactional(
+				Objects.requireNonNull(account.email(), "an account found by its address has one"), account.locale(),
+				"invitation", Map.of("signInUrl", this.site.link("/sign-in"), "role", role.role().name())));
 		return new InviteResult(account.id(), Outcome.DONE);
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.end287g.privacy.BlindIndex;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -39,7 +40,7 @@ class AccountSessions {
 		return this.index.of("session", sessionId);
 	}
 
-	public List<Listed> list(String accountId, String currentSessionId) {
+	public List<Listed> list(String accountId, @Nullable String currentSessionId) {
 		return sessions(accountId).values()
 			.stream()
 			.map((session) -> listed(session, currentSessionId))
@@ -63,7 +64,7 @@ class AccountSessions {
 	}
 
 	/** Deletes every session of the account except the one given (may be null). */
-	public int revokeAllExcept(String accountId, String keptSessionId) {
+	public int revokeAllExcept(String accountId, @Nullable String keptSessionId) {
 		FindByIndexNameSessionRepository<? extends Session> sessions = this.repository.getIfAvailable();
 		if (sessions == null) {
 			return 0;
@@ -83,7 +84,7 @@ class AccountSessions {
 		return (sessions != null) ? sessions.findByPrincipalName(accountId) : Map.of();
 	}
 
-	private Listed listed(Session session, String currentSessionId) {
+	private Listed listed(Session session, @Nullable String currentSessionId) {
 		Long signedInAt = session.getAttribute(SignInDetails.SIGNED_IN_AT);
 		Boolean newDevice = session.getAttribute(SignInDetails.NEW_DEVICE);
 		return new Listed(handle(session.getId()), text(session.getAttribute(SignInDetails.BROWSER)),
@@ -93,7 +94,7 @@ class AccountSessions {
 				session.getId().equals(currentSessionId));
 	}
 
-	private static String text(Object value) {
+	private static String text(@Nullable Object value) {
 		return (value instanceof String string) ? string : "";
 	}
 

@@ -14,6 +14,7 @@ import org.end287g.accounts.Roles;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -61,7 +62,7 @@ class AccountStore {
 			.optional();
 	}
 
-	public Optional<Account> byId(String id) {
+	public Optional<Account> byId(@Nullable String id) {
 		if (id == null || id.length() > 36) {
 			return Optional.empty();
 		}
@@ -78,7 +79,7 @@ class AccountStore {
 	 * both callers get it.
 	 */
 	@Transactional
-	public Account findOrCreate(String email, String name, String language) {
+	public Account findOrCreate(String email, @Nullable String name, String language) {
 		String normalized = EmailAddresses.normalize(email);
 		Optional<Account> existing = byEmail(normalized);
 		if (existing.isPresent()) {
@@ -87,8 +88,9 @@ class AccountStore {
 		this.jdbc.sql("""
 				INSERT INTO accounts (id, email_index, email_sealed, name_sealed, language, created_at)
 				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-			.params(UUID.randomUUID().toString(), this.index.ofEmail(normalized), this.cipher.seal(normalized, EMAIL),
-					this.cipher.seal(name, NAME), language, now())
+			.params(UUID.randomUUID().toString(), this.index.ofEmail(normalized), this.cipher.seal(normalized, EMAIL))
+			.param(this.cipher.seal(name, NAME))
+			.params(language, now())
 			.update();
 		return byEmail(normalized).orElseThrow();
 	}
@@ -148,20 +150,24 @@ class AccountStore {
 			.optional();
 	}
 
-	boolean hasActiveGrant(String accountId, Roles role, Long organizationId, Long campaignId) {
+	boolean hasActiveGrant(String accountId, Roles role, @Nullable Long organizationId, @Nullable Long campaignId) {
 		return activeGrants(accountId).stream()
 			.anyMatch((grant) -> grant.role() == role && Objects.equals(grant.organizationId(), organizationId)
 					&& Objects.equals(grant.campaignId(), campaignId));
 	}
 
-	long addGrant(String accountId, Roles role, Long organizationId, Long campaignId, String grantedBy) {
+	long addGrant(String accountId, Roles role, @Nullable Long organizationId, @Nullable Long campaignId,
+			String grantedBy) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO role_grants (account_id, role, organization_id, campaign_id, granted_by, granted_at)
 				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(accountId, role.name(), organizationId, campaignId, grantedBy, now())
+			.params(accountId, role.name())
+			.param(organizationId)
+			.param(campaignId)
+			.params(grantedBy, now())
 			.update(key, "id");
-		return key.getKeyAs(Number.class).longValue();
+		return Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
 	}
 
 	boolean revokeGrant(long grantId, String revokedBy) {

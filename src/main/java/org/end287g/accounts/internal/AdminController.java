@@ -12,6 +12,7 @@ import org.end287g.privacy.EmailAddresses;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -71,10 +72,10 @@ class AdminController {
 	@PostMapping("/admin/accounts")
 	String invite(Authentication authentication, @ModelAttribute("form") @Valid InvitationForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		RoleRequest role = roleRequest(form.roleForm(), result);
-		if (!result.hasErrors()) {
+		Optional<RoleRequest> role = roleRequest(form.roleForm(), result);
+		if (role.isPresent() && !result.hasErrors()) {
 			InviteResult invited = this.accounts.invite(authentication.getName(),
-					EmailAddresses.normalize(form.email()), form.name(), form.language(), role);
+					EmailAddresses.normalize(form.email()), form.name(), form.language(), role.get());
 			if (invited.outcome() == Outcome.DONE) {
 				redirect.addFlashAttribute("notice", "admin.accounts.invited");
 				return "redirect:/admin/accounts/" + invited.accountId();
@@ -104,9 +105,9 @@ class AdminController {
 		if (this.store.byId(id).isEmpty()) {
 			throw notFound();
 		}
-		RoleRequest role = roleRequest(form, result);
-		if (!result.hasErrors()) {
-			Outcome outcome = this.accounts.grant(authentication.getName(), id, role);
+		Optional<RoleRequest> role = roleRequest(form, result);
+		if (role.isPresent() && !result.hasErrors()) {
+			Outcome outcome = this.accounts.grant(authentication.getName(), id, role.get());
 			if (outcome == Outcome.DONE) {
 				redirect.addFlashAttribute("notice", "admin.accounts.granted");
 				return "redirect:/admin/accounts/" + id;
@@ -181,8 +182,8 @@ class AdminController {
 	}
 
 	@GetMapping("/admin/audit")
-	String audit(@RequestParam(name = "action", required = false) String action,
-			@RequestParam(name = "page", required = false) String page, Model model) {
+	String audit(@RequestParam(name = "action", required = false) @Nullable String action,
+			@RequestParam(name = "page", required = false) @Nullable String page, Model model) {
 		List<String> actions = this.auditLog.actions();
 		String filter = (action != null && actions.contains(action)) ? action : null;
 		Long number = Ids.parse(page);
@@ -196,11 +197,11 @@ class AdminController {
 
 	/**
 	 * The role asked for, with the organization or campaign it needs, which must exist;
-	 * {@code null} when the role itself is not one.
+	 * empty when the role itself is not one.
 	 */
-	private RoleRequest roleRequest(RoleForm form, Errors errors) {
+	private Optional<RoleRequest> roleRequest(RoleForm form, Errors errors) {
 		if (errors.hasFieldErrors("role")) {
-			return null;
+			return Optional.empty();
 		}
 		Roles role = Roles.valueOf(form.role());
 		Long organization = null;
@@ -220,7 +221,7 @@ class AdminController {
 				errors.rejectValue("campaign", "admin.accounts.error.campaignUnknown");
 			}
 		}
-		return new RoleRequest(role, organization, campaign);
+		return Optional.of(new RoleRequest(role, organization, campaign));
 	}
 
 	/** Why a valid role was not given, on the role field. */

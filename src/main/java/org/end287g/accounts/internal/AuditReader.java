@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +31,13 @@ class AuditReader {
 		this.store = store;
 	}
 
-	public record Entry(long id, OffsetDateTime at, String actor, String actorName, String action, String subject,
-			String subjectName, String details) {
+	public record Entry(long id, OffsetDateTime at, String actor, @Nullable String actorName, String action,
+			@Nullable String subject, @Nullable String subjectName, @Nullable String details) {
+
+		Entry named(Map<String, String> names) {
+			return new Entry(this.id, this.at, this.actor, names.get(this.actor), this.action, this.subject,
+					(this.subject != null) ? names.get(this.subject) : null, this.details);
+		}
 
 	}
 
@@ -43,49 +50,37 @@ class AuditReader {
 	}
 
 	List<String> actions() {
-		return this.jdbc.sql("SELECT DISTINCT action FROM audit_log ORDER BY action").query(String.class).list();
+		return this.jdbc.sql("SELECT DISTINCT action FROM audit_log ORDER BY action")
+			.query((rs, row) -> rs.getString("action"))
+			.list();
 	}
 
-	Page page(String action, int number) {
-		List<Map<String, Object>> rows = this.jdbc.sql("""
+	Page page(@Nullable String action, int number) {
+		List<Entry> rows = this.jdbc.sql("""
 				SELECT id, at, actor, action, subject, details FROM audit_log
 				WHERE (CAST(? AS VARCHAR(64)) IS NULL OR action = ?)
 				ORDER BY id DESC LIMIT ? OFFSET ?""")
-			.params(action, action, PAGE_SIZE + 1, (long) (number - 1) * PAGE_SIZE)
-			.query()
-			.listOfRows();
+			.param(action)
+			.param(action)
+			.params(PAGE_SIZE + 1, (long) (number - 1) * PAGE_SIZE)
+			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
+					rs.getString("actor"), null, rs.getString("action"), rs.getString("subject"), null,
+					rs.getString("details")))
+			.list();
 		boolean hasNext = rows.size() > PAGE_SIZE;
-		List<Map<String, Object>> shown = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
+		List<Entry> shown = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
 		Set<String> ids = new TreeSet<>();
-		shown.forEach((row) -> {
-			ids.add((String) row.get("actor"));
-			if (row.get("subject") != null) {
-				ids.add((String) row.get("subject"));
+		shown.forEach((entry) -> {
+			ids.add(entry.actor());
+			if (entry.subject() != null) {
+				ids.add(entry.subject());
 			}
 		});
 		Map<String, String> names = new HashMap<>();
 		ids.stream()
 			.filter((id) -> id.length() == 36)
 			.forEach((id) -> this.store.byId(id).map(Account::name).ifPresent((name) -> names.put(id, name)));
-		List<Entry> entries = shown.stream()
-			.map((row) -> new Entry(((Number) row.get("id")).longValue(), at(row.get("at")), (String) row.get("actor"),
-					names.get(row.get("actor")), (String) row.get("action"), (String) row.get("subject"),
-					names.get(row.get("subject")), (String) row.get("details")))
-			.toList();
-		return new Page(entries, number, hasNext);
-	}
-
-	private static OffsetDateTime at(Object value) {
-		if (value instanceof OffsetDateTime offset) {
-			return offset;
-		}
-		if (value instanceof java.sql.Timestamp timestamp) {
-			return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
-		}
-		if (value instanceof java.time.Instant instant) {
-			return instant.atOffset(java.time.ZoneOffset.UTC);
-		}
-		return null;
+		return new Page(shown.stream().map((entry) -> entry.named(names)).toList(), number, hasNext);
 	}
 
 }

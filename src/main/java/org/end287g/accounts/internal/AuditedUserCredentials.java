@@ -3,6 +3,7 @@ package org.end287g.accounts.internal;
 import java.util.List;
 
 import org.end287g.audit.AuditLog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
@@ -59,7 +60,7 @@ class AuditedUserCredentials implements UserCredentialRepository {
 	}
 
 	@Override
-	public CredentialRecord findByCredentialId(Bytes credentialId) {
+	public @Nullable CredentialRecord findByCredentialId(Bytes credentialId) {
 		return this.delegate.findByCredentialId(credentialId);
 	}
 

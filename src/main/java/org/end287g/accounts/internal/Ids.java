@@ -1,5 +1,7 @@
 package org.end287g.accounts.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Numbers typed into addresses and forms (an organization, a grant, a campaign, a page):
  * a positive whole number, or {@code null} for anything else.
@@ -9,7 +11,7 @@ final class Ids {
 	private Ids() {
 	}
 
-	static Long parse(String value) {
+	static @Nullable Long parse(@Nullable String value) {
 		if (value == null || value.isBlank() || value.strip().length() > 18) {
 			return null;
 		}

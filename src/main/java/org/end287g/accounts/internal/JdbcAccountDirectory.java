@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.Roles;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,8 @@ class JdbcAccountDirectory implements AccountDirectory {
 
 	@Override
 	@Transactional
-	public Optional<String> appointLeader(String actor, String email, String name, String language, long campaignId) {
+	public Optional<String> appointLeader(String actor, String email, @Nullable String name, String language,
+			long campaignId) {
 		AccountService.InviteResult result = this.accounts.invite(actor, email, name, language,
 				new AccountService.RoleRequest(Roles.LEADER, null, campaignId));
 		return (result.outcome() == AccountService.Outcome.REFUSED) ? Optional.empty()
@@ -41,7 +43,7 @@ class JdbcAccountDirectory implements AccountDirectory {
 				SELECT DISTINCT g.account_id FROM role_grants g JOIN accounts a ON a.id = g.account_id
 				WHERE g.role = 'LEADER' AND g.campaign_id = ? AND g.revoked_at IS NULL AND a.disabled_at IS NULL""")
 			.param(campaignId)
-			.query(String.class)
+			.query((rs, row) -> rs.getString("account_id"))
 			.list());
 	}
 
@@ -50,7 +52,7 @@ class JdbcAccountDirectory implements AccountDirectory {
 		return recipients(this.jdbc.sql("""
 				SELECT DISTINCT g.account_id FROM role_grants g JOIN accounts a ON a.id = g.account_id
 				WHERE g.role = 'ADMIN' AND g.revoked_at IS NULL AND a.disabled_at IS NULL""")
-			.query(String.class)
+			.query((rs, row) -> rs.getString("account_id"))
 			.list());
 	}
 
@@ -59,9 +61,15 @@ class JdbcAccountDirectory implements AccountDirectory {
 			.sorted()
 			.map(this.store::byId)
 			.flatMap(Optional::stream)
-			.filter((account) -> account.active() && account.email() != null)
-			.map((account) -> new Recipient(account.id(), account.email(), account.name(), account.locale()))
+			.flatMap((account) -> recipient(account).stream())
 			.toList();
+	}
+
+	/** Disabled and forgotten accounts are written to by no one. */
+	private static Optional<Recipient> recipient(Account account) {
+		String email = account.email();
+		return (account.active() && email != null)
+				? Optional.of(new Recipient(account.id(), email, account.name(), account.locale())) : Optional.empty();
 	}
 
 }

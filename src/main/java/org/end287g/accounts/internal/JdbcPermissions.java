@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.end287g.accounts.Permissions;
 import org.end287g.accounts.Roles;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -47,14 +48,16 @@ class JdbcPermissions implements Permissions {
 		return scopes(authentication, Roles.ORGANIZER, Grant::organizationId);
 	}
 
-	private Set<Long> scopes(Authentication authentication, Roles role, Function<Grant, Long> scope) {
+	/** The scope of each grant of the role (the table's check gives each one). */
+	private Set<Long> scopes(Authentication authentication, Roles role, Function<Grant, @Nullable Long> scope) {
 		Set<Long> ids = new TreeSet<>();
 		if (active(authentication)) {
-			this.store.activeGrants(authentication.getName())
-				.stream()
-				.filter((grant) -> grant.role() == role)
-				.map(scope)
-				.forEach(ids::add);
+			for (Grant grant : this.store.activeGrants(authentication.getName())) {
+				Long id = scope.apply(grant);
+				if (grant.role() == role && id != null) {
+					ids.add(id);
+				}
+			}
 		}
 		return ids;
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.end287g.accounts.Permissions;
 import org.end287g.audit.AuditLog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ContentDisposition;
@@ -42,12 +43,12 @@ class ScopedController {
 	}
 
 	/** A campaign the person leads, with its title when the campaign has one. */
-	public record Led(long id, String title) {
+	public record Led(long id, @Nullable String title) {
 
 	}
 
 	/** A member of an organization as its organizers see them. */
-	public record Member(String name, Grant grant) {
+	public record Member(@Nullable String name, Grant grant) {
 
 	}
 
@@ -118,7 +119,7 @@ class ScopedController {
 	}
 
 	/** A CSV cell that a spreadsheet will not run as a formula. */
-	static String cell(String value) {
+	static String cell(@Nullable String value) {
 		String text = (value != null) ? value : "";
 		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			text = "'" + text;

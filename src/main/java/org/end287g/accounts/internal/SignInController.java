@@ -7,6 +7,7 @@ import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.RateLimits;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
@@ -48,7 +49,7 @@ class SignInController {
 	}
 
 	@GetMapping("/sign-in")
-	String form(@RequestParam(name = "link", required = false) String link, Model model) {
+	String form(@RequestParam(name = "link", required = false) @Nullable String link, Model model) {
 		model.addAttribute("form", new SignInForm(""));
 		if (link != null) {
 			model.addAttribute("linkError", "accounts.signIn.link.invalid");
@@ -75,7 +76,7 @@ class SignInController {
 	 * fetches the link does not use it up.
 	 */
 	@GetMapping("/sign-in/link")
-	String link(@RequestParam(name = "token", required = false) String token, Model model) {
+	String link(@RequestParam(name = "token", required = false) @Nullable String token, Model model) {
 		if (token == null || token.isBlank() || token.length() > 36) {
 			return "redirect:/sign-in?link=invalid";
 		}

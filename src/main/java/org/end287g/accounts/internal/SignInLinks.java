@@ -2,6 +2,7 @@ package org.end287g.accounts.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.SiteAddress;
@@ -53,7 +54,8 @@ class SignInLinks {
 		this.store.byEmail(email).filter(Account::active).ifPresent((account) -> {
 			String link = newLink(account);
 			long minutes = this.properties.accounts().signInLinkValidity().toMinutes();
-			this.outbox.enqueue(Mail.transactional(account.email(), account.locale(), "sign-in-link",
+			String address = Objects.requireNonNull(account.email(), "an account found by its address has one");
+			this.outbox.enqueue(Mail.transactional(address, account.locale(), "sign-in-link",
 					Map.of("link", link, "minutes", minutes, "subjectArgs", List.of())));
 			this.audit.record(account.id(), "sign-in.link-requested", account.id(), null);
 		});

@@ -10,6 +10,7 @@ import org.end287g.audit.AuditLog;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
 import org.end287g.privacy.BlindIndex;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthentication;
@@ -52,7 +53,7 @@ class SignInRecorder {
 	 * @param device the browser's device cookie value
 	 */
 	@Transactional
-	public SignIn record(Authentication authentication, String userAgent, String device) {
+	public SignIn record(Authentication authentication, @Nullable String userAgent, String device) {
 		String accountId = authentication.getName();
 		String method = (authentication instanceof WebAuthnAuthentication) ? SignInDetails.PASSKEY : SignInDetails.LINK;
 		String browser = UserAgents.browser(userAgent);
@@ -62,7 +63,11 @@ class SignInRecorder {
 		this.store.signedIn(accountId);
 		this.audit.record(accountId, "sign-in", accountId, "method=" + method + (newDevice ? " new-device" : ""));
 		if (newDevice) {
-			this.store.byId(accountId).filter((account) -> account.email() != null).ifPresent((account) -> {
+			this.store.byId(accountId).ifPresent((account) -> {
+				String email = account.email();
+				if (email == null) {
+					return;
+				}
 				Map<String, Object> model = new LinkedHashMap<>();
 				model.put("signedInAt", now);
 				model.put("browser", browser);
@@ -70,7 +75,7 @@ class SignInRecorder {
 				model.put("method", method);
 				model.put("sessionsUrl", this.site.link("/account/sessions"));
 				model.put("subjectArgs", List.of());
-				this.outbox.enqueue(Mail.transactional(account.email(), account.locale(), "new-sign-in", model));
+				this.outbox.enqueue(Mail.transactional(email, account.locale(), "new-sign-in", model));
 			});
 		}
 		return new SignIn(now, method, browser, system, newDevice);

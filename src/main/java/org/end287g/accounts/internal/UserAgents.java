@@ -1,5 +1,7 @@
 package org.end287g.accounts.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A short, coarse description of a browser from its User-Agent header: the browser's and
  * the operating system's names only (no versions, nothing that singles a person out).
@@ -10,7 +12,7 @@ final class UserAgents {
 	private UserAgents() {
 	}
 
-	static String browser(String userAgent) {
+	static String browser(@Nullable String userAgent) {
 		String ua = (userAgent != null) ? userAgent : "";
 		if (ua.contains("Edg/") || ua.contains("Edge/")) {
 			return "Edge";
@@ -33,7 +35,7 @@ final class UserAgents {
 		return "";
 	}
 
-	static String system(String userAgent) {
+	static String system(@Nullable String userAgent) {
 		String ua = (userAgent != null) ? userAgent : "";
 		if (ua.contains("Android")) {
 			return "Android";

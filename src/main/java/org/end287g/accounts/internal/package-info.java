@@ -3,4 +3,5 @@
  * sessions and devices, the security filter chains and the account, admin, organizer and
  * leader pages, hidden so other modules see only permissions, the directory and rules.
  */
+@org.jspecify.annotations.NullMarked
 package org.end287g.accounts.internal;

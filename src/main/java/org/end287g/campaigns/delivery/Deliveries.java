@@ -13,6 +13,7 @@ import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.lifecycle.CampaignLifecycle;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.TypedText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,8 @@ class Deliveries {
 	}
 
 	/** A delivery as pages show it. */
-	record Delivery(long id, LocalDate deliveredOn, String place, String receivedBy, String notes, boolean photo) {
+	record Delivery(long id, LocalDate deliveredOn, String place, @Nullable String receivedBy, @Nullable String notes,
+			boolean photo) {
 	}
 
 	record StoredPhoto(byte[] bytes, String type) {
@@ -51,7 +53,7 @@ class Deliveries {
 					message = "{staff.error.control}") String receivedBy,
 			@PlainText(max = 5000, multiline = true, tooLong = "{staff.error.tooLong.5000}",
 					message = "{staff.error.control}") String notes,
-			MultipartFile photo) {
+			@Nullable MultipartFile photo) {
 
 		DeliveryForm {
 			deliveredOn = TypedText.line(deliveredOn);
@@ -63,7 +65,7 @@ class Deliveries {
 		/**
 		 * The day, not after today anywhere (UTC+14) nor before 2000; null with an error.
 		 */
-		LocalDate day(Errors errors) {
+		@Nullable LocalDate day(Errors errors) {
 			if (this.deliveredOn.isEmpty()) {
 				errors.rejectValue("deliveredOn", "staff.error.required");
 				return null;
@@ -87,7 +89,7 @@ class Deliveries {
 		}
 
 		/** The photo without its metadata; null for none or with an error. */
-		Photos.Photo cleanPhoto(Errors errors) throws IOException {
+		Photos.@Nullable Photo cleanPhoto(Errors errors) throws IOException {
 			if (this.photo == null || this.photo.isEmpty()) {
 				return null;
 			}
@@ -118,23 +120,29 @@ class Deliveries {
 	}
 
 	@Transactional
-	void record(long campaignId, LocalDate date, String place, String receivedBy, String notes, Photos.Photo photo,
-			String actor) {
+	void record(long campaignId, LocalDate date, String place, @Nullable String receivedBy, @Nullable String notes,
+			Photos.@Nullable Photo photo, String actor) {
 		this.jdbc.sql("""
 				insert into campaign_deliveries (campaign_id, delivered_on, place, received_by, notes, photo,
 				photo_type, recorded_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(campaignId, date, place, receivedBy, notes, (photo != null) ? photo.bytes() : null,
-					(photo != null) ? photo.type() : null, actor, OffsetDateTime.now(ZoneOffset.UTC))
+			.params(campaignId, date, place)
+			.param(receivedBy)
+			.param(notes)
+			.param((photo != null) ? photo.bytes() : null)
+			.param((photo != null) ? photo.type() : null)
+			.params(actor, OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
 		this.audit.record(actor, "campaign.delivery", "campaign:" + campaignId, (photo != null) ? "photo" : null);
 	}
 
 	@Transactional
-	void propose(long campaignId, String outcome, String note, String actor) {
+	void propose(long campaignId, String outcome, @Nullable String note, String actor) {
 		this.jdbc
 			.sql("update campaigns set proposed_outcome = ?, proposed_note = ?, proposed_at = ?, proposed_by = ? "
 					+ "where id = ?")
-			.params(outcome, note, OffsetDateTime.now(ZoneOffset.UTC), actor, campaignId)
+			.param(outcome)
+			.param(note)
+			.params(OffsetDateTime.now(ZoneOffset.UTC), actor, campaignId)
 			.update();
 		this.audit.record(actor, "campaign.outcome.proposed", "campaign:" + campaignId, outcome);
 	}

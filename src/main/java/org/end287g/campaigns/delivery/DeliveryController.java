@@ -12,6 +12,7 @@ import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.signing.SignatureCounts;
 import org.end287g.problems.Problem;
 import org.end287g.validation.ShownBack;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,7 +64,7 @@ class DeliveryController {
 		Campaign campaign = this.access.allowed(id, authentication);
 		LocalDate date = form.day(result);
 		Photos.Photo clean = form.cleanPhoto(result);
-		if (result.hasErrors()) {
+		if (date == null || result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			ShownBack.into(model, result);
 			return page(model, campaign);
@@ -92,7 +93,7 @@ class DeliveryController {
 		return "redirect:/leader/campaigns/" + campaign.id() + "/delivery";
 	}
 
-	private static String given(String value) {
+	private static @Nullable String given(String value) {
 		return value.isEmpty() ? null : value;
 	}
 

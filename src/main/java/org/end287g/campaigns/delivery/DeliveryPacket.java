@@ -115,7 +115,7 @@ class DeliveryPacket {
 		String zip = null;
 		PdfPTable table = null;
 		for (Signers.Signer signer : contents.signers()) {
-			if (!signer.zip().equals(zip)) {
+			if (table == null || !signer.zip().equals(zip)) {
 				if (table != null) {
 					document.add(table);
 				}

@@ -8,4 +8,5 @@
  * signers and counts through signing's public types and nothing else depends on it, so
  * all of it is package-private.
  */
+@org.jspecify.annotations.NullMarked
 package org.end287g.campaigns.delivery;

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.end287g.SiteAddress;
 import org.end287g.audit.AuditLog;
@@ -63,7 +64,7 @@ class CampaignUpdates {
 				values (?, ?, ?, ?, 0, ?)""")
 			.params(campaign.id(), actor, title, markdown, OffsetDateTime.now(ZoneOffset.UTC))
 			.update(key, "id");
-		long id = key.getKey().longValue();
+		long id = Objects.requireNonNull(key.getKey(), "the insert returned no id").longValue();
 		String link = this.site.link("/campaigns/" + campaign.slug());
 		int sent = 0;
 		long after = 0;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.PersonalDataHolder;
 import org.end287g.privacy.SealedColumn;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +44,8 @@ class LeaderApplicationRecords implements PersonalDataHolder {
 
 	/** An application as staff read it. */
 	record Application(long id, long campaignId, String campaignTitle, String campaignSlug, String name, String email,
-			String zip, String phone, String why, String language, String status, OffsetDateTime createdAt) {
+			String zip, @Nullable String phone, @Nullable String why, String language, String status,
+			OffsetDateTime createdAt) {
 
 		@Override
 		public String toString() {

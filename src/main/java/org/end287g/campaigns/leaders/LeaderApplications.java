@@ -19,6 +19,7 @@ import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SignedLinks;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -122,9 +123,10 @@ class LeaderApplications {
 				values (?, ?, ?, ?, ?, ?, ?, ?, 'UNCONFIRMED', ?) on conflict do nothing""")
 			.params(campaign.id(), emailIndex, this.cipher.seal(email, "leader_applications.email"),
 					this.cipher.seal(form.name(), "leader_applications.name"),
-					this.cipher.seal(form.zip(), "leader_applications.zip"),
-					this.cipher.seal(blankToNull(form.phone()), "leader_applications.phone"),
-					this.cipher.seal(blankToNull(form.why()), "leader_applications.why"), language.getLanguage(), now())
+					this.cipher.seal(form.zip(), "leader_applications.zip"))
+			.param(this.cipher.seal(blankToNull(form.phone()), "leader_applications.phone"))
+			.param(this.cipher.seal(blankToNull(form.why()), "leader_applications.why"))
+			.params(language.getLanguage(), now())
 			.update();
 		Optional<Long> id = this.jdbc
 			.sql("select id from leader_applications where campaign_id = ? and email_index = ? and status = ?")
@@ -243,7 +245,7 @@ class LeaderApplications {
 
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.LeaderChecklist;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,19 +36,23 @@ class LeaderCampaigns implements LeaderChecklist {
 
 	/** The leader's text in a language, or {@code null} text for the sample again. */
 	@Transactional
-	void petition(String actor, long campaignId, String language, String text) {
+	void petition(String actor, long campaignId, @Nullable String language, @Nullable String text) {
 		this.jdbc.sql("""
 				update campaigns set petition_language = ?, petition_text = ?, petition_updated_at = ? where id = ?""")
-			.params((text != null) ? language : null, text, OffsetDateTime.now(ZoneOffset.UTC), campaignId)
+			.param((text != null) ? language : null)
+			.param(text)
+			.params(OffsetDateTime.now(ZoneOffset.UTC), campaignId)
 			.update();
 		this.audit.record(actor, "campaign.petition", Long.toString(campaignId),
 				(text != null) ? "language=" + language + " chars=" + text.length() : "sample");
 	}
 
 	@Transactional
-	void goal(String actor, long campaignId, int goal, LocalDate deadline) {
+	void goal(String actor, long campaignId, int goal, @Nullable LocalDate deadline) {
 		this.jdbc.sql("update campaigns set goal = ?, deadline = ? where id = ?")
-			.params(goal, deadline, campaignId)
+			.param(goal)
+			.param(deadline)
+			.param(campaignId)
 			.update();
 		this.audit.record(actor, "campaign.goal", Long.toString(campaignId), "goal=" + goal + " deadline=" + deadline);
 	}

@@ -19,6 +19,7 @@ import org.end287g.problems.Problem;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -78,7 +79,7 @@ class LeaderDashboardController {
 			@PlainText(max = 5_000, multiline = true, required = "{leaders.error.petition.required}",
 					tooLong = "{leaders.error.petition.long}",
 					message = "{leaders.error.petition.malformed}") String text,
-			String action) {
+			@Nullable String action) {
 
 		PetitionForm {
 			language = TypedText.line(language);
@@ -98,19 +99,19 @@ class LeaderDashboardController {
 		}
 
 		/** The goal, not below the signatures gathered; {@code null} with an error. */
-		Integer goal(long signatures, Errors errors) {
+		@Nullable Integer goal(long signatures, Errors errors) {
 			Long parsed = DashboardIds.parse(this.goal);
-			String error = this.goal.isEmpty() ? "leaders.error.goal.required" : (parsed == null || parsed > MAX_GOAL)
-					? "leaders.error.goal.range" : (parsed < signatures) ? "leaders.error.goal.belowCount" : null;
-			if (error != null) {
-				errors.rejectValue("goal", error);
-				return null;
+			if (parsed != null && parsed <= MAX_GOAL && parsed >= signatures) {
+				return parsed.intValue();
 			}
-			return parsed.intValue();
+			errors.rejectValue("goal",
+					this.goal.isEmpty() ? "leaders.error.goal.required" : (parsed == null || parsed > MAX_GOAL)
+							? "leaders.error.goal.range" : "leaders.error.goal.belowCount");
+			return null;
 		}
 
 		/** A day after today, or none; {@code null} with an error too. */
-		LocalDate deadline(LocalDate today, Errors errors) {
+		@Nullable LocalDate deadline(LocalDate today, Errors errors) {
 			if (this.deadline.isEmpty()) {
 				return null;
 			}
@@ -153,8 +154,8 @@ class LeaderDashboardController {
 
 	@PostMapping("/leader/campaigns/{id}/training")
 	String training(Authentication authentication, @PathVariable String id,
-			@RequestParam(name = "step", required = false) String step,
-			@RequestParam(name = "done", required = false) String done, RedirectAttributes redirect) {
+			@RequestParam(name = "step", required = false) @Nullable String step,
+			@RequestParam(name = "done", required = false) @Nullable String done, RedirectAttributes redirect) {
 		Campaign campaign = allowed(authentication, id);
 		if (step == null || !LeaderCampaigns.STEPS.contains(step)) {
 			throw Problem.badRequest("leaders.error.step");
@@ -187,7 +188,7 @@ class LeaderDashboardController {
 		Campaign campaign = allowed(authentication, id);
 		Integer goal = form.goal(this.counts.exact(campaign.id()), result);
 		LocalDate deadline = form.deadline(LocalDate.now(ZoneOffset.UTC), result);
-		if (result.hasErrors()) {
+		if (goal == null || result.hasErrors()) {
 			return showAgain(authentication, campaign, result, response, model);
 		}
 		this.work.goal(authentication.getName(), campaign.id(), goal, deadline);

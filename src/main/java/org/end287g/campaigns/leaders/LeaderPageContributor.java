@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignPageContributor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -49,7 +50,7 @@ class LeaderPageContributor implements CampaignPageContributor {
 	}
 
 	/** A text's paragraphs (separated by blank lines); empty for no text. */
-	static List<String> paragraphs(String text) {
+	static List<String> paragraphs(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}

@@ -8,4 +8,5 @@
  * through its public types (the campaign page's views, the count, the subscribers) and
  * nothing else reaches into them, so they stay package-private as a whole.
  */
+@org.jspecify.annotations.NullMarked
 package org.end287g.campaigns.leaders;

@@ -15,6 +15,7 @@ import org.end287g.campaigns.signing.SignatureCounts;
 import org.end287g.places.Places;
 import org.end287g.problems.Problem;
 import org.end287g.validation.ShownBack;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,8 +59,8 @@ class AdminCampaignController {
 	}
 
 	@GetMapping("/admin/campaigns")
-	String list(@RequestParam(required = false) String state, @RequestParam(required = false) String status,
-			Model model) {
+	String list(@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String status, Model model) {
 		String chosenState = null;
 		if (state != null && !state.isBlank()) {
 			chosenState = (state.length() == 2)
@@ -169,7 +170,7 @@ class AdminCampaignController {
 	}
 
 	/** The outcome a leader proposed. */
-	record Proposal(String outcome, String note, java.time.OffsetDateTime at) {
+	record Proposal(String outcome, @Nullable String note, java.time.OffsetDateTime at) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.end287g.campaigns.CampaignStatus;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,7 +79,8 @@ public class CampaignLifecycle {
 	 * Closes a gathering campaign as WON or LOST.
 	 * @return when it closed; empty when it no longer gathered (closed by someone else)
 	 */
-	public Optional<OffsetDateTime> close(long campaignId, CampaignStatus outcome, String note, String actor) {
+	public Optional<OffsetDateTime> close(long campaignId, CampaignStatus outcome, @Nullable String note,
+			String actor) {
 		if (outcome.gathering()) {
 			throw new IllegalArgumentException("A campaign closes as WON or LOST");
 		}
@@ -89,12 +91,12 @@ public class CampaignLifecycle {
 	 * Staff confirm a possible win: POSSIBLE_WIN to WON.
 	 * @return when it closed; empty when it was no longer a possible win
 	 */
-	public Optional<OffsetDateTime> confirmWin(long campaignId, String note, String actor) {
+	public Optional<OffsetDateTime> confirmWin(long campaignId, @Nullable String note, String actor) {
 		return closeFrom(List.of(CampaignStatus.POSSIBLE_WIN.name()), campaignId, CampaignStatus.WON, note, actor);
 	}
 
-	private Optional<OffsetDateTime> closeFrom(List<String> from, long campaignId, CampaignStatus outcome, String note,
-			String actor) {
+	private Optional<OffsetDateTime> closeFrom(List<String> from, long campaignId, CampaignStatus outcome,
+			@Nullable String note, String actor) {
 		OffsetDateTime now = now();
 		int updated = this.jdbc.sql("""
 				update campaigns set status = :status, closed_at = :now, closed_by = :actor, outcome_note = :note

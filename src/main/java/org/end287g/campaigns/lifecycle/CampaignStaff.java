@@ -23,6 +23,7 @@ import org.end287g.validation.Phone;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.TypedText;
 import org.end287g.validation.WebAddress;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +90,8 @@ class CampaignStaff {
 		}
 
 		static TargetForm of(Campaign.Head head) {
-			return new TargetForm(head.title(), head.name(), head.phone(), head.email(), head.address(), head.url());
+			return new TargetForm(shown(head.title()), shown(head.name()), shown(head.phone()), shown(head.email()),
+					shown(head.address()), shown(head.url()));
 		}
 
 		/** The contacts to store, {@code null} for each one not given. */
@@ -98,8 +100,13 @@ class CampaignStaff {
 					given(this.address), given(this.url));
 		}
 
-		private static String given(String value) {
+		private static @Nullable String given(String value) {
 			return value.isEmpty() ? null : value;
+		}
+
+		/** A stored contact as the form shows it: empty for none. */
+		private static String shown(@Nullable String stored) {
+			return (stored != null) ? stored : "";
 		}
 
 	}
@@ -129,8 +136,13 @@ class CampaignStaff {
 		this.jdbc.sql("""
 				update campaigns set head_title = ?, head_name = ?, contact_phone = ?, contact_email = ?,
 				contact_address = ?, contact_url = ?, target_updated_at = ?, target_updated_by = ? where id = ?""")
-			.params(head.title(), head.name(), head.phone(), head.email(), head.address(), head.url(), now(), actor,
-					campaign.id())
+			.param(head.title())
+			.param(head.name())
+			.param(head.phone())
+			.param(head.email())
+			.param(head.address())
+			.param(head.url())
+			.params(now(), actor, campaign.id())
 			.update();
 		this.audit.record(actor, "campaign.target", "campaign:" + campaign.id(), null);
 	}
@@ -143,7 +155,7 @@ class CampaignStaff {
 	 * member closed it first)
 	 */
 	@Transactional
-	boolean close(Campaign campaign, String outcome, String note, String actor) {
+	boolean close(Campaign campaign, String outcome, @Nullable String note, String actor) {
 		CampaignStatus status = "LOST".equals(outcome) ? CampaignStatus.LOST : CampaignStatus.WON;
 		Optional<OffsetDateTime> closed = "CONFIRM".equals(outcome)
 				? this.lifecycle.confirmWin(campaign.id(), note, actor)
@@ -159,7 +171,7 @@ class CampaignStaff {
 		return true;
 	}
 
-	private void tellSupporters(Campaign campaign, String note) {
+	private void tellSupporters(Campaign campaign, @Nullable String note) {
 		for (Signers.Subscriber subscriber : this.signers.subscribedSupporters(campaign.id())) {
 			Locale language = "es".equals(subscriber.language()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
 			Map<String, Object> model = new LinkedHashMap<>();

@@ -11,4 +11,5 @@
  * {@code CampaignLifecycle} is public, for signing's goal check and delivery's note
  * length.
  */
+@org.jspecify.annotations.NullMarked
 package org.end287g.campaigns.lifecycle;

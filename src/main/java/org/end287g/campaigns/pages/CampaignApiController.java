@@ -2,6 +2,8 @@ package org.end287g.campaigns.pages;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +23,7 @@ class CampaignApiController {
 	}
 
 	@GetMapping
-	List<CampaignViews.CampaignView> list(@RequestParam(required = false) String state) {
+	List<CampaignViews.CampaignView> list(@RequestParam(required = false) @Nullable String state) {
 		return this.views.inState(this.views.state(state).code());
 	}
 

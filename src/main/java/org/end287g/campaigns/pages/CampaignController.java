@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.end287g.campaigns.CampaignPageContributor;
 import org.end287g.places.Places;
 import org.end287g.places.State;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -31,7 +32,7 @@ class CampaignController {
 	}
 
 	@GetMapping("/campaigns")
-	String list(@RequestParam(required = false) String state, Model model) {
+	String list(@RequestParam(required = false) @Nullable String state, Model model) {
 		List<State> states = this.places.states();
 		model.addAttribute("states", states);
 		if (state != null) {

@@ -2,6 +2,8 @@ package org.end287g.campaigns.pages;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +28,7 @@ class CampaignListController {
 	}
 
 	@GetMapping(path = "/campaigns", params = "zip")
-	String near(@RequestParam String zip, @RequestParam(required = false) String page, Model model) {
+	String near(@RequestParam String zip, @RequestParam(required = false) @Nullable String page, Model model) {
 		model.addAttribute("states", this.places.states());
 		model.addAttribute("zip", zip);
 		CampaignLists.Page found = this.lists.near(this.lists.zip(zip), CampaignLists.page(page));
@@ -36,7 +38,7 @@ class CampaignListController {
 	}
 
 	@GetMapping(path = "/campaigns", params = { "filter", "!zip" })
-	String filtered(@RequestParam String filter, @RequestParam(required = false) String page, Model model) {
+	String filtered(@RequestParam String filter, @RequestParam(required = false) @Nullable String page, Model model) {
 		model.addAttribute("states", this.places.states());
 		model.addAttribute("filter", this.lists.filter(filter));
 		CampaignLists.Page found = this.lists.filtered(filter, CampaignLists.page(page));
@@ -47,14 +49,15 @@ class CampaignListController {
 
 	@GetMapping(path = "/api/v1/campaigns", params = "zip", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	List<CampaignViews.CampaignView> nearJson(@RequestParam String zip, @RequestParam(required = false) String page) {
+	List<CampaignViews.CampaignView> nearJson(@RequestParam String zip,
+			@RequestParam(required = false) @Nullable String page) {
 		return this.lists.near(this.lists.zip(zip), CampaignLists.page(page)).campaigns();
 	}
 
 	@GetMapping(path = "/api/v1/campaigns", params = { "filter", "!zip" }, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	List<CampaignViews.CampaignView> filteredJson(@RequestParam String filter,
-			@RequestParam(required = false) String page) {
+			@RequestParam(required = false) @Nullable String page) {
 		return this.lists.filtered(this.lists.filter(filter), CampaignLists.page(page)).campaigns();
 	}
 

@@ -17,6 +17,7 @@ import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementFilter;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.TrackerReader;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,7 +70,7 @@ class CampaignLists {
 		return value;
 	}
 
-	static int page(String value) {
+	static int page(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return 1;
 		}
@@ -153,7 +154,7 @@ class CampaignLists {
 		return agencies;
 	}
 
-	private CampaignViews.CampaignView view(Row row, AgencyView agency, long signatures) {
+	private CampaignViews.CampaignView view(Row row, @Nullable AgencyView agency, long signatures) {
 		String name = (agency != null) ? agency.name() : row.title();
 		String county = (agency != null && agency.county() != null) ? agency.county().name() : null;
 		String stateName = this.places.state(row.state()).map(State::name).orElse(row.state());

@@ -17,6 +17,7 @@ import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementFilter;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.TrackerReader;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -57,13 +58,14 @@ public class CampaignViews {
 		List<Campaign> inState = this.campaigns.inState(state);
 		Map<Long, Long> signatures = this.counts.counts(inState.stream().map(Campaign::id).toList());
 		return inState.stream()
-			.map((campaign) -> view(campaign, agencies.get(campaign.agencySlug()), signatures.get(campaign.id())))
+			.map((campaign) -> view(campaign, agencies.get(campaign.agencySlug()),
+					signatures.getOrDefault(campaign.id(), 0L)))
 			.sorted((a, b) -> a.target().name().compareToIgnoreCase(b.target().name()))
 			.toList();
 	}
 
 	/** A known state's postal code, upper case, or a 400. */
-	State state(String value) {
+	State state(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			throw Problem.badRequest("error.param.state");
 		}
@@ -74,7 +76,7 @@ public class CampaignViews {
 			.orElseThrow(() -> Problem.badRequest("error.param.state"));
 	}
 
-	private CampaignView view(Campaign campaign, AgencyView agency, long signatures) {
+	private CampaignView view(Campaign campaign, @Nullable AgencyView agency, long signatures) {
 		String name = (agency != null) ? agency.name() : campaign.title();
 		String county = (agency != null && agency.county() != null) ? agency.county().name() : null;
 		String stateName = this.places.state(campaign.state()).map(State::name).orElse(campaign.state());
@@ -89,7 +91,7 @@ public class CampaignViews {
 	}
 
 	/** The agency a campaign asks to end its agreements. */
-	public record Target(String name, String county, String state, String stateName, String agencySlug) {
+	public record Target(String name, @Nullable String county, String state, String stateName, String agencySlug) {
 	}
 
 	/** What the public page shows: the view, the agreements and the stored campaign. */

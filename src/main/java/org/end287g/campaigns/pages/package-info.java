@@ -9,4 +9,5 @@
  * data) and {@code Fields} (checks of staff and leader form fields). The rest is
  * package-private.
  */
+@org.jspecify.annotations.NullMarked
 package org.end287g.campaigns.pages;

@@ -16,6 +16,7 @@ import org.end287g.problems.Problem;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -71,7 +72,7 @@ class FraudController {
 			String from, String to,
 			@PlainText(max = 1000, multiline = true, tooLong = "{staff.error.tooLong.1000}",
 					message = "{staff.error.control}") String reason,
-			String expectedConfirmed, String expectedUnconfirmed) {
+			@Nullable String expectedConfirmed, @Nullable String expectedUnconfirmed) {
 
 		CriteriaForm {
 			domain = TypedText.line(domain);
@@ -79,6 +80,11 @@ class FraudController {
 			from = TypedText.line(from);
 			to = TypedText.line(to);
 			reason = TypedText.lines(reason);
+		}
+
+		/** An empty form but for the domain or client a report carried over. */
+		static CriteriaForm carried(@Nullable String domain, @Nullable String client) {
+			return new CriteriaForm(TypedText.line(domain), TypedText.line(client), "", "", "", null, null);
 		}
 
 		/** The signatures the form names: at least one criterion, a window in order. */
@@ -102,7 +108,7 @@ class FraudController {
 		}
 
 		/** A count the preview showed; an error on the form when it is not one. */
-		long expected(String count, Errors errors) {
+		long expected(@Nullable String count, Errors errors) {
 			try {
 				long n = Long.parseLong(String.valueOf(count));
 				if (n >= 0) {
@@ -118,7 +124,7 @@ class FraudController {
 			return -1;
 		}
 
-		private static String given(String value) {
+		private static @Nullable String given(String value) {
 			return value.isEmpty() ? null : value;
 		}
 
@@ -126,8 +132,8 @@ class FraudController {
 
 	@GetMapping("/admin/campaigns/{slug}/signatures")
 	String page(@PathVariable String slug, @ModelAttribute("window") Window window, BindingResult result,
-			@RequestParam(required = false) String client, @RequestParam(required = false) String domain, Model model,
-			HttpServletResponse response) {
+			@RequestParam(required = false) @Nullable String client,
+			@RequestParam(required = false) @Nullable String domain, Model model, HttpServletResponse response) {
 		Campaign campaign = find(slug);
 		OffsetDateTime windowTo = time("to", window.to(), result);
 		OffsetDateTime windowFrom = time("from", window.from(), result);
@@ -142,7 +148,7 @@ class FraudController {
 			ShownBack.into(model, result);
 		}
 		// the burst report's most frequent client or domain, carried into the form
-		model.addAttribute("form", ShownBack.of(new CriteriaForm(domain, client, "", "", "", null, null)));
+		model.addAttribute("form", ShownBack.of(CriteriaForm.carried(domain, client)));
 		return page(model, campaign, windowFrom, windowTo);
 	}
 
@@ -183,8 +189,9 @@ class FraudController {
 	}
 
 	@PostMapping("/admin/campaigns/{slug}/signatures/{id}/comment")
-	String hide(@PathVariable String slug, @PathVariable String id, @RequestParam(required = false) String hidden,
-			Authentication authentication, RedirectAttributes redirect) {
+	String hide(@PathVariable String slug, @PathVariable String id,
+			@RequestParam(required = false) @Nullable String hidden, Authentication authentication,
+			RedirectAttributes redirect) {
 		Campaign campaign = find(slug);
 		long signature;
 		try {
@@ -201,7 +208,7 @@ class FraudController {
 	}
 
 	/** A time in UTC as {@code datetime-local} sends it; {@code null} for none or bad. */
-	private static OffsetDateTime time(String field, String value, Errors errors) {
+	private static @Nullable OffsetDateTime time(String field, String value, Errors errors) {
 		if (value.isEmpty()) {
 			return null;
 		}

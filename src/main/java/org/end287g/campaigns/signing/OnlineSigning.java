@@ -19,6 +19,7 @@ import org.end287g.campaigns.signing.SignatureRows.Confirmation;
 import org.end287g.campaigns.signing.SignatureRows.NewSignature;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.Supporters;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -68,7 +69,7 @@ class OnlineSigning {
 	}
 
 	/** One online signature as the form gave it, checked. */
-	record Signing(Campaign campaign, SignatureForm form, String city, Locale language, String clientHash) {
+	record Signing(Campaign campaign, SignatureForm form, @Nullable String city, Locale language, String clientHash) {
 	}
 
 	/** What signing did: the same answer for new, repeated and confirmed signers. */
@@ -89,7 +90,7 @@ class OnlineSigning {
 	 * unconfirmed, and does nothing else. The caller answers the same in every case.
 	 * @throws GroupCommit.Busy when too many are waiting to be written
 	 */
-	Signed sign(Campaign campaign, SignatureForm form, String city, Locale language, String clientHash) {
+	Signed sign(Campaign campaign, SignatureForm form, @Nullable String city, Locale language, String clientHash) {
 		return this.signing.submit(new Signing(campaign, form, city, language, clientHash),
 				this.settings.signingTimeout());
 	}
@@ -99,7 +100,7 @@ class OnlineSigning {
 	 * A token of another campaign, or of a signature since deleted, is invalid.
 	 */
 	@Transactional
-	public Confirmation confirm(Campaign campaign, String token) {
+	public Confirmation confirm(Campaign campaign, @Nullable String token) {
 		Optional<Long> id = this.mail.signatureOf(token);
 		if (id.isEmpty()) {
 			return Confirmation.INVALID;
@@ -153,7 +154,7 @@ class OnlineSigning {
 			campaigns.putIfAbsent(signing.campaign().id(), signing.campaign());
 			counted.merge(signing.campaign().id(), 1, Integer::sum);
 		}
-		counted.forEach((id, n) -> this.counts.confirmed(campaigns.get(id), n));
+		campaigns.forEach((id, campaign) -> this.counts.confirmed(campaign, counted.getOrDefault(id, 0)));
 	}
 
 	/**
@@ -166,17 +167,18 @@ class OnlineSigning {
 			return List.of();
 		}
 		List<String> emails = signings.stream().map((s) -> EmailAddresses.normalize(s.form().email())).toList();
+		List<String> emailKeys = emails.stream().map(this.rows::emailKey).toList();
 		List<Long> supporterIds = registerAll(signings, emails);
 		OffsetDateTime now = now();
 		List<NewSignature> newRows = IntStream.range(0, signings.size())
-			.mapToObj((i) -> newRow(signings.get(i), supporterIds.get(i), emails.get(i), now))
+			.mapToObj((i) -> newRow(signings.get(i), supporterIds.get(i), emailKeys.get(i), emails.get(i), now))
 			.toList();
 		boolean[] added = this.rows.insertAll(newRows);
 		boolean atOnce = this.settings.confirmWithoutMail();
 		List<Signing> counting = new ArrayList<>();
 		for (int i = 0; i < signings.size(); i++) {
 			Signing signing = signings.get(i);
-			String emailKey = newRows.get(i).emailKey();
+			String emailKey = emailKeys.get(i);
 			if (!added[i]) {
 				// a repeat (or the same person twice in this batch)
 				if (!atOnce) {
@@ -215,7 +217,8 @@ class OnlineSigning {
 		this.supporters.hold(supporter, "campaign:" + signing.campaign().id());
 		OffsetDateTime now = now();
 		boolean atOnce = this.settings.confirmWithoutMail();
-		NewSignature row = newRow(signing, supporter, email, now);
+		String emailKey = this.rows.emailKey(email);
+		NewSignature row = newRow(signing, supporter, emailKey, email, now);
 		Long id = this.rows.insert(row);
 		if (id != null) {
 			if (!atOnce) {
@@ -224,7 +227,7 @@ class OnlineSigning {
 			return atOnce;
 		}
 		if (!atOnce) {
-			repeated(signing, row.emailKey(), email, now);
+			repeated(signing, emailKey, email, now);
 		}
 		return false;
 	}
@@ -232,11 +235,11 @@ class OnlineSigning {
 	/**
 	 * The row of an online signature: confirmed at once in test mode, else mailed now.
 	 */
-	private NewSignature newRow(Signing signing, long supporterId, String email, OffsetDateTime now) {
+	private NewSignature newRow(Signing signing, long supporterId, String emailKey, String email, OffsetDateTime now) {
 		boolean atOnce = this.settings.confirmWithoutMail();
-		return new NewSignature(signing.campaign().id(), supporterId, this.rows.emailKey(email),
-				EmailAddresses.domain(email), signing.form(), signing.city(), language(signing), SignatureRows.ONLINE,
-				null, signing.clientHash(), now, atOnce ? now : null, atOnce ? null : now);
+		return new NewSignature(signing.campaign().id(), supporterId, emailKey, EmailAddresses.domain(email),
+				signing.form(), signing.city(), language(signing), SignatureRows.ONLINE, null, signing.clientHash(),
+				now, atOnce ? now : null, atOnce ? null : now);
 	}
 
 	/**

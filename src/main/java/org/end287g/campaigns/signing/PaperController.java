@@ -76,7 +76,8 @@ class PaperController {
 
 	@GetMapping("/leader/campaigns/{id}/paper")
 	ModelAndView form(Authentication authentication, @PathVariable String id,
-			@RequestParam(required = false) String added, @RequestParam(required = false) String duplicate) {
+			@RequestParam(required = false) @Nullable String added,
+			@RequestParam(required = false) @Nullable String duplicate) {
 		Campaign campaign = allowed(authentication, id);
 		ModelAndView page = page(campaign);
 		page.addObject("added", added != null);
@@ -122,7 +123,7 @@ class PaperController {
 
 	@PostMapping("/leader/campaigns/{id}/paper/import")
 	ModelAndView importFile(Authentication authentication, @PathVariable String id,
-			@RequestParam(required = false) MultipartFile file, Locale locale) throws IOException {
+			@RequestParam(required = false) @Nullable MultipartFile file, Locale locale) throws IOException {
 		Campaign campaign = allowed(authentication, id);
 		if (!campaign.gathering()) {
 			throw Problem.badRequest("signatures.error.closed");
@@ -188,7 +189,7 @@ class PaperController {
 		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
-	private static Long id(String id) {
+	private static @Nullable Long id(String id) {
 		if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			return null;
 		}

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads a CSV file of paper signatures (RFC 4180: commas, double quotes, CRLF or LF): the
  * header {@code first,last,zip,email,comment}, optionally followed by {@code updates}
@@ -46,7 +48,7 @@ final class PaperCsv {
 	record Parsed(List<Row> rows, List<Problem> problems) {
 	}
 
-	static Parsed parse(byte[] bytes) {
+	static Parsed parse(byte @Nullable [] bytes) {
 		if (bytes == null || bytes.length == 0) {
 			return failed(0, "signatures.paper.error.empty");
 		}
@@ -79,7 +81,7 @@ final class PaperCsv {
 	}
 
 	/** Strict UTF-8 without a byte order mark; {@code null} when not UTF-8. */
-	private static String decode(byte[] bytes) {
+	private static @Nullable String decode(byte[] bytes) {
 		String text;
 		try {
 			text = StandardCharsets.UTF_8.newDecoder()
@@ -175,7 +177,7 @@ final class PaperCsv {
 		}
 
 		/** Reads every record into the list; a problem when a quote is out of place. */
-		Problem read() {
+		@Nullable Problem read() {
 			while (this.i < this.text.length()) {
 				char c = this.text.charAt(this.i);
 				if (this.quoted) {
@@ -215,7 +217,7 @@ final class PaperCsv {
 			this.i++;
 		}
 
-		private Problem outside(char c) {
+		private @Nullable Problem outside(char c) {
 			if (c == '"') {
 				if (this.cell.length() > 0 || this.wasQuoted) {
 					return new Problem(this.line, "signatures.paper.error.quote");

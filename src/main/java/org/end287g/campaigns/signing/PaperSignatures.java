@@ -13,6 +13,7 @@ import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.signing.SignatureRows.NewSignature;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.Supporters;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ class PaperSignatures {
 	/**
 	 * One paper signature to store, with the line it came from (1 for a single entry).
 	 */
-	record Entry(int line, SignatureForm form, String city) {
+	record Entry(int line, SignatureForm form, @Nullable String city) {
 	}
 
 	/** What a paper entry did: lines added and lines skipped as already signed. */
@@ -80,8 +81,8 @@ class PaperSignatures {
 	}
 
 	/** Stores one entry; false when its address had signed already. */
-	private boolean store(Campaign campaign, Entry entry, String email, String emailKey, String enteredBy,
-			String language, OffsetDateTime now) {
+	private boolean store(Campaign campaign, Entry entry, @Nullable String email, @Nullable String emailKey,
+			String enteredBy, String language, OffsetDateTime now) {
 		Long supporter = null;
 		if (email != null) {
 			supporter = this.supporters.register(SignatureRows.supporter(email, entry.form(), language));

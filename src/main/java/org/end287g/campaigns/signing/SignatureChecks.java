@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.end287g.audit.AuditLog;
 import org.end287g.privacy.BlindIndex;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -57,10 +59,11 @@ class SignatureChecks {
 	}
 
 	/** Which signatures to invalidate; any of them may be {@code null}, not all. */
-	record Criteria(String domain, String client, OffsetDateTime from, OffsetDateTime to, String reason) {
+	record Criteria(@Nullable String domain, @Nullable String client, @Nullable OffsetDateTime from,
+			@Nullable OffsetDateTime to, @Nullable String reason) {
 
 		/** What is stored and audited: the domain as its index, never a person's data. */
-		String describe(String domainIndex) {
+		String describe(@Nullable String domainIndex) {
 			List<String> parts = new ArrayList<>();
 			if (domainIndex != null) {
 				parts.add("domain-index=" + domainIndex);
@@ -83,7 +86,7 @@ class SignatureChecks {
 	record Preview(long confirmed, long unconfirmed, List<String> samples) {
 	}
 
-	String domainIndex(String domain) {
+	@Nullable String domainIndex(@Nullable String domain) {
 		return (domain != null) ? this.index.of(DOMAIN_KIND, domain.toLowerCase(Locale.ROOT)) : null;
 	}
 
@@ -158,9 +161,11 @@ class SignatureChecks {
 		this.jdbc.sql("""
 				insert into signature_invalidations (campaign_id, criteria, reason, affected, created_by, created_at)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(campaignId, described, criteria.reason(), rows.size(), actor, now)
+			.params(campaignId, described)
+			.param(criteria.reason())
+			.params(rows.size(), actor, now)
 			.update(key, "id");
-		long invalidation = key.getKey().longValue();
+		long invalidation = Objects.requireNonNull(key.getKey(), "the insert returned no id").longValue();
 		markInvalid(rows, invalidation, now);
 		this.counts.invalidated(campaignId, confirmed);
 		this.audit.record(actor, "signatures.invalidate", "campaign:" + campaignId,
@@ -229,7 +234,7 @@ class SignatureChecks {
 	}
 
 	/** A comment as staff read it to moderate. */
-	record Comment(long id, String text, String city, OffsetDateTime at, boolean hidden) {
+	record Comment(long id, String text, @Nullable String city, OffsetDateTime at, boolean hidden) {
 	}
 
 	List<Comment> comments(long campaignId) {

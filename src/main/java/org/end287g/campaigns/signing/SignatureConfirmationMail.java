@@ -12,6 +12,7 @@ import org.end287g.campaigns.Campaign;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
 import org.end287g.privacy.SignedLinks;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -59,7 +60,7 @@ class SignatureConfirmationMail {
 	}
 
 	/** The signature id a genuine, unexpired confirmation link names. */
-	Optional<Long> signatureOf(String token) {
+	Optional<Long> signatureOf(@Nullable String token) {
 		return this.links.verify(CONFIRM, token).flatMap((payload) -> {
 			try {
 				return Optional.of(Long.parseLong(payload));

@@ -10,6 +10,7 @@ import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.pages.CampaignViews;
 import org.end287g.problems.Problem;
 import org.end287g.validation.ShownBack;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -73,7 +74,7 @@ class SignatureController {
 	}
 
 	@GetMapping("/campaigns/{slug}/confirm")
-	ModelAndView confirmPage(@PathVariable String slug, @RequestParam(required = false) String token) {
+	ModelAndView confirmPage(@PathVariable String slug, @RequestParam(required = false) @Nullable String token) {
 		CampaignViews.Page page = this.views.page(slug);
 		ModelAndView view = new ModelAndView("campaigns/confirm");
 		view.addObject("campaign", page.campaign());
@@ -88,7 +89,7 @@ class SignatureController {
 	}
 
 	@PostMapping("/campaigns/{slug}/confirm")
-	ModelAndView confirm(@PathVariable String slug, @RequestParam(required = false) String token) {
+	ModelAndView confirm(@PathVariable String slug, @RequestParam(required = false) @Nullable String token) {
 		Campaign campaign = this.campaigns.find(slug).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 		SignatureRows.Confirmation outcome = this.online.confirm(campaign, token);
 		if (outcome == SignatureRows.Confirmation.INVALID) {
@@ -103,7 +104,7 @@ class SignatureController {
 	}
 
 	@GetMapping("/campaigns/{slug}/confirmed")
-	String confirmed(@PathVariable String slug, @RequestParam(required = false) String again,
+	String confirmed(@PathVariable String slug, @RequestParam(required = false) @Nullable String again,
 			org.springframework.ui.Model model) {
 		model.addAttribute("campaign", this.views.page(slug).campaign());
 		model.addAttribute("outcome", (again != null) ? "ALREADY" : "CONFIRMED");

@@ -106,7 +106,7 @@ public class SignatureCounts implements CampaignCounts {
 				.query((rs, n) -> counts.put(rs.getLong("campaign_id"), rs.getLong("total")))
 				.list();
 			for (Long id : missing) {
-				this.cache.put(id, new Cached(counts.get(id), now));
+				this.cache.put(id, new Cached(counts.getOrDefault(id, 0L), now));
 			}
 		}
 		return counts;

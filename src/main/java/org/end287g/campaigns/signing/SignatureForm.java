@@ -9,6 +9,7 @@ import org.end287g.privacy.EmailAddress;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.TypedText;
 import org.end287g.validation.UsZip;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
 
@@ -34,7 +35,8 @@ record SignatureForm(
 		@PlainText(max = SignatureForm.MAX_COMMENT, multiline = true, visibleOnly = true, codePoints = true,
 				tooLong = "{signatures.error.comment.long}",
 				message = "{signatures.error.comment.invalid}") String comment,
-		String showPublicly, String campaignUpdates, String organizationNews, String ref) {
+		@Nullable String showPublicly, @Nullable String campaignUpdates, @Nullable String organizationNews,
+		@Nullable String ref) {
 
 	static final int MAX_NAME = 80;
 
@@ -79,7 +81,7 @@ record SignatureForm(
 	}
 
 	/** The referral code of the share link the signer came by; {@code null} for none. */
-	String referral() {
+	@Nullable String referral() {
 		return this.ref;
 	}
 
@@ -105,11 +107,11 @@ record SignatureForm(
 	}
 
 	/** The comment as stored: {@code null} when none. */
-	String storedComment() {
+	@Nullable String storedComment() {
 		return this.comment.isBlank() ? null : this.comment;
 	}
 
-	private static boolean ticked(String value) {
+	private static boolean ticked(@Nullable String value) {
 		return value != null && !value.isEmpty() && !"false".equals(value);
 	}
 

@@ -11,6 +11,7 @@ import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.PersonalDataHolder;
 import org.end287g.privacy.SealedColumn;
 import org.end287g.privacy.SupporterForgotten;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -104,7 +105,7 @@ class SignaturePersonalData implements PersonalDataHolder {
 	private void anonymise(String which, Object param) {
 		List<Long> campaigns = this.jdbc.sql("select distinct campaign_id from signatures where " + which)
 			.param(param)
-			.query(Long.class)
+			.query((rs, n) -> rs.getLong("campaign_id"))
 			.list();
 		if (campaigns.isEmpty()) {
 			return;
@@ -122,7 +123,7 @@ class SignaturePersonalData implements PersonalDataHolder {
 		}
 	}
 
-	private String open(byte[] sealed, String column) {
+	private @Nullable String open(byte @Nullable [] sealed, String column) {
 		return this.cipher.open(sealed, "signatures." + column);
 	}
 

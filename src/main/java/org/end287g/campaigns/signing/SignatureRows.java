@@ -2,17 +2,20 @@ package org.end287g.campaigns.signing;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SupporterDetails;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,9 +65,10 @@ class SignatureRows {
 	 * {@code domain} the address's domain, both {@code null} for paper without an
 	 * address; {@code language} {@code en} or {@code es}.
 	 */
-	record NewSignature(long campaignId, Long supporterId, String emailKey, String domain, SignatureForm form,
-			String city, String language, String source, String enteredBy, String clientHash, OffsetDateTime createdAt,
-			OffsetDateTime confirmedAt, OffsetDateTime confirmMailedAt) {
+	record NewSignature(long campaignId, @Nullable Long supporterId, @Nullable String emailKey, @Nullable String domain,
+			SignatureForm form, @Nullable String city, String language, String source, @Nullable String enteredBy,
+			@Nullable String clientHash, OffsetDateTime createdAt, @Nullable OffsetDateTime confirmedAt,
+			@Nullable OffsetDateTime confirmMailedAt) {
 
 		@Override
 		public String toString() {
@@ -86,17 +90,18 @@ class SignatureRows {
 	}
 
 	/** The new row's id, or {@code null} when the person had signed already. */
-	Long insert(NewSignature signature) {
+	@Nullable Long insert(NewSignature signature) {
 		KeyHolder key = new GeneratedKeyHolder();
 		int inserted;
 		try {
-			inserted = this.jdbc.sql(INSERT).params(values(signature)).update(key, "id");
+			inserted = this.jdbc.sql(INSERT).params(Arrays.asList(values(signature))).update(key, "id");
 		}
 		catch (DuplicateKeyException raced) {
 			// H2 reports a concurrent insert of the same key instead of skipping it
 			return null;
 		}
-		return (inserted == 1) ? key.getKeyAs(Number.class).longValue() : null;
+		return (inserted == 1)
+				? Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue() : null;
 	}
 
 	/**
@@ -105,7 +110,7 @@ class SignatureRows {
 	 */
 	boolean[] insertAll(List<NewSignature> signatures) {
 		int[][] inserted = this.template.batchUpdate(INSERT, signatures, signatures.size(), (statement, signature) -> {
-			Object[] values = values(signature);
+			@Nullable Object[] values = values(signature);
 			for (int v = 0; v < values.length; v++) {
 				statement.setObject(v + 1, values[v]);
 			}
@@ -166,15 +171,12 @@ class SignatureRows {
 	 * another campaign, or one since deleted or anonymised, is invalid.
 	 */
 	Confirmation confirm(long campaignId, long signatureId, OffsetDateTime now) {
-		Optional<Map<String, Object>> row = this.jdbc
-			.sql("select campaign_id, confirmed_at, anonymized_at from signatures where id = ?")
+		boolean valid = this.jdbc.sql("select campaign_id, anonymized_at from signatures where id = ?")
 			.param(signatureId)
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst();
-		if (row.isEmpty() || ((Number) row.get().get("campaign_id")).longValue() != campaignId
-				|| row.get().get("anonymized_at") != null) {
+			.query((rs, n) -> rs.getLong("campaign_id") == campaignId && rs.getObject("anonymized_at") == null)
+			.optional()
+			.orElse(false);
+		if (!valid) {
 			return Confirmation.INVALID;
 		}
 		int confirmed = this.jdbc.sql("update signatures set confirmed_at = ? where id = ? and confirmed_at is null")
@@ -184,7 +186,7 @@ class SignatureRows {
 	}
 
 	/** The values of {@link #INSERT}, sealed where personal. */
-	private Object[] values(NewSignature s) {
+	private @Nullable Object[] values(NewSignature s) {
 		SignatureForm form = s.form();
 		return new Object[] { s.campaignId(), s.supporterId(), s.emailKey(),
 				(s.domain() != null) ? this.index.of(SignatureChecks.DOMAIN_KIND, s.domain()) : null,
@@ -194,7 +196,7 @@ class SignatureRows {
 				s.confirmMailedAt(), form.referral() };
 	}
 
-	private byte[] seal(String value, String column) {
+	private byte @Nullable [] seal(@Nullable String value, String column) {
 		return this.cipher.seal(value, "signatures." + column);
 	}
 
@@ -205,7 +207,7 @@ class SignatureRows {
 	}
 
 	/** The language a signature is stored in: {@code es} or {@code en}. */
-	static String language(Locale language) {
+	static String language(@Nullable Locale language) {
 		return (language != null && "es".equals(language.getLanguage())) ? "es" : "en";
 	}
 

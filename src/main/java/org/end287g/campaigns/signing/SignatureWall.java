@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.end287g.privacy.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +36,7 @@ class SignatureWall {
 	}
 
 	/** A signer as the page names them; {@code name} is null for an anonymous comment. */
-	record Signer(String name, String city) {
+	record Signer(@Nullable String name, @Nullable String city) {
 	}
 
 	record Comment(Signer signer, String text) {
@@ -80,7 +82,7 @@ class SignatureWall {
 			.list();
 	}
 
-	private Signer signer(byte[] first, byte[] last, String city, boolean shown) {
+	private Signer signer(byte @Nullable [] first, byte @Nullable [] last, @Nullable String city, boolean shown) {
 		if (!shown || first == null) {
 			return new Signer(null, null);
 		}
@@ -90,7 +92,8 @@ class SignatureWall {
 		return new Signer(open(first, "first_name") + initial, city);
 	}
 
-	private String open(byte[] sealed, String column) {
+	@Contract("!null, _ -> !null")
+	private @Nullable String open(byte @Nullable [] sealed, String column) {
 		return this.cipher.open(sealed, "signatures." + column);
 	}
 

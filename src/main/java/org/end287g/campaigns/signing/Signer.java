@@ -4,6 +4,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -93,7 +94,7 @@ class Signer {
 	 * @param field the value of a field of the form by its name, {@code null} for none
 	 * @param clientAddress the signer's IP address, for the limit per address
 	 */
-	Outcome sign(String slug, Function<String, String> field, String clientAddress, Locale locale) {
+	Outcome sign(String slug, Function<String, @Nullable String> field, String clientAddress, Locale locale) {
 		Campaign campaign = signable(slug);
 		if (campaign == null) {
 			return new Refused(Problem.notFound("campaigns.error.unknown"));
@@ -105,7 +106,7 @@ class Signer {
 		if (result.hasErrors()) {
 			return new Invalid(slug, result);
 		}
-		SignatureForm form = (SignatureForm) result.getTarget();
+		SignatureForm form = form(result);
 		String city = form.place(this.places).map(ZipCode::city).orElse(null);
 		try {
 			if (this.online.sign(campaign, form, city, locale,
@@ -125,7 +126,7 @@ class Signer {
 	 * ({@code @Valid}), with a binder made for this request and the shared validator;
 	 * messages are worded in the signer's language, also when no dispatcher set it.
 	 */
-	private BindingResult bind(Function<String, String> field, Locale locale) {
+	private BindingResult bind(Function<String, @Nullable String> field, Locale locale) {
 		DataBinder binder = new DataBinder(null, FORM);
 		binder.setTargetType(FORM_TYPE);
 		binder.setValidator(this.validator);
@@ -139,8 +140,13 @@ class Signer {
 			LocaleContextHolder.setLocaleContext(previous);
 		}
 		BindingResult result = binder.getBindingResult();
-		((SignatureForm) result.getTarget()).requireEmail(result);
+		form(result).requireEmail(result);
 		return result;
+	}
+
+	/** The bound form: every component is text, so construction cannot fail. */
+	private static SignatureForm form(BindingResult result) {
+		return (SignatureForm) Objects.requireNonNull(result.getTarget(), "a form of text fields always binds");
 	}
 
 	/**
@@ -149,7 +155,7 @@ class Signer {
 	 * times a second. A campaign closed a moment ago may so take signatures for that
 	 * long. {@code null} for none.
 	 */
-	private Campaign signable(String slug) {
+	private @Nullable Campaign signable(String slug) {
 		long now = System.nanoTime();
 		Signable cached = this.signable.get(slug);
 		if (cached != null && now - cached.readAt() <= this.settings.countMaxAge().toNanos()) {
@@ -170,7 +176,7 @@ class Signer {
 	}
 
 	/** The form's fields as the binder asks for them, by the names of its components. */
-	private record FormFields(Function<String, String> field) implements DataBinder.ValueResolver {
+	private record FormFields(Function<String, @Nullable String> field) implements DataBinder.ValueResolver {
 
 		private static final Set<String> NAMES = Arrays.stream(SignatureForm.class.getRecordComponents())
 			.map(RecordComponent::getName)

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.end287g.privacy.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -116,17 +118,19 @@ public class Signers {
 		return subscribers;
 	}
 
-	String open(byte[] sealed, String column) {
+	/** A sealed column opened; {@code null} stays {@code null}. */
+	@Contract("!null, _ -> !null")
+	@Nullable String open(byte @Nullable [] sealed, String column) {
 		return this.cipher.open(sealed, "signatures." + column);
 	}
 
-	private static String nonNull(String value) {
+	private static String nonNull(@Nullable String value) {
 		return (value != null) ? value : "";
 	}
 
 	/** One signature as the packet prints it. */
-	public record Signer(String zip, String city, String firstName, String lastName, String comment, String source,
-			OffsetDateTime signedAt) {
+	public record Signer(String zip, String city, String firstName, String lastName, @Nullable String comment,
+			String source, OffsetDateTime signedAt) {
 
 		public String name() {
 			return (this.firstName + " " + this.lastName).strip();

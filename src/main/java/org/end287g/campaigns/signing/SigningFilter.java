@@ -2,12 +2,14 @@ package org.end287g.campaigns.signing;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.accounts.LeanPublicPost;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -57,8 +59,8 @@ class SigningFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Locale locale = this.locales.resolveLocale(request);
-		Signer.Outcome outcome = this.signer.sign(slug(request), request::getParameter, request.getRemoteAddr(),
-				locale);
+		String slug = Objects.requireNonNull(slug(request), "shouldNotFilter lets only signing posts through");
+		Signer.Outcome outcome = this.signer.sign(slug, request::getParameter, request.getRemoteAddr(), locale);
 		if (outcome instanceof Signer.Signed signed) {
 			response.setStatus(HttpStatus.SEE_OTHER.value());
 			response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + PREFIX + signed.slug() + "/signed");
@@ -69,7 +71,7 @@ class SigningFilter extends OncePerRequestFilter {
 	}
 
 	/** The slug of {@code /campaigns/{slug}/sign}, or {@code null} for another path. */
-	static String slug(HttpServletRequest request) {
+	static @Nullable String slug(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX)) {
 			return null;

@@ -11,4 +11,5 @@
  * packet, subscribers for mail) are public for the module's other packages; everything
  * else stays package-private.
  */
+@org.jspecify.annotations.NullMarked
 package org.end287g.campaigns.signing;

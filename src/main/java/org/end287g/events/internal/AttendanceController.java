@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.audit.AuditLog;
 import org.end287g.events.internal.OrganizerScopes.Scope;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,8 +52,9 @@ class AttendanceController {
 	}
 
 	@GetMapping({ "/admin/events/{id}/check-in", "/leader/events/{id}/check-in" })
-	String checkInPage(@PathVariable String id, @RequestParam(required = false) String code, HttpServletRequest request,
-			Authentication authentication, HttpServletResponse response, Model model, Locale locale) {
+	String checkInPage(@PathVariable String id, @RequestParam(required = false) @Nullable String code,
+			HttpServletRequest request, Authentication authentication, HttpServletResponse response, Model model,
+			Locale locale) {
 		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
 		Registration found = null;
@@ -66,7 +68,8 @@ class AttendanceController {
 		return checkIn(model, scope, event, found, code, locale);
 	}
 
-	private String checkIn(Model model, Scope scope, Event event, Registration found, String code, Locale locale) {
+	private String checkIn(Model model, Scope scope, Event event, @Nullable Registration found, @Nullable String code,
+			Locale locale) {
 		List<Registration> all = this.registrations.ofEvent(event.id());
 		model.addAttribute("scope", scope);
 		model.addAttribute("view",
@@ -80,9 +83,9 @@ class AttendanceController {
 	}
 
 	@PostMapping({ "/admin/events/{id}/check-in", "/leader/events/{id}/check-in" })
-	String checkIn(@PathVariable String id, @RequestParam(required = false) String code, HttpServletRequest request,
-			Authentication authentication, HttpServletResponse response, Model model, Locale locale,
-			RedirectAttributes redirect) {
+	String checkIn(@PathVariable String id, @RequestParam(required = false) @Nullable String code,
+			HttpServletRequest request, Authentication authentication, HttpServletResponse response, Model model,
+			Locale locale, RedirectAttributes redirect) {
 		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
 		Registration found = this.registrations.byCode(event.id(), code).orElse(null);

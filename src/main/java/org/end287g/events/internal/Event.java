@@ -6,15 +6,17 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An event as stored. Titles and descriptions are written in English and, when the
  * organiser wrote them, in Spanish; a Spanish reader sees the English text otherwise.
  */
-record Event(long id, String slug, String titleEn, String titleEs, String descriptionEn, String descriptionEs,
-		Kind kind, Instant start, Instant end, ZoneId zone, int capacity, String venue, String address, String zip,
-		String state, boolean addressPublic, String onlineUrl, List<String> partners, List<String> questions,
-		Status status, int sequence, String createdBy, Instant updatedAt, List<Speaker> speakers,
-		List<Long> campaignIds) {
+record Event(long id, String slug, String titleEn, @Nullable String titleEs, String descriptionEn,
+		@Nullable String descriptionEs, Kind kind, Instant start, Instant end, ZoneId zone, int capacity,
+		@Nullable String venue, @Nullable String address, @Nullable String zip, @Nullable String state,
+		boolean addressPublic, @Nullable String onlineUrl, List<String> partners, List<String> questions, Status status,
+		int sequence, String createdBy, Instant updatedAt, List<Speaker> speakers, List<Long> campaignIds) {
 
 	enum Kind {
 
@@ -40,8 +42,16 @@ record Event(long id, String slug, String titleEn, String titleEs, String descri
 
 	}
 
-	record Speaker(String name, String role, String organization) {
+	record Speaker(String name, @Nullable String role, @Nullable String organization) {
 
+	}
+
+	/** The same event with its speakers and campaigns, which are read apart. */
+	Event withDetails(List<Speaker> speakers, List<Long> campaignIds) {
+		return new Event(this.id, this.slug, this.titleEn, this.titleEs, this.descriptionEn, this.descriptionEs,
+				this.kind, this.start, this.end, this.zone, this.capacity, this.venue, this.address, this.zip,
+				this.state, this.addressPublic, this.onlineUrl, this.partners, this.questions, this.status,
+				this.sequence, this.createdBy, this.updatedAt, List.copyOf(speakers), List.copyOf(campaignIds));
 	}
 
 	boolean spanish(Locale locale) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.campaigns.Campaign;
@@ -16,6 +17,7 @@ import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
 import org.end287g.problems.Problem;
 import org.end287g.validation.TypedText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -58,9 +60,9 @@ class EventController {
 	}
 
 	/** The list's filters, checked; {@code error} is a message key. */
-	record Filter(String zip, String state, String format, String error, ZipCode place) {
+	record Filter(String zip, String state, String format, @Nullable String error, @Nullable ZipCode place) {
 
-		static Filter of(String zip, String state, String format, EventViews views) {
+		static Filter of(@Nullable String zip, @Nullable String state, @Nullable String format, EventViews views) {
 			String z = TypedText.line(zip);
 			String s = TypedText.line(state).toUpperCase(Locale.ROOT);
 			String f = TypedText.line(format);
@@ -128,9 +130,11 @@ class EventController {
 	}
 
 	@GetMapping("/events")
-	String list(@RequestParam(required = false) String zip, @RequestParam(required = false) String state,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String tz,
-			HttpServletResponse response, Model model, Locale locale) {
+	String list(@RequestParam(required = false) @Nullable String zip,
+			@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String format,
+			@RequestParam(required = false) @Nullable String tz, HttpServletResponse response, Model model,
+			Locale locale) {
 		Filter filter = Filter.of(zip, state, format, this.views);
 		if (filter.error() != null) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -151,7 +155,8 @@ class EventController {
 	}
 
 	@GetMapping("/events/{slug}")
-	String event(@PathVariable String slug, @RequestParam(required = false) String tz, Model model, Locale locale) {
+	String event(@PathVariable String slug, @RequestParam(required = false) @Nullable String tz, Model model,
+			Locale locale) {
 		Event event = this.events.bySlug(slug);
 		ZoneId zone = EventTimes.zoneOr(tz, event.zone());
 		model.addAttribute("event", this.views.view(event, this.views.registered(event.id()), zone, locale, false));
@@ -187,9 +192,9 @@ class EventController {
 
 	@GetMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> api(@RequestParam(required = false) String zip,
-			@RequestParam(required = false) String state, @RequestParam(required = false) String format,
-			Locale locale) {
+	ResponseEntity<Map<String, Object>> api(@RequestParam(required = false) @Nullable String zip,
+			@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String format, Locale locale) {
 		Filter filter = Filter.of(zip, state, format, this.views);
 		if (filter.error() != null) {
 			return ResponseEntity.badRequest()
@@ -215,7 +220,7 @@ class EventController {
 					event.campaignIds()
 						.stream()
 						.map((id) -> this.views.campaignSlug(id))
-						.filter(java.util.Objects::nonNull)
+						.flatMap(Optional::stream)
 						.toList());
 			items.add(item);
 		}

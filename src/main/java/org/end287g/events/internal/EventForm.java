@@ -15,6 +15,7 @@ import org.end287g.validation.PlainText;
 import org.end287g.validation.TypedText;
 import org.end287g.validation.UsZip;
 import org.end287g.validation.WebAddress;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
 
@@ -70,10 +71,10 @@ record EventForm(
 	static final Duration MAX_LENGTH = Duration.ofDays(31);
 
 	/** The checked values to store. */
-	record Draft(String titleEn, String titleEs, String descriptionEn, String descriptionEs, Event.Kind kind,
-			Instant start, Instant end, ZoneId zone, int capacity, String venue, String address, String zip,
-			boolean addressPublic, String onlineUrl, List<String> partners, List<Event.Speaker> speakers,
-			List<String> questions) {
+	record Draft(String titleEn, @Nullable String titleEs, String descriptionEn, @Nullable String descriptionEs,
+			Event.Kind kind, Instant start, Instant end, ZoneId zone, int capacity, @Nullable String venue,
+			@Nullable String address, @Nullable String zip, boolean addressPublic, @Nullable String onlineUrl,
+			List<String> partners, List<Event.Speaker> speakers, List<String> questions) {
 
 	}
 
@@ -104,13 +105,13 @@ record EventForm(
 	static EventForm of(Event event, List<String> campaignSlugs) {
 		ZonedDateTime start = event.localStart();
 		ZonedDateTime end = event.localEnd();
-		return new EventForm(event.titleEn(), event.titleEs(), event.descriptionEn(), event.descriptionEs(),
-				event.kind().name(), start.toLocalDate().toString(), start.toLocalTime().toString(),
-				end.toLocalDate().toString(), end.toLocalTime().toString(), event.zone().getId(),
-				Integer.toString(event.capacity()), event.venue(), event.address(), event.zip(),
-				event.addressPublic() ? "yes" : "", event.onlineUrl(), String.join("\n", event.partners()),
-				EventLists.speakerLines(event.speakers()), String.join("\n", event.questions()),
-				String.join("\n", campaignSlugs));
+		return new EventForm(event.titleEn(), shown(event.titleEs()), event.descriptionEn(),
+				shown(event.descriptionEs()), event.kind().name(), start.toLocalDate().toString(),
+				start.toLocalTime().toString(), end.toLocalDate().toString(), end.toLocalTime().toString(),
+				event.zone().getId(), Integer.toString(event.capacity()), shown(event.venue()), shown(event.address()),
+				shown(event.zip()), event.addressPublic() ? "yes" : "", shown(event.onlineUrl()),
+				String.join("\n", event.partners()), EventLists.speakerLines(event.speakers()),
+				String.join("\n", event.questions()), String.join("\n", campaignSlugs));
 	}
 
 	/** An empty form in Eastern time for 100 people, for the campaigns given. */
@@ -126,7 +127,7 @@ record EventForm(
 	 * @param previousStart the stored start of the event being edited, {@code null} for a
 	 * new one (an unchanged start in the past is allowed)
 	 */
-	Draft draft(Instant now, Instant previousStart, Errors errors) {
+	@Nullable Draft draft(Instant now, @Nullable Instant previousStart, Errors errors) {
 		Event.Kind chosen = errors.hasFieldErrors("kind") ? null : Event.Kind.valueOf(this.kind);
 		ZoneId zone = zone(errors);
 		Instant start = time("start", this.startDate, this.startTime, zone, errors);
@@ -151,7 +152,8 @@ record EventForm(
 		List<String> partnerList = EventLists.lines("partners", this.partners, EventLists.MAX_ITEMS, errors);
 		List<Event.Speaker> speakerList = EventLists.speakers(this.speakers, errors);
 		List<String> questionList = EventLists.lines("questions", this.questions, EventLists.MAX_QUESTIONS, errors);
-		if (errors.hasErrors()) {
+		if (errors.hasErrors() || chosen == null || zone == null || start == null || end == null) {
+			// each of those is missing only with an error on its field
 			return null;
 		}
 		return new Draft(this.titleEn, orNull(this.titleEs), this.descriptionEn, orNull(this.descriptionEs), chosen,
@@ -165,7 +167,7 @@ record EventForm(
 		return EventLists.campaigns(this.campaigns, errors);
 	}
 
-	private ZoneId zone(Errors errors) {
+	private @Nullable ZoneId zone(Errors errors) {
 		if (this.timeZone.isEmpty()) {
 			errors.rejectValue("timeZone", "events.error.timeZone.required");
 		}
@@ -179,7 +181,8 @@ record EventForm(
 	}
 
 	/** A day and an hour in the zone as an instant; {@code null} with an error. */
-	private static Instant time(String which, String date, String time, ZoneId zone, Errors errors) {
+	private static @Nullable Instant time(String which, String date, String time, @Nullable ZoneId zone,
+			Errors errors) {
 		String dateField = which + "Date";
 		String timeField = which + "Time";
 		String key = "events.error." + which;
@@ -213,7 +216,7 @@ record EventForm(
 		return local.atZone(zone).toInstant();
 	}
 
-	private static LocalDate day(String date) {
+	private static @Nullable LocalDate day(String date) {
 		try {
 			LocalDate day = LocalDate.parse(date);
 			return (day.getYear() < 2000 || day.getYear() > 2100) ? null : day;
@@ -223,7 +226,7 @@ record EventForm(
 		}
 	}
 
-	private static LocalTime hour(String time) {
+	private static @Nullable LocalTime hour(String time) {
 		try {
 			return (time.length() > 8) ? null : LocalTime.parse(time);
 		}
@@ -261,8 +264,13 @@ record EventForm(
 		}
 	}
 
-	private static String orNull(String value) {
+	private static @Nullable String orNull(String value) {
 		return value.isEmpty() ? null : value;
+	}
+
+	/** A stored value as the form shows it: empty for none. */
+	private static String shown(@Nullable String stored) {
+		return (stored != null) ? stored : "";
 	}
 
 }

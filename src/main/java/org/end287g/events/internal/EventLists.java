@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.validation.Errors;
 
 /**
@@ -76,7 +78,7 @@ final class EventLists {
 	}
 
 	/** One line {@code name | role | organization}; {@code null} when malformed. */
-	private static Event.Speaker speaker(String line) {
+	private static Event.@Nullable Speaker speaker(String line) {
 		String[] parts = line.split("\\|", -1);
 		String name = parts[0].strip();
 		String role = (parts.length > 1) ? parts[1].strip() : "";
@@ -127,7 +129,7 @@ final class EventLists {
 		return text.chars().anyMatch((c) -> Character.getType(c) == Character.CONTROL);
 	}
 
-	private static String nullToEmpty(String value) {
+	private static String nullToEmpty(@Nullable String value) {
 		return (value != null) ? value : "";
 	}
 

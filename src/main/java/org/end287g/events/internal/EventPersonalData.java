@@ -52,7 +52,7 @@ class EventPersonalData implements PersonalDataHolder {
 	public Map<String, Object> describe(String emailIndex) {
 		List<Long> ids = this.jdbc.sql("select id from event_registrations where " + OF_PERSON + " order by id")
 			.param(emailIndex)
-			.query(Long.class)
+			.query((rs, n) -> rs.getLong("id"))
 			.list();
 		List<Map<String, Object>> shown = new ArrayList<>();
 		for (Long id : ids) {

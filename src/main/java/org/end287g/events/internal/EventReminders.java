@@ -78,7 +78,7 @@ class EventReminders {
 				select id from events where holds_ended_at is null
 				and (ends_at <= ? or status = 'CANCELLED') order by id limit 100""")
 			.param(EventStore.utc(now))
-			.query(Long.class)
+			.query((rs, n) -> rs.getLong("id"))
 			.list();
 		int ended = 0;
 		for (Long id : over) {
@@ -110,7 +110,7 @@ class EventReminders {
 					+ " where r.status = 'REGISTERED' and e.status = 'PUBLISHED' and r." + column + " is null"
 					+ " and e.starts_at > ? and e.starts_at <= ? order by e.starts_at, r.id limit 500")
 			.params(at, EventStore.utc(now.plus(before)))
-			.query(Long.class)
+			.query((rs, n) -> rs.getLong("id"))
 			.list();
 		int sent = 0;
 		for (Long id : due) {

@@ -10,11 +10,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,14 +45,14 @@ class EventStore {
 	 * on any instance.
 	 */
 	@Transactional
-	long create(EventForm.Draft draft, String state, List<Long> campaignIds, String actor, Instant now) {
+	long create(EventForm.Draft draft, @Nullable String state, List<Long> campaignIds, String actor, Instant now) {
 		OffsetDateTime at = utc(now);
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		String dated = datedSlug(draft);
 		for (int n = freeSuffix(dated); !inserted(n, dated, draft, state, actor, at, key); n++) {
 			key = new GeneratedKeyHolder();
 		}
-		long id = key.getKeyAs(Number.class).longValue();
+		long id = Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
 		details(id, draft, campaignIds);
 		return id;
 	}
@@ -60,7 +62,7 @@ class EventStore {
 	 * @return whether the times changed
 	 */
 	@Transactional
-	boolean update(Event event, EventForm.Draft draft, String state, List<Long> campaignIds, Instant now) {
+	boolean update(Event event, EventForm.Draft draft, @Nullable String state, List<Long> campaignIds, Instant now) {
 		boolean moved = !event.start().equals(draft.start()) || !event.end().equals(draft.end());
 		this.jdbc.sql("""
 				update events set title_en = ?, title_es = ?, description_en = ?, description_es = ?, kind = ?,
@@ -68,10 +70,10 @@ class EventStore {
 					address_public = ?, online_url = ?, partners = ?, questions = ?, sequence = sequence + ?,
 					updated_at = ?
 				where id = ?""")
-			.params(draft.titleEn(), draft.titleEs(), draft.descriptionEn(), draft.descriptionEs(), draft.kind().name(),
-					utc(draft.start()), utc(draft.end()), draft.zone().getId(), draft.capacity(), draft.venue(),
-					draft.address(), draft.zip(), state, draft.addressPublic(), draft.onlineUrl(),
-					partners(draft.partners()), partners(draft.questions()), moved ? 1 : 0, utc(now), event.id())
+			.params(Arrays.asList(draft.titleEn(), draft.titleEs(), draft.descriptionEn(), draft.descriptionEs(),
+					draft.kind().name(), utc(draft.start()), utc(draft.end()), draft.zone().getId(), draft.capacity(),
+					draft.venue(), draft.address(), draft.zip(), state, draft.addressPublic(), draft.onlineUrl(),
+					partners(draft.partners()), partners(draft.questions()), moved ? 1 : 0, utc(now), event.id()))
 			.update();
 		if (moved) {
 			// a new time: the reminders are due again
@@ -92,7 +94,9 @@ class EventStore {
 			this.jdbc.sql("""
 					insert into event_speakers (event_id, ordinal, name, speaker_role, organization)
 					values (?, ?, ?, ?, ?)""")
-				.params(id, ordinal++, speaker.name(), speaker.role(), speaker.organization())
+				.params(id, ordinal++, speaker.name())
+				.param(speaker.role())
+				.param(speaker.organization())
 				.update();
 		}
 		for (Long campaign : campaignIds) {
@@ -132,7 +136,7 @@ class EventStore {
 	Optional<Event> lock(long id) {
 		List<Long> locked = this.jdbc.sql("select id from events where id = ? for update")
 			.param(id)
-			.query(Long.class)
+			.query((rs, n) -> rs.getLong("id"))
 			.list();
 		return locked.isEmpty() ? Optional.empty() : byId(id);
 	}
@@ -181,11 +185,11 @@ class EventStore {
 	}
 
 	private List<Event> query(String sql, List<?> params) {
-		List<Row> rows = this.jdbc.sql(sql).params(params).query(EventStore::row).list();
+		List<Event> rows = this.jdbc.sql(sql).params(params).query(EventStore::row).list();
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		List<Long> ids = rows.stream().map(Row::id).toList();
+		List<Long> ids = rows.stream().map(Event::id).toList();
 		String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
 		Map<Long, List<Event.Speaker>> speakers = new HashMap<>();
 		this.jdbc
@@ -203,47 +207,30 @@ class EventStore {
 			.query((rs, n) -> campaigns.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getLong(2)))
 			.list();
 		return rows.stream()
-			.map((row) -> row.event(speakers.getOrDefault(row.id(), List.of()),
-					campaigns.getOrDefault(row.id(), List.of())))
+			.map((event) -> event.withDetails(speakers.getOrDefault(event.id(), List.of()),
+					campaigns.getOrDefault(event.id(), List.of())))
 			.toList();
 	}
 
-	private record Row(long id, Map<String, Object> values) {
-
-		Event event(List<Event.Speaker> speakers, List<Long> campaigns) {
-			String partners = (String) this.values.get("partners");
-			String questions = (String) this.values.get("questions");
-			return new Event(this.id, (String) this.values.get("slug"), (String) this.values.get("title_en"),
-					(String) this.values.get("title_es"), (String) this.values.get("description_en"),
-					(String) this.values.get("description_es"), Event.Kind.valueOf((String) this.values.get("kind")),
-					(Instant) this.values.get("starts_at"), (Instant) this.values.get("ends_at"),
-					ZoneId.of((String) this.values.get("time_zone")), (Integer) this.values.get("capacity"),
-					(String) this.values.get("venue"), (String) this.values.get("address"),
-					(String) this.values.get("zip"), (String) this.values.get("state"),
-					(Boolean) this.values.get("address_public"), (String) this.values.get("online_url"),
-					(partners == null || partners.isEmpty()) ? List.of() : Arrays.asList(partners.split("\n")),
-					(questions == null || questions.isEmpty()) ? List.of() : Arrays.asList(questions.split("\n")),
-					Event.Status.valueOf((String) this.values.get("status")), (Integer) this.values.get("sequence"),
-					(String) this.values.get("created_by"), (Instant) this.values.get("updated_at"),
-					List.copyOf(speakers), List.copyOf(campaigns));
-		}
-
+	/** An event's row, without its speakers and campaigns. */
+	private static Event row(ResultSet rs, int n) throws SQLException {
+		return new Event(rs.getLong("id"), rs.getString("slug"), rs.getString("title_en"), rs.getString("title_es"),
+				rs.getString("description_en"), rs.getString("description_es"),
+				Event.Kind.valueOf(rs.getString("kind")), instant(rs, "starts_at"), instant(rs, "ends_at"),
+				ZoneId.of(rs.getString("time_zone")), rs.getInt("capacity"), rs.getString("venue"),
+				rs.getString("address"), rs.getString("zip"), rs.getString("state"), rs.getBoolean("address_public"),
+				rs.getString("online_url"), lines(rs.getString("partners")), lines(rs.getString("questions")),
+				Event.Status.valueOf(rs.getString("status")), rs.getInt("sequence"), rs.getString("created_by"),
+				instant(rs, "updated_at"), List.of(), List.of());
 	}
 
-	private static Row row(ResultSet rs, int n) throws SQLException {
-		Map<String, Object> values = new LinkedHashMap<>();
-		for (String column : new String[] { "slug", "title_en", "title_es", "description_en", "description_es", "kind",
-				"time_zone", "venue", "address", "zip", "state", "online_url", "partners", "questions", "status",
-				"created_by" }) {
-			values.put(column, rs.getString(column));
-		}
-		values.put("starts_at", rs.getObject("starts_at", OffsetDateTime.class).toInstant());
-		values.put("ends_at", rs.getObject("ends_at", OffsetDateTime.class).toInstant());
-		values.put("updated_at", rs.getObject("updated_at", OffsetDateTime.class).toInstant());
-		values.put("capacity", rs.getInt("capacity"));
-		values.put("address_public", rs.getBoolean("address_public"));
-		values.put("sequence", rs.getInt("sequence"));
-		return new Row(rs.getLong("id"), values);
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	/** A stored list, one item a line; none for no text. */
+	private static List<String> lines(@Nullable String text) {
+		return (text == null || text.isEmpty()) ? List.of() : Arrays.asList(text.split("\n"));
 	}
 
 	private static String datedSlug(EventForm.Draft draft) {
@@ -271,8 +258,8 @@ class EventStore {
 	 * Inserts the draft with the slug of suffix {@code n}; false when an event took that
 	 * slug meanwhile (PostgreSQL skips the row; H2 reports the key).
 	 */
-	private boolean inserted(int n, String dated, EventForm.Draft draft, String state, String actor, OffsetDateTime at,
-			GeneratedKeyHolder key) {
+	private boolean inserted(int n, String dated, EventForm.Draft draft, @Nullable String state, String actor,
+			OffsetDateTime at, GeneratedKeyHolder key) {
 		try {
 			return this.jdbc
 				.sql("""
@@ -281,10 +268,11 @@ class EventStore {
 							status, sequence, created_by, created_at, updated_at)
 						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)
 						on conflict do nothing""")
-				.params(slug(dated, n), draft.titleEn(), draft.titleEs(), draft.descriptionEn(), draft.descriptionEs(),
-						draft.kind().name(), utc(draft.start()), utc(draft.end()), draft.zone().getId(),
-						draft.capacity(), draft.venue(), draft.address(), draft.zip(), state, draft.addressPublic(),
-						draft.onlineUrl(), partners(draft.partners()), partners(draft.questions()), actor, at, at)
+				.params(Arrays.asList(slug(dated, n), draft.titleEn(), draft.titleEs(), draft.descriptionEn(),
+						draft.descriptionEs(), draft.kind().name(), utc(draft.start()), utc(draft.end()),
+						draft.zone().getId(), draft.capacity(), draft.venue(), draft.address(), draft.zip(), state,
+						draft.addressPublic(), draft.onlineUrl(), partners(draft.partners()),
+						partners(draft.questions()), actor, at, at))
 				.update(key, "id") == 1;
 		}
 		catch (DuplicateKeyException raced) {
@@ -305,7 +293,7 @@ class EventStore {
 		return ascii;
 	}
 
-	private static String partners(List<String> partners) {
+	private static @Nullable String partners(List<String> partners) {
 		return partners.isEmpty() ? null : String.join("\n", partners);
 	}
 

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.lang.Contract;
+
 /**
  * How times read: in a chosen zone with its abbreviation, and across the main US zones
  * the way organisers write them ("5 PM ET / 4 PM CT / 2 PM PT").
@@ -81,7 +85,8 @@ final class EventTimes {
 	}
 
 	/** A zone a visitor asked for, when it exists; else {@code fallback}. */
-	static ZoneId zoneOr(String requested, ZoneId fallback) {
+	@Contract("_, !null -> !null")
+	static @Nullable ZoneId zoneOr(@Nullable String requested, @Nullable ZoneId fallback) {
 		if (requested == null || requested.length() > 64
 				|| !java.time.ZoneId.getAvailableZoneIds().contains(requested)) {
 			return fallback;

@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.end287g.SiteAddress;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.places.Places;
 import org.end287g.places.State;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,8 +100,8 @@ class EventViews {
 				this.baseUrl + "/events/" + event.slug(), googleCalendar(event, locale), outlook(event, locale));
 	}
 
-	String campaignSlug(long id) {
-		return this.campaigns.byId(id).map(Campaign::slug).orElse(null);
+	Optional<String> campaignSlug(long id) {
+		return this.campaigns.byId(id).map(Campaign::slug);
 	}
 
 	/** The campaign, for links; empty when unknown. */
@@ -112,8 +114,9 @@ class EventViews {
 			String descriptionLanguage, String kind, String kindKey, String status, String when, String whenThere,
 			String usZones, String brief, boolean inEventZone, int capacity, int registered, int seatsLeft,
 			boolean full, boolean cancelled, boolean over, boolean started, boolean inPerson, boolean online,
-			String venue, String address, String zip, String state, List<Event.Speaker> speakers, List<String> partners,
-			List<CampaignLink> campaigns, String url, String googleCalendar, String outlook) {
+			@Nullable String venue, @Nullable String address, @Nullable String zip, @Nullable String state,
+			List<Event.Speaker> speakers, List<String> partners, List<CampaignLink> campaigns, String url,
+			String googleCalendar, String outlook) {
 
 		/** The description's paragraphs (separated by a blank line). */
 		public List<String> paragraphs() {

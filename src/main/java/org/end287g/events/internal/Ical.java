@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +29,7 @@ final class Ical {
 	private final StringBuilder out = new StringBuilder();
 
 	/** One event of a calendar, as written. */
-	record Entry(Event event, String url, String summary, String description, String location) {
+	record Entry(Event event, String url, String summary, String description, @Nullable String location) {
 
 	}
 

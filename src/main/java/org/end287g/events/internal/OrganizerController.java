@@ -19,6 +19,7 @@ import org.end287g.events.internal.OrganizerScopes.Scope;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
 import org.end287g.validation.ShownBack;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -104,7 +105,7 @@ class OrganizerController {
 		Instant now = this.views.now();
 		EventForm.Draft draft = form.draft(now, null, result);
 		List<Long> campaignIds = campaignIds(form, scope, result);
-		if (result.hasErrors()) {
+		if (draft == null || result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			ShownBack.into(model, result);
 			return form(model, scope, null);
@@ -122,7 +123,11 @@ class OrganizerController {
 			Locale locale) {
 		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
-		List<String> slugs = event.campaignIds().stream().map(this.views::campaignSlug).toList();
+		List<String> slugs = event.campaignIds()
+			.stream()
+			.map(this.views::campaignSlug)
+			.flatMap(Optional::stream)
+			.toList();
 		model.addAttribute("form", EventForm.of(event, slugs));
 		return edit(model, scope, event, locale);
 	}
@@ -139,7 +144,7 @@ class OrganizerController {
 		if (event.cancelled()) {
 			result.rejectValue("titleEn", "events.error.cancelled");
 		}
-		if (result.hasErrors()) {
+		if (draft == null || result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			ShownBack.into(model, result);
 			return edit(model, scope, event, locale);
@@ -174,8 +179,8 @@ class OrganizerController {
 	}
 
 	@PostMapping({ "/admin/events/{id}/cancel", "/leader/events/{id}/cancel" })
-	String cancel(@PathVariable String id, @RequestParam(required = false) String confirm, HttpServletRequest request,
-			Authentication authentication, RedirectAttributes redirect) {
+	String cancel(@PathVariable String id, @RequestParam(required = false) @Nullable String confirm,
+			HttpServletRequest request, Authentication authentication, RedirectAttributes redirect) {
 		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
 		Event event = this.scopes.reachable(scope, id);
 		if (!"yes".equals(confirm)) {
@@ -205,7 +210,7 @@ class OrganizerController {
 	}
 
 	/** The page of the form in the model. */
-	private String form(Model model, Scope scope, Event event) {
+	private String form(Model model, Scope scope, @Nullable Event event) {
 		EventForm form = (EventForm) model.getAttribute("form");
 		model.addAttribute("scope", scope);
 		model.addAttribute("event", event);
@@ -258,7 +263,7 @@ class OrganizerController {
 		return ids;
 	}
 
-	private String stateOf(EventForm.Draft draft) {
+	private @Nullable String stateOf(EventForm.Draft draft) {
 		return (draft.zip() != null) ? this.places.zip(draft.zip()).map(ZipCode::stateCode).orElse(null) : null;
 	}
 

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The registrations of an event as CSV (RFC 4180, UTF-8 with a byte order mark for
  * spreadsheets). A cell that a spreadsheet would read as a formula (starting with =, +,
@@ -34,7 +36,7 @@ final class RegistrationCsv {
 		return out.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static String text(String value) {
+	private static String text(@Nullable String value) {
 		return (value != null) ? value : "";
 	}
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.privacy.BlindIndex;
@@ -18,6 +19,7 @@ import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SupporterDetails;
 import org.end287g.privacy.Supporters;
 import org.end287g.problems.Problem;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,7 +70,7 @@ class Registrations {
 	}
 
 	/** What a registration form collected, checked. */
-	record Form(String name, String email, String zip, String phone, Locale language, List<String> answers) {
+	record Form(String name, String email, String zip, @Nullable String phone, Locale language, List<String> answers) {
 
 	}
 
@@ -126,9 +128,9 @@ class Registrations {
 							phone_sealed = ?, answers_sealed = ?, language = ?, status = ?, created_at = ?, cancelled_at = null,
 							promoted_at = null, reminded_day_at = ?, reminded_hour_at = ?
 						where id = ?""")
-				.params(supporter, seal(form.email(), "email"), seal(form.name(), "name"), seal(form.zip(), "zip"),
-						seal(form.phone(), "phone"), seal(answers, "answers"), form.language().getLanguage(),
-						status.name(), at, day, hour, id)
+				.params(Arrays.asList(supporter, seal(form.email(), "email"), seal(form.name(), "name"),
+						seal(form.zip(), "zip"), seal(form.phone(), "phone"), seal(answers, "answers"),
+						form.language().getLanguage(), status.name(), at, day, hour, id))
 				.update();
 		}
 		else {
@@ -138,11 +140,11 @@ class Registrations {
 						zip_sealed, phone_sealed, answers_sealed, language, status, code, created_at, reminded_day_at,
 						reminded_hour_at)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(eventId, supporter, key, seal(form.email(), "email"), seal(form.name(), "name"),
+				.params(Arrays.asList(eventId, supporter, key, seal(form.email(), "email"), seal(form.name(), "name"),
 						seal(form.zip(), "zip"), seal(form.phone(), "phone"), seal(answers, "answers"),
-						form.language().getLanguage(), status.name(), freeCode(eventId), at, day, hour)
+						form.language().getLanguage(), status.name(), freeCode(eventId), at, day, hour))
 				.update(generated, "id");
-			id = generated.getKeyAs(Number.class).longValue();
+			id = Objects.requireNonNull(generated.getKeyAs(Number.class), "the insert returned no id").longValue();
 		}
 		Registration registration = byId(id).orElseThrow();
 		if (seat) {
@@ -197,7 +199,7 @@ class Registrations {
 		}
 		List<Long> next = this.jdbc.sql("""
 				select id from event_registrations where event_id = ? and status = 'WAITING'
-				order by created_at, id limit ?""").params(event.id(), free).query(Long.class).list();
+				order by created_at, id limit ?""").params(event.id(), free).query((rs, n) -> rs.getLong("id")).list();
 		OffsetDateTime at = EventStore.utc(now);
 		OffsetDateTime day = event.start().minus(Duration.ofHours(24)).isAfter(now) ? null : at;
 		OffsetDateTime hour = event.start().minus(Duration.ofHours(1)).isAfter(now) ? null : at;
@@ -205,7 +207,7 @@ class Registrations {
 			this.jdbc.sql("""
 					update event_registrations set status = 'REGISTERED', promoted_at = ?, reminded_day_at = ?,
 						reminded_hour_at = ?
-					where id = ? and status = 'WAITING'""").params(at, day, hour, id).update();
+					where id = ? and status = 'WAITING'""").param(at).param(day).param(hour).param(id).update();
 			this.mail.promoted(event, byId(id).orElseThrow());
 		}
 		return next.size();
@@ -252,7 +254,7 @@ class Registrations {
 			.list();
 	}
 
-	Optional<Registration> byCode(long eventId, String code) {
+	Optional<Registration> byCode(long eventId, @Nullable String code) {
 		String normalized = (code != null) ? code.strip().toUpperCase(Locale.ROOT) : "";
 		if (!normalized.matches("[A-Z0-9]{" + CODE_LENGTH + "}")) {
 			return Optional.empty();
@@ -292,11 +294,11 @@ class Registrations {
 		}
 	}
 
-	private byte[] seal(String value, String column) {
+	private byte @Nullable [] seal(@Nullable String value, String column) {
 		return (value == null || value.isEmpty()) ? null : this.cipher.seal(value, TABLE + "." + column);
 	}
 
-	private String open(byte[] sealed, String column) {
+	private @Nullable String open(byte @Nullable [] sealed, String column) {
 		return (sealed != null) ? this.cipher.open(sealed, TABLE + "." + column) : null;
 	}
 

@@ -70,8 +70,9 @@ class AdminLessonsController {
 	String edit(@PathVariable String slug, Model model) {
 		Lessons.Lesson lesson = this.lessons.find(slug)
 			.orElseThrow(() -> Problem.notFound("toolkit.lessons.error.unknown"));
-		model.addAttribute("form", LessonForm.of(lesson));
-		return show(lesson, model);
+		LessonForm form = LessonForm.of(lesson);
+		model.addAttribute("form", form);
+		return show(lesson, form, model);
 	}
 
 	@PostMapping("/admin/toolkit/lessons/{slug}")
@@ -83,7 +84,7 @@ class AdminLessonsController {
 		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			ShownBack.into(model, result);
-			return show(stored, model);
+			return show(stored, ShownBack.of(form), model);
 		}
 		this.lessons.save(authentication.getName(), new Lessons.Lesson(stored.slug(), stored.position(), form.titleEn(),
 				form.titleEs(), form.bodyEn(), form.bodyEs()));
@@ -91,9 +92,10 @@ class AdminLessonsController {
 		return "redirect:/admin/toolkit/lessons/" + stored.slug();
 	}
 
-	/** The stored lesson's page, with the form in the model and its bodies previewed. */
-	private String show(Lessons.Lesson lesson, Model model) {
-		LessonForm form = (LessonForm) model.getAttribute("form");
+	/**
+	 * The stored lesson's page, with the form (as in the model) and its bodies previewed.
+	 */
+	private String show(Lessons.Lesson lesson, LessonForm form, Model model) {
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("previewEn", SafeMarkdown.html(form.bodyEn(), 2, SafeMarkdown.Author.STAFF));
 		model.addAttribute("previewEs", SafeMarkdown.html(form.bodyEs(), 2, SafeMarkdown.Author.STAFF));

@@ -104,7 +104,8 @@ class CampaignFacts {
 		AgencyView agency = profile.map(AgencyProfile::agency).orElse(null);
 		String name = (agency != null) ? agency.name() : campaign.title();
 		String stateName = this.places.state(campaign.state()).map(State::name).orElse(campaign.state());
-		String place = (agency != null && agency.county() != null) ? agency.county().name() : stateName;
+		String county = (agency != null && agency.county() != null) ? agency.county().name() : null;
+		String place = (county != null) ? county : stateName;
 		List<AgreementView> agreements = profile.map(AgencyProfile::agreements)
 			.orElse(List.of())
 			.stream()

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.end287g.problems.Problem;
 import org.end287g.site.SafeMarkdown;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -73,7 +74,8 @@ class LeaderLessonsController {
 
 	@PostMapping("/leader/campaigns/{id}/lessons/{slug}")
 	String mark(Authentication authentication, @PathVariable String id, @PathVariable String slug,
-			@RequestParam(required = false) String read, @RequestParam(required = false) String next) {
+			@RequestParam(required = false) @Nullable String read,
+			@RequestParam(required = false) @Nullable String next) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
 		Lessons.Lesson lesson = this.lessons.find(slug)
 			.orElseThrow(() -> Problem.notFound("toolkit.lessons.error.unknown"));

@@ -13,6 +13,7 @@ import org.end287g.problems.Problem;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -57,7 +58,7 @@ class LeaderToolkitController {
 	 * The share messages of one language as a leader edits them; {@code action} is
 	 * {@code defaults} to go back to the site's.
 	 */
-	record MessagesForm(String language, String action,
+	record MessagesForm(String language, @Nullable String action,
 			@PlainText(max = ShareMessages.MAX_SOCIAL, multiline = true, visibleOnly = true, codePoints = true,
 					required = "{toolkit.error.social.required}", tooLong = "{toolkit.error.social.long}",
 					message = "{toolkit.error.hidden}") String social,
@@ -109,7 +110,7 @@ class LeaderToolkitController {
 		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			ShownBack.into(model, result);
-			return show(facts, model, language, ((MessagesForm) model.getAttribute("form")).texts());
+			return show(facts, model, language, ShownBack.of(form).texts());
 		}
 		this.shareMessages.save(authentication.getName(), campaignId, language, form.texts());
 		redirect.addFlashAttribute("notice", "toolkit.messages.saved");
@@ -119,7 +120,8 @@ class LeaderToolkitController {
 	/**
 	 * The page, with the messages as typed in {@code errorLanguage} when they had errors.
 	 */
-	private String show(CampaignFacts.Facts facts, Model model, String errorLanguage, ShareMessages.Texts typed) {
+	private String show(CampaignFacts.Facts facts, Model model, @Nullable String errorLanguage,
+			ShareMessages.@Nullable Texts typed) {
 		Locale page = MaterialLanguage.of(null, LocaleContextHolder.getLocale());
 		ShareMessages.Texts current = this.shareMessages.of(facts, page);
 		model.addAttribute("facts", facts);

@@ -2,6 +2,8 @@ package org.end287g.toolkit.internal;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The language of the toolkit's files and texts: English or Spanish, as asked
  * ({@code ?lang=es}), else the page's.
@@ -19,7 +21,7 @@ final class MaterialLanguage {
 	 * @param page the page's language, as the site resolved it (after a {@code ?lang}
 	 * switch)
 	 */
-	static Locale of(String lang, Locale page) {
+	static Locale of(@Nullable String lang, Locale page) {
 		if (lang == null || lang.isBlank()) {
 			return "es".equals(page.getLanguage()) ? SPANISH : Locale.ENGLISH;
 		}

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 
 import org.end287g.problems.Problem;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -59,7 +60,7 @@ class MaterialsController {
 	}
 
 	@GetMapping("/campaigns/{slug}/share.png")
-	ResponseEntity<byte[]> share(@PathVariable String slug, @RequestParam(required = false) String lang,
+	ResponseEntity<byte[]> share(@PathVariable String slug, @RequestParam(required = false) @Nullable String lang,
 			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
 		Locale language = MaterialLanguage.of(lang, locale);
@@ -68,13 +69,13 @@ class MaterialsController {
 	}
 
 	@GetMapping("/campaigns/{slug}/qr.png")
-	ResponseEntity<byte[]> qr(@PathVariable String slug, @RequestParam(required = false) String lang) {
+	ResponseEntity<byte[]> qr(@PathVariable String slug, @RequestParam(required = false) @Nullable String lang) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
 		return file("qr", facts, Locale.ENGLISH, MediaType.IMAGE_PNG, null, () -> png(QrCodes.image(facts.url(), 480)));
 	}
 
 	@GetMapping("/campaigns/{slug}/flyer.pdf")
-	ResponseEntity<byte[]> flyer(@PathVariable String slug, @RequestParam(required = false) String lang,
+	ResponseEntity<byte[]> flyer(@PathVariable String slug, @RequestParam(required = false) @Nullable String lang,
 			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
 		Locale language = MaterialLanguage.of(lang, locale);
@@ -83,8 +84,8 @@ class MaterialsController {
 	}
 
 	@GetMapping("/campaigns/{slug}/signature-sheet.pdf")
-	ResponseEntity<byte[]> sheet(@PathVariable String slug, @RequestParam(required = false) String lang,
-			@RequestParam(required = false) String sheet, Locale locale) {
+	ResponseEntity<byte[]> sheet(@PathVariable String slug, @RequestParam(required = false) @Nullable String lang,
+			@RequestParam(required = false) @Nullable String sheet, Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
 		Locale language = MaterialLanguage.of(lang, locale);
 		Integer number = sheetNumber(sheet);
@@ -93,7 +94,7 @@ class MaterialsController {
 	}
 
 	@GetMapping("/campaigns/{slug}/handout.pdf")
-	ResponseEntity<byte[]> handout(@PathVariable String slug, @RequestParam(required = false) String lang,
+	ResponseEntity<byte[]> handout(@PathVariable String slug, @RequestParam(required = false) @Nullable String lang,
 			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
 		Locale language = MaterialLanguage.of(lang, locale);
@@ -102,7 +103,7 @@ class MaterialsController {
 	}
 
 	private ResponseEntity<byte[]> file(String kind, CampaignFacts.Facts facts, Locale language, MediaType type,
-			String name, Supplier<byte[]> make) {
+			@Nullable String name, Supplier<byte[]> make) {
 		String key = kind + "|" + facts.campaign().slug() + "|" + language.getLanguage() + "|" + facts.version();
 		byte[] body = this.cache.get(key);
 		if (body == null) {
@@ -118,7 +119,7 @@ class MaterialsController {
 	}
 
 	/** A sheet number from 1 to 9999, none when absent, else a 400. */
-	static Integer sheetNumber(String sheet) {
+	static @Nullable Integer sheetNumber(@Nullable String sheet) {
 		if (sheet == null || sheet.isEmpty()) {
 			return null;
 		}

@@ -26,6 +26,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import org.end287g.tracker.AgreementView;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -77,7 +78,7 @@ class PrintedMaterials {
 		});
 	}
 
-	byte[] signatureSheet(CampaignFacts.Facts facts, Locale language, Integer sheet) {
+	byte[] signatureSheet(CampaignFacts.Facts facts, Locale language, @Nullable Integer sheet) {
 		return write(PageSize.LETTER.rotate(), 30, language, "toolkit.sheet.title", facts, (document, base) -> {
 			Font small = new Font(base, 9);
 			Font body = new Font(base, 10);

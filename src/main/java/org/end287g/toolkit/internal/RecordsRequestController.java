@@ -16,6 +16,7 @@ import org.end287g.tracker.AgreementView;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -65,14 +66,14 @@ class RecordsRequestController {
 
 		static RecordForm of(RecordsRequests.Record record) {
 			return new RecordForm(Objects.toString(record.sentOn(), ""), Objects.toString(record.answeredOn(), ""),
-					record.answer());
+					Objects.toString(record.answer(), ""));
 		}
 
 		/**
 		 * The record to save: dates not after today, an answer not before the request;
 		 * {@code null} with errors.
 		 */
-		RecordsRequests.Record record(LocalDate today, Errors errors) {
+		RecordsRequests.@Nullable Record record(LocalDate today, Errors errors) {
 			LocalDate sent = date("sentOn", this.sentOn, today, errors);
 			LocalDate answered = date("answeredOn", this.answeredOn, today, errors);
 			if (answered != null && sent == null && !errors.hasFieldErrors("sentOn")) {
@@ -85,7 +86,7 @@ class RecordsRequestController {
 					: new RecordsRequests.Record(sent, answered, this.answer.isEmpty() ? null : this.answer);
 		}
 
-		private static LocalDate date(String field, String text, LocalDate today, Errors errors) {
+		private static @Nullable LocalDate date(String field, String text, LocalDate today, Errors errors) {
 			if (text.isEmpty()) {
 				return null;
 			}
@@ -118,7 +119,7 @@ class RecordsRequestController {
 			BindingResult result, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		CampaignFacts.Facts facts = this.facts.led(authentication, id);
 		RecordsRequests.Record record = form.record(LocalDate.now(ZoneOffset.UTC), result);
-		if (result.hasErrors()) {
+		if (record == null || result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			ShownBack.into(model, result);
 			return show(facts, model);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.end287g.audit.AuditLog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,7 @@ class RecordsRequests {
 	static final int MAX_ANSWER = 5000;
 
 	/** What the leaders recorded; every field may be empty. */
-	record Record(LocalDate sentOn, LocalDate answeredOn, String answer) {
+	record Record(@Nullable LocalDate sentOn, @Nullable LocalDate answeredOn, @Nullable String answer) {
 
 		static final Record NONE = new Record(null, null, null);
 
@@ -52,7 +53,10 @@ class RecordsRequests {
 		return this.jdbc.sql("""
 				update toolkit_records_requests set sent_on = ?, answered_on = ?, answer = ?, updated_by = ?,
 				updated_at = ? where campaign_id = ?""")
-			.params(record.sentOn(), record.answeredOn(), record.answer(), actor, now, campaignId)
+			.param(record.sentOn())
+			.param(record.answeredOn())
+			.param(record.answer())
+			.params(actor, now, campaignId)
 			.update();
 	}
 
@@ -67,7 +71,11 @@ class RecordsRequests {
 				this.jdbc.sql("""
 						insert into toolkit_records_requests (campaign_id, sent_on, answered_on, answer, updated_by,
 						updated_at) values (?, ?, ?, ?, ?, ?)""")
-					.params(campaignId, record.sentOn(), record.answeredOn(), record.answer(), actor, now)
+					.param(campaignId)
+					.param(record.sentOn())
+					.param(record.answeredOn())
+					.param(record.answer())
+					.params(actor, now)
 					.update();
 			}
 			catch (DuplicateKeyException raced) {
