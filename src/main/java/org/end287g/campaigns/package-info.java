@@ -4,8 +4,8 @@
  * signature goal.
  * <p>
  * Its subpackages, one per feature ({@code pages}, {@code lifecycle}, {@code signing},
- * {@code leaders}, {@code delivery}), are internal to the module; {@code CampaignErrors}
- * here renders the errors of all of them.
+ * {@code leaders}, {@code delivery}), are internal to the module; they refuse requests
+ * with the shared {@code problems.Problem}, which the site answers.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "tracker", "places", "accounts", "privacy",
 		"notifications", "audit", "printing", "site", "problems" })

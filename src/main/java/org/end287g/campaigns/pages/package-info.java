@@ -4,9 +4,8 @@
  * and their JSON.
  * <p>
  * Why a package of its own: this is what every visitor reads, and what the other packages
- * build their pages on. It therefore also holds the few web pieces all of them share,
- * public for that reason: {@code CampaignViews} (a campaign joined with the tracker's
- * data) and {@code Fields} (checks of staff and leader form fields). The rest is
+ * build their pages on. It therefore also holds {@code CampaignViews} (a campaign joined
+ * with the tracker's data), public because all of them use it. The rest is
  * package-private.
  */
 @org.jspecify.annotations.NullMarked
