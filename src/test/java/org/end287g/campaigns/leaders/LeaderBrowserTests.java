@@ -75,9 +75,9 @@ class LeaderBrowserTests {
 	}
 
 	void submit() {
-		this.browser.findElement(By.cssSelector("form.leader-form button[type=submit]")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+		// the old page has an h1 too: wait until it is gone, not only for an h1
+		this.chromium
+			.clickAndWaitForNextPage(this.browser.findElement(By.cssSelector("form.leader-form button[type=submit]")));
 	}
 
 	@Test
