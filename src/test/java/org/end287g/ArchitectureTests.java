@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.Valve;
 import org.h2.api.Trigger;
 import org.jspecify.annotations.NullMarked;
 
@@ -52,11 +53,11 @@ class ArchitectureTests {
 
 	/**
 	 * The servlet request stays in the web layer: controllers and their advices, servlet
-	 * filters, the configuration that wires them, and framework callbacks whose signature
-	 * hands over the request. Everything else takes plain values (an address, a header).
-	 * One bean reads the current request itself: the layout's language switch, because a
-	 * template cannot be handed the request and pages rendered by exception handlers
-	 * carry no model.
+	 * filters, Tomcat's valves, the configuration that wires them, and framework
+	 * callbacks whose signature hands over the request. Everything else takes plain
+	 * values (an address, a header). One bean reads the current request itself: the
+	 * layout's language switch, because a template cannot be handed the request and pages
+	 * rendered by exception handlers carry no model.
 	 */
 	@ArchTest
 	static final ArchRule servletRequestStaysInTheWebLayer = noClasses().that(outsideTheWebLayer())
@@ -156,7 +157,7 @@ class ArchitectureTests {
 		JavaClass outermost = outermost(type);
 		return type.getName().equals("org.end287g.site.LanguageSwitch") || isController(outermost)
 				|| type.isAnnotatedWith(Configuration.class) || outermost.isAssignableTo(Filter.class)
-				|| implementsFrameworkCallbackTakingTheRequest(type);
+				|| implementsFrameworkCallbackTakingTheRequest(type) || type.isAssignableTo(Valve.class);
 	}
 
 	/** Spring's resolvers and handlers (LocaleResolver, AccessDeniedHandler...). */

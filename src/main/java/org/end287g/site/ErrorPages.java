@@ -48,7 +48,7 @@ class ErrorPages implements ErrorController {
 		return uri.substring(Math.min(uri.length(), request.getContextPath().length()));
 	}
 
-	private static Problem generic(HttpStatus status) {
+	static Problem generic(HttpStatus status) {
 		if (status == HttpStatus.NOT_FOUND) {
 			return Problem.of(status, "error.notFound.title", "error.notFound.text");
 		}
