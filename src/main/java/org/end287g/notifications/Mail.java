@@ -1,5 +1,6 @@
 package org.end287g.notifications;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,18 +18,43 @@ import org.jspecify.annotations.Nullable;
  * the list it belongs to ("campaign-updates", "news"...), which gets one-click
  * unsubscribe
  * @param attachment a text file sent with the message (a calendar file), or {@code null}
+ * @param usefulFor how long after it is queued the message is still worth sending (a
+ * sign-in link: as long as the link works), or {@code null} for the outbox's default
+ * ({@code end287g.mail.useful-for}, 3 days). While the mail server is unreachable the
+ * outbox keeps trying until then; a message still unsent at its deadline ends EXPIRED.
  */
 public record Mail(String to, Locale language, String template, Map<String, Object> model, @Nullable String category,
-		@Nullable Attachment attachment) {
+		@Nullable Attachment attachment, @Nullable Duration usefulFor) {
+
+	public Mail {
+		if (usefulFor != null && (usefulFor.isNegative() || usefulFor.isZero())) {
+			throw new IllegalArgumentException("A message is useful for a positive time");
+		}
+	}
 
 	/** A message without attachment. */
 	public Mail(String to, Locale language, String template, Map<String, Object> model, @Nullable String category) {
-		this(to, language, template, model, category, null);
+		this(to, language, template, model, category, null, null);
+	}
+
+	/** A message with the outbox's default deadline. */
+	public Mail(String to, Locale language, String template, Map<String, Object> model, @Nullable String category,
+			@Nullable Attachment attachment) {
+		this(to, language, template, model, category, attachment, null);
 	}
 
 	/** This message with a file attached. */
 	public Mail with(Attachment file) {
-		return new Mail(this.to, this.language, this.template, this.model, this.category, file);
+		return new Mail(this.to, this.language, this.template, this.model, this.category, file, this.usefulFor);
+	}
+
+	/**
+	 * This message, not worth sending once this long has passed since it was queued (for
+	 * example the validity of the link it carries).
+	 * @param time a positive duration
+	 */
+	public Mail usefulFor(Duration time) {
+		return new Mail(this.to, this.language, this.template, this.model, this.category, this.attachment, time);
 	}
 
 	/**

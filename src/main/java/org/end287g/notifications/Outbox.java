@@ -1,9 +1,12 @@
 package org.end287g.notifications;
 
 /**
- * Stores a message in the caller's transaction; a background worker sends it after
- * commit, retries with backoff when the SMTP server fails, and never sends it twice.
- * Nothing is stored when the transaction rolls back.
+ * Stores a message in the caller's transaction; a background worker sends it after commit
+ * and never sends it twice. When the mail server is unreachable or asks to try later, the
+ * worker retries with capped backoff until the message's deadline
+ * ({@link Mail#usefulFor()}), then marks it EXPIRED; when the server refuses the
+ * recipient for good (a 5xx reply), the message is FAILED at once. Nothing is stored when
+ * the transaction rolls back.
  */
 public interface Outbox {
 

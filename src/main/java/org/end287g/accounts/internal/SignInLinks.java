@@ -55,8 +55,11 @@ class SignInLinks {
 			String link = newLink(account);
 			long minutes = this.properties.accounts().signInLinkValidity().toMinutes();
 			String address = Objects.requireNonNull(account.email(), "an account found by its address has one");
-			this.outbox.enqueue(Mail.transactional(address, account.locale(), "sign-in-link",
-					Map.of("link", link, "minutes", minutes, "subjectArgs", List.of())));
+			// useless once the link stops working: never sent later than that
+			this.outbox.enqueue(Mail
+				.transactional(address, account.locale(), "sign-in-link",
+						Map.of("link", link, "minutes", minutes, "subjectArgs", List.of()))
+				.usefulFor(this.properties.accounts().signInLinkValidity()));
 			this.audit.record(account.id(), "sign-in.link-requested", account.id(), null);
 		});
 	}

@@ -142,8 +142,10 @@ class LeaderApplications {
 		}
 		String link = this.site.link("/campaigns/" + campaign.slug() + "/lead/confirm/"
 				+ this.links.sign(CONFIRM, id.get().toString(), CONFIRM_VALIDITY));
-		this.outbox.enqueue(Mail.transactional(email, language, "leader-confirm",
-				Map.of("link", link, "campaign", campaign.title(), "days", CONFIRM_VALIDITY.toDays())));
+		this.outbox.enqueue(Mail
+			.transactional(email, language, "leader-confirm",
+					Map.of("link", link, "campaign", campaign.title(), "days", CONFIRM_VALIDITY.toDays()))
+			.usefulFor(CONFIRM_VALIDITY));
 	}
 
 	/** The application of a genuine, unexpired confirmation token. */

@@ -56,7 +56,8 @@ class SignatureConfirmationMail {
 		model.put("link", link);
 		model.put("days", CONFIRM_VALIDITY.toDays());
 		model.put("subjectArgs", List.of(campaign.title()));
-		this.outbox.enqueue(Mail.transactional(email, Locale.forLanguageTag(language), "signature-confirm", model));
+		this.outbox.enqueue(Mail.transactional(email, Locale.forLanguageTag(language), "signature-confirm", model)
+			.usefulFor(CONFIRM_VALIDITY));
 	}
 
 	/** The signature id a genuine, unexpired confirmation link names. */

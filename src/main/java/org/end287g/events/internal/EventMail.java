@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The mail of events, in the registrant's language, queued in the caller's transaction:
  * confirmation (with the calendar file), waiting line, promotion, reminders, reschedule
  * and cancellation. Every message links to the person's own registration page, where they
- * cancel.
+ * cancel, and is worth sending only until the event ends.
  */
 @Component
 class EventMail {
@@ -133,6 +133,12 @@ class EventMail {
 		model.put("outlook", this.views.outlook(event, language));
 		model.putAll(extra);
 		Mail mail = Mail.transactional(registration.email(), language, template, model);
+		// about the event (its place, its online link, the calendar file): of no use once
+		// the event ended, so never sent later, however long the mail server fails
+		Duration untilTheEnd = Duration.between(this.views.now(), event.end());
+		if (untilTheEnd.isPositive()) {
+			mail = mail.usefulFor(untilTheEnd);
+		}
 		if (attach) {
 			String calendar = Ical.calendar(event.title(language), Ical.host(this.views.baseUrl()), this.views.now(),
 					java.util.List.of(this.views.entry(event, language, seat)));

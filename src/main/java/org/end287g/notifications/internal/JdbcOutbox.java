@@ -1,6 +1,7 @@
 package org.end287g.notifications.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -21,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Renders the message at once (so a template error fails the causing action, not the
- * worker) and stores it encrypted in the caller's transaction. A message of a category
- * the recipient unsubscribed from is not stored at all.
+ * worker) and stores it encrypted in the caller's transaction, with its deadline (the
+ * sender's {@link Mail#usefulFor()}, else {@code end287g.mail.useful-for}). A message of
+ * a category the recipient unsubscribed from is not stored at all.
  */
 @Component
 class JdbcOutbox implements Outbox {
@@ -47,15 +49,18 @@ class JdbcOutbox implements Outbox {
 
 	private final BlindIndex index;
 
+	private final MailSettings settings;
+
 	private final Clock clock;
 
 	JdbcOutbox(JdbcClient jdbc, MailTemplates templates, MailLinks links, PersonalDataCipher cipher, BlindIndex index,
-			Optional<Clock> clock) {
+			MailSettings settings, Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.templates = templates;
 		this.links = links;
 		this.cipher = cipher;
 		this.index = index;
+		this.settings = settings;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -78,12 +83,14 @@ class JdbcOutbox implements Outbox {
 		String body = this.templates.body(mail.template(), model, locale) + this.templates.footer(mail.template(),
 				mail.category(), locale, this.links.myData(recipientIndex), unsubscribe);
 		OffsetDateTime now = OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC));
+		Duration usefulFor = mail.usefulFor();
+		OffsetDateTime deadline = now.plus((usefulFor != null) ? usefulFor : this.settings.usefulFor());
 		Mail.Attachment attachment = mail.attachment();
 		this.jdbc.sql("""
 				INSERT INTO mail_outbox (message_id, recipient_index, recipient_sealed, language, template, category,
 					subject_sealed, body_sealed, attachment_name, attachment_type, attachment_sealed, status,
-					next_attempt_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+					next_attempt_at, created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""")
 			.params("<" + UUID.randomUUID() + "@end287g>", recipientIndex, this.cipher.seal(to, RECIPIENT),
 					locale.getLanguage(), mail.template())
 			.param(mail.category())
@@ -91,7 +98,7 @@ class JdbcOutbox implements Outbox {
 			.param((attachment != null) ? attachment.name() : null)
 			.param((attachment != null) ? attachment.contentType() : null)
 			.param((attachment != null) ? this.cipher.seal(attachment.text(), ATTACHMENT) : null)
-			.params(now, now)
+			.params(now, now, deadline)
 			.update();
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes sent, kept and failed messages older than {@code end287g.mail.keep}. One
- * DELETE, so it is harmless when every instance runs it at once.
+ * Deletes sent, kept, failed and expired messages older than {@code end287g.mail.keep}.
+ * One DELETE, so it is harmless when every instance runs it at once.
  */
 @Component
 class MailRetention {
@@ -32,7 +32,8 @@ class MailRetention {
 	int purge() {
 		OffsetDateTime before = OffsetDateTime.ofInstant(this.clock.instant().minus(this.settings.keep()),
 				ZoneOffset.UTC);
-		return this.jdbc.sql("DELETE FROM mail_outbox WHERE status IN ('SENT', 'KEPT', 'FAILED') AND created_at < ?")
+		return this.jdbc
+			.sql("DELETE FROM mail_outbox WHERE status IN ('SENT', 'KEPT', 'FAILED', 'EXPIRED') AND created_at < ?")
 			.param(before)
 			.update();
 	}

@@ -7,30 +7,43 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code end287g.mail.*}: the sender address, how often the outbox worker polls and how
- * many messages it claims at once, how long a claim lasts, the retry backoff, and how
- * long sent, kept and failed messages are kept.
+ * many messages it claims at once, how long a claim lasts, the retry backoff, how long a
+ * message is worth sending when its sender does not say, when the health turns DEGRADED,
+ * and how long sent, kept, failed and expired messages are kept.
  *
  * @param from the From address of every message
  * @param pollInterval pause between two polls of the worker on each instance
  * @param batchSize messages claimed by one poll
- * @param lease how long a claim lasts; a message still claimed after it (its instance
- * crashed) goes back to the queue. Longer than a batch can take to send.
+ * @param lease how long a claim lasts; the worker renews it while it sends, so a message
+ * still claimed after it (its instance stopped) goes back to the queue. At most a minute:
+ * a dead instance's messages are sent by another within a minute.
  * @param backoffBase wait after the first failure, doubled after each further failure
  * @param backoffCap longest wait between two attempts
- * @param maxAttempts attempts before a message is marked FAILED
- * @param keep how long sent, kept and failed messages stay in the database
+ * @param usefulFor the deadline of a message whose sender gives none: after this long, a
+ * message the mail server never took ends EXPIRED
+ * @param degradedAfter the "outbox" health turns DEGRADED (still HTTP 200) when a message
+ * has waited longer than this
+ * @param keep how long sent, kept, failed and expired messages stay in the database
  * @param purgeInterval pause between two purges of old messages
  */
 @ConfigurationProperties("end287g.mail")
 record MailSettings(@DefaultValue("end287g <no-reply@localhost>") String from,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
-		@DefaultValue("10m") Duration lease, @DefaultValue("30s") Duration backoffBase,
-		@DefaultValue("1h") Duration backoffCap, @DefaultValue("8") int maxAttempts, @DefaultValue("30d") Duration keep,
+		@DefaultValue("45s") Duration lease, @DefaultValue("1m") Duration backoffBase,
+		@DefaultValue("15m") Duration backoffCap, @DefaultValue("3d") Duration usefulFor,
+		@DefaultValue("15m") Duration degradedAfter, @DefaultValue("30d") Duration keep,
 		@DefaultValue("1h") Duration purgeInterval) {
 
 	public MailSettings {
-		if (batchSize < 1 || maxAttempts < 1) {
-			throw new IllegalArgumentException("end287g.mail.batch-size and max-attempts must be at least 1");
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("end287g.mail.batch-size must be at least 1");
+		}
+		if (lease.compareTo(Duration.ofSeconds(10)) < 0 || lease.compareTo(Duration.ofMinutes(1)) > 0) {
+			throw new IllegalArgumentException("end287g.mail.lease must be between 10 seconds and a minute");
+		}
+		if (!usefulFor.isPositive() || !backoffBase.isPositive() || backoffCap.compareTo(backoffBase) < 0) {
+			throw new IllegalArgumentException(
+					"end287g.mail.useful-for and backoff-base must be positive, backoff-cap at least backoff-base");
 		}
 	}
 

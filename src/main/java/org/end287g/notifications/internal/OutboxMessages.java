@@ -1,6 +1,10 @@
 package org.end287g.notifications.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.end287g.audit.AuditLog;
 import org.end287g.privacy.PersonalDataCipher;
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the staff page and the unsubscribe page read and change in the outbox: the list of
- * messages (metadata only), one kept message in full, a retry, an unsubscription.
+ * What the staff page, the health indicator and the unsubscribe page read and change in
+ * the outbox: the list of messages (metadata only), one kept message in full, what waits
+ * and what failed or expired, retries (audited), an unsubscription.
  */
 @Component
 class OutboxMessages {
@@ -30,23 +36,25 @@ class OutboxMessages {
 
 	private final PersonalDataCipher cipher;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	OutboxMessages(JdbcClient jdbc, PersonalDataCipher cipher, Optional<Clock> clock) {
+	OutboxMessages(JdbcClient jdbc, PersonalDataCipher cipher, AuditLog audit, Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.audit = audit;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	/** One page of messages, newest first, and whether another page follows. */
 	Page page(int number, int size) {
+		OffsetDateTime now = now();
 		List<Summary> rows = this.jdbc.sql("""
-				SELECT id, created_at, template, language, category, status, attempts, last_error FROM mail_outbox
-				ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""")
+				SELECT id, created_at, expires_at, template, language, category, status, attempts, last_error
+				FROM mail_outbox ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""")
 			.params(size + 1, (long) number * size)
-			.query((rs, row) -> new Summary(rs.getLong("id"), rs.getObject("created_at", OffsetDateTime.class),
-					rs.getString("template"), rs.getString("language"), rs.getString("category"),
-					rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error")))
+			.query((rs, row) -> summary(rs, now))
 			.list();
 		boolean more = rows.size() > size;
 		return new Page(number, more ? rows.subList(0, size) : rows, more);
@@ -54,29 +62,90 @@ class OutboxMessages {
 
 	/** A message with its recipient, subject and body decrypted. */
 	Optional<Full> full(long id) {
+		OffsetDateTime now = now();
 		return this.jdbc.sql("""
-				SELECT id, created_at, template, language, category, status, attempts, last_error,
+				SELECT id, created_at, expires_at, template, language, category, status, attempts, last_error,
 					recipient_sealed, subject_sealed, body_sealed FROM mail_outbox WHERE id = ?""")
 			.param(id)
-			.query((rs, row) -> new Full(
-					new Summary(rs.getLong("id"), rs.getObject("created_at", OffsetDateTime.class),
-							rs.getString("template"), rs.getString("language"), rs.getString("category"),
-							rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error")),
+			.query((rs, row) -> new Full(summary(rs, now),
 					this.cipher.open(rs.getBytes("recipient_sealed"), JdbcOutbox.RECIPIENT),
 					this.cipher.open(rs.getBytes("subject_sealed"), JdbcOutbox.SUBJECT),
 					segments(this.cipher.open(rs.getBytes("body_sealed"), JdbcOutbox.BODY))))
 			.optional();
 	}
 
+	private static Summary summary(ResultSet rs, OffsetDateTime now) throws SQLException {
+		OffsetDateTime expiresAt = rs.getObject("expires_at", OffsetDateTime.class);
+		return new Summary(rs.getLong("id"), rs.getObject("created_at", OffsetDateTime.class), expiresAt,
+				rs.getString("template"), rs.getString("language"), rs.getString("category"), rs.getString("status"),
+				rs.getInt("attempts"), rs.getString("last_error"), expiresAt.isAfter(now));
+	}
+
 	Optional<String> status(long id) {
 		return this.jdbc.sql("SELECT status FROM mail_outbox WHERE id = ?").param(id).query(String.class).optional();
 	}
 
-	/** Queues a FAILED message again with a fresh count of attempts. */
-	boolean retry(long id) {
+	/**
+	 * How many messages wait to be sent (or are being sent), and since when the oldest.
+	 */
+	Waiting waiting() {
 		return this.jdbc.sql("""
+				SELECT COUNT(*) AS waiting, MIN(created_at) AS oldest FROM mail_outbox
+				WHERE status IN ('PENDING', 'SENDING')""").query((rs, row) -> {
+			OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
+			return new Waiting(rs.getLong("waiting"), (oldest != null) ? oldest.toInstant() : null);
+		}).single();
+	}
+
+	/**
+	 * What the staff page sums up: what waits, what failed (and of it, what may still be
+	 * retried: not past its deadline), what expired.
+	 */
+	Counts counts() {
+		Waiting waiting = waiting();
+		return this.jdbc.sql("""
+				SELECT SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed,
+					SUM(CASE WHEN status = 'FAILED' AND expires_at > ? THEN 1 ELSE 0 END) AS retryable,
+					SUM(CASE WHEN status = 'EXPIRED' THEN 1 ELSE 0 END) AS expired
+				FROM mail_outbox WHERE status IN ('FAILED', 'EXPIRED')""")
+			.param(now())
+			.query((rs, row) -> new Counts(waiting, rs.getLong("failed"), rs.getLong("retryable"),
+					rs.getLong("expired")))
+			.single();
+	}
+
+	/**
+	 * Queues a FAILED message again with a fresh count of attempts, unless its deadline
+	 * passed (its content, a sign-in link for example, is no longer worth sending). The
+	 * audit log records who did it.
+	 */
+	@Transactional
+	Retry retry(String actor, long id) {
+		OffsetDateTime now = now();
+		int queued = this.jdbc.sql("""
 				UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL
-				WHERE id = ? AND status = 'FAILED'""").params(now(), id).update() > 0;
+				WHERE id = ? AND status = 'FAILED' AND expires_at > ?""").params(now, id, now).update();
+		if (queued > 0) {
+			this.audit.record(actor, "mail.retry", "mail:" + id, null);
+			return Retry.QUEUED;
+		}
+		return "FAILED".equals(status(id).orElse(null)) ? Retry.PAST_DEADLINE : Retry.NOT_FAILED;
+	}
+
+	/**
+	 * Queues every FAILED message that is not past its deadline again (after the mail
+	 * server refused them all, for example while its configuration was wrong), in one
+	 * statement, audited with the count.
+	 * @return how many were queued
+	 */
+	@Transactional
+	int retryAllFailed(String actor) {
+		OffsetDateTime now = now();
+		int queued = this.jdbc.sql("""
+				UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL
+				WHERE status = 'FAILED' AND expires_at > ?""").params(now, now).update();
+		this.audit.record(actor, "mail.retry-all", "mail", "messages=" + queued);
+		return queued;
 	}
 
 	/**
@@ -123,12 +192,58 @@ class OutboxMessages {
 		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
-	public record Summary(long id, OffsetDateTime createdAt, String template, String language,
-			@Nullable String category, String status, int attempts, @Nullable String lastError) {
+	/**
+	 * One message as the staff page lists it.
+	 *
+	 * @param expiresAt its deadline
+	 * @param useful whether its deadline is still ahead
+	 */
+	public record Summary(long id, OffsetDateTime createdAt, OffsetDateTime expiresAt, String template, String language,
+			@Nullable String category, String status, int attempts, @Nullable String lastError, boolean useful) {
 
 		public boolean failed() {
 			return "FAILED".equals(this.status);
 		}
+
+		/** A failed message staff may queue again. */
+		public boolean retryable() {
+			return failed() && this.useful;
+		}
+
+	}
+
+	/**
+	 * What waits to be sent.
+	 *
+	 * @param count messages PENDING or SENDING
+	 * @param oldestSince when the oldest of them was queued, {@code null} when none waits
+	 */
+	public record Waiting(long count, @Nullable Instant oldestSince) {
+
+		/** How long the oldest message has waited (zero when none waits). */
+		public Duration oldestAge(Instant now) {
+			Instant oldest = this.oldestSince;
+			return (oldest != null && oldest.isBefore(now)) ? Duration.between(oldest, now) : Duration.ZERO;
+		}
+
+	}
+
+	/**
+	 * The staff page's summary.
+	 *
+	 * @param waiting what waits
+	 * @param failed messages FAILED
+	 * @param retryable of those, the ones not past their deadline
+	 * @param expired messages EXPIRED
+	 */
+	public record Counts(Waiting waiting, long failed, long retryable, long expired) {
+
+	}
+
+	/** What a retry of one message did. */
+	enum Retry {
+
+		QUEUED, NOT_FAILED, PAST_DEADLINE
 
 	}
 

@@ -1,5 +1,6 @@
 package org.end287g.notifications.internal;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.end287g.notifications.Mail;
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PersonalDataLinkMailer {
 
+	/**
+	 * The person asked on the page and waits for the link; a day later they would ask
+	 * again (the link itself works for 30 days: the message never outlives it).
+	 */
+	static final Duration USEFUL_FOR = Duration.ofDays(1);
+
 	private final Outbox outbox;
 
 	PersonalDataLinkMailer(Outbox outbox) {
@@ -27,8 +34,9 @@ class PersonalDataLinkMailer {
 
 	@EventListener
 	void mail(PersonalDataLinkRequested request) {
-		this.outbox.enqueue(Mail.transactional(request.email(), request.language(), "my-data-link",
-				Map.of("link", request.link())));
+		this.outbox.enqueue(
+				Mail.transactional(request.email(), request.language(), "my-data-link", Map.of("link", request.link()))
+					.usefulFor(USEFUL_FOR));
 	}
 
 }

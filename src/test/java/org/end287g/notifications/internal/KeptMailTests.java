@@ -154,6 +154,11 @@ class KeptMailTests {
 		this.mvc.perform(post("/admin/mail/1/retry").with(Staff.organizer()).with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/admin/mail/1/retry").with(Staff.admin())).andExpect(status().isForbidden());
+		this.mvc.perform(post("/admin/mail/retry-failed").with(Staff.organizer()).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/admin/mail/retry-failed").with(Staff.adminWithoutPasskey()).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/admin/mail/retry-failed").with(Staff.admin())).andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -211,7 +216,7 @@ class KeptMailTests {
 
 	@Test
 	void thePurgeDeletesOnlyFinishedMessagesOlderThanTheRetentionPeriod() {
-		for (String state : List.of("SENT", "KEPT", "FAILED", "PENDING")) {
+		for (String state : List.of("SENT", "KEPT", "FAILED", "EXPIRED", "PENDING")) {
 			String old = OutboxSmtpTests.unique("old");
 			String recent = OutboxSmtpTests.unique("recent");
 			commit(Mail.transactional(old, Locale.ENGLISH, "test-notice", OutboxSmtpTests.model("O", "O")));
@@ -224,10 +229,10 @@ class KeptMailTests {
 						this.index.ofEmail(recent))
 				.update();
 		}
-		assertThat(this.retention.purge()).isEqualTo(3);
+		assertThat(this.retention.purge()).isEqualTo(4);
 		assertThat(this.retention.purge()).isZero();
 		assertThat(this.jdbc.sql("SELECT status FROM mail_outbox ORDER BY status").query(String.class).list())
-			.containsExactly("FAILED", "KEPT", "PENDING", "PENDING", "SENT");
+			.containsExactly("EXPIRED", "FAILED", "KEPT", "PENDING", "PENDING", "SENT");
 	}
 
 	@Test

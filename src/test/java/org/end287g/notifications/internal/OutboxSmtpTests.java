@@ -61,8 +61,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * by the tests (it polls by itself only at start-up here) and time by a clock that stands
  * still until a test moves it, so no test depends on timing.
  */
-@SpringBootTest(properties = { "end287g.mail.max-attempts=3", "end287g.mail.batch-size=7",
-		"end287g.mail.from=end287g test <sender@end287g.test>", "end287g.site.base-url=https://end287g.test/" })
+@SpringBootTest(properties = { "end287g.mail.batch-size=7", "end287g.mail.from=end287g test <sender@end287g.test>",
+		"end287g.site.base-url=https://end287g.test/" })
 @AutoConfigureMockMvc
 @Import(OutboxSmtpTests.Clocks.class)
 class OutboxSmtpTests {
@@ -231,21 +231,21 @@ class OutboxSmtpTests {
 		Row first = row(to);
 		assertThat(first.status()).isEqualTo("PENDING");
 		assertThat(first.attempts()).isEqualTo(1);
-		assertThat(Duration.between(this.clock.instant(), first.nextAttemptAt())).isEqualTo(Duration.ofSeconds(30));
+		assertThat(Duration.between(this.clock.instant(), first.nextAttemptAt())).isEqualTo(Duration.ofMinutes(1));
 		assertThat(first.lastError()).contains("ConnectException").doesNotContain(to).doesNotContain("@");
 
 		// not due yet: nothing happens
 		assertThat(this.worker.poll()).isZero();
 		assertThat(row(to).attempts()).isEqualTo(1);
 
-		this.clock.advance(Duration.ofSeconds(30));
+		this.clock.advance(Duration.ofMinutes(1));
 		this.worker.poll();
 		Row second = row(to);
 		assertThat(second.attempts()).isEqualTo(2);
-		assertThat(Duration.between(this.clock.instant(), second.nextAttemptAt())).isEqualTo(Duration.ofSeconds(60));
+		assertThat(Duration.between(this.clock.instant(), second.nextAttemptAt())).isEqualTo(Duration.ofMinutes(2));
 
 		smtp = TestSmtp.start(PORT);
-		this.clock.advance(Duration.ofSeconds(59));
+		this.clock.advance(Duration.ofSeconds(119));
 		assertThat(this.worker.poll()).isZero();
 		this.clock.advance(Duration.ofSeconds(1));
 		assertThat(this.worker.poll()).isEqualTo(1);
@@ -259,29 +259,100 @@ class OutboxSmtpTests {
 	}
 
 	@Test
-	void afterTheLastAttemptAMessageFailsAndStaffCanRetryIt() throws Exception {
-		String to = unique("fail");
+	void aDownServerIsProbedWithOneMessageNotHammeredWithEach() throws Exception {
 		smtp.stop();
-		commit(Mail.transactional(to, Locale.ENGLISH, "test-notice", model("Fail", "Body")));
-		for (int attempt = 1; attempt <= 3; attempt++) {
-			assertThat(this.worker.poll()).isEqualTo(1);
-			this.clock.advance(Duration.ofHours(1));
+		List<String> recipients = List.of(unique("probe-a"), unique("probe-b"), unique("probe-c"));
+		for (String to : recipients) {
+			commit(Mail.transactional(to, Locale.ENGLISH, "test-notice", model("P", "Body")));
 		}
-		Row failed = row(to);
-		assertThat(failed.status()).isEqualTo("FAILED");
-		assertThat(failed.attempts()).isEqualTo(3);
+		// the first message finds the server down; the others wait, untried, for the next
+		// probe
+		assertThat(this.worker.poll()).isEqualTo(1);
+		assertThat(recipients.stream().mapToInt((to) -> row(to).attempts()).sum()).isEqualTo(1);
+		assertThat(recipients).allSatisfy((to) -> assertThat(row(to).status()).isEqualTo("PENDING"));
+		this.clock.advance(Duration.ofSeconds(59));
 		assertThat(this.worker.poll()).isZero();
 
 		smtp = TestSmtp.start(PORT);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.worker.poll()).isEqualTo(3);
+		assertThat(recipients).allSatisfy((to) -> {
+			assertThat(receivedBy(to)).hasSize(1);
+			assertThat(row(to).status()).isEqualTo("SENT");
+		});
+	}
+
+	@Test
+	void staffRetryAFailedMessageOnceAuditedButNotOnePastItsDeadline() throws Exception {
+		String to = unique("fail");
+		commit(Mail.transactional(to, Locale.ENGLISH, "test-notice", model("Fail", "Body")));
+		// the server refused it for good (a 550 for the recipient)
+		this.jdbc.sql("""
+				UPDATE mail_outbox SET status = 'FAILED', attempts = 1,
+					last_error = 'SendFailedException < SMTPAddressFailedException 550' WHERE recipient_index = ?""")
+			.param(this.index.ofEmail(to))
+			.update();
+		Row failed = row(to);
+		assertThat(this.worker.poll()).isZero();
+
 		this.mvc.perform(get("/admin/mail").with(Staff.admin()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Retry message " + failed.id() + " now")));
+			.andExpect(content().string(containsString("Retry message " + failed.id() + " now")))
+			.andExpect(content().string(containsString("One message failed")));
 		this.mvc.perform(post("/admin/mail/" + failed.id() + "/retry").with(Staff.admin()).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(row(to).status()).isEqualTo("PENDING");
+		assertThat(this.jdbc.sql("SELECT subject FROM audit_log WHERE action = 'mail.retry' ORDER BY id DESC")
+			.query(String.class)
+			.list()).first().isEqualTo("mail:" + failed.id());
 		assertThat(this.worker.poll()).isEqualTo(1);
 		assertThat(receivedBy(to)).hasSize(1);
 		assertThat(row(to).status()).isEqualTo("SENT");
+
+		// three days later the message is no longer worth sending: not even staff send it
+		String late = unique("late");
+		commit(Mail.transactional(late, Locale.ENGLISH, "test-notice", model("Late", "Body")));
+		this.jdbc.sql("UPDATE mail_outbox SET status = 'FAILED' WHERE recipient_index = ?")
+			.param(this.index.ofEmail(late))
+			.update();
+		this.clock.advance(Duration.ofDays(3));
+		long id = row(late).id();
+		this.mvc.perform(get("/admin/mail").with(Staff.admin()))
+			.andExpect(content().string(not(containsString("Retry message " + id + " now"))));
+		this.mvc.perform(post("/admin/mail/" + id + "/retry").with(Staff.admin()).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("past its deadline")));
+		assertThat(row(late).status()).isEqualTo("FAILED");
+	}
+
+	@Test
+	void aMessageStillWaitingAtItsDeadlineExpiresAndOneWithAShortDeadlineSooner() throws Exception {
+		String link = unique("link");
+		String notice = unique("notice");
+		smtp.stop();
+		commit(Mail.transactional(link, Locale.ENGLISH, "test-notice", model("L", "Link"))
+			.usefulFor(Duration.ofMinutes(15)));
+		commit(Mail.transactional(notice, Locale.ENGLISH, "test-notice", model("N", "Notice")));
+		for (int minute = 0; minute <= 15; minute++) {
+			this.worker.poll();
+			this.clock.advance(Duration.ofMinutes(1));
+		}
+		this.worker.poll();
+		assertThat(row(link).status()).isEqualTo("EXPIRED");
+		assertThat(row(link).lastError()).contains("ConnectException");
+		assertThat(row(notice).status()).isEqualTo("PENDING");
+		this.clock.advance(Duration.ofDays(3));
+		this.worker.poll();
+		assertThat(row(notice).status()).isEqualTo("EXPIRED");
+
+		smtp = TestSmtp.start(PORT);
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(this.worker.poll()).isZero();
+		assertThat(receivedBy(link)).isEmpty();
+		assertThat(receivedBy(notice)).isEmpty();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Mail.transactional(link, Locale.ENGLISH, "test-notice", model("L", "Link"))
+				.usefulFor(Duration.ZERO));
 	}
 
 	@Test
