@@ -96,7 +96,7 @@ class AccountPagesTests extends AccountsMockMvcTests {
 				{ "Ok", "' OR 1=1 --", "Choose English or Spanish.", "language" } };
 		for (String[] c : cases) {
 			this.mvc.perform(browser.post("/account").param("name", c[0]).param("language", c[1]))
-				.andExpect(status().isOk())
+				.andExpect(status().isBadRequest())
 				.andExpect(content().string(containsString(c[2])))
 				.andExpect(content().string(containsString("aria-describedby=\"" + c[3] + "-error\"")));
 		}

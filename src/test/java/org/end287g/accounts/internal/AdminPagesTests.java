@@ -111,7 +111,7 @@ class AdminPagesTests extends AccountsMockMvcTests {
 				.param("language", "en")
 				.param("role", "ORGANIZER")
 				.param("organization", Long.toString(org)))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("This person already has this role.")));
 		assertThat(count("role_grants")).isEqualTo(grants);
 		assertThat(count("mail_outbox")).isEqualTo(mails);
@@ -162,7 +162,7 @@ class AdminPagesTests extends AccountsMockMvcTests {
 					.header("Accept-Language", language);
 				fields.forEach(request::param);
 				String page = this.mvc.perform(request)
-					.andExpect(status().isOk())
+					.andExpect(status().isBadRequest())
 					.andReturn()
 					.getResponse()
 					.getContentAsString(StandardCharsets.UTF_8);
@@ -308,7 +308,7 @@ class AdminPagesTests extends AccountsMockMvcTests {
 				.with(csrf())
 				.param("role", "LEADER")
 				.param("campaign", Long.toString(this.signedIn.campaign(34))))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("This person already has this role.")));
 		// A campaign that does not exist: a translated error, not a failed constraint.
 		this.mvc
@@ -362,7 +362,7 @@ class AdminPagesTests extends AccountsMockMvcTests {
 				{ "  " + name.toUpperCase() + " ", "An organization of that name already exists." } };
 		for (String[] c : cases) {
 			this.mvc.perform(post("/admin/organizations").with(Staff.admin()).with(csrf()).param("name", c[0]))
-				.andExpect(status().isOk())
+				.andExpect(status().isBadRequest())
 				.andExpect(content().string(containsString(c[1])))
 				.andExpect(content().string(containsString("aria-describedby=\"name-error\"")));
 		}

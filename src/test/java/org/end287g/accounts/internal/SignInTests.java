@@ -190,7 +190,7 @@ class SignInTests extends AccountsMockMvcTests {
 		for (String[] c : cases) {
 			String html = this.mvc
 				.perform(post("/sign-in").param("email", c[0]).with(csrf()).with(SignedIn.from(SignedIn.newAddress())))
-				.andExpect(status().isOk())
+				.andExpect(status().isBadRequest())
 				.andReturn()
 				.getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
