@@ -16,16 +16,29 @@ public final class Staff {
 	private Staff() {
 	}
 
-	/** An admin who signed in with a passkey. */
+	/**
+	 * An admin who signed in with a passkey: staff on the staff paths (pages that let
+	 * staff into leaders' scopes also read the grant: use {@link #admin(String)} there).
+	 */
 	public static RequestPostProcessor admin() {
-		return SecurityMockMvcRequestPostProcessors.user(UUID.randomUUID().toString())
-			.authorities(new SimpleGrantedAuthority("ROLE_ADMIN"),
-					FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
+		return admin(UUID.randomUUID().toString());
 	}
 
 	/** An admin who signed in with a one-time link only. */
 	public static RequestPostProcessor adminWithoutPasskey() {
-		return SecurityMockMvcRequestPostProcessors.user(UUID.randomUUID().toString())
+		return adminWithoutPasskey(UUID.randomUUID().toString());
+	}
+
+	/** This account (a real one with an admin grant: staff) signed in with a passkey. */
+	public static RequestPostProcessor admin(String accountId) {
+		return SecurityMockMvcRequestPostProcessors.user(accountId)
+			.authorities(new SimpleGrantedAuthority("ROLE_ADMIN"),
+					FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
+	}
+
+	/** This account signed in with a one-time link only: an admin, but not staff. */
+	public static RequestPostProcessor adminWithoutPasskey(String accountId) {
+		return SecurityMockMvcRequestPostProcessors.user(accountId)
 			.authorities(new SimpleGrantedAuthority("ROLE_ADMIN"),
 					FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.OTT_AUTHORITY));
 	}

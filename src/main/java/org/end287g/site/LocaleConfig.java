@@ -22,7 +22,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * English and Spanish. The browser's Accept-Language decides until the visitor picks a
  * language with the switch ({@code ?lang=es}), which is remembered in a cookie, not a
- * session.
+ * session: HttpOnly, SameSite=Lax, and Secure whenever the request came over HTTPS (also
+ * through a proxy that says so, {@code server.forward-headers-strategy}), so plain HTTP
+ * on a developer's machine keeps working.
  */
 @Configuration
 class LocaleConfig implements WebMvcConfigurer {
@@ -31,22 +33,32 @@ class LocaleConfig implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new SupportedLocaleCookieResolver();
-		resolver.setDefaultLocaleFunction(LocaleConfig::fromBrowser);
-		resolver.setCookieMaxAge(Duration.ofDays(365));
-		resolver.setCookieSameSite("Lax");
-		resolver.setCookieHttpOnly(true);
-		// A malformed or forged cookie must not break every page: ignore it, use the
-		// browser's.
-		resolver.setRejectInvalidCookies(false);
-		return resolver;
+		return new SupportedLocaleCookieResolver();
 	}
 
 	/** Reads and writes the language cookie, but only ever yields a language we speak. */
 	static class SupportedLocaleCookieResolver extends CookieLocaleResolver {
 
+		static final String COOKIE = "lang";
+
+		/** Writes the same cookie with Secure, for requests that came over HTTPS. */
+		private final CookieLocaleResolver overHttps = new CookieLocaleResolver(COOKIE);
+
 		SupportedLocaleCookieResolver() {
-			super("lang");
+			super(COOKIE);
+			settings(this);
+			settings(this.overHttps);
+			this.overHttps.setCookieSecure(true);
+		}
+
+		private static void settings(CookieLocaleResolver resolver) {
+			resolver.setDefaultLocaleFunction(LocaleConfig::fromBrowser);
+			resolver.setCookieMaxAge(Duration.ofDays(365));
+			resolver.setCookieSameSite("Lax");
+			resolver.setCookieHttpOnly(true);
+			// A malformed or forged cookie must not break every page: ignore it, use the
+			// browser's.
+			resolver.setRejectInvalidCookies(false);
 		}
 
 		/**
@@ -69,8 +81,13 @@ class LocaleConfig implements WebMvcConfigurer {
 		public void setLocaleContext(HttpServletRequest request, @Nullable HttpServletResponse response,
 				@Nullable LocaleContext localeContext) {
 			Locale wanted = (localeContext != null) ? localeContext.getLocale() : null;
-			super.setLocaleContext(request, response,
-					(wanted != null) ? new SimpleLocaleContext(supported(wanted)) : null);
+			LocaleContext chosen = (wanted != null) ? new SimpleLocaleContext(supported(wanted)) : null;
+			if (request.isSecure()) {
+				this.overHttps.setLocaleContext(request, response, chosen);
+			}
+			else {
+				super.setLocaleContext(request, response, chosen);
+			}
 		}
 
 	}

@@ -3,6 +3,7 @@ package org.end287g.campaigns;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.end287g.Staff;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.TestAccounts;
 import org.end287g.privacy.BlindIndex;
@@ -162,7 +163,17 @@ class PaperSignatureTests {
 
 		String adminId = this.transactions
 			.execute((status) -> this.accounts.admin(SignatureFixture.newEmail(), "Adam"));
-		this.mvc.perform(get(this.paper).with(user(adminId).roles("ADMIN"))).andExpect(status().isOk());
+		this.mvc.perform(get(this.paper).with(Staff.admin(adminId))).andExpect(status().isOk());
+		// not when signed in by link only
+		this.mvc.perform(get(this.paper).with(Staff.adminWithoutPasskey(adminId))).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post(this.paper).with(Staff.adminWithoutPasskey(adminId))
+				.with(csrf())
+				.param("firstName", "Ana")
+				.param("lastName", "Gómez")
+				.param("zip", "28052"))
+			.andExpect(status().isForbidden());
+		assertThat(this.fixture.rows()).isZero();
 	}
 
 	@Test

@@ -5,12 +5,9 @@ import java.io.IOException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -42,19 +39,12 @@ class AccessDenied implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException, ServletException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (!(denied instanceof CsrfException) && this.staffPaths.matches(request) && has(authentication, "ROLE_ADMIN")
-				&& !has(authentication, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)) {
+		if (!(denied instanceof CsrfException) && this.staffPaths.matches(request)
+				&& StaffRule.lacksOnlyThePasskey(authentication)) {
 			this.passkeyRequired.handle(request, response, denied);
 			return;
 		}
 		this.plain.handle(request, response, denied);
-	}
-
-	private static boolean has(@Nullable Authentication authentication, String authority) {
-		return authentication != null && authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.anyMatch(authority::equals);
 	}
 
 }

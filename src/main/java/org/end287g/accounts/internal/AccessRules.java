@@ -5,16 +5,10 @@ import java.util.List;
 
 import org.end287g.accounts.LeanPublicPost;
 import org.end287g.accounts.RequestRule;
-import org.end287g.accounts.Roles;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -23,8 +17,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every module's {@link RequestRule}s and {@link LeanPublicPost}s as Spring Security sees
- * them: what each access level requires (defined here only), the rules strictest first,
- * and the paths the lean chain takes.
+ * them: what each access level requires (staff as {@link StaffRule} defines them), the
+ * rules strictest first, and the paths the lean chain takes.
  */
 final class AccessRules {
 
@@ -39,12 +33,6 @@ final class AccessRules {
 		this.leanPosts = List.copyOf(leanPosts);
 	}
 
-	/** Staff are people with the admin role who signed in with a passkey. */
-	static AuthorizationManager<RequestAuthorizationContext> staff() {
-		return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(Roles.ADMIN.name()),
-				AuthorityAuthorizationManager.hasAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
-	}
-
 	/**
 	 * The rules, strictest first (the first that matches decides), then everything else
 	 * open to anyone.
@@ -55,7 +43,7 @@ final class AccessRules {
 				.requestMatchers(rule.patterns().toArray(String[]::new));
 			switch (rule.access()) {
 				case SIGNED_IN -> paths.authenticated();
-				case STAFF -> paths.access(staff());
+				case STAFF -> paths.access(StaffRule.authorization());
 			}
 		}
 		registry.anyRequest().permitAll();

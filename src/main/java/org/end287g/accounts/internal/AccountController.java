@@ -50,14 +50,18 @@ class AccountController {
 
 	private final UserCredentialRepository passkeys;
 
+	private final JdbcPermissions permissions;
+
 	AccountController(AccountStore store, AccountService accounts, AccountSessions sessions, AuditLog audit,
-			PublicKeyCredentialUserEntityRepository passkeyUsers, UserCredentialRepository passkeys) {
+			PublicKeyCredentialUserEntityRepository passkeyUsers, UserCredentialRepository passkeys,
+			JdbcPermissions permissions) {
 		this.store = store;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.audit = audit;
 		this.passkeyUsers = passkeyUsers;
 		this.passkeys = passkeys;
+		this.permissions = permissions;
 	}
 
 	/** A person's own details as they edit them. */
@@ -82,6 +86,7 @@ class AccountController {
 		}
 		model.addAttribute("account", account);
 		model.addAttribute("grants", this.store.activeGrants(account.id()));
+		model.addAttribute("passkeyForStaff", this.permissions.wouldBeStaffWithAPasskey(authentication));
 		return "accounts/account";
 	}
 

@@ -6,8 +6,10 @@ import java.util.function.Function;
 
 import org.end287g.accounts.Permissions;
 import org.end287g.accounts.Roles;
+import org.end287g.problems.Problem;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -22,10 +24,21 @@ class JdbcPermissions implements Permissions {
 	}
 
 	@Override
-	public boolean isAdmin(Authentication authentication) {
-		return active(authentication) && this.store.activeGrants(authentication.getName())
-			.stream()
-			.anyMatch((grant) -> grant.role() == Roles.ADMIN);
+	public boolean isStaff(Authentication authentication) {
+		return StaffRule.admits(authentication) && adminGrant(authentication);
+	}
+
+	@Override
+	public Problem outsideScope(Authentication authentication, String detailCode) {
+		if (wouldBeStaffWithAPasskey(authentication)) {
+			return Problem.of(HttpStatus.FORBIDDEN, "accounts.staffPasskey.title", "accounts.staffPasskey.detail");
+		}
+		return Problem.notFound(detailCode);
+	}
+
+	/** An admin (grant active in the database) who signed in without a passkey. */
+	boolean wouldBeStaffWithAPasskey(@Nullable Authentication authentication) {
+		return StaffRule.lacksOnlyThePasskey(authentication) && authentication != null && adminGrant(authentication);
 	}
 
 	@Override
@@ -46,6 +59,12 @@ class JdbcPermissions implements Permissions {
 	@Override
 	public Set<Long> organizationsOf(Authentication authentication) {
 		return scopes(authentication, Roles.ORGANIZER, Grant::organizationId);
+	}
+
+	private boolean adminGrant(Authentication authentication) {
+		return active(authentication) && this.store.activeGrants(authentication.getName())
+			.stream()
+			.anyMatch((grant) -> grant.role() == Roles.ADMIN);
 	}
 
 	/** The scope of each grant of the role (the table's check gives each one). */

@@ -3,7 +3,6 @@ package org.end287g.accounts.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.end287g.accounts.Permissions;
 import org.end287g.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
@@ -30,13 +29,13 @@ import org.springframework.web.server.ResponseStatusException;
 @ConditionalOnWebApplication
 class ScopedController {
 
-	private final Permissions permissions;
+	private final JdbcPermissions permissions;
 
 	private final AccountStore store;
 
 	private final AuditLog audit;
 
-	ScopedController(Permissions permissions, AccountStore store, AuditLog audit) {
+	ScopedController(JdbcPermissions permissions, AccountStore store, AuditLog audit) {
 		this.permissions = permissions;
 		this.store = store;
 		this.audit = audit;
@@ -100,6 +99,7 @@ class ScopedController {
 		java.util.Set<Long> led = this.permissions.campaignsLed(authentication);
 		java.util.Map<Long, String> titles = this.store.campaignTitles(led);
 		model.addAttribute("campaigns", led.stream().map((id) -> new Led(id, titles.get(id))).toList());
+		model.addAttribute("passkeyForStaff", this.permissions.wouldBeStaffWithAPasskey(authentication));
 		return "accounts/leader";
 	}
 

@@ -46,10 +46,11 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * instance serves any request. Sign-in is by one-time link (Spring Security's one-time
  * token login, the link sent by {@code SignInController}) or by passkey (Spring
  * Security's WebAuthn). Who may open which path is every module's {@link RequestRule}s
- * (staff pages under /admin need the admin role and a passkey); busy public posts
- * declared as {@link LeanPublicPost}s take a short chain. Modules that accounts itself
- * uses cannot name those types: they add to every chain through Spring Security's own
- * {@code Customizer} beans (notifications' one-click unsubscribe, without a CSRF token).
+ * (staff pages under /admin need staff as {@link StaffRule} defines them: the admin role
+ * and a passkey sign-in); busy public posts declared as {@link LeanPublicPost}s take a
+ * short chain. Modules that accounts itself uses cannot name those types: they add to
+ * every chain through Spring Security's own {@code Customizer} beans (notifications'
+ * one-click unsubscribe, without a CSRF token).
  */
 @Configuration
 @ConditionalOnWebApplication // the command line (java -jar end287g.jar import ...) runs
@@ -100,7 +101,7 @@ class SecurityConfig {
 	SecurityFilterChain leanFilterChain(HttpSecurity http, AccessRules rules) throws Exception {
 		http.securityMatcher(rules.leanPaths())
 			.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()))
 			.headers(SecurityConfig::headers)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache((cache) -> cache.disable())
@@ -110,6 +111,17 @@ class SecurityConfig {
 			.logout((logout) -> logout.disable());
 		http.removeConfigurer(DefaultLoginPageConfigurer.class);
 		return http.build();
+	}
+
+	/**
+	 * The CSRF token lives in a cookie, so anonymous visitors need no session. Spring's
+	 * repository makes it HttpOnly, and Secure whenever the request is secure: over
+	 * HTTPS, or from a proxy whose {@code X-Forwarded-Proto} says so
+	 * ({@code server.forward-headers-strategy}); plain HTTP on a developer's machine
+	 * keeps working.
+	 */
+	private static CookieCsrfTokenRepository csrfTokens() {
+		return new CookieCsrfTokenRepository();
 	}
 
 	/** The security headers of every answer. */
@@ -127,7 +139,7 @@ class SecurityConfig {
 		http.authorizeHttpRequests(rules::applyTo)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
 				.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens()))
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who reaches a campaign's delivery pages: its leaders and staff. Anyone else gets the
- * same 404 as for a campaign that does not exist.
+ * same 404 as for a campaign that does not exist (an admin who signed in without a
+ * passkey, a 403 that says to sign in with one).
  */
 @Component
 class DeliveryAccess {
@@ -24,7 +25,7 @@ class DeliveryAccess {
 		this.permissions = permissions;
 	}
 
-	/** The campaign, when the signed-in person leads it or is staff; else a 404. */
+	/** The campaign, when the signed-in person leads it or is staff; else refused. */
 	Campaign allowed(String id, Authentication authentication) {
 		long campaignId;
 		try {
@@ -33,8 +34,8 @@ class DeliveryAccess {
 		catch (NumberFormatException ex) {
 			throw Problem.notFound("campaigns.error.unknown");
 		}
-		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
-			throw Problem.notFound("campaigns.error.unknown");
+		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isStaff(authentication))) {
+			throw this.permissions.outsideScope(authentication, "campaigns.error.unknown");
 		}
 		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}

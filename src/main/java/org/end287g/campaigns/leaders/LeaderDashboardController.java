@@ -39,8 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A leader's page for one campaign: where it stands, the training checklist, the petition
  * text, goal and deadline, updates to supporters, and links to the paper signatures and
- * delivery pages. Only the campaign's leaders and admins reach it; for anyone else the
- * campaign is "not found".
+ * delivery pages. Only the campaign's leaders and staff reach it; for anyone else the
+ * campaign is "not found" (see {@link Permissions#outsideScope}).
  */
 @Controller
 class LeaderDashboardController {
@@ -259,12 +259,14 @@ class LeaderDashboardController {
 				language);
 	}
 
-	/** The campaign when the person leads it or is an admin; "not found" otherwise. */
+	/** The campaign when the person leads it or is staff; refused otherwise. */
 	private Campaign allowed(Authentication authentication, String id) {
 		Long campaignId = DashboardIds.parse(id);
-		if (campaignId == null
-				|| !(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
+		if (campaignId == null) {
 			throw Problem.notFound("campaigns.error.unknown");
+		}
+		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isStaff(authentication))) {
+			throw this.permissions.outsideScope(authentication, "campaigns.error.unknown");
 		}
 		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}

@@ -182,9 +182,11 @@ class PaperController {
 
 	private Campaign allowed(Authentication authentication, String id) {
 		Long campaignId = id(id);
-		if (campaignId == null || authentication == null
-				|| !(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
+		if (campaignId == null || authentication == null) {
 			throw Problem.notFound("campaigns.error.unknown");
+		}
+		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isStaff(authentication))) {
+			throw this.permissions.outsideScope(authentication, "campaigns.error.unknown");
 		}
 		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}

@@ -1,6 +1,7 @@
 package org.end287g.events.internal;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.end287g.accounts.Permissions;
 import org.end287g.problems.Problem;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Where a person organises events: staff everywhere ({@code /admin/events}, and from the
  * leaders' pages too), a leader the events of the campaigns they lead. Anyone outside the
- * scope gets a 404.
+ * scope gets a 404 (an admin who signed in without a passkey, a 403 that says to sign in
+ * with one), for an event that exists as for one that does not.
  */
 @Component
 class OrganizerScopes {
@@ -25,8 +27,11 @@ class OrganizerScopes {
 		this.permissions = permissions;
 	}
 
-	/** Where the person organises: staff or the leader of some campaigns. */
-	record Scope(String base, boolean staff, Set<Long> campaigns) {
+	/**
+	 * Where the person organises: staff or the leader of some campaigns; and how an event
+	 * outside it is refused.
+	 */
+	record Scope(String base, boolean staff, Set<Long> campaigns, Supplier<Problem> outside) {
 
 		boolean reaches(Event event) {
 			return this.staff || event.campaignIds().stream().anyMatch(this.campaigns::contains);
@@ -37,18 +42,19 @@ class OrganizerScopes {
 	/** The scope of the pages at this path (staff's or leaders') for this person. */
 	Scope scope(String path, Authentication authentication) {
 		if (path.startsWith("/admin/")) {
-			// the security rules already require an admin signed in with a passkey
-			return new Scope("/admin/events", true, Set.of());
+			// the security rules already require staff (the admin role and a passkey)
+			return new Scope("/admin/events", true, Set.of(), OrganizerScopes::unknown);
 		}
-		if (this.permissions.isAdmin(authentication)) {
+		if (this.permissions.isStaff(authentication)) {
 			// staff reach every event from the leaders' pages too (a QR code opens those)
-			return new Scope("/leader/events", true, Set.of());
+			return new Scope("/leader/events", true, Set.of(), OrganizerScopes::unknown);
 		}
 		Set<Long> led = this.permissions.campaignsLed(authentication);
+		Supplier<Problem> outside = () -> this.permissions.outsideScope(authentication, "events.error.unknown");
 		if (led.isEmpty()) {
-			throw Problem.notFound("events.error.unknown");
+			throw outside.get();
 		}
-		return new Scope("/leader/events", false, led);
+		return new Scope("/leader/events", false, led, outside);
 	}
 
 	/** The event of an address, when the scope reaches it. */
@@ -56,11 +62,15 @@ class OrganizerScopes {
 		if (id == null || !id.matches("[0-9]{1,18}")) {
 			throw Problem.notFound("events.error.unknown");
 		}
-		Event event = this.store.byId(Long.parseLong(id)).orElseThrow(() -> Problem.notFound("events.error.unknown"));
+		Event event = this.store.byId(Long.parseLong(id)).orElseThrow(scope.outside());
 		if (!scope.reaches(event)) {
-			throw Problem.notFound("events.error.unknown");
+			throw scope.outside().get();
 		}
 		return event;
+	}
+
+	private static Problem unknown() {
+		return Problem.notFound("events.error.unknown");
 	}
 
 }

@@ -84,16 +84,16 @@ class CampaignFacts {
 	}
 
 	/**
-	 * The facts of a campaign when the person leads it or is an admin; "not found" for
-	 * anyone else and for any malformed id.
+	 * The facts of a campaign when the person leads it or is staff; "not found" for any
+	 * malformed id, and anyone else is refused as {@link Permissions#outsideScope} says.
 	 */
 	Facts led(Authentication authentication, String id) {
 		if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			throw Problem.notFound("campaigns.error.unknown");
 		}
 		long campaignId = Long.parseLong(id);
-		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isAdmin(authentication))) {
-			throw Problem.notFound("campaigns.error.unknown");
+		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isStaff(authentication))) {
+			throw this.permissions.outsideScope(authentication, "campaigns.error.unknown");
 		}
 		return of(campaignId);
 	}

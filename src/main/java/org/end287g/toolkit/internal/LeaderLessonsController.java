@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The training lessons as a leader reads them for one campaign, with their progress; only
- * the campaign's leaders and admins reach them.
+ * the campaign's leaders and staff reach them.
  */
 @Controller
 class LeaderLessonsController {

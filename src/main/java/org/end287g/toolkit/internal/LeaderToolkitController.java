@@ -30,8 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A leader's sharing page for one campaign: share links that carry a referral code per
  * channel, how many signatures each channel brought, the share messages in English and
- * Spanish to edit, and the printed materials. Only the campaign's leaders and admins
- * reach it; for anyone else the campaign is "not found".
+ * Spanish to edit, and the printed materials. Only the campaign's leaders and staff reach
+ * it; for anyone else the campaign is "not found" (see {@code CampaignFacts.led}).
  */
 @Controller
 class LeaderToolkitController {

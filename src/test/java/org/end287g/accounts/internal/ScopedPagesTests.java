@@ -1,7 +1,9 @@
 package org.end287g.accounts.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
+import org.end287g.Staff;
 import org.end287g.accounts.Permissions;
 import org.end287g.accounts.Roles;
 import org.end287g.accounts.SignedIn;
@@ -13,6 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,7 +136,7 @@ class ScopedPagesTests extends AccountsMockMvcTests {
 		assertThat(this.permissions.leads(authentication(dana), c42)).isFalse();
 		assertThat(this.permissions.leads(authentication(eli), c41)).isFalse();
 		assertThat(this.permissions.campaignsLed(authentication(dana))).containsExactly(c41);
-		assertThat(this.permissions.isAdmin(authentication(dana))).isFalse();
+		assertThat(this.permissions.isStaff(authentication(dana))).isFalse();
 
 		String leader = this.mvc.perform(get("/leader").with(as(dana, "LEADER")))
 			.andExpect(status().isOk())
@@ -154,6 +159,45 @@ class ScopedPagesTests extends AccountsMockMvcTests {
 		this.mvc.perform(get("/admin/accounts").with(as(dana, "LEADER"))).andExpect(status().isForbidden());
 		this.mvc.perform(get("/organizer").with(as(dana, "LEADER")))
 			.andExpect(content().string(containsString("You are not an organizer")));
+	}
+
+	@Test
+	void staffAreAdminsSignedInWithAPasskeyWhileTheirGrantLasts() throws Exception {
+		Account ada = this.signedIn.account(SignedIn.newEmail(), "Ada", "en", new RoleRequest(Roles.ADMIN, null, null));
+		assertThat(this.permissions.isStaff(signedIn(ada.id(), FactorGrantedAuthority.WEBAUTHN_AUTHORITY))).isTrue();
+		assertThat(this.permissions.isStaff(signedIn(ada.id(), FactorGrantedAuthority.OTT_AUTHORITY))).isFalse();
+		assertThat(this.permissions.isStaff(authentication(ada))).isFalse();
+		assertThat(this.permissions.isStaff(signedIn("no-such-account", FactorGrantedAuthority.WEBAUTHN_AUTHORITY)))
+			.isFalse();
+		assertThat(this.permissions.outsideScope(signedIn(ada.id(), FactorGrantedAuthority.OTT_AUTHORITY), "x")
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		assertThat(this.permissions.outsideScope(signedIn("no-such-account", FactorGrantedAuthority.OTT_AUTHORITY), "x")
+			.getStatusCode()
+			.value()).isEqualTo(404);
+
+		// signed in by link, the admin is told where a passkey is added
+		for (String page : new String[] { "/leader", "/account" }) {
+			String english = html(get(page).with(Staff.adminWithoutPasskey(ada.id())));
+			assertThat(english).contains("You are staff, but you signed in with a link", "href=\"/account/passkeys\"");
+			assertThat(AccessibleHtml.problems(english)).isEmpty();
+			assertThat(html(get(page).with(Staff.adminWithoutPasskey(ada.id())).header("Accept-Language", "es")))
+				.contains("Usted es parte del personal");
+			assertThat(html(get(page).with(Staff.admin(ada.id())))).doesNotContain("You are staff");
+		}
+
+		this.accounts.revoke("test-admin", ada.id(), this.store.activeGrants(ada.id()).get(0).id());
+		assertThat(this.permissions.isStaff(signedIn(ada.id(), FactorGrantedAuthority.WEBAUTHN_AUTHORITY))).isFalse();
+		assertThat(html(get("/leader").with(Staff.adminWithoutPasskey(ada.id())))).doesNotContain("You are staff");
+	}
+
+	private static Authentication signedIn(String id, String factor) {
+		return UsernamePasswordAuthenticationToken.authenticated(id, null,
+				List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), FactorGrantedAuthority.fromAuthority(factor)));
+	}
+
+	private String html(MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.end287g.Staff;
 import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.TestCampaigns;
@@ -114,11 +115,21 @@ class LeaderDashboardTests {
 				"9".repeat(10_000), "0" }) {
 			this.mvc.perform(get("/leader/campaigns/{id}", hostile).with(this.leader)).andExpect(status().isNotFound());
 		}
-		// an admin (a real account with an admin grant) may open any campaign's page
+		// staff (a real account with an admin grant, signed in with a passkey) may open
+		// any
+		// campaign's page
 		String admin = this.accounts.admin(SignedIn.newEmail(), "Admin");
-		this.mvc.perform(get(dashboard()).with(user(admin).roles("ADMIN"))).andExpect(status().isOk());
+		this.mvc.perform(get(dashboard()).with(Staff.admin(admin))).andExpect(status().isOk());
+		// the same admin signed in by link only is told to sign in with a passkey, and
+		// changes nothing
+		this.mvc.perform(get(dashboard()).with(Staff.adminWithoutPasskey(admin))).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post(dashboard() + "/goal").with(Staff.adminWithoutPasskey(admin)).with(csrf()).param("goal", "5"))
+			.andExpect(status().isForbidden());
+		assertThat(count("select goal from campaigns where id = ?")).isEqualTo(200);
 		// a pretended admin is not one
-		this.mvc.perform(get(dashboard()).with(user("not-an-account").roles("ADMIN"))).andExpect(status().isNotFound());
+		this.mvc.perform(get(dashboard()).with(Staff.admin("not-an-account"))).andExpect(status().isNotFound());
+		this.mvc.perform(get(dashboard()).with(user(admin).roles("ADMIN"))).andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.end287g.events.internal;
 
 import java.util.Map;
 
+import org.end287g.Staff;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.TestAccounts;
@@ -168,10 +169,18 @@ class LeaderEventsTests {
 		this.mvc.perform(get("/leader/events/" + id).with(as(this.leader)))
 			.andExpect(content().string(containsString("1 of 100 places taken, 0 waiting, 1 checked in")));
 
-		// staff reach the leaders' pages too (the QR code opens those)
+		// staff reach the leaders' pages too (the QR code opens those); an admin signed
+		// in
+		// by link only is told to sign in with a passkey
 		String admin = this.transactions.execute((status) -> this.accounts.admin(SignedIn.newEmail(), "Adam"));
-		this.mvc.perform(get("/leader/events/" + id + "/check-in").with(user(admin).roles("ADMIN")))
-			.andExpect(status().isOk());
+		this.mvc.perform(get("/leader/events/" + id + "/check-in").with(Staff.admin(admin))).andExpect(status().isOk());
+		this.mvc.perform(get("/leader/events/" + id + "/check-in").with(Staff.adminWithoutPasskey(admin)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("Sign in with a passkey")));
+		this.mvc.perform(get("/leader/events/" + id + "/registrations.csv").with(Staff.adminWithoutPasskey(admin)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/leader/events").with(Staff.adminWithoutPasskey(admin)))
+			.andExpect(status().isForbidden());
 	}
 
 }
