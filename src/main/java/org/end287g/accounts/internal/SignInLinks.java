@@ -13,15 +13,15 @@ import org.end287g.notifications.Outbox;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeToken;
-import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sends a sign-in link to an active account's address: a one-time token (Spring
- * Security's, stored in the database) and the mail that carries it, in one transaction.
- * Says nothing about whether the address has an account.
+ * Security's token login, stored as a keyed hash by {@link HashedOneTimeTokens}) and the
+ * mail that carries it, in one transaction. A new link replaces the account's previous
+ * one. Says nothing about whether the address has an account.
  */
 @Component
 @ConditionalOnWebApplication
@@ -29,7 +29,7 @@ class SignInLinks {
 
 	private final AccountStore store;
 
-	private final OneTimeTokenService tokens;
+	private final HashedOneTimeTokens tokens;
 
 	private final Outbox outbox;
 
@@ -39,7 +39,7 @@ class SignInLinks {
 
 	private final SiteAddress site;
 
-	SignInLinks(AccountStore store, OneTimeTokenService tokens, Outbox outbox, AuditLog audit,
+	SignInLinks(AccountStore store, HashedOneTimeTokens tokens, Outbox outbox, AuditLog audit,
 			AccountsProperties properties, SiteAddress site) {
 		this.store = store;
 		this.tokens = tokens;

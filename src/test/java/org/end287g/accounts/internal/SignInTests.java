@@ -113,10 +113,10 @@ class SignInTests extends AccountsMockMvcTests {
 	@Test
 	void anExpiredLinkIsRefused() throws Exception {
 		String email = SignedIn.newEmail();
-		this.signedIn.leader(email, 12);
+		Account account = this.signedIn.leader(email, 12);
 		String token = this.signedIn.requestToken(email);
-		this.jdbc.sql("UPDATE one_time_tokens SET expires_at = ? WHERE token_value = ?")
-			.params(Timestamp.from(Instant.now().minusSeconds(60)), token)
+		this.jdbc.sql("UPDATE one_time_tokens SET expires_at = ? WHERE account_id = ?")
+			.params(Timestamp.from(Instant.now().minusSeconds(60)), account.id())
 			.update();
 		MockHttpServletResponse response = this.signedIn.useToken(token);
 		assertThat(response.getRedirectedUrl()).isEqualTo("/sign-in?link=invalid");
