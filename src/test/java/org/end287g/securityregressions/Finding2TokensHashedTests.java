@@ -1,11 +1,14 @@
 package org.end287g.securityregressions;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
+import jakarta.servlet.http.Cookie;
 import org.end287g.accounts.QueuedMail;
 import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.TestAccounts;
@@ -26,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Finding 2 of the security review (issue 13): "One-time sign-in tokens are stored as
@@ -38,7 +43,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * {@code one_time_tokens} row of that account holds, whatever its columns are called,
  * opened at {@code GET /sign-in/link?token=} and posted to {@code POST /login/ott}. Also
  * checks that a second request replaces the first link, so one account never has two live
- * tokens.
+ * tokens, and does the same with the other bearer secret the database holds, the session:
+ * every value of a signed-in person's {@code spring_session} row, presented as the
+ * session cookie on {@code GET /account}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -102,6 +109,41 @@ class Finding2TokensHashedTests {
 		assertThat(useToken(first).getRedirectedUrl()).isEqualTo("/sign-in?link=invalid");
 		assertThat(useToken(second).getRedirectedUrl()).isEqualTo("/account");
 		assertThat(rowsOf(accountId)).isZero();
+	}
+
+	/**
+	 * The same for the other bearer secret the database holds for a signed-in person: the
+	 * session. No value of the account's {@code spring_session} rows, presented as the
+	 * session cookie, signs anyone in.
+	 */
+	@Test
+	void aCopyOfTheSessionTableSignsNoOneIn() throws Exception {
+		String email = SignedIn.newEmail();
+		String accountId = this.accounts.leader(email, "Leader of finding 2", TestCampaigns.id(this.jdbc, 1302));
+		requestLink(email);
+		MockHttpServletResponse signIn = useToken(this.mail.last(email, "sign-in-link").token());
+		Cookie session = signIn.getCookie(SignedIn.SESSION_COOKIE);
+		assertThat(session).isNotNull();
+		this.mvc.perform(get("/account").cookie(session)).andExpect(status().isOk());
+		String secret = new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.UTF_8);
+
+		List<String> stolen = this.jdbc.sql("SELECT * FROM spring_session WHERE principal_name = ?")
+			.param(accountId)
+			.query((rs, row) -> values(rs))
+			.list()
+			.stream()
+			.flatMap(List::stream)
+			.toList();
+		assertThat(stolen).as("the account's session row").isNotEmpty();
+		assertThat(stolen).as("no column holds the cookie's value").noneMatch((value) -> value.contains(secret));
+		for (String value : stolen) {
+			for (String presented : List.of(value,
+					Base64.getEncoder().encodeToString(value.strip().getBytes(StandardCharsets.UTF_8)))) {
+				this.mvc.perform(get("/account").cookie(new Cookie(SignedIn.SESSION_COOKIE, presented)))
+					.andExpect(redirectedUrl("/sign-in"));
+			}
+		}
+		this.mvc.perform(get("/account").cookie(session)).andExpect(status().isOk());
 	}
 
 	private void requestLink(String email) throws Exception {

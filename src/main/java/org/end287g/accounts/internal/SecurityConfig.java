@@ -178,6 +178,16 @@ class SecurityConfig {
 		return cookie;
 	}
 
+	/**
+	 * Session ids are keyed hashes of the secret in the session cookie, so the session
+	 * store holds nothing a browser could present (Spring Session makes every id with it
+	 * and reads and writes the cookie through it).
+	 */
+	@Bean
+	HashedSessionIds sessionIds(BlindIndex index, CookieSerializer sessionCookie) {
+		return new HashedSessionIds(index, sessionCookie);
+	}
+
 	/** An expired, used or forged link: back to the sign-in page, without a session. */
 	private static SimpleUrlAuthenticationFailureHandler linkRefused() {
 		SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler(

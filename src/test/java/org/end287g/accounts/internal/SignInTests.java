@@ -3,6 +3,7 @@ package org.end287g.accounts.internal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 
 import jakarta.servlet.http.Cookie;
 import org.end287g.accounts.QueuedMail;
@@ -11,6 +12,7 @@ import org.end287g.accounts.SignedIn.Browser;
 import org.end287g.site.AccessibleHtml;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Signing in by a link sent by e-mail, and what an attacker tries against it. */
 class SignInTests extends AccountsMockMvcTests {
+
+	@Autowired
+	HashedSessionIds sessionIds;
 
 	@Test
 	void theSignInPageIsTranslatedAndAccessible() throws Exception {
@@ -298,6 +303,39 @@ class SignInTests extends AccountsMockMvcTests {
 		// another client is not affected
 		this.mvc.perform(post("/webauthn/authenticate/options").with(csrf()).with(SignedIn.from(SignedIn.newAddress())))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void theSessionCookieHoldsASecretWhoseKeyedHashIsTheStoredIdAndSigningInChangesBoth() throws Exception {
+		String email = SignedIn.newEmail();
+		Account account = this.signedIn.leader(email, 23);
+		// A passkey ceremony gives the anonymous visitor a session first.
+		Cookie before = this.mvc
+			.perform(post("/webauthn/authenticate/options").with(csrf()).with(SignedIn.from(SignedIn.newAddress())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getCookie(SignedIn.SESSION_COOKIE);
+		assertThat(before).isNotNull();
+		String secretBefore = new String(Base64.getDecoder().decode(before.getValue()), StandardCharsets.UTF_8);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE session_id = ?")
+			.param(this.sessionIds.idOf(secretBefore))
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+
+		// Signing in from that session gives it a new id, so a new cookie.
+		MockHttpServletResponse signIn = this.signedIn.useToken(this.signedIn.requestToken(email), before);
+		assertThat(signIn.getRedirectedUrl()).isEqualTo("/account");
+		Cookie after = signIn.getCookie(SignedIn.SESSION_COOKIE);
+		assertThat(after).isNotNull();
+		assertThat(after.getValue()).isNotEqualTo(before.getValue());
+		String secret = new String(Base64.getDecoder().decode(after.getValue()), StandardCharsets.UTF_8);
+		assertThat(this.jdbc.sql("SELECT session_id FROM spring_session WHERE principal_name = ?")
+			.param(account.id())
+			.query(String.class)
+			.single()).isEqualTo(this.sessionIds.idOf(secret)).isNotEqualTo(secret);
+		this.mvc.perform(get("/account").cookie(after)).andExpect(status().isOk());
+		this.mvc.perform(get("/account").cookie(before)).andExpect(redirectedUrl("/sign-in"));
 	}
 
 	@Test
