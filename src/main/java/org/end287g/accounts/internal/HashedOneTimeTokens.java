@@ -1,6 +1,7 @@
 package org.end287g.accounts.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,13 +26,17 @@ import org.springframework.security.authentication.ott.OneTimeTokenService;
  * <p>
  * One row per account: a new token replaces the account's previous one, so only the
  * newest link works. A token is used by one conditional DELETE, so two instances given
- * the same token at once cannot both sign in with it. The next token made deletes expired
- * rows.
+ * the same token at once cannot both sign in with it. An expired row stays
+ * {@link #RENEWABLE_FOR} (a request past the mail cap may make it valid again, see
+ * {@link #renew}), then the next token made deletes it.
  */
 class HashedOneTimeTokens implements OneTimeTokenService {
 
 	/** The blind index kind of a sign-in token. */
 	static final String KIND = "sign-in-token";
+
+	/** How long after it expired an unused token may still be made valid again. */
+	static final Duration RENEWABLE_FOR = Duration.ofDays(1);
 
 	/** A UUID, or the value typed or pasted by someone: longer is never a token. */
 	private static final int MAX_TOKEN_CHARS = 36;
@@ -55,7 +60,7 @@ class HashedOneTimeTokens implements OneTimeTokenService {
 
 	/**
 	 * A new token for the account, replacing the one it had (in the caller's transaction,
-	 * with the mail that carries it). Also deletes expired rows.
+	 * with the mail that carries it). Also deletes rows that can no longer be renewed.
 	 */
 	@Override
 	public OneTimeToken generate(GenerateOneTimeTokenRequest request) {
@@ -63,7 +68,7 @@ class HashedOneTimeTokens implements OneTimeTokenService {
 		String hash = hash(token);
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(request.getExpiresIn());
-		this.jdbc.sql("DELETE FROM one_time_tokens WHERE expires_at < ?").param(at(now)).update();
+		this.jdbc.sql("DELETE FROM one_time_tokens WHERE expires_at < ?").param(at(now.minus(RENEWABLE_FOR))).update();
 		// Two requests for one account at once: the second INSERT finds the first's row
 		// (it waits for that transaction) and replaces it, so one token stays.
 		if (replace(request.getUsername(), hash, expiresAt) == 0 && this.jdbc.sql("""
@@ -103,6 +108,18 @@ class HashedOneTimeTokens implements OneTimeTokenService {
 			.params(hash, at(now))
 			.update();
 		return (used == 1) ? new DefaultOneTimeToken(token, account.get(), now) : null;
+	}
+
+	/**
+	 * Makes the account's newest token, if unused and expired less than
+	 * {@link #RENEWABLE_FOR} ago, valid for {@code validity} from now: the link of the
+	 * newest mail works again without another mail. True when there was one.
+	 */
+	boolean renew(String accountId, Duration validity) {
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("UPDATE one_time_tokens SET expires_at = ? WHERE account_id = ? AND expires_at > ?")
+			.params(at(now.plus(validity)), accountId, at(now.minus(RENEWABLE_FOR)))
+			.update() == 1;
 	}
 
 	private static OffsetDateTime at(Instant instant) {

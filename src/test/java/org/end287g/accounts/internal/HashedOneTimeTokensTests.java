@@ -1,6 +1,8 @@
 package org.end287g.accounts.internal;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,6 +56,23 @@ class HashedOneTimeTokensTests extends AccountsMockMvcTests {
 	}
 
 	@Test
+	void anUnusedTokenIsRenewedUntilADayAfterItExpiredAndNeverOnceUsed() {
+		Account account = this.signedIn.leader(SignedIn.newEmail(), 24);
+		String old = generate(account).getTokenValue();
+		expire(account, Duration.ofHours(25));
+		assertThat(this.tokens.renew(account.id(), VALIDITY)).isFalse();
+		assertThat(this.tokens.consume(presented(old))).isNull();
+
+		String token = generate(account).getTokenValue();
+		expire(account, Duration.ofHours(1));
+		assertThat(this.tokens.consume(presented(token))).isNull();
+		assertThat(this.tokens.renew(account.id(), VALIDITY)).isTrue();
+		assertThat(this.tokens.consume(presented(token))).isNotNull();
+		assertThat(this.tokens.renew(account.id(), VALIDITY)).isFalse();
+		assertThat(this.tokens.consume(presented(token))).isNull();
+	}
+
+	@Test
 	void theTableHoldsTheKeyedHashOnly() {
 		Account account = this.signedIn.leader(SignedIn.newEmail(), 24);
 		String token = generate(account).getTokenValue();
@@ -68,6 +87,12 @@ class HashedOneTimeTokensTests extends AccountsMockMvcTests {
 
 	private OneTimeToken generate(Account account) {
 		return this.tokens.generate(new GenerateOneTimeTokenRequest(account.id(), VALIDITY));
+	}
+
+	private void expire(Account account, Duration ago) {
+		this.jdbc.sql("UPDATE one_time_tokens SET expires_at = ? WHERE account_id = ?")
+			.params(Timestamp.from(Instant.now().minus(ago)), account.id())
+			.update();
 	}
 
 	private static OneTimeTokenAuthenticationToken presented(String token) {
