@@ -60,7 +60,7 @@ class AccountPersonalData implements PersonalDataHolder {
 					DELETE FROM user_credentials WHERE user_entity_user_id IN
 						(SELECT id FROM user_entities WHERE name = ?)""").param(account.id()).update();
 			this.jdbc.sql("DELETE FROM user_entities WHERE name = ?").param(account.id()).update();
-			this.jdbc.sql("DELETE FROM one_time_tokens WHERE username = ?").param(account.id()).update();
+			this.jdbc.sql("DELETE FROM one_time_tokens WHERE account_id = ?").param(account.id()).update();
 			this.accounts.forget(account.id(), account.id());
 		});
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import org.end287g.accounts.LeanPublicPost;
 import org.end287g.accounts.RequestRule;
 import org.end287g.audit.AuditLog;
+import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.RateLimits;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,8 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
-import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
@@ -190,6 +190,16 @@ class SecurityConfig {
 		return cookie;
 	}
 
+	/**
+	 * Session ids are keyed hashes of the secret in the session cookie, so the session
+	 * store holds nothing a browser could present (Spring Session makes every id with it
+	 * and reads and writes the cookie through it).
+	 */
+	@Bean
+	HashedSessionIds sessionIds(BlindIndex index, CookieSerializer sessionCookie) {
+		return new HashedSessionIds(index, sessionCookie);
+	}
+
 	/** An expired, used or forged link: back to the sign-in page, without a session. */
 	private static SimpleUrlAuthenticationFailureHandler linkRefused() {
 		SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler(
@@ -198,9 +208,10 @@ class SecurityConfig {
 		return refused;
 	}
 
+	/** Sign-in link tokens, stored as keyed hashes, one per account. */
 	@Bean
-	OneTimeTokenService oneTimeTokens(JdbcTemplate jdbc) {
-		return new JdbcOneTimeTokenService(jdbc);
+	HashedOneTimeTokens oneTimeTokens(JdbcClient jdbc, BlindIndex index) {
+		return new HashedOneTimeTokens(jdbc, index, Clock.systemUTC());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.end287g.privacy.EmailAddress;
 import org.end287g.privacy.EmailAddresses;
+import org.end287g.privacy.QuietLimits;
 import org.end287g.privacy.RateLimits;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
@@ -20,21 +21,38 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The sign-in pages. Asking for a link always ends on the same page, whether or not the
- * address has an account, so the form cannot be used to find out who has one.
+ * address has an account and whether or not a mail was sent, so the form cannot be used
+ * to find out who has one, nor to lock someone out.
+ * <p>
+ * Two limits: the rate limit {@value #PER_CLIENT} per hashed client address (one client
+ * asking for many addresses gets a 429), and the quiet cap {@value #MAILS} on the mails
+ * one address gets. Past the cap, whoever asks (an attacker flooding the address or the
+ * person) gets the same page and no mail, and the newest link already mailed works again
+ * for the link's validity ({@link SignInLinks#send}). So no one is ever refused because
+ * others asked for their address, and a flood does not fill their mailbox.
  */
 @Controller
 @ConditionalOnWebApplication
 class SignInController {
 
+	/** The rate limit per client asking for links. */
+	static final String PER_CLIENT = "sign-in";
+
+	/** The quiet cap on sign-in mails per address. */
+	static final String MAILS = "sign-in-mail";
+
 	private final SignInLinks links;
 
 	private final RateLimits rateLimits;
 
+	private final QuietLimits mailCap;
+
 	private final AccountsProperties properties;
 
-	SignInController(SignInLinks links, RateLimits rateLimits, AccountsProperties properties) {
+	SignInController(SignInLinks links, RateLimits rateLimits, QuietLimits mailCap, AccountsProperties properties) {
 		this.links = links;
 		this.rateLimits = rateLimits;
+		this.mailCap = mailCap;
 		this.properties = properties;
 	}
 
@@ -65,8 +83,8 @@ class SignInController {
 			return "accounts/sign-in";
 		}
 		String normalized = EmailAddresses.normalize(form.email());
-		this.rateLimits.check("sign-in", request.getRemoteAddr(), normalized);
-		this.links.send(normalized);
+		this.rateLimits.check(PER_CLIENT, request.getRemoteAddr(), null);
+		this.links.send(normalized, this.mailCap.tryTake(MAILS, normalized));
 		model.addAttribute("minutes", this.properties.accounts().signInLinkValidity().toMinutes());
 		return "accounts/sign-in-sent";
 	}

@@ -13,15 +13,15 @@ import org.end287g.notifications.Outbox;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeToken;
-import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sends a sign-in link to an active account's address: a one-time token (Spring
- * Security's, stored in the database) and the mail that carries it, in one transaction.
- * Says nothing about whether the address has an account.
+ * Security's token login, stored as a keyed hash by {@link HashedOneTimeTokens}) and the
+ * mail that carries it, in one transaction. A new link replaces the account's previous
+ * one. Says nothing about whether the address has an account.
  */
 @Component
 @ConditionalOnWebApplication
@@ -29,7 +29,7 @@ class SignInLinks {
 
 	private final AccountStore store;
 
-	private final OneTimeTokenService tokens;
+	private final HashedOneTimeTokens tokens;
 
 	private final Outbox outbox;
 
@@ -39,7 +39,7 @@ class SignInLinks {
 
 	private final SiteAddress site;
 
-	SignInLinks(AccountStore store, OneTimeTokenService tokens, Outbox outbox, AuditLog audit,
+	SignInLinks(AccountStore store, HashedOneTimeTokens tokens, Outbox outbox, AuditLog audit,
 			AccountsProperties properties, SiteAddress site) {
 		this.store = store;
 		this.tokens = tokens;
@@ -49,9 +49,19 @@ class SignInLinks {
 		this.site = site;
 	}
 
+	/**
+	 * A new link by mail, when {@code mail} (the address is under its mail cap). Past the
+	 * cap no mail is sent and no token made: the newest link already mailed, unless used,
+	 * works again for a link's validity from now, so the person who asked finds a working
+	 * link in their mailbox however many requests others made for their address.
+	 */
 	@Transactional
-	void send(String email) {
+	void send(String email, boolean mail) {
 		this.store.byEmail(email).filter(Account::active).ifPresent((account) -> {
+			if (!mail) {
+				this.tokens.renew(account.id(), this.properties.accounts().signInLinkValidity());
+				return;
+			}
 			String link = newLink(account);
 			long minutes = this.properties.accounts().signInLinkValidity().toMinutes();
 			String address = Objects.requireNonNull(account.email(), "an account found by its address has one");

@@ -7,6 +7,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.ClientAddresses;
+import org.end287g.privacy.QuietLimits;
 import org.end287g.privacy.RateLimitExceededException;
 import org.end287g.privacy.RateLimits;
 import org.end287g.privacy.internal.RateLimitProperties.Limit;
@@ -19,10 +20,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Bucket4j token buckets in the {@code rate_buckets} table, so every app instance draws
- * from the same buckets.
+ * from the same buckets. A quiet limit draws from the same e-mail buckets a limit of the
+ * same name would.
  */
 @Component
-class JdbcRateLimits implements RateLimits {
+class JdbcRateLimits implements RateLimits, QuietLimits {
 
 	private final JdbcBuckets buckets;
 
@@ -53,25 +55,40 @@ class JdbcRateLimits implements RateLimits {
 
 	@Override
 	public void check(String limit, String clientAddress, @Nullable String email) {
-		Limit configured = this.properties.rateLimits().get(limit);
-		if (configured == null) {
-			throw new IllegalArgumentException("No rate limit named " + limit + " (end287g.rate-limits." + limit + ")");
-		}
+		Limit configured = configured(limit);
 		take(limit, "address:" + this.addresses.hash(clientAddress), configured.perAddress(), configured.period());
 		if (email != null && !email.isBlank()) {
 			take(limit, "email:" + this.index.ofEmail(email), configured.perEmail(), configured.period());
 		}
 	}
 
+	@Override
+	public boolean tryTake(String limit, String email) {
+		Limit configured = configured(limit);
+		return probe(limit, "email:" + this.index.ofEmail(email), configured.perEmail(), configured.period())
+			.isConsumed();
+	}
+
+	private Limit configured(String limit) {
+		Limit configured = this.properties.rateLimits().get(limit);
+		if (configured == null) {
+			throw new IllegalArgumentException("No rate limit named " + limit + " (end287g.rate-limits." + limit + ")");
+		}
+		return configured;
+	}
+
 	private void take(String limit, String key, int capacity, Duration period) {
-		BucketConfiguration configuration = BucketConfiguration.builder()
-			.addLimit((bandwidth) -> bandwidth.capacity(capacity).refillGreedy(capacity, period))
-			.build();
-		ConsumptionProbe probe = this.buckets.getProxy(limit + ":" + key, () -> configuration)
-			.tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = probe(limit, key, capacity, period);
 		if (!probe.isConsumed()) {
 			throw new RateLimitExceededException(limit, Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}
+	}
+
+	private ConsumptionProbe probe(String limit, String key, int capacity, Duration period) {
+		BucketConfiguration configuration = BucketConfiguration.builder()
+			.addLimit((bandwidth) -> bandwidth.capacity(capacity).refillGreedy(capacity, period))
+			.build();
+		return this.buckets.getProxy(limit + ":" + key, () -> configuration).tryConsumeAndReturnRemaining(1);
 	}
 
 	/** Drops buckets that have refilled completely; idempotent on every instance. */
