@@ -317,7 +317,7 @@ class AdminPagesTests extends AccountsMockMvcTests {
 				.param("role", "LEADER")
 				.param("campaign", "987654321")
 				.header("Accept-Language", "es"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("No hay ninguna campaña con este número.")));
 		this.mvc.perform(get("/admin/accounts/{id}", "' OR 1=1 --").with(admin(admin)))
 			.andExpect(status().isNotFound());
