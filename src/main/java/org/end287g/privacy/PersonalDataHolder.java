@@ -1,6 +1,7 @@
 package org.end287g.privacy;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Implemented by every module that keeps personal data, keyed by the blind index of the
@@ -19,5 +20,13 @@ public interface PersonalDataHolder {
 
 	/** Deletes (or anonymises, keeping counts) what is held about this person. */
 	void forget(String emailIndex);
+
+	/**
+	 * The e-mail address this holder keeps for the person, decrypted, if it keeps one:
+	 * where the "my data" page sends the code that confirms a download or a deletion.
+	 */
+	default Optional<String> address(String emailIndex) {
+		return Optional.empty();
+	}
 
 }

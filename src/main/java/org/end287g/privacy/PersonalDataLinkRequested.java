@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * @param email the address, as typed (normalised)
  * @param language the language of the form
- * @param link the signed link to the person's "my data" page, valid for 30 days
+ * @param link the signed link to the person's "my data" page ({@link PersonalDataLinks})
  */
 public record PersonalDataLinkRequested(String email, Locale language, String link) {
 

@@ -3,6 +3,7 @@ package org.end287g.privacy;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,12 @@ import java.util.Optional;
  * e-mail address. Their data is encrypted at rest and kept only while a campaign or an
  * event holds it (see {@link #hold}), then for the retention period
  * ({@code end287g.privacy.retention}), then deleted.
+ * <p>
+ * Other modules never store a supporter's id: a campaign's or an event's rows carry the
+ * supporter's {@linkplain #pseudonym pseudonym within that holder}, so that a database
+ * dump cannot tie one person's rows in two campaigns or events together. The supporter's
+ * own row keeps the list of its holders sealed; only the application, with the keys, goes
+ * from a person to their rows.
  */
 public interface Supporters {
 
@@ -41,6 +48,19 @@ public interface Supporters {
 	 * 64 characters). Holding again re-opens an ended hold.
 	 */
 	void hold(long supporterId, String holder);
+
+	/**
+	 * The supporter's key within one holder ("campaign:12", "event:7"): what that
+	 * holder's rows store instead of the supporter's id. A keyed hash, unrelated to the
+	 * supporter's key within any other holder.
+	 */
+	String pseudonym(long supporterId, String holder);
+
+	/**
+	 * The pseudonym within each holder that ever held the supporter with this e-mail
+	 * index, by holder; empty when there is no such supporter.
+	 */
+	Map<String, String> pseudonyms(String emailIndex);
 
 	/**
 	 * Ends every open hold of a holder (the campaign closed, the event is over); the

@@ -1,6 +1,5 @@
 package org.end287g.campaigns;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +7,7 @@ import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.QueuedMail;
 import org.end287g.accounts.TestAccounts;
 import org.end287g.privacy.BlindIndex;
+import org.end287g.privacy.MyDataPages;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SignedLinks;
 import org.end287g.privacy.Supporters;
@@ -167,30 +167,31 @@ class SignatureGoalAndDataTests {
 		this.mvc.perform(get(SignatureFixture.GASTON))
 			.andExpect(content().string(allOf(containsString("Marisol G., Gastonia"), containsString("Mi barrio"))));
 
-		String token = this.links.sign("my-data", this.index.ofEmail(email), Duration.ofDays(1));
+		MyDataPages pages = new MyDataPages(this.mvc, this.links, this.index, this.jdbc, this.cipher);
+		String token = pages.token(email);
 		this.mvc.perform(get("/my-data/" + token))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Petition signatures"), containsString("Marisol"),
 					containsString("Mi barrio"), containsString("Gastonia"))));
-		this.mvc.perform(get("/my-data/" + token + "/export.json"))
+		pages.export(token, email)
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sections.signatures.signatures[0].city").value("Gastonia"))
 			.andExpect(jsonPath("$.sections.signatures.signatures[0].firstName").value("Marisol"))
 			.andExpect(jsonPath("$.sections.signatures.signatures[0].comment").value("Mi barrio"))
 			.andExpect(jsonPath("$.sections.signatures.signatures[0].address")
 				.value("/campaigns/nc-gaston-county-sheriffs-office"))
 			.andExpect(jsonPath("$.sections.signatures.signatures[0].confirmedAt").isNotEmpty());
 
-		this.mvc.perform(post("/my-data/" + token + "/delete").with(csrf()))
-			.andExpect(redirectedUrl("/my-data/deleted"));
+		pages.delete(token, email).andExpect(redirectedUrl("/my-data/deleted"));
 		Map<String, Object> row = this.jdbc.sql("select * from signatures").query().singleRow();
-		assertThat(row.get("supporter_id")).isNull();
+		assertThat(row.get("supporter_key")).isNull();
+		assertThat(row.get("supporter_sealed")).isNull();
 		assertThat(row.get("email_key")).isNull();
 		assertThat(row.get("email_domain_index")).isNull();
 		assertThat(row.get("first_name_sealed")).isNull();
 		assertThat(row.get("last_name_sealed")).isNull();
 		assertThat(row.get("zip_sealed")).isNull();
 		assertThat(row.get("comment_sealed")).isNull();
-		assertThat(row.get("city")).isNull();
 		assertThat(row.get("client_hash")).isNull();
 		assertThat(row.get("anonymized_at")).isNotNull();
 		assertThat(row.get("confirmed_at")).isNotNull();
@@ -199,8 +200,8 @@ class SignatureGoalAndDataTests {
 		this.mvc.perform(get(SignatureFixture.GASTON))
 			.andExpect(content().string(allOf(containsString("1 of 200 signatures"), not(containsString("Marisol")),
 					not(containsString("Mi barrio")))));
-		this.mvc.perform(get("/my-data/" + token + "/export.json"))
-			.andExpect(jsonPath("$.sections.signatures").isEmpty());
+		this.mvc.perform(get("/my-data/" + token))
+			.andExpect(content().string(allOf(containsString("Petition signatures"), not(containsString("Marisol")))));
 	}
 
 	@Test
@@ -208,9 +209,8 @@ class SignatureGoalAndDataTests {
 		String email = SignatureFixture.newEmail();
 		this.fixture.sign(SignatureFixture.form(email));
 		String[] link = this.fixture.confirmation(email);
-		String token = this.links.sign("my-data", this.index.ofEmail(email), Duration.ofDays(1));
-		this.mvc.perform(post("/my-data/" + token + "/delete").with(csrf()))
-			.andExpect(redirectedUrl("/my-data/deleted"));
+		MyDataPages pages = new MyDataPages(this.mvc, this.links, this.index, this.jdbc, this.cipher);
+		pages.delete(pages.token(email), email).andExpect(redirectedUrl("/my-data/deleted"));
 		this.mvc
 			.perform(post(link[0]).param("token", link[1])
 				.with(csrf())

@@ -53,6 +53,11 @@ class AccountPersonalData implements PersonalDataHolder {
 	}
 
 	@Override
+	public Optional<String> address(String emailIndex) {
+		return byIndex(emailIndex).map(Account::email);
+	}
+
+	@Override
 	@Transactional
 	public void forget(String emailIndex) {
 		byIndex(emailIndex).ifPresent((account) -> {

@@ -101,6 +101,14 @@ class LeaderApplicationRecords implements PersonalDataHolder {
 	}
 
 	@Override
+	public Optional<String> address(String emailIndex) {
+		return this.jdbc.sql(SELECT + " where a.email_index = ? order by a.id desc limit 1")
+			.param(emailIndex)
+			.query((rs, n) -> application(rs).email())
+			.optional();
+	}
+
+	@Override
 	@Transactional
 	public void forget(String emailIndex) {
 		this.jdbc.sql("delete from leader_applications where email_index = ?").param(emailIndex).update();

@@ -69,7 +69,7 @@ class OnlineSigning {
 	}
 
 	/** One online signature as the form gave it, checked. */
-	record Signing(Campaign campaign, SignatureForm form, @Nullable String city, Locale language, String clientHash) {
+	record Signing(Campaign campaign, SignatureForm form, Locale language, String clientHash) {
 	}
 
 	/** What signing did: the same answer for new, repeated and confirmed signers. */
@@ -90,9 +90,8 @@ class OnlineSigning {
 	 * unconfirmed, and does nothing else. The caller answers the same in every case.
 	 * @throws GroupCommit.Busy when too many are waiting to be written
 	 */
-	Signed sign(Campaign campaign, SignatureForm form, @Nullable String city, Locale language, String clientHash) {
-		return this.signing.submit(new Signing(campaign, form, city, language, clientHash),
-				this.settings.signingTimeout());
+	Signed sign(Campaign campaign, SignatureForm form, Locale language, String clientHash) {
+		return this.signing.submit(new Signing(campaign, form, language, clientHash), this.settings.signingTimeout());
 	}
 
 	/**
@@ -167,7 +166,9 @@ class OnlineSigning {
 			return List.of();
 		}
 		List<String> emails = signings.stream().map((s) -> EmailAddresses.normalize(s.form().email())).toList();
-		List<String> emailKeys = emails.stream().map(this.rows::emailKey).toList();
+		List<String> emailKeys = IntStream.range(0, signings.size())
+			.mapToObj((i) -> this.rows.emailKey(signings.get(i).campaign().id(), emails.get(i)))
+			.toList();
 		List<Long> supporterIds = registerAll(signings, emails);
 		OffsetDateTime now = now();
 		List<NewSignature> newRows = IntStream.range(0, signings.size())
@@ -204,7 +205,7 @@ class OnlineSigning {
 		for (int i = 0; i < signings.size(); i++) {
 			holds.computeIfAbsent(signings.get(i).campaign().id(), (id) -> new ArrayList<>()).add(supporterIds.get(i));
 		}
-		holds.forEach((campaignId, ids) -> this.supporters.holdAll(ids, "campaign:" + campaignId));
+		holds.forEach((campaignId, ids) -> this.supporters.holdAll(ids, SignatureRows.holder(campaignId)));
 		return supporterIds;
 	}
 
@@ -214,10 +215,10 @@ class OnlineSigning {
 	private boolean signOne(Signing signing) {
 		String email = EmailAddresses.normalize(signing.form().email());
 		long supporter = this.supporters.register(SignatureRows.supporter(email, signing.form(), language(signing)));
-		this.supporters.hold(supporter, "campaign:" + signing.campaign().id());
+		this.supporters.hold(supporter, SignatureRows.holder(signing.campaign().id()));
 		OffsetDateTime now = now();
 		boolean atOnce = this.settings.confirmWithoutMail();
-		String emailKey = this.rows.emailKey(email);
+		String emailKey = this.rows.emailKey(signing.campaign().id(), email);
 		NewSignature row = newRow(signing, supporter, emailKey, email, now);
 		Long id = this.rows.insert(row);
 		if (id != null) {
@@ -238,8 +239,8 @@ class OnlineSigning {
 	private NewSignature newRow(Signing signing, long supporterId, String emailKey, String email, OffsetDateTime now) {
 		boolean atOnce = this.settings.confirmWithoutMail();
 		return new NewSignature(signing.campaign().id(), supporterId, emailKey, EmailAddresses.domain(email),
-				signing.form(), signing.city(), language(signing), SignatureRows.ONLINE, null, signing.clientHash(),
-				now, atOnce ? now : null, atOnce ? null : now);
+				signing.form(), language(signing), SignatureRows.ONLINE, null, signing.clientHash(), now,
+				atOnce ? now : null, atOnce ? null : now);
 	}
 
 	/**

@@ -14,8 +14,6 @@ import org.end287g.accounts.Permissions;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.places.Places;
-import org.end287g.places.ZipCode;
 import org.end287g.problems.Problem;
 import org.end287g.validation.ShownBack;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +51,6 @@ class PaperController {
 
 	private final Permissions permissions;
 
-	private final Places places;
-
 	private final PaperSignatures paper;
 
 	private final SignatureCounts counts;
@@ -63,12 +59,11 @@ class PaperController {
 
 	private final Validator validator;
 
-	PaperController(Campaigns campaigns, Permissions permissions, Places places, PaperSignatures paper,
-			SignatureCounts counts, AuditLog audit, Validator validator) {
+	PaperController(Campaigns campaigns, Permissions permissions, PaperSignatures paper, SignatureCounts counts,
+			AuditLog audit, Validator validator) {
 		this.validator = validator;
 		this.campaigns = campaigns;
 		this.permissions = permissions;
-		this.places = places;
 		this.paper = paper;
 		this.counts = counts;
 		this.audit = audit;
@@ -100,8 +95,7 @@ class PaperController {
 			return page;
 		}
 		SignatureForm form = typed.onPaper();
-		PaperSignatures.Result added = this.paper.add(campaign,
-				List.of(new PaperSignatures.Entry(1, form, form.place(this.places).map(ZipCode::city).orElse(null))),
+		PaperSignatures.Result added = this.paper.add(campaign, List.of(new PaperSignatures.Entry(1, form)),
 				authentication.getName(), locale);
 		this.audit.record(authentication.getName(), "signatures.paper-entry", Long.toString(campaign.id()),
 				"added=" + added.added());
@@ -137,8 +131,7 @@ class PaperController {
 					PaperCsv.ticked(c.get(5)) ? "true" : null, null, null);
 			List<PaperCsv.Problem> found = problems(row.line(), form);
 			if (found.isEmpty()) {
-				entries.add(new PaperSignatures.Entry(row.line(), form,
-						form.place(this.places).map(ZipCode::city).orElse(null)));
+				entries.add(new PaperSignatures.Entry(row.line(), form));
 			}
 			problems.addAll(found);
 		}

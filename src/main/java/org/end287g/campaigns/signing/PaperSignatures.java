@@ -44,7 +44,7 @@ class PaperSignatures {
 	/**
 	 * One paper signature to store, with the line it came from (1 for a single entry).
 	 */
-	record Entry(int line, SignatureForm form, @Nullable String city) {
+	record Entry(int line, SignatureForm form) {
 	}
 
 	/** What a paper entry did: lines added and lines skipped as already signed. */
@@ -65,7 +65,7 @@ class PaperSignatures {
 		int added = 0;
 		for (Entry entry : entries) {
 			String email = entry.form().email().isEmpty() ? null : EmailAddresses.normalize(entry.form().email());
-			String emailKey = (email != null) ? this.rows.emailKey(email) : null;
+			String emailKey = (email != null) ? this.rows.emailKey(campaign.id(), email) : null;
 			if ((emailKey != null && !seen.add(emailKey))
 					|| !store(campaign, entry, email, emailKey, enteredBy, lang, now)) {
 				duplicates.add(entry.line());
@@ -86,11 +86,11 @@ class PaperSignatures {
 		Long supporter = null;
 		if (email != null) {
 			supporter = this.supporters.register(SignatureRows.supporter(email, entry.form(), language));
-			this.supporters.hold(supporter, "campaign:" + campaign.id());
+			this.supporters.hold(supporter, SignatureRows.holder(campaign.id()));
 		}
 		return this.rows.insert(new NewSignature(campaign.id(), supporter, emailKey,
-				(email != null) ? EmailAddresses.domain(email) : null, entry.form(), entry.city(), language,
-				SignatureRows.PAPER, enteredBy, null, now, now, null)) != null;
+				(email != null) ? EmailAddresses.domain(email) : null, entry.form(), language, SignatureRows.PAPER,
+				enteredBy, null, now, now, null)) != null;
 	}
 
 }

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -29,11 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SignatureChecks {
 
-	/**
-	 * The blind index kind of e-mail domains in {@code signatures.email_domain_index}.
-	 */
-	static final String DOMAIN_KIND = "email-domain";
-
 	/** A minute is flagged when it has at least this many signatures ... */
 	static final int BURST_FLOOR = 10;
 
@@ -50,12 +44,16 @@ class SignatureChecks {
 
 	private final AuditLog audit;
 
-	SignatureChecks(JdbcClient jdbc, BlindIndex index, Signers signers, SignatureCounts counts, AuditLog audit) {
+	private final Cities cities;
+
+	SignatureChecks(JdbcClient jdbc, BlindIndex index, Signers signers, SignatureCounts counts, AuditLog audit,
+			Cities cities) {
 		this.jdbc = jdbc;
 		this.index = index;
 		this.signers = signers;
 		this.counts = counts;
 		this.audit = audit;
+		this.cities = cities;
 	}
 
 	/** Which signatures to invalidate; any of them may be {@code null}, not all. */
@@ -86,8 +84,9 @@ class SignatureChecks {
 	record Preview(long confirmed, long unconfirmed, List<String> samples) {
 	}
 
-	@Nullable String domainIndex(@Nullable String domain) {
-		return (domain != null) ? this.index.of(DOMAIN_KIND, domain.toLowerCase(Locale.ROOT)) : null;
+	/** A domain as the campaign's signatures index it (within the campaign). */
+	@Nullable String domainIndex(long campaignId, @Nullable String domain) {
+		return (domain != null) ? this.index.ofDomainWithin(SignatureRows.holder(campaignId), domain) : null;
 	}
 
 	private String where(long campaignId, Criteria criteria, List<Object> params) {
@@ -95,7 +94,7 @@ class SignatureChecks {
 		params.add(campaignId);
 		if (criteria.domain() != null) {
 			where.append(" and email_domain_index = ?");
-			params.add(domainIndex(criteria.domain()));
+			params.add(domainIndex(campaignId, criteria.domain()));
 		}
 		if (criteria.client() != null) {
 			where.append(" and client_hash = ?");
@@ -122,14 +121,15 @@ class SignatureChecks {
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 		List<String> samples = this.jdbc
-			.sql("select first_name_sealed, last_name_sealed, city from signatures" + where + " order by id limit 5")
+			.sql("select first_name_sealed, last_name_sealed, zip_sealed from signatures" + where
+					+ " order by id limit 5")
 			.params(params)
 			.query((rs, n) -> {
 				String first = this.signers.open(rs.getBytes(1), "first_name");
 				String last = this.signers.open(rs.getBytes(2), "last_name");
 				String name = ((first != null) ? first : "") + ((last != null && !last.isEmpty())
 						? " " + last.substring(0, last.offsetByCodePoints(0, 1)) + "." : "");
-				String city = rs.getString(3);
+				String city = this.cities.of(this.signers.open(rs.getBytes(3), "zip"));
 				return name.strip() + ((city != null) ? " (" + city + ")" : "");
 			})
 			.list();
@@ -156,7 +156,7 @@ class SignatureChecks {
 			return new Invalidated(false, preview(campaignId, criteria));
 		}
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		String described = criteria.describe(domainIndex(criteria.domain()));
+		String described = criteria.describe(domainIndex(campaignId, criteria.domain()));
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into signature_invalidations (campaign_id, criteria, reason, affected, created_by, created_at)
@@ -239,11 +239,12 @@ class SignatureChecks {
 
 	List<Comment> comments(long campaignId) {
 		return this.jdbc.sql("""
-				select id, comment_sealed, city, created_at, comment_hidden from signatures
+				select id, comment_sealed, zip_sealed, created_at, comment_hidden from signatures
 				where campaign_id = ? and comment_sealed is not null order by created_at desc, id desc limit 50""")
 			.param(campaignId)
-			.query((rs, n) -> new Comment(rs.getLong(1), this.signers.open(rs.getBytes(2), "comment"), rs.getString(3),
-					rs.getObject(4, OffsetDateTime.class), rs.getBoolean(5)))
+			.query((rs, n) -> new Comment(rs.getLong(1), this.signers.open(rs.getBytes(2), "comment"),
+					this.cities.of(this.signers.open(rs.getBytes(3), "zip")), rs.getObject(4, OffsetDateTime.class),
+					rs.getBoolean(5)))
 			.list();
 	}
 

@@ -1,10 +1,7 @@
 package org.end287g.campaigns.signing;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.end287g.places.Places;
-import org.end287g.places.ZipCode;
 import org.end287g.privacy.EmailAddress;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.TypedText;
@@ -99,11 +96,6 @@ record SignatureForm(
 	SignatureForm onPaper() {
 		return new SignatureForm(this.firstName, this.lastName, this.email, this.zip, this.comment, null,
 				this.campaignUpdates, null, null);
-	}
-
-	/** The place of a checked ZIP code. */
-	Optional<ZipCode> place(Places places) {
-		return places.zip(this.zip);
 	}
 
 	/** The comment as stored: {@code null} when none. */

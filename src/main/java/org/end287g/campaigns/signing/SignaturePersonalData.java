@@ -3,6 +3,8 @@ package org.end287g.campaigns.signing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.PersonalDataHolder;
 import org.end287g.privacy.SealedColumn;
 import org.end287g.privacy.SupporterForgotten;
+import org.end287g.privacy.Supporters;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,15 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The "signatures" section of "my data": the person's signatures, found through their
- * supporter record, and their deletion. A deleted signature stays, anonymous, so counts
- * hold: no supporter, no sealed values, no keys, not shown publicly.
+ * supporter record (their pseudonym within each campaign that holds them), and their
+ * deletion. A deleted signature stays, anonymous, so counts hold: no supporter, no sealed
+ * values, no keys, not shown publicly.
  */
 @Component
 class SignaturePersonalData implements PersonalDataHolder {
 
 	static final String SECTION = "signatures";
-
-	private static final String OF_PERSON = "supporter_id in (select id from supporters where email_index = ?)";
 
 	private final JdbcClient jdbc;
 
@@ -41,14 +43,20 @@ class SignaturePersonalData implements PersonalDataHolder {
 
 	private final SignatureWall wall;
 
+	private final Supporters supporters;
+
+	private final Cities cities;
+
 	private final Clock clock;
 
 	SignaturePersonalData(JdbcClient jdbc, PersonalDataCipher cipher, SignatureCounts counts, SignatureWall wall,
-			ObjectProvider<Clock> clock) {
+			Supporters supporters, Cities cities, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.counts = counts;
 		this.wall = wall;
+		this.supporters = supporters;
+		this.cities = cities;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -60,37 +68,45 @@ class SignaturePersonalData implements PersonalDataHolder {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<String, Object> describe(String emailIndex) {
+		List<String> keys = keys(this.supporters.pseudonyms(emailIndex));
+		if (keys.isEmpty()) {
+			return Map.of();
+		}
 		List<Map<String, Object>> signatures = this.jdbc.sql("""
-				select c.slug, c.title, s.first_name_sealed, s.last_name_sealed, s.zip_sealed, s.comment_sealed, s.city,
+				select c.slug, c.title, s.first_name_sealed, s.last_name_sealed, s.zip_sealed, s.comment_sealed,
 					s.language, s.source, s.show_publicly, s.campaign_updates, s.organization_news, s.created_at,
 					s.confirmed_at
 				from signatures s join campaigns c on c.id = s.campaign_id
-				where s.""" + OF_PERSON + " order by s.created_at, s.id").param(emailIndex).query((rs, n) -> {
-			Map<String, Object> signature = new LinkedHashMap<>();
-			signature.put("campaign", rs.getString("title"));
-			signature.put("address", "/campaigns/" + rs.getString("slug"));
-			signature.put("firstName", open(rs.getBytes("first_name_sealed"), "first_name"));
-			signature.put("lastName", open(rs.getBytes("last_name_sealed"), "last_name"));
-			signature.put("zip", open(rs.getBytes("zip_sealed"), "zip"));
-			signature.put("city", rs.getString("city"));
-			signature.put("comment", open(rs.getBytes("comment_sealed"), "comment"));
-			signature.put("language", rs.getString("language"));
-			signature.put("source", rs.getString("source"));
-			signature.put("showPublicly", rs.getBoolean("show_publicly"));
-			signature.put("campaignUpdates", rs.getBoolean("campaign_updates"));
-			signature.put("organizationNews", rs.getBoolean("organization_news"));
-			signature.put("signedAt", rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
-			OffsetDateTime confirmed = rs.getObject("confirmed_at", OffsetDateTime.class);
-			signature.put("confirmedAt", (confirmed != null) ? confirmed.toInstant().toString() : null);
-			return signature;
-		}).list();
+				where s.supporter_key in (""" + marks(keys) + ") order by s.created_at, s.id")
+			.params(new ArrayList<Object>(keys))
+			.query((rs, n) -> {
+				Map<String, Object> signature = new LinkedHashMap<>();
+				signature.put("campaign", rs.getString("title"));
+				signature.put("address", "/campaigns/" + rs.getString("slug"));
+				signature.put("firstName", open(rs.getBytes("first_name_sealed"), "first_name"));
+				signature.put("lastName", open(rs.getBytes("last_name_sealed"), "last_name"));
+				String zip = open(rs.getBytes("zip_sealed"), "zip");
+				signature.put("zip", zip);
+				signature.put("city", this.cities.of(zip));
+				signature.put("comment", open(rs.getBytes("comment_sealed"), "comment"));
+				signature.put("language", rs.getString("language"));
+				signature.put("source", rs.getString("source"));
+				signature.put("showPublicly", rs.getBoolean("show_publicly"));
+				signature.put("campaignUpdates", rs.getBoolean("campaign_updates"));
+				signature.put("organizationNews", rs.getBoolean("organization_news"));
+				signature.put("signedAt", rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
+				OffsetDateTime confirmed = rs.getObject("confirmed_at", OffsetDateTime.class);
+				signature.put("confirmedAt", (confirmed != null) ? confirmed.toInstant().toString() : null);
+				return signature;
+			})
+			.list();
 		return signatures.isEmpty() ? Map.of() : Map.of("signatures", signatures);
 	}
 
 	@Override
 	@Transactional
 	public void forget(String emailIndex) {
-		anonymise(OF_PERSON, emailIndex);
+		anonymise(keys(this.supporters.pseudonyms(emailIndex)));
 	}
 
 	/**
@@ -99,24 +115,44 @@ class SignaturePersonalData implements PersonalDataHolder {
 	@EventListener
 	@Transactional
 	public void supporterForgotten(SupporterForgotten forgotten) {
-		anonymise("supporter_id = ?", forgotten.supporterId());
+		anonymise(keys(forgotten.pseudonyms()));
 	}
 
-	private void anonymise(String which, Object param) {
-		List<Long> campaigns = this.jdbc.sql("select distinct campaign_id from signatures where " + which)
-			.param(param)
+	/** The pseudonyms within campaigns: the keys the person's signatures carry. */
+	private static List<String> keys(Map<String, String> pseudonyms) {
+		List<String> keys = new ArrayList<>();
+		pseudonyms.forEach((holder, key) -> {
+			if (holder.startsWith("campaign:")) {
+				keys.add(key);
+			}
+		});
+		return keys;
+	}
+
+	private static String marks(List<String> keys) {
+		return String.join(", ", Collections.nCopies(keys.size(), "?"));
+	}
+
+	private void anonymise(List<String> keys) {
+		if (keys.isEmpty()) {
+			return;
+		}
+		String which = " where supporter_key in (" + marks(keys) + ")";
+		List<Long> campaigns = this.jdbc.sql("select distinct campaign_id from signatures" + which)
+			.params(new ArrayList<Object>(keys))
 			.query((rs, n) -> rs.getLong("campaign_id"))
 			.list();
 		if (campaigns.isEmpty()) {
 			return;
 		}
+		List<Object> params = new ArrayList<>();
+		params.add(OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC));
+		params.addAll(keys);
 		this.jdbc.sql("""
-				update signatures set supporter_id = null, email_key = null, email_domain_index = null,
-					first_name_sealed = null, last_name_sealed = null, zip_sealed = null, comment_sealed = null,
-					city = null, client_hash = null, show_publicly = false, campaign_updates = false,
-					organization_news = false, anonymized_at = ?""" + " where " + which)
-			.params(OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), param)
-			.update();
+				update signatures set supporter_key = null, supporter_sealed = null, email_key = null,
+					email_domain_index = null, first_name_sealed = null, last_name_sealed = null, zip_sealed = null,
+					comment_sealed = null, client_hash = null, show_publicly = false, campaign_updates = false,
+					organization_news = false, anonymized_at = ?""" + which).params(params).update();
 		for (Long campaign : campaigns) {
 			this.counts.forget(campaign);
 			this.wall.forget(campaign);
@@ -149,6 +185,11 @@ class SignaturePersonalData implements PersonalDataHolder {
 		@Bean
 		SealedColumn signaturesComment() {
 			return new SealedColumn("signatures", "id", "comment_sealed", "signatures.comment");
+		}
+
+		@Bean
+		SealedColumn signaturesSupporter() {
+			return new SealedColumn("signatures", "id", "supporter_sealed", SignatureRows.SUPPORTER);
 		}
 
 	}

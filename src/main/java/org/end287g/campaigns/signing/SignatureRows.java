@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SupporterDetails;
+import org.end287g.privacy.Supporters;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -39,10 +39,16 @@ class SignatureRows {
 
 	static final String PAPER = "PAPER";
 
+	/**
+	 * The context of the supporter's id, sealed so that staff can write to subscribers.
+	 */
+	static final String SUPPORTER = "signatures.supporter";
+
 	private static final String INSERT = """
-			insert into signatures (campaign_id, supporter_id, email_key, email_domain_index, first_name_sealed,
-				last_name_sealed, zip_sealed, comment_sealed, city, language, source, entered_by, show_publicly,
-				campaign_updates, organization_news, client_hash, created_at, confirmed_at, confirm_mailed_at, referral)
+			insert into signatures (campaign_id, supporter_key, supporter_sealed, email_key, email_domain_index,
+				first_name_sealed, last_name_sealed, zip_sealed, comment_sealed, language, source, entered_by,
+				show_publicly, campaign_updates, organization_news, client_hash, created_at, confirmed_at,
+				confirm_mailed_at, referral)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
 
 	private final JdbcClient jdbc;
@@ -53,22 +59,26 @@ class SignatureRows {
 
 	private final BlindIndex index;
 
-	SignatureRows(JdbcClient jdbc, JdbcTemplate template, PersonalDataCipher cipher, BlindIndex index) {
+	private final Supporters supporters;
+
+	SignatureRows(JdbcClient jdbc, JdbcTemplate template, PersonalDataCipher cipher, BlindIndex index,
+			Supporters supporters) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.cipher = cipher;
 		this.index = index;
+		this.supporters = supporters;
 	}
 
 	/**
 	 * A signature to store, as checked: {@code emailKey} from {@link #emailKey} and
 	 * {@code domain} the address's domain, both {@code null} for paper without an
-	 * address; {@code language} {@code en} or {@code es}.
+	 * address; {@code language} {@code en} or {@code es}. The row keeps the supporter as
+	 * their pseudonym within the campaign, and their id only sealed.
 	 */
 	record NewSignature(long campaignId, @Nullable Long supporterId, @Nullable String emailKey, @Nullable String domain,
-			SignatureForm form, @Nullable String city, String language, String source, @Nullable String enteredBy,
-			@Nullable String clientHash, OffsetDateTime createdAt, @Nullable OffsetDateTime confirmedAt,
-			@Nullable OffsetDateTime confirmMailedAt) {
+			SignatureForm form, String language, String source, @Nullable String enteredBy, @Nullable String clientHash,
+			OffsetDateTime createdAt, @Nullable OffsetDateTime confirmedAt, @Nullable OffsetDateTime confirmMailedAt) {
 
 		@Override
 		public String toString() {
@@ -84,9 +94,17 @@ class SignatureRows {
 
 	}
 
-	/** The key of one person's signature: the blind index of the address's identity. */
-	String emailKey(String email) {
-		return this.index.ofEmail(EmailAddresses.identity(email));
+	/**
+	 * The key of one person's signature of a campaign: the blind index of the address's
+	 * identity within the campaign, unrelated to the same person's key in another.
+	 */
+	String emailKey(long campaignId, String email) {
+		return this.index.ofIdentityWithin(holder(campaignId), email);
+	}
+
+	/** What holds a signer's data: the campaign. */
+	static String holder(long campaignId) {
+		return "campaign:" + campaignId;
 	}
 
 	/** The new row's id, or {@code null} when the person had signed already. */
@@ -188,11 +206,15 @@ class SignatureRows {
 	/** The values of {@link #INSERT}, sealed where personal. */
 	private @Nullable Object[] values(NewSignature s) {
 		SignatureForm form = s.form();
-		return new Object[] { s.campaignId(), s.supporterId(), s.emailKey(),
-				(s.domain() != null) ? this.index.of(SignatureChecks.DOMAIN_KIND, s.domain()) : null,
+		Long supporter = s.supporterId();
+		String domain = s.domain();
+		return new Object[] { s.campaignId(),
+				(supporter != null) ? this.supporters.pseudonym(supporter, holder(s.campaignId())) : null,
+				(supporter != null) ? this.cipher.seal(Long.toString(supporter), SUPPORTER) : null, s.emailKey(),
+				(domain != null) ? this.index.ofDomainWithin(holder(s.campaignId()), domain) : null,
 				seal(form.firstName(), "first_name"), seal(form.lastName(), "last_name"), seal(form.zip(), "zip"),
-				seal(form.storedComment(), "comment"), s.city(), s.language(), s.source(), s.enteredBy(),
-				form.showsName(), form.wantsUpdates(), form.wantsNews(), s.clientHash(), s.createdAt(), s.confirmedAt(),
+				seal(form.storedComment(), "comment"), s.language(), s.source(), s.enteredBy(), form.showsName(),
+				form.wantsUpdates(), form.wantsNews(), s.clientHash(), s.createdAt(), s.confirmedAt(),
 				s.confirmMailedAt(), form.referral() };
 	}
 

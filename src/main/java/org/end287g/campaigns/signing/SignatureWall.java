@@ -25,13 +25,16 @@ class SignatureWall {
 
 	private final PersonalDataCipher cipher;
 
+	private final Cities cities;
+
 	private final long maxAgeNanos;
 
 	private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-	SignatureWall(JdbcClient jdbc, PersonalDataCipher cipher, SignatureSettings settings) {
+	SignatureWall(JdbcClient jdbc, PersonalDataCipher cipher, Cities cities, SignatureSettings settings) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.cities = cities;
 		this.maxAgeNanos = settings.countMaxAge().toNanos();
 	}
 
@@ -57,19 +60,19 @@ class SignatureWall {
 
 	private List<Signer> signers(long campaignId) {
 		return this.jdbc.sql("""
-				select first_name_sealed, last_name_sealed, city from signatures
+				select first_name_sealed, last_name_sealed, zip_sealed from signatures
 				where campaign_id = ? and confirmed_at is not null and invalidated_at is null
 				and anonymized_at is null and show_publicly = true
 				order by confirmed_at desc, id desc limit""" + " " + SHOWN)
 			.param(campaignId)
 			.query((rs, n) -> signer(rs.getBytes("first_name_sealed"), rs.getBytes("last_name_sealed"),
-					rs.getString("city"), true))
+					rs.getBytes("zip_sealed"), true))
 			.list();
 	}
 
 	private List<Comment> comments(long campaignId) {
 		return this.jdbc.sql("""
-				select first_name_sealed, last_name_sealed, city, comment_sealed, show_publicly from signatures
+				select first_name_sealed, last_name_sealed, zip_sealed, comment_sealed, show_publicly from signatures
 				where campaign_id = ? and confirmed_at is not null and invalidated_at is null
 				and anonymized_at is null and comment_sealed is not null and comment_hidden = false
 				order by confirmed_at desc, id desc limit""" + " " + SHOWN)
@@ -77,19 +80,19 @@ class SignatureWall {
 			.query((rs,
 					n) -> new Comment(
 							signer(rs.getBytes("first_name_sealed"), rs.getBytes("last_name_sealed"),
-									rs.getString("city"), rs.getBoolean("show_publicly")),
+									rs.getBytes("zip_sealed"), rs.getBoolean("show_publicly")),
 							open(rs.getBytes("comment_sealed"), "comment")))
 			.list();
 	}
 
-	private Signer signer(byte @Nullable [] first, byte @Nullable [] last, @Nullable String city, boolean shown) {
+	private Signer signer(byte @Nullable [] first, byte @Nullable [] last, byte @Nullable [] zip, boolean shown) {
 		if (!shown || first == null) {
 			return new Signer(null, null);
 		}
 		String lastName = open(last, "last_name");
 		String initial = (lastName == null || lastName.isEmpty()) ? ""
 				: " " + new String(Character.toChars(Character.toUpperCase(lastName.codePointAt(0)))) + ".";
-		return new Signer(open(first, "first_name") + initial, city);
+		return new Signer(open(first, "first_name") + initial, this.cities.of(open(zip, "zip")));
 	}
 
 	@Contract("!null, _ -> !null")

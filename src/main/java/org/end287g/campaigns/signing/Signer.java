@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
-import org.end287g.places.Places;
-import org.end287g.places.ZipCode;
 import org.end287g.privacy.ClientAddresses;
 import org.end287g.privacy.RateLimitExceededException;
 import org.end287g.problems.Problem;
@@ -47,8 +45,6 @@ class Signer {
 
 	private final Campaigns campaigns;
 
-	private final Places places;
-
 	private final SignatureSettings settings;
 
 	private final ClientAddresses addresses;
@@ -59,11 +55,10 @@ class Signer {
 
 	private final Map<String, Signable> signable = new ConcurrentHashMap<>();
 
-	Signer(Campaigns campaigns, Places places, SignatureSettings settings, ClientAddresses addresses,
-			OnlineSigning online, jakarta.validation.Validator validator) {
+	Signer(Campaigns campaigns, SignatureSettings settings, ClientAddresses addresses, OnlineSigning online,
+			jakarta.validation.Validator validator) {
 		this.validator = new SpringValidatorAdapter(validator);
 		this.campaigns = campaigns;
-		this.places = places;
 		this.settings = settings;
 		this.addresses = addresses;
 		this.online = online;
@@ -107,9 +102,8 @@ class Signer {
 			return new Invalid(slug, result);
 		}
 		SignatureForm form = form(result);
-		String city = form.place(this.places).map(ZipCode::city).orElse(null);
 		try {
-			if (this.online.sign(campaign, form, city, locale,
+			if (this.online.sign(campaign, form, locale,
 					this.addresses.hash(clientAddress)) == OnlineSigning.Signed.LIMITED) {
 				return new Refused(new RateLimitExceededException("signatures-per-address",
 						this.settings.signaturesPerAddressPeriod()));

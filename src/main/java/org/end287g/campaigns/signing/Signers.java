@@ -2,13 +2,18 @@ package org.end287g.campaigns.signing;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.end287g.privacy.PersonalDataCipher;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
@@ -22,13 +27,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class Signers {
 
+	/** Supporters looked up per statement. */
+	private static final int CHUNK = 500;
+
 	private final JdbcClient jdbc;
 
 	private final PersonalDataCipher cipher;
 
-	Signers(JdbcClient jdbc, PersonalDataCipher cipher) {
+	private final Cities cities;
+
+	Signers(JdbcClient jdbc, PersonalDataCipher cipher, Cities cities) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.cities = cities;
 	}
 
 	/**
@@ -38,14 +49,15 @@ public class Signers {
 	public List<Signer> valid(long campaignId, boolean comments) {
 		List<Signer> signers = new ArrayList<>();
 		this.jdbc.sql("""
-				select first_name_sealed, last_name_sealed, zip_sealed, comment_sealed, comment_hidden, city, source,
+				select first_name_sealed, last_name_sealed, zip_sealed, comment_sealed, comment_hidden, source,
 				created_at from signatures
 				where campaign_id = ? and confirmed_at is not null and invalidated_at is null order by id""")
 			.param(campaignId)
 			.query((rs) -> {
 				String comment = (comments && !rs.getBoolean("comment_hidden"))
 						? open(rs.getBytes("comment_sealed"), "comment") : null;
-				signers.add(new Signer(nonNull(open(rs.getBytes("zip_sealed"), "zip")), nonNull(rs.getString("city")),
+				String zip = nonNull(open(rs.getBytes("zip_sealed"), "zip"));
+				signers.add(new Signer(zip, nonNull(this.cities.of(zip)),
 						nonNull(open(rs.getBytes("first_name_sealed"), "first_name")),
 						nonNull(open(rs.getBytes("last_name_sealed"), "last_name")), comment, rs.getString("source"),
 						rs.getObject("created_at", OffsetDateTime.class)));
@@ -76,21 +88,22 @@ public class Signers {
 	 * {@code limit}.
 	 */
 	public Subscribers subscribers(long campaignId, long afterSignatureId, int limit) {
-		List<Signed> rows = this.jdbc.sql("""
-				select s.id, p.email_sealed, p.language from signatures s join supporters p on p.id = s.supporter_id
-				where s.campaign_id = ? and s.campaign_updates = true and s.confirmed_at is not null
-				and s.invalidated_at is null and s.id > ? order by s.id limit ?""")
+		List<long[]> rows = this.jdbc.sql("""
+				select id, supporter_sealed from signatures
+				where campaign_id = ? and campaign_updates = true and confirmed_at is not null
+				and invalidated_at is null and supporter_sealed is not null and id > ? order by id limit ?""")
 			.params(campaignId, afterSignatureId, limit)
-			.query((rs, n) -> new Signed(rs.getLong("id"),
-					new Subscriber(this.cipher.open(rs.getBytes("email_sealed"), "supporters.email"),
-							rs.getString("language"))))
+			.query((rs, n) -> new long[] { rs.getLong(1), supporter(rs.getBytes(2)) })
 			.list();
-		return new Subscribers(rows.stream().map(Signed::subscriber).toList(),
-				rows.isEmpty() ? afterSignatureId : rows.get(rows.size() - 1).signatureId());
-	}
-
-	/** A subscriber with the signature they were found by, to page on. */
-	private record Signed(long signatureId, Subscriber subscriber) {
+		Map<Long, Subscriber> found = supporters(rows.stream().map((row) -> row[1]).toList());
+		List<Subscriber> page = new ArrayList<>();
+		for (long[] row : rows) {
+			Subscriber subscriber = found.get(row[1]);
+			if (subscriber != null) {
+				page.add(subscriber);
+			}
+		}
+		return new Subscribers(page, rows.isEmpty() ? afterSignatureId : rows.get(rows.size() - 1)[0]);
 	}
 
 	/**
@@ -98,24 +111,45 @@ public class Signers {
 	 * once, in the language they signed in.
 	 */
 	public List<Subscriber> subscribedSupporters(long campaignId) {
-		List<Object[]> rows = this.jdbc.sql("""
-				select distinct p.id, p.email_sealed, s.language from signatures s
-				join supporters p on p.id = s.supporter_id
-				where s.campaign_id = ? and s.campaign_updates = true and s.confirmed_at is not null
-				and s.invalidated_at is null order by p.id""")
+		Map<Long, String> languages = new TreeMap<>();
+		this.jdbc.sql("""
+				select supporter_sealed, language from signatures
+				where campaign_id = ? and campaign_updates = true and confirmed_at is not null
+				and invalidated_at is null and supporter_sealed is not null""")
 			.param(campaignId)
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBytes(2), rs.getString(3) })
-			.list();
+			.query((RowCallbackHandler) (rs) -> languages.putIfAbsent(supporter(rs.getBytes(1)), rs.getString(2)));
+		Map<Long, Subscriber> found = supporters(List.copyOf(languages.keySet()));
 		List<Subscriber> subscribers = new ArrayList<>();
-		long last = -1;
-		for (Object[] row : rows) {
-			if ((long) row[0] == last) {
-				continue;
+		languages.forEach((id, language) -> {
+			Subscriber subscriber = found.get(id);
+			if (subscriber != null) {
+				subscribers.add(new Subscriber(subscriber.email(), language));
 			}
-			last = (long) row[0];
-			subscribers.add(new Subscriber(this.cipher.open((byte[]) row[1], "supporters.email"), (String) row[2]));
-		}
+		});
 		return subscribers;
+	}
+
+	/**
+	 * The supporter a signature names, sealed: signatures store no supporter id in clear.
+	 */
+	private long supporter(byte[] sealed) {
+		return Long.parseLong(this.cipher.open(sealed, SignatureRows.SUPPORTER));
+	}
+
+	/** The address and language of these supporters, by id; those gone are absent. */
+	private Map<Long, Subscriber> supporters(List<Long> ids) {
+		Map<Long, Subscriber> found = new HashMap<>();
+		List<Long> distinct = ids.stream().distinct().toList();
+		for (int start = 0; start < distinct.size(); start += CHUNK) {
+			List<Long> chunk = distinct.subList(start, Math.min(distinct.size(), start + CHUNK));
+			this.jdbc
+				.sql("select id, email_sealed, language from supporters where id in ("
+						+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
+				.params(new ArrayList<Object>(chunk))
+				.query((RowCallbackHandler) (rs) -> found.put(rs.getLong(1),
+						new Subscriber(this.cipher.open(rs.getBytes(2), "supporters.email"), rs.getString(3))));
+		}
+		return found;
 	}
 
 	/** A sealed column opened; {@code null} stays {@code null}. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.end287g.privacy.PersonalDataHolder;
 import org.end287g.privacy.SealedColumn;
 import org.end287g.privacy.SupporterForgotten;
+import org.end287g.privacy.Supporters;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -28,17 +30,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class EventPersonalData implements PersonalDataHolder {
 
-	private static final String OF_PERSON = "supporter_id in (select id from supporters where email_index = ?)";
-
 	private final JdbcClient jdbc;
 
 	private final Registrations registrations;
 
+	private final Supporters supporters;
+
 	private final Clock clock;
 
-	EventPersonalData(JdbcClient jdbc, Registrations registrations, ObjectProvider<Clock> clock) {
+	EventPersonalData(JdbcClient jdbc, Registrations registrations, Supporters supporters,
+			ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.registrations = registrations;
+		this.supporters = supporters;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -50,8 +54,13 @@ class EventPersonalData implements PersonalDataHolder {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<String, Object> describe(String emailIndex) {
-		List<Long> ids = this.jdbc.sql("select id from event_registrations where " + OF_PERSON + " order by id")
-			.param(emailIndex)
+		List<String> keys = keys(this.supporters.pseudonyms(emailIndex));
+		if (keys.isEmpty()) {
+			return Map.of();
+		}
+		List<Long> ids = this.jdbc
+			.sql("select id from event_registrations where supporter_key in (" + marks(keys) + ") order by id")
+			.params(new ArrayList<Object>(keys))
 			.query((rs, n) -> rs.getLong("id"))
 			.list();
 		List<Map<String, Object>> shown = new ArrayList<>();
@@ -81,22 +90,42 @@ class EventPersonalData implements PersonalDataHolder {
 	@Override
 	@Transactional
 	public void forget(String emailIndex) {
-		anonymise(OF_PERSON, emailIndex);
+		anonymise(keys(this.supporters.pseudonyms(emailIndex)));
 	}
 
 	@EventListener
 	@Transactional
 	public void supporterForgotten(SupporterForgotten forgotten) {
-		anonymise("supporter_id = ?", forgotten.supporterId());
+		anonymise(keys(forgotten.pseudonyms()));
 	}
 
-	private void anonymise(String which, Object param) {
-		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+	/** The pseudonyms within events: the keys the person's registrations carry. */
+	private static List<String> keys(Map<String, String> pseudonyms) {
+		List<String> keys = new ArrayList<>();
+		pseudonyms.forEach((holder, key) -> {
+			if (holder.startsWith("event:")) {
+				keys.add(key);
+			}
+		});
+		return keys;
+	}
+
+	private static String marks(List<String> keys) {
+		return String.join(", ", Collections.nCopies(keys.size(), "?"));
+	}
+
+	private void anonymise(List<String> keys) {
+		if (keys.isEmpty()) {
+			return;
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC));
+		params.addAll(keys);
 		this.jdbc.sql("""
-				update event_registrations set supporter_id = null, email_key = null, email_sealed = null,
+				update event_registrations set supporter_key = null, email_key = null, email_sealed = null,
 					name_sealed = null, zip_sealed = null, phone_sealed = null, answers_sealed = null,
 					status = case when status = 'WAITING' then 'CANCELLED' else status end, anonymized_at = ?
-				""" + " where " + which).params(now, param).update();
+				where supporter_key in (""" + marks(keys) + ")").params(params).update();
 	}
 
 	/** The sealed columns of registrations, for {@code reseal}. */

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SupporterDetails;
 import org.end287g.privacy.Supporters;
@@ -87,10 +86,11 @@ class Registrations {
 	}
 
 	/**
-	 * The key of one person's registration: the blind index of the address's identity.
+	 * The key of one person's registration for an event: the blind index of the address's
+	 * identity within the event, unrelated to the same person's key for another.
 	 */
-	String key(String email) {
-		return this.index.ofEmail(EmailAddresses.identity(email));
+	String key(long eventId, String email) {
+		return this.index.ofIdentityWithin("event:" + eventId, email);
 	}
 
 	@Transactional
@@ -99,7 +99,7 @@ class Registrations {
 		if (!event.published() || event.started(now)) {
 			return Outcome.CLOSED;
 		}
-		String key = key(form.email());
+		String key = key(eventId, form.email());
 		Optional<Existing> existing = this.jdbc
 			.sql("select id, status from event_registrations where event_id = ? and email_key = ?")
 			.params(eventId, key)
@@ -112,6 +112,8 @@ class Registrations {
 		long supporter = this.supporters
 			.register(new SupporterDetails(form.email(), form.name(), form.zip(), form.phone(), form.language()));
 		this.supporters.hold(supporter, event.holder());
+		// the registration names the supporter by their pseudonym within this event only
+		String supporterKey = this.supporters.pseudonym(supporter, event.holder());
 		boolean seat = seated(eventId) < event.capacity() && waiting(eventId) == 0;
 		Registration.Status status = seat ? Registration.Status.REGISTERED : Registration.Status.WAITING;
 		OffsetDateTime at = EventStore.utc(now);
@@ -124,11 +126,11 @@ class Registrations {
 			id = existing.get().id();
 			this.jdbc
 				.sql("""
-						update event_registrations set supporter_id = ?, email_sealed = ?, name_sealed = ?, zip_sealed = ?,
+						update event_registrations set supporter_key = ?, email_sealed = ?, name_sealed = ?, zip_sealed = ?,
 							phone_sealed = ?, answers_sealed = ?, language = ?, status = ?, created_at = ?, cancelled_at = null,
 							promoted_at = null, reminded_day_at = ?, reminded_hour_at = ?
 						where id = ?""")
-				.params(Arrays.asList(supporter, seal(form.email(), "email"), seal(form.name(), "name"),
+				.params(Arrays.asList(supporterKey, seal(form.email(), "email"), seal(form.name(), "name"),
 						seal(form.zip(), "zip"), seal(form.phone(), "phone"), seal(answers, "answers"),
 						form.language().getLanguage(), status.name(), at, day, hour, id))
 				.update();
@@ -136,13 +138,14 @@ class Registrations {
 		else {
 			org.springframework.jdbc.support.GeneratedKeyHolder generated = new org.springframework.jdbc.support.GeneratedKeyHolder();
 			this.jdbc.sql("""
-					insert into event_registrations (event_id, supporter_id, email_key, email_sealed, name_sealed,
+					insert into event_registrations (event_id, supporter_key, email_key, email_sealed, name_sealed,
 						zip_sealed, phone_sealed, answers_sealed, language, status, code, created_at, reminded_day_at,
 						reminded_hour_at)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(Arrays.asList(eventId, supporter, key, seal(form.email(), "email"), seal(form.name(), "name"),
-						seal(form.zip(), "zip"), seal(form.phone(), "phone"), seal(answers, "answers"),
-						form.language().getLanguage(), status.name(), freeCode(eventId), at, day, hour))
+				.params(Arrays.asList(eventId, supporterKey, key, seal(form.email(), "email"),
+						seal(form.name(), "name"), seal(form.zip(), "zip"), seal(form.phone(), "phone"),
+						seal(answers, "answers"), form.language().getLanguage(), status.name(), freeCode(eventId), at,
+						day, hour))
 				.update(generated, "id");
 			id = Objects.requireNonNull(generated.getKeyAs(Number.class), "the insert returned no id").longValue();
 		}

@@ -3,23 +3,20 @@ package org.end287g.notifications.internal;
 import java.time.Duration;
 
 import org.end287g.SiteAddress;
+import org.end287g.privacy.PersonalDataLinks;
 import org.end287g.privacy.SignedLinks;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The signed links every message carries: "see, download or delete your data" and, for
- * mail of a category, one-click unsubscribe. Tokens hold only the recipient's blind
- * index.
+ * The signed links every message carries: "see, download or delete your data" (made by
+ * the privacy module, valid for days) and, for mail of a category, one-click unsubscribe.
+ * Tokens hold only the recipient's blind index.
  */
 @Component
 class MailLinks {
 
-	static final String MY_DATA = "my-data";
-
 	static final String UNSUBSCRIBE = "unsubscribe";
-
-	static final Duration MY_DATA_VALIDITY = Duration.ofDays(30);
 
 	static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(365);
 
@@ -27,13 +24,16 @@ class MailLinks {
 
 	private final SiteAddress site;
 
-	MailLinks(SignedLinks links, SiteAddress site) {
+	private final PersonalDataLinks myData;
+
+	MailLinks(SignedLinks links, SiteAddress site, PersonalDataLinks myData) {
 		this.links = links;
 		this.site = site;
+		this.myData = myData;
 	}
 
 	String myData(String recipientIndex) {
-		return this.site.link("/my-data/" + this.links.sign(MY_DATA, recipientIndex, MY_DATA_VALIDITY));
+		return this.myData.link(recipientIndex);
 	}
 
 	String unsubscribe(String recipientIndex, String category) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.PersonalDataHolder;
@@ -59,6 +60,15 @@ class MailPersonalData implements PersonalDataHolder {
 			data.put("unsubscribedFrom", unsubscribed);
 		}
 		return data;
+	}
+
+	@Override
+	public Optional<String> address(String emailIndex) {
+		return this.jdbc
+			.sql("SELECT recipient_sealed FROM mail_outbox WHERE recipient_index = ? ORDER BY id DESC LIMIT 1")
+			.param(emailIndex)
+			.query((rs, row) -> this.cipher.open(rs.getBytes(1), JdbcOutbox.RECIPIENT))
+			.optional();
 	}
 
 	@Override

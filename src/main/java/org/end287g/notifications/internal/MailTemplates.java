@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.end287g.privacy.PersonalDataLinks;
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -36,8 +37,11 @@ class MailTemplates {
 
 	private final MessageSource messages;
 
-	MailTemplates(MessageSource messages) {
+	private final long myDataDays;
+
+	MailTemplates(MessageSource messages, PersonalDataLinks myData) {
 		this.messages = messages;
+		this.myDataDays = myData.validity().toDays();
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/mail/");
 		resolver.setSuffix(".txt");
@@ -83,6 +87,7 @@ class MailTemplates {
 		Map<String, Object> model = new HashMap<>();
 		model.put("reason", (reason != null) ? reason : this.messages.getMessage(general, null, locale));
 		model.put("myData", myDataLink);
+		model.put("myDataDays", this.myDataDays);
 		model.put("unsubscribe", unsubscribeLink);
 		return this.engine.process("footer", new Context(locale, model));
 	}

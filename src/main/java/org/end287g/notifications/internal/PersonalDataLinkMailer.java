@@ -5,17 +5,18 @@ import java.util.Map;
 
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
+import org.end287g.privacy.PersonalDataCodeRequested;
 import org.end287g.privacy.PersonalDataLinkRequested;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the "see, download or delete your data" link a person asked for. Always, whether
- * or not anything is held about the address: the privacy page answers the same either
- * way, and the mail says the page will tell. Synchronous, so the message is stored in the
- * transaction of the request (and not an after-commit module listener: its recorded event
- * would keep the address and the signed link in plain text).
+ * Mails the "see, download or delete your data" link a person asked for, and the code
+ * that confirms a download or a deletion on that page. Synchronous, so the message is
+ * stored (sealed) in the transaction of the request, and not an after-commit module
+ * listener: its recorded event would keep the address, the signed link or the code in
+ * plain text.
  */
 @Component
 class PersonalDataLinkMailer {
@@ -37,6 +38,12 @@ class PersonalDataLinkMailer {
 		this.outbox.enqueue(
 				Mail.transactional(request.email(), request.language(), "my-data-link", Map.of("link", request.link()))
 					.usefulFor(USEFUL_FOR));
+	}
+
+	@EventListener
+	void mail(PersonalDataCodeRequested request) {
+		this.outbox.enqueue(Mail.transactional(request.email(), request.language(), "my-data-code", Map.of("code",
+				request.code(), "purpose", request.purpose().name(), "minutes", request.validFor().toMinutes())));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.end287g.privacy.BlindIndex;
@@ -43,8 +46,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Supporters in the {@code supporters} table, every personal value sealed under its
- * column's name and found only by the blind index of the e-mail address. Also the
- * "supporter" section of the "my data" page.
+ * column's name and found only by the blind index of the e-mail address. A supporter's
+ * holds ({@code supporter_holds}) name the supporter only by their pseudonym within the
+ * holder; the supporter's row keeps the sealed list of its holders, which is how the
+ * application (and only the application) finds them. Also the "supporter" section of the
+ * "my data" page.
  */
 @Component
 class JdbcSupporters implements Supporters, PersonalDataHolder {
@@ -66,8 +72,14 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 				language, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
 
-	private static final String INSERT_HOLD = "INSERT INTO supporter_holds (supporter_id, holder, created_at) "
+	private static final String INSERT_HOLD = "INSERT INTO supporter_holds (holder, supporter_key, created_at) "
 			+ "VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+
+	/** The context of the sealed list of a supporter's holders. */
+	static final String HOLDERS = "supporters.holders";
+
+	/** Values per IN list. */
+	private static final int CHUNK = 500;
 
 	private final JdbcClient jdbc;
 
@@ -174,20 +186,122 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 	@Transactional
 	public void holdAll(Collection<Long> supporterIds, String holder) {
 		String checked = holder(holder);
-		List<Long> ids = supporterIds.stream().distinct().toList();
+		List<Long> ids = supporterIds.stream().distinct().sorted().toList();
+		if (ids.isEmpty()) {
+			return;
+		}
+		// each supporter's own list of holders, locked in id order: two transactions that
+		// add holders to one supporter take turns, and never lock in opposite orders
+		Map<Long, SortedSet<String>> lists = new LinkedHashMap<>();
+		for (List<Long> chunk : chunks(ids)) {
+			this.jdbc
+				.sql("SELECT id, holders_sealed FROM supporters WHERE id IN (" + marks(chunk.size())
+						+ ") ORDER BY id FOR UPDATE")
+				.params(new ArrayList<Object>(chunk))
+				.query((RowCallbackHandler) (rs) -> lists.put(rs.getLong(1), holders(rs.getBytes(2))));
+		}
+		if (lists.size() != ids.size()) {
+			throw new IllegalArgumentException("No such supporter");
+		}
+		List<Object[]> added = new ArrayList<>();
+		lists.forEach((id, holders) -> {
+			if (holders.add(checked)) {
+				added.add(new Object[] { sealHolders(holders), id });
+			}
+		});
+		if (!added.isEmpty()) {
+			this.template.batchUpdate("UPDATE supporters SET holders_sealed = ? WHERE id = ?", added);
+		}
+		List<String> keys = ids.stream().map((id) -> pseudonym(id, checked)).toList();
 		OffsetDateTime now = now();
-		int[][] inserted = this.template.batchUpdate(INSERT_HOLD, ids, ids.size(), (statement, id) -> {
-			statement.setLong(1, id);
-			statement.setString(2, checked);
+		int[][] inserted = this.template.batchUpdate(INSERT_HOLD, keys, keys.size(), (statement, key) -> {
+			statement.setString(1, checked);
+			statement.setString(2, key);
 			statement.setObject(3, now);
 		});
-		for (int i = 0; i < ids.size(); i++) {
+		for (int i = 0; i < keys.size(); i++) {
 			if (inserted[0][i] == 0) {
-				this.jdbc.sql("UPDATE supporter_holds SET ended_at = NULL WHERE supporter_id = ? AND holder = ?")
-					.params(ids.get(i), checked)
+				this.jdbc.sql("UPDATE supporter_holds SET ended_at = NULL WHERE holder = ? AND supporter_key = ?")
+					.params(checked, keys.get(i))
 					.update();
 			}
 		}
+	}
+
+	@Override
+	public String pseudonym(long supporterId, String holder) {
+		return pseudonym(this.index, supporterId, holder(holder));
+	}
+
+	/** A supporter's pseudonym within a holder: the one formula, also for migrations. */
+	static String pseudonym(BlindIndex index, long supporterId, String holder) {
+		return index.within(holder, "supporter", Long.toString(supporterId));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, String> pseudonyms(String emailIndex) {
+		return this.jdbc.sql("SELECT id, holders_sealed FROM supporters WHERE email_index = ?")
+			.param(emailIndex)
+			.query((rs, n) -> pseudonyms(rs.getLong("id"), holders(rs.getBytes("holders_sealed"))))
+			.optional()
+			.orElse(Map.of());
+	}
+
+	/** The supporter's pseudonym within each of these holders, by holder. */
+	Map<String, String> pseudonyms(long supporterId, Collection<String> holders) {
+		Map<String, String> pseudonyms = new LinkedHashMap<>();
+		for (String holder : holders) {
+			pseudonyms.put(holder, pseudonym(supporterId, holder));
+		}
+		return pseudonyms;
+	}
+
+	/** The holders a sealed list names, sorted; empty for none. */
+	SortedSet<String> holders(byte @Nullable [] sealed) {
+		SortedSet<String> holders = new TreeSet<>();
+		String list = this.cipher.open(sealed, HOLDERS);
+		if (list != null) {
+			for (String holder : list.split("\n")) {
+				if (!holder.isEmpty()) {
+					holders.add(holder);
+				}
+			}
+		}
+		return holders;
+	}
+
+	private byte @Nullable [] sealHolders(Collection<String> holders) {
+		return this.cipher.seal(String.join("\n", holders), HOLDERS);
+	}
+
+	/**
+	 * Of these pseudonyms, those whose hold is open or ended at or after the cut-off.
+	 */
+	Set<String> holding(Collection<String> pseudonyms, OffsetDateTime cutoff) {
+		Set<String> holding = new HashSet<>();
+		for (List<String> chunk : chunks(List.copyOf(pseudonyms))) {
+			List<Object> params = new ArrayList<>(chunk);
+			params.add(cutoff);
+			this.jdbc
+				.sql("SELECT supporter_key FROM supporter_holds WHERE supporter_key IN (" + marks(chunk.size())
+						+ ") AND (ended_at IS NULL OR ended_at >= ?)")
+				.params(params)
+				.query((RowCallbackHandler) (rs) -> holding.add(rs.getString(1)));
+		}
+		return holding;
+	}
+
+	static <T> List<List<T>> chunks(List<T> values) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int start = 0; start < values.size(); start += CHUNK) {
+			chunks.add(values.subList(start, Math.min(values.size(), start + CHUNK)));
+		}
+		return chunks;
+	}
+
+	static String marks(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
 	/** A supporter's values, checked and normalised, with the e-mail's blind index. */
@@ -235,16 +349,7 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 	@Override
 	@Transactional
 	public void hold(long supporterId, String holder) {
-		String checked = holder(holder);
-		int inserted = this.jdbc.sql(
-				"INSERT INTO supporter_holds (supporter_id, holder, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-			.params(supporterId, checked, now())
-			.update();
-		if (inserted == 0) {
-			this.jdbc.sql("UPDATE supporter_holds SET ended_at = NULL WHERE supporter_id = ? AND holder = ?")
-				.params(supporterId, checked)
-				.update();
-		}
+		holdAll(List.of(supporterId), holder);
 	}
 
 	@Override
@@ -278,18 +383,25 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 		described.put("language", supporter.language().getLanguage());
 		described.put("registeredAt", supporter.createdAt().toString());
 		described.put("updatedAt", supporter.updatedAt().toString());
-		described.put("heldFor", this.jdbc.sql(
-				"SELECT holder, created_at, ended_at FROM supporter_holds WHERE supporter_id = ? ORDER BY created_at, holder")
-			.param(supporter.id())
-			.query((rs, row) -> {
-				Map<String, Object> hold = new LinkedHashMap<>();
-				hold.put("holder", rs.getString("holder"));
-				hold.put("since", instant(rs, "created_at").toString());
-				OffsetDateTime ended = rs.getObject("ended_at", OffsetDateTime.class);
-				hold.put("endedAt", (ended != null) ? ended.toInstant().toString() : null);
-				return hold;
-			})
-			.list());
+		List<Map<String, Object>> holds = new ArrayList<>();
+		for (List<String> chunk : chunks(List.copyOf(pseudonyms(emailIndex).values()))) {
+			holds.addAll(this.jdbc
+				.sql("SELECT holder, created_at, ended_at FROM supporter_holds WHERE supporter_key IN ("
+						+ marks(chunk.size()) + ")")
+				.params(new ArrayList<Object>(chunk))
+				.query((rs, row) -> {
+					Map<String, Object> hold = new LinkedHashMap<>();
+					hold.put("holder", rs.getString("holder"));
+					hold.put("since", instant(rs, "created_at").toString());
+					OffsetDateTime ended = rs.getObject("ended_at", OffsetDateTime.class);
+					hold.put("endedAt", (ended != null) ? ended.toInstant().toString() : null);
+					return hold;
+				})
+				.list());
+		}
+		holds.sort(Comparator.comparing((Map<String, Object> hold) -> (String) hold.get("since"))
+			.thenComparing((hold) -> (String) hold.get("holder")));
+		described.put("heldFor", holds);
 		return described;
 	}
 
@@ -304,25 +416,45 @@ class JdbcSupporters implements Supporters, PersonalDataHolder {
 	}
 
 	/**
-	 * Announces and deletes one supporter, unless another transaction (another instance's
-	 * retention run, a second click) did it first or, when {@code expiredBefore} is
-	 * given, the supporter is no longer expired (a new hold, a new registration).
+	 * Announces and deletes one supporter, with their holds, unless another transaction
+	 * (another instance's retention run, a second click) did it first or, when
+	 * {@code expiredBefore} is given, the supporter is no longer expired (a new hold, a
+	 * new registration): checked again under the row's lock.
 	 * @return whether this call deleted the supporter
 	 */
 	@Transactional
 	public boolean forget(long supporterId, String emailIndex, @Nullable Instant expiredBefore) {
-		String sql = "SELECT id FROM supporters s WHERE id = ?"
-				+ ((expiredBefore != null) ? " AND " + SupporterRetention.EXPIRED : "") + " FOR UPDATE";
-		List<Object> params = new ArrayList<>(List.of(supporterId));
-		if (expiredBefore != null) {
-			OffsetDateTime cutoff = expiredBefore.atOffset(ZoneOffset.UTC);
-			params.addAll(List.of(cutoff, cutoff));
-		}
-		if (this.jdbc.sql(sql).params(params).query(Long.class).optional().isEmpty()) {
+		Optional<Locked> locked = this.jdbc
+			.sql("SELECT updated_at, holders_sealed FROM supporters WHERE id = ? FOR UPDATE")
+			.param(supporterId)
+			.query((rs, n) -> new Locked(rs.getObject(1, OffsetDateTime.class), holders(rs.getBytes(2))))
+			.optional();
+		if (locked.isEmpty()) {
 			return false;
 		}
-		this.events.publishEvent(new SupporterForgotten(supporterId, emailIndex));
+		Map<String, String> pseudonyms = pseudonyms(supporterId, locked.get().holders());
+		if (expiredBefore != null) {
+			OffsetDateTime cutoff = expiredBefore.atOffset(ZoneOffset.UTC);
+			if (!locked.get().updatedAt().isBefore(cutoff) || !holding(pseudonyms.values(), cutoff).isEmpty()) {
+				return false;
+			}
+		}
+		this.events.publishEvent(new SupporterForgotten(supporterId, emailIndex, pseudonyms));
+		for (List<String> chunk : chunks(List.copyOf(pseudonyms.values()))) {
+			this.jdbc.sql("DELETE FROM supporter_holds WHERE supporter_key IN (" + marks(chunk.size()) + ")")
+				.params(new ArrayList<Object>(chunk))
+				.update();
+		}
 		return this.jdbc.sql("DELETE FROM supporters WHERE id = ?").param(supporterId).update() == 1;
+	}
+
+	private record Locked(OffsetDateTime updatedAt, SortedSet<String> holders) {
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> address(String emailIndex) {
+		return findByIndex(emailIndex).map(Supporter::email);
 	}
 
 	private Supporter supporter(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package org.end287g.privacy.internal;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,9 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.end287g.privacy.EmailAddress;
+import org.end287g.privacy.PersonalDataCodeRequested.Purpose;
 import org.end287g.privacy.RateLimits;
+import org.end287g.privacy.internal.MyDataCodes.Outcome;
 import org.end287g.validation.ShownBack;
 import org.end287g.validation.TypedText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,23 +28,34 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The "my data" pages: no account, only a signed link from an e-mail. A person sees what
- * is held about their address, downloads it as JSON, or deletes it.
+ * is held about their address with the link alone; downloading it as JSON or deleting it
+ * also takes a code mailed to the address when they ask, typed into a plain form (no
+ * script needed).
  */
 @Controller
 class MyDataController {
 
 	private static final String NOINDEX = "noindex, nofollow";
+
+	/** The message of each refusal, under {@code mydata.code.error.}. */
+	private static final Map<Outcome, String> ERRORS = Map.of(Outcome.EMPTY, "empty", Outcome.NONE, "none",
+			Outcome.WRONG, "wrong", Outcome.EXPIRED, "expired", Outcome.USED, "used", Outcome.TOO_MANY, "tooMany",
+			Outcome.ACCEPTED, "none");
 
 	private final MyData myData;
 
@@ -55,6 +70,17 @@ class MyDataController {
 		this.myData = myData;
 		this.rateLimits = rateLimits;
 		this.messages = messages;
+	}
+
+	/**
+	 * Every page here has a form: its CSRF token is made (and its cookie set) before the
+	 * page starts streaming, not when the form is reached.
+	 */
+	@ModelAttribute
+	void csrfToken(HttpServletRequest request) {
+		if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+			token.getToken();
+		}
 	}
 
 	// --- asking for a link ---
@@ -89,7 +115,8 @@ class MyDataController {
 	}
 
 	@GetMapping("/my-data/link-sent")
-	String linkSent() {
+	String linkSent(Model model) {
+		model.addAttribute("days", this.myData.linkValidity().toDays());
 		return "privacy/my-data-sent";
 	}
 
@@ -99,23 +126,65 @@ class MyDataController {
 	String show(@PathVariable String token, HttpServletResponse response, Model model) {
 		Optional<String> emailIndex = this.myData.emailIndex(token);
 		if (emailIndex.isEmpty()) {
-			return invalid(response);
+			return invalid(response, model);
 		}
 		response.setHeader("X-Robots-Tag", NOINDEX);
 		model.addAttribute("token", token);
+		model.addAttribute("days", this.myData.linkValidity().toDays());
 		model.addAttribute("sections", sections(this.myData.describe(emailIndex.get())));
 		return "privacy/my-data";
 	}
 
+	/**
+	 * The download as it was linked before it needed a code: to the page that asks for
+	 * one, never the data.
+	 */
 	@GetMapping("/my-data/{token}/export.json")
-	ResponseEntity<Map<String, Object>> export(@PathVariable String token) {
+	ResponseEntity<Void> oldExport(@PathVariable String token) {
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(path(token, "export")).build();
+	}
+
+	/** Downloading or deleting: what it does, "send me a code" and the code's box. */
+	@GetMapping("/my-data/{token}/{action:export|delete}")
+	String action(@PathVariable String token, @PathVariable String action,
+			@RequestParam(required = false) @Nullable String sent, HttpServletResponse response, Model model) {
 		Optional<String> emailIndex = this.myData.emailIndex(token);
 		if (emailIndex.isEmpty()) {
-			// a page, not JSON, says why: the link's own page explains it and offers a
-			// new one
-			return ResponseEntity.status(HttpStatus.SEE_OTHER)
-				.location(UriComponentsBuilder.fromPath("/my-data/{token}").buildAndExpand(token).encode().toUri())
-				.build();
+			return invalid(response, model);
+		}
+		return action(token, action, emailIndex.get(), sent != null, null, response, model);
+	}
+
+	/** Mails a new code for the action to the address held, then shows its box. */
+	@PostMapping("/my-data/{token}/{action:export|delete}/code")
+	String sendCode(@PathVariable String token, @PathVariable String action, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Optional<String> emailIndex = this.myData.emailIndex(token);
+		if (emailIndex.isEmpty()) {
+			return invalid(response, model);
+		}
+		boolean sent = this.myData.sendCode(emailIndex.get(), purpose(action), language(), request.getRemoteAddr());
+		if (!sent) {
+			return action(token, action, emailIndex.get(), false, null, response, model);
+		}
+		return seeOther(request, UriComponentsBuilder.fromUri(path(token, action)).query("sent").build().toUriString());
+	}
+
+	/**
+	 * The download, with the code just mailed: JSON, or the box again with what went
+	 * wrong.
+	 */
+	@PostMapping("/my-data/{token}/export")
+	ResponseEntity<Map<String, Object>> export(@PathVariable String token,
+			@RequestParam(required = false) @Nullable String code) {
+		Optional<String> emailIndex = this.myData.emailIndex(token);
+		if (emailIndex.isEmpty()) {
+			throw new CodeRefused(token, "export", null);
+		}
+		MyData.Download download = this.myData.export(emailIndex.get(), TypedText.line(code));
+		Map<String, Object> data = download.data();
+		if (data == null) {
+			throw new CodeRefused(token, "export", download.outcome());
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
@@ -124,27 +193,22 @@ class MyDataController {
 			.cacheControl(CacheControl.noStore())
 			.header(HttpHeaders.PRAGMA, "no-cache")
 			.header("X-Robots-Tag", NOINDEX)
-			.body(this.myData.export(emailIndex.get()));
+			.body(data);
 	}
 
-	@GetMapping("/my-data/{token}/delete")
-	String confirmDelete(@PathVariable String token, HttpServletResponse response, Model model) {
-		if (this.myData.emailIndex(token).isEmpty()) {
-			return invalid(response);
-		}
-		response.setHeader("X-Robots-Tag", NOINDEX);
-		model.addAttribute("token", token);
-		return "privacy/my-data-delete";
-	}
-
+	/** The deletion, with the code just mailed; the box again with what went wrong. */
 	@PostMapping("/my-data/{token}/delete")
-	String delete(@PathVariable String token, HttpServletResponse response) {
+	String delete(@PathVariable String token, @RequestParam(required = false) @Nullable String code,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Optional<String> emailIndex = this.myData.emailIndex(token);
 		if (emailIndex.isEmpty()) {
-			return invalid(response);
+			return invalid(response, model);
 		}
-		this.myData.forget(emailIndex.get());
-		return "redirect:/my-data/deleted";
+		Outcome outcome = this.myData.forget(emailIndex.get(), TypedText.line(code));
+		if (outcome != Outcome.ACCEPTED) {
+			return action(token, "delete", emailIndex.get(), false, outcome, response, model);
+		}
+		return seeOther(request, "/my-data/deleted");
 	}
 
 	@GetMapping("/my-data/deleted")
@@ -152,9 +216,72 @@ class MyDataController {
 		return "privacy/my-data-deleted";
 	}
 
-	private static String invalid(HttpServletResponse response) {
+	/** A download refused: answered with the download's page, not JSON. */
+	static final class CodeRefused extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String token;
+
+		private final String action;
+
+		private final @Nullable Outcome outcome;
+
+		CodeRefused(String token, String action, @Nullable Outcome outcome) {
+			super(null, null, false, false);
+			this.token = token;
+			this.action = action;
+			this.outcome = outcome;
+		}
+
+	}
+
+	@ExceptionHandler(CodeRefused.class)
+	String refused(CodeRefused refused, HttpServletResponse response, Model model) {
+		Optional<String> emailIndex = this.myData.emailIndex(refused.token);
+		if (emailIndex.isEmpty()) {
+			return invalid(response, model);
+		}
+		return action(refused.token, refused.action, emailIndex.get(), false, refused.outcome, response, model);
+	}
+
+	private String action(String token, String action, String emailIndex, boolean sent, @Nullable Outcome outcome,
+			HttpServletResponse response, Model model) {
+		response.setHeader("X-Robots-Tag", NOINDEX);
+		long minutes = this.myData.codeValidity().toMinutes();
+		model.addAttribute("token", token);
+		model.addAttribute("action", action);
+		model.addAttribute("minutes", minutes);
+		model.addAttribute("held", this.myData.address(emailIndex).isPresent());
+		model.addAttribute("sent", sent);
+		if (outcome != null) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", text("mydata.code.error." + ERRORS.get(outcome), minutes));
+		}
+		return "privacy/my-data-action";
+	}
+
+	/** A redirect after a post, with 303 See Other: the browser follows it with a GET. */
+	private static String seeOther(HttpServletRequest request, String location) {
+		request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+		return "redirect:" + location;
+	}
+
+	private static Purpose purpose(String action) {
+		return "delete".equals(action) ? Purpose.DELETE : Purpose.EXPORT;
+	}
+
+	private static URI path(String token, String action) {
+		return UriComponentsBuilder.fromPath("/my-data/{token}/{action}")
+			.buildAndExpand(token, action)
+			.encode()
+			.toUri();
+	}
+
+	private String invalid(HttpServletResponse response, Model model) {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
+		model.addAttribute("days", this.myData.linkValidity().toDays());
 		return "privacy/my-data-invalid";
 	}
 
@@ -216,6 +343,10 @@ class MyDataController {
 
 	private String text(String code) {
 		return this.messages.getMessage(code, null, LocaleContextHolder.getLocale());
+	}
+
+	private String text(String code, Object argument) {
+		return this.messages.getMessage(code, new Object[] { argument }, LocaleContextHolder.getLocale());
 	}
 
 	private String text(String[] codes, String otherwise) {

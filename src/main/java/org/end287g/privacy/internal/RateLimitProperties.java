@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the limits the application uses are listed, with their values, in
  * {@code application.properties}.
  *
- * @param rateLimits the limits by name: sign-in, sign-in-attempt, sign-up, my-data, form
+ * @param rateLimits the limits by name: sign-in, sign-in-attempt, sign-up, my-data,
+ * my-data-code, form
  */
 @ConfigurationProperties("end287g")
 record RateLimitProperties(Map<String, Limit> rateLimits) {

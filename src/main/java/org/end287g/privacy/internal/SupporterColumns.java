@@ -29,4 +29,9 @@ class SupporterColumns {
 		return new SealedColumn("supporters", "id", "phone_sealed", "supporters.phone");
 	}
 
+	@Bean
+	SealedColumn supportersHolders() {
+		return new SealedColumn("supporters", "id", "holders_sealed", JdbcSupporters.HOLDERS);
+	}
+
 }

@@ -3,8 +3,11 @@ package org.end287g.privacy.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,18 +20,15 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes supporters once nothing holds their data: every hold ended more than the
  * retention period ago (or there never was one), and they have not registered again
- * since. Each supporter is announced ({@code SupporterForgotten}) and deleted in a
- * transaction of its own, under a row lock, so every instance may run this at the same
- * time: whichever locks a row first deletes it, the others find it gone.
+ * since. Holds name a supporter only by pseudonym, so the job reads the supporters not
+ * updated since the cut-off a batch at a time, works out their pseudonyms from their
+ * sealed lists of holders and asks which are still held. Each supporter is announced
+ * ({@code SupporterForgotten}) and deleted in a transaction of its own, under a row lock
+ * and after checking again, so every instance may run this at the same time: whichever
+ * locks a row first deletes it, the others find it gone.
  */
 @Component
 class SupporterRetention {
-
-	/**
-	 * The condition, on alias {@code s}, with two parameters: the cut-off twice.
-	 */
-	static final String EXPIRED = "s.updated_at < ? AND NOT EXISTS (SELECT 1 FROM supporter_holds h "
-			+ "WHERE h.supporter_id = s.id AND (h.ended_at IS NULL OR h.ended_at >= ?))";
 
 	private static final Logger log = LoggerFactory.getLogger(SupporterRetention.class);
 
@@ -59,16 +59,24 @@ class SupporterRetention {
 	/** Deletes every expired supporter as of the clock's now; returns how many. */
 	int forgetExpired(Clock now) {
 		Instant cutoff = now.instant().minus(this.retention);
+		OffsetDateTime at = cutoff.atOffset(ZoneOffset.UTC);
 		int deleted = 0;
 		long after = 0;
 		while (true) {
-			List<Expired> batch = this.jdbc
-				.sql("SELECT s.id, s.email_index FROM supporters s WHERE s.id > ? AND " + EXPIRED
-						+ " ORDER BY s.id LIMIT " + BATCH)
-				.params(after, cutoff.atOffset(ZoneOffset.UTC), cutoff.atOffset(ZoneOffset.UTC))
-				.query((rs, row) -> new Expired(rs.getLong("id"), rs.getString("email_index")))
+			List<Candidate> batch = this.jdbc
+				.sql("SELECT id, email_index, holders_sealed FROM supporters WHERE id > ? AND updated_at < ?"
+						+ " ORDER BY id LIMIT " + BATCH)
+				.params(after, at)
+				.query((rs, row) -> new Candidate(rs.getLong("id"), rs.getString("email_index"),
+						this.supporters.pseudonyms(rs.getLong("id"), this.supporters.holders(rs.getBytes(3))).values()))
 				.list();
-			for (Expired expired : batch) {
+			Set<String> holding = this.supporters
+				.holding(batch.stream().flatMap((candidate) -> candidate.pseudonyms().stream()).toList(), at);
+			for (Candidate expired : batch) {
+				after = expired.id();
+				if (expired.pseudonyms().stream().anyMatch(holding::contains)) {
+					continue;
+				}
 				try {
 					if (this.supporters.forget(expired.id(), expired.emailIndex(), cutoff)) {
 						deleted++;
@@ -79,7 +87,6 @@ class SupporterRetention {
 					// the next run tries again
 					log.warn("Retention: supporter {} not deleted: {}", expired.id(), ex.getMessage());
 				}
-				after = expired.id();
 			}
 			if (batch.size() < BATCH) {
 				return deleted;
@@ -87,7 +94,7 @@ class SupporterRetention {
 		}
 	}
 
-	private record Expired(long id, String emailIndex) {
+	private record Candidate(long id, String emailIndex, Collection<String> pseudonyms) {
 	}
 
 }

@@ -47,18 +47,18 @@ class DeliveryPacketTests extends StaffTestSupport {
 	void signers(long id) {
 		signature(id,
 				sig().name("Zoe", "Adams")
-					.zip("28054", "Gastonia")
+					.zip("28054")
 					.email("zoe@secret.example")
 					.comment("Keep families together", false));
 		signature(id,
 				sig().name("José", "Núñez")
-					.zip("28052", "Gastonia")
+					.zip("28052")
 					.email("jose@secret.example")
 					.comment("Hidden <b>rant</b>", true));
-		signature(id, sig().name("Ольга", "Иванова").zip("28052", "Belmont").email("olga@secret.example"));
+		signature(id, sig().name("Ольга", "Иванова").zip("28012").email("olga@secret.example"));
 		signature(id,
 				sig().name("=HYPERLINK(\"http://x\")", "+Evil")
-					.zip("28056", "-Cramerton")
+					.zip("28056")
 					.email("evil@secret.example")
 					.comment("@SUM(A1)", false));
 		signature(id, sig().name("Unconfirmed", "Person").email("unconfirmed@secret.example").unconfirmed());
@@ -113,7 +113,7 @@ class DeliveryPacketTests extends StaffTestSupport {
 		String[][] names = { { "王", "小明" }, { "김", "민준" }, { "さくら", "山田" }, { "አበበ", "ቢቂላ" }, { "Արամ", "Պետրոսյան" },
 				{ "ნინო", "ბერიძე" }, { "محمد", "علي" }, { "דוד", "כהן" } };
 		for (String[] name : names) {
-			signature(id, sig().name(name[0], name[1]).zip("28052", "Gastonia"));
+			signature(id, sig().name(name[0], name[1]).zip("28052"));
 		}
 		count(id, 0, names.length);
 		byte[] pdf = download("/leader/campaigns/" + id + "/delivery.pdf", leaderOf(id)).getContentAsByteArray();
@@ -148,8 +148,8 @@ class DeliveryPacketTests extends StaffTestSupport {
 		assertThat(lines[0]).isEqualTo("zip,city,first_name,last_name,comment,source,signed_at");
 		assertThat(lines).hasSize(5);
 		assertThat(csv)
-			.contains("\"28052\",\"Belmont\",\"Ольга\",\"Иванова\",\"\",\"ONLINE\"",
-					"\"'=HYPERLINK(\"\"http://x\"\")\",\"'+Evil\"", "\"'-Cramerton\"", "\"'@SUM(A1)\"",
+			.contains("\"28012\",\"Belmont\",\"Ольга\",\"Иванова\",\"\",\"ONLINE\"",
+					"\"28056\",\"Gastonia\",\"'=HYPERLINK(\"\"http://x\"\")\",\"'+Evil\"", "\"'@SUM(A1)\"",
 					"\"Keep families together\"")
 			.doesNotContain("secret.example", "rant", "Unconfirmed", "Bot");
 		assertThat(DeliveryPacket.cell("\tx")).isEqualTo("\"'\tx\"");
@@ -185,16 +185,13 @@ class DeliveryPacketTests extends StaffTestSupport {
 		byte[] first = seal("Firstname", "first_name");
 		for (int i = 0; i < 10_000; i++) {
 			rows.add(new Object[] { id, first, seal("Last" + i, "last_name"),
-					seal(String.format("%05d", 28000 + (i % 60)), "zip"), "City " + (i % 60) });
+					seal(String.format("%05d", 28000 + (i % 60)), "zip") });
 		}
 		for (Object[] row : rows) {
-			this.jdbc
-				.sql("""
-						insert into signatures (campaign_id, first_name_sealed, last_name_sealed, zip_sealed, city, language,
-						source, created_at, confirmed_at) values (?, ?, ?, ?, ?, 'en', 'ONLINE', current_timestamp,
-						current_timestamp)""")
-				.params(row)
-				.update();
+			this.jdbc.sql("""
+					insert into signatures (campaign_id, first_name_sealed, last_name_sealed, zip_sealed, language,
+					source, created_at, confirmed_at) values (?, ?, ?, ?, 'en', 'ONLINE', current_timestamp,
+					current_timestamp)""").params(row).update();
 		}
 		count(id, 0, 10_000);
 		byte[] pdf = download("/leader/campaigns/" + id + "/delivery.pdf", leaderOf(id)).getContentAsByteArray();

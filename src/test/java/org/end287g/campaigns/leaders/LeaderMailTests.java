@@ -21,6 +21,7 @@ import org.end287g.campaigns.TestCampaigns;
 import org.end287g.notifications.TestSmtp;
 import org.end287g.notifications.internal.OutboxDriver;
 import org.end287g.privacy.BlindIndex;
+import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SupporterDetails;
 import org.end287g.privacy.Supporters;
 import org.end287g.site.AccessibleHtml;
@@ -84,6 +85,9 @@ class LeaderMailTests {
 
 	@Autowired
 	BlindIndex index;
+
+	@Autowired
+	PersonalDataCipher cipher;
 
 	@Autowired
 	TestAccounts accounts;
@@ -211,10 +215,13 @@ class LeaderMailTests {
 			.register(new SupporterDetails(email, null, null, null, Locale.forLanguageTag(language)));
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		this.jdbc.sql("""
-				insert into signatures (campaign_id, supporter_id, email_key, language, source, campaign_updates,
-					created_at, confirmed_at, invalidated_at) values (?, ?, ?, ?, 'ONLINE', ?, ?, ?, ?)""")
-			.params(campaign, supporter, this.index.ofEmail(email), language, updates, now, confirmed ? now : null,
-					invalidated ? now : null)
+				insert into signatures (campaign_id, supporter_key, supporter_sealed, email_key, language, source,
+					campaign_updates, created_at, confirmed_at, invalidated_at)
+				values (?, ?, ?, ?, ?, 'ONLINE', ?, ?, ?, ?)""")
+			.params(campaign, this.supporters.pseudonym(supporter, "campaign:" + campaign),
+					this.cipher.seal(Long.toString(supporter), "signatures.supporter"),
+					this.index.ofIdentityWithin("campaign:" + campaign, email), language, updates, now,
+					confirmed ? now : null, invalidated ? now : null)
 			.update();
 		return email;
 	}

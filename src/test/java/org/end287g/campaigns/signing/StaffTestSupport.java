@@ -96,15 +96,17 @@ public abstract class StaffTestSupport {
 	/** A signature row; returns its id. */
 	protected long signature(long campaignId, Sig sig) {
 		this.jdbc.sql("""
-				insert into signatures (campaign_id, supporter_id, email_key, email_domain_index, first_name_sealed,
-				last_name_sealed, zip_sealed, comment_sealed, city, language, source, entered_by, show_publicly,
+				insert into signatures (campaign_id, supporter_sealed, email_key, email_domain_index, first_name_sealed,
+				last_name_sealed, zip_sealed, comment_sealed, language, source, entered_by, show_publicly,
 				campaign_updates, comment_hidden, client_hash, created_at, confirmed_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?)""")
-			.params(campaignId, sig.supporter, (sig.email != null) ? this.index.ofEmail(sig.email) : null,
-					(sig.email != null) ? this.index.of(SignatureChecks.DOMAIN_KIND,
-							sig.email.substring(sig.email.indexOf('@') + 1).toLowerCase()) : null,
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?)""")
+			.params(campaignId,
+					(sig.supporter != null) ? this.cipher.seal(sig.supporter.toString(), "signatures.supporter") : null,
+					(sig.email != null) ? this.index.ofIdentityWithin("campaign:" + campaignId, sig.email) : null,
+					(sig.email != null) ? this.index.ofDomainWithin("campaign:" + campaignId,
+							sig.email.substring(sig.email.indexOf('@') + 1)) : null,
 					seal(sig.first, "first_name"), seal(sig.last, "last_name"), seal(sig.zip, "zip"),
-					seal(sig.comment, "comment"), sig.city, sig.language, sig.paper ? "PAPER" : "ONLINE",
+					seal(sig.comment, "comment"), sig.language, sig.paper ? "PAPER" : "ONLINE",
 					sig.paper ? "leader-1" : null, sig.updates, sig.hidden, sig.client, sig.at,
 					sig.confirmed ? sig.at.plusMinutes(1) : null)
 			.update();
@@ -123,8 +125,6 @@ public abstract class StaffTestSupport {
 		String last = "García";
 
 		String zip = "28052";
-
-		String city = "Gastonia";
 
 		String comment;
 
@@ -152,9 +152,9 @@ public abstract class StaffTestSupport {
 			return this;
 		}
 
-		public Sig zip(String zip, String city) {
+		/** A ZIP code: the city shown is the ZIP code's, worked out when shown. */
+		public Sig zip(String zip) {
 			this.zip = zip;
-			this.city = city;
 			return this;
 		}
 

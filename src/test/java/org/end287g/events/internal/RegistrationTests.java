@@ -104,10 +104,10 @@ class RegistrationTests {
 		assertThat(row.get("status")).isEqualTo("REGISTERED");
 		assertThat(new String((byte[]) row.get("name_sealed"), StandardCharsets.ISO_8859_1)).doesNotContain("Ana");
 		assertThat(this.cipher.open((byte[]) row.get("email_sealed"), "event_registrations.email")).isEqualTo(email);
+		assertThat(row).doesNotContainKey("supporter_id");
 		assertThat(this.jdbc
-			.sql("select count(*) from supporter_holds h join supporters s on s.id = h.supporter_id"
-					+ " where h.holder = ? and h.ended_at is null")
-			.param("event:" + this.fixture.id(slug))
+			.sql("select count(*) from supporter_holds where holder = ? and supporter_key = ? and ended_at is null")
+			.params("event:" + this.fixture.id(slug), row.get("supporter_key"))
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 

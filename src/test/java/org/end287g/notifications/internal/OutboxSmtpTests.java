@@ -154,8 +154,8 @@ class OutboxSmtpTests {
 		assertThat(message.getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
 		String body = GreenMailUtil.getBody(message);
 		assertThat(body).contains("Hello Ana,", "This is a test notice.", "Line one",
-				"because someone asked for it on end287g", "See, download or delete");
-		assertThat(this.links.verify("my-data", link(body, "https://end287g.test/my-data/")))
+				"because someone asked for it on end287g", "See, download or delete", "(link valid for 7 days)");
+		assertThat(this.links.verify("my-data-link", link(body, "https://end287g.test/my-data/")))
 			.contains(this.index.ofEmail(to));
 		assertThat(body).doesNotContain("/unsubscribe/");
 		assertThat(message.getHeader("List-Unsubscribe")).isNull();

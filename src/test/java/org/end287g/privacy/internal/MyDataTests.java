@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.end287g.accounts.QueuedMail;
 import org.end287g.privacy.BlindIndex;
+import org.end287g.privacy.MyDataPages;
+import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.PersonalDataHolder;
 import org.end287g.privacy.PersonalDataLinkRequested;
 import org.end287g.privacy.SignedLinks;
@@ -53,6 +56,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RecordApplicationEvents
 class MyDataTests {
 
+	static final String PURPOSE = MyDataPages.PURPOSE;
+
 	@Autowired
 	MockMvc mvc;
 
@@ -79,6 +84,9 @@ class MyDataTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	PersonalDataCipher cipher;
 
 	// --- the page, the download, the deletion ---
 
@@ -107,7 +115,8 @@ class MyDataTests {
 			.contains(text("mydata.field.supporter.phone", locale))
 			.contains(text("mydata.value.none", locale))
 			.contains(this.messages.getMessage("mydata.field.supporter.heldFor.why", new Object[] { 180 }, locale))
-			.contains("/export.json")
+			.contains("/export\"")
+			.doesNotContain("export.json")
 			.contains("/delete\"")
 			.doesNotContain("??");
 		for (PersonalDataHolder holder : this.holders) {
@@ -124,7 +133,24 @@ class MyDataTests {
 			.register(new SupporterDetails(email, "Ana Díaz", null, "919-555-0100", Locale.forLanguageTag("es")));
 		this.supporters.hold(id, "event:7");
 		String emailIndex = this.index.ofEmail(email);
-		this.mvc.perform(get("/my-data/" + token(email) + "/export.json"))
+		String token = token(email);
+		String page = page(get("/my-data/" + token + "/export"), "es").andExpect(status().isOk())
+			.andExpect(header().string("X-Robots-Tag", "noindex, nofollow"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(text("mydata.export.title", Locale.forLanguageTag("es")))
+			.contains("/my-data/" + token + "/export/code\"")
+			.contains("name=\"code\"")
+			.contains("autocomplete=\"one-time-code\"")
+			.doesNotContain(email);
+		assertThat(AccessibleHtml.problems(page)).isEmpty();
+		assertThat(this.myDataPages().code(token, "export", email)).hasSize(8);
+		String mail = new QueuedMail(this.jdbc, this.cipher, this.index).last(email, "my-data-code").body();
+		assertThat(mail).contains("Here is the code to download", "for 10 minutes").doesNotContain("code to delete");
+
+		this.myDataPages()
+			.export(token, email)
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("application/json"))
 			.andExpect(header().string("Content-Disposition", "attachment; filename=\"end287g-my-data.json\""))
@@ -163,27 +189,32 @@ class MyDataTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(confirm).contains(text("mydata.delete.submit", Locale.forLanguageTag("es")))
+			.contains(text("mydata.delete.final", Locale.forLanguageTag("es")))
 			.contains("method=\"post\"")
 			.contains("name=\"_csrf\"");
 		assertThat(AccessibleHtml.problems(confirm)).isEmpty();
 		assertThat(this.supporters.findByEmail(email)).as("the confirmation page deletes nothing").isPresent();
 
-		this.mvc.perform(post("/my-data/" + token + "/delete")).andExpect(status().isForbidden());
+		String code = this.myDataPages().code(token, "delete", email);
+		assertThat(new QueuedMail(this.jdbc, this.cipher, this.index).last(email, "my-data-code").body())
+			.contains("Here is the code to delete everything");
+		this.mvc.perform(post("/my-data/" + token + "/delete").param("code", code)).andExpect(status().isForbidden());
 		assertThat(this.supporters.findByEmail(email)).as("no CSRF token, nothing deleted").isPresent();
 
-		this.mvc.perform(post("/my-data/" + token + "/delete").with(csrf()))
-			.andExpect(status().isFound())
+		String pseudonym = this.supporters.pseudonym(id, "campaign:3");
+		this.mvc.perform(post("/my-data/" + token + "/delete").param("code", code).with(csrf()))
+			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/my-data/deleted"));
 		assertThat(this.supporters.findByEmail(email)).isEmpty();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM supporter_holds WHERE supporter_id = ?")
-			.param(id)
+		assertThat(this.jdbc.sql("SELECT count(*) FROM supporter_holds WHERE supporter_key = ?")
+			.param(pseudonym)
 			.query(Long.class)
 			.single()).isZero();
 		for (PersonalDataHolder holder : this.holders) {
 			assertThat(holder.describe(emailIndex)).as(holder.section()).isEmpty();
 		}
 		assertThat(this.events.stream(SupporterForgotten.class))
-			.containsExactly(new SupporterForgotten(id, emailIndex));
+			.containsExactly(new SupporterForgotten(id, emailIndex, Map.of("campaign:3", pseudonym)));
 		assertThat(auditCount("personal-data.delete", emailIndex)).isEqualTo(1);
 
 		String done = page(get("/my-data/deleted"), "en").andExpect(status().isOk())
@@ -193,9 +224,16 @@ class MyDataTests {
 		assertThat(done).contains(text("mydata.deleted.title", Locale.ENGLISH));
 		assertThat(AccessibleHtml.problems(done)).isEmpty();
 
-		// the same link again: nothing left to delete, nothing fails
-		this.mvc.perform(post("/my-data/" + token + "/delete").with(csrf()))
-			.andExpect(redirectedUrl("/my-data/deleted"));
+		// the same link again: no address left to send a code to, the code used, nothing
+		// fails
+		String nothing = this.mvc.perform(post("/my-data/" + token + "/delete/code").with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(nothing).contains(text("mydata.page.nothing", Locale.ENGLISH)).doesNotContain("name=\"code\"");
+		this.mvc.perform(post("/my-data/" + token + "/delete").param("code", code).with(csrf()))
+			.andExpect(status().isBadRequest());
 		assertThat(this.events.stream(SupporterForgotten.class)).hasSize(1);
 		String empty = page(get("/my-data/" + token), "en").andExpect(status().isOk())
 			.andReturn()
@@ -230,20 +268,23 @@ class MyDataTests {
 		String other = this.index.ofEmail(SupportersTests.uniqueEmail());
 		// one character of the payload changed, the rest of the genuine token kept
 		String forged = ((genuine.charAt(0) == 'A') ? "B" : "A") + genuine.substring(1);
-		List<String> bad = List.of(this.links.sign("my-data", emailIndex, Duration.ofSeconds(-1)),
+		List<String> bad = List.of(this.links.sign(PURPOSE, emailIndex, Duration.ofSeconds(-1)),
 				this.links.sign("unsubscribe", emailIndex, Duration.ofDays(30)),
-				this.links.sign("my-data", other, Duration.ofDays(30)).replaceFirst("\\.[^.]*$", "")
+				// a link of before codes were needed
+				this.links.sign("my-data", emailIndex, Duration.ofDays(30)),
+				this.links.sign(PURPOSE, other, Duration.ofDays(30)).replaceFirst("\\.[^.]*$", "")
 						+ genuine.substring(genuine.lastIndexOf('.')),
 				forged, "not-a-token", "x".repeat(5000), "<img src=x onerror=alert(1)>", "' OR 1=1 --");
 		Locale locale = Locale.forLanguageTag(language);
 		for (String token : bad) {
 			this.mvc.perform(get("/my-data/{t}/export.json", token))
 				.andExpect(status().isSeeOther())
-				.andExpect(redirectedUrl(org.springframework.web.util.UriComponentsBuilder.fromPath("/my-data/{t}")
-					.buildAndExpand(token)
-					.encode()
-					.toUriString()));
-			for (String path : List.of("/my-data/{t}", "/my-data/{t}/delete")) {
+				.andExpect(
+						redirectedUrl(org.springframework.web.util.UriComponentsBuilder.fromPath("/my-data/{t}/export")
+							.buildAndExpand(token)
+							.encode()
+							.toUriString()));
+			for (String path : List.of("/my-data/{t}", "/my-data/{t}/delete", "/my-data/{t}/export")) {
 				String html = page(get(path, token), language).andExpect(status().isNotFound())
 					.andExpect(content().contentTypeCompatibleWith("text/html"))
 					.andReturn()
@@ -251,12 +292,18 @@ class MyDataTests {
 					.getContentAsString();
 				assertThat(html).contains(text("mydata.invalid.title", locale))
 					.contains("href=\"/my-data\"")
+					.contains("action=\"/my-data\"")
 					.doesNotContain(email)
 					.doesNotContain("Rosa");
 				assertThat(AccessibleHtml.problems(html)).isEmpty();
 			}
-			this.mvc.perform(post("/my-data/{t}/delete", token).with(csrf())).andExpect(status().isNotFound());
+			for (String path : List.of("/my-data/{t}/delete", "/my-data/{t}/export", "/my-data/{t}/delete/code",
+					"/my-data/{t}/export/code")) {
+				this.mvc.perform(post(path, token).param("code", "12345678").with(csrf()))
+					.andExpect(status().isNotFound());
+			}
 		}
+		assertThat(new QueuedMail(this.jdbc, this.cipher, this.index).to(email, "my-data-code")).isEmpty();
 		assertThat(this.supporters.findByEmail(email)).isPresent();
 		assertThat(auditCount("personal-data.export", emailIndex)).isZero();
 	}
@@ -310,7 +357,7 @@ class MyDataTests {
 		assertThat(link.link()).startsWith("https://end287g.example/my-data/");
 		assertThat(link.toString()).doesNotContain(known);
 		String token = link.link().substring("https://end287g.example/my-data/".length());
-		assertThat(this.links.verify("my-data", token)).contains(this.index.ofEmail(known));
+		assertThat(this.links.verify(PURPOSE, token)).contains(this.index.ofEmail(known));
 		this.mvc.perform(get(link.link().replace("https://end287g.example", "")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(known)));
@@ -319,7 +366,8 @@ class MyDataTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(sent).contains(text("mydata.sent.text", Locale.forLanguageTag("es")));
+		assertThat(sent)
+			.contains(this.messages.getMessage("mydata.sent.text", new Object[] { 7 }, Locale.forLanguageTag("es")));
 		assertThat(AccessibleHtml.problems(sent)).isEmpty();
 	}
 
@@ -423,7 +471,11 @@ class MyDataTests {
 	}
 
 	private String token(String email) {
-		return this.links.sign("my-data", this.index.ofEmail(email), Duration.ofDays(30));
+		return this.links.sign(PURPOSE, this.index.ofEmail(email), Duration.ofDays(7));
+	}
+
+	private MyDataPages myDataPages() {
+		return new MyDataPages(this.mvc, this.links, this.index, this.jdbc, this.cipher);
 	}
 
 	private long auditCount(String action, String emailIndex) {

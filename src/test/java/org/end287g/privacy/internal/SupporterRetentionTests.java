@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
@@ -95,8 +96,13 @@ class SupporterRetentionTests {
 		assertThat(this.forgotten).extracting(SupporterForgotten::supporterId)
 			.containsExactlyInAnyOrder(endedLongAgo, endedJustBeforeCutoff, noHoldOld);
 		assertThat(this.forgotten).allSatisfy((event) -> assertThat(event.emailIndex()).hasSizeGreaterThan(20));
-		assertThat(this.jdbc.sql("SELECT count(*) FROM supporter_holds WHERE supporter_id IN (?, ?)")
-			.params(endedLongAgo, endedJustBeforeCutoff)
+		assertThat(this.forgotten).filteredOn((event) -> event.supporterId() == endedLongAgo)
+			.singleElement()
+			.satisfies((event) -> assertThat(event.pseudonyms())
+				.containsExactly(Map.entry("campaign:2", this.supporters.pseudonym(endedLongAgo, "campaign:2"))));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM supporter_holds WHERE supporter_key IN (?, ?)")
+			.params(this.supporters.pseudonym(endedLongAgo, "campaign:2"),
+					this.supporters.pseudonym(endedJustBeforeCutoff, "event:4"))
 			.query(Long.class)
 			.single()).as("holds go with their supporter").isZero();
 
@@ -145,9 +151,10 @@ class SupporterRetentionTests {
 			.update();
 		if (holder != null) {
 			this.supporters.hold(id, holder);
-			this.jdbc.sql("UPDATE supporter_holds SET created_at = ?, ended_at = ? WHERE supporter_id = ?")
+			this.jdbc
+				.sql("UPDATE supporter_holds SET created_at = ?, ended_at = ? WHERE holder = ? AND supporter_key = ?")
 				.params(registered.atOffset(ZoneOffset.UTC), (ended != null) ? ended.atOffset(ZoneOffset.UTC) : null,
-						id)
+						holder, this.supporters.pseudonym(id, holder))
 				.update();
 		}
 		return id;

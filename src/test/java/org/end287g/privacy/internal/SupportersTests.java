@@ -130,8 +130,8 @@ class SupportersTests {
 		this.supporters.holdAll(List.of(first, second, second), "campaign:991");
 		assertThat(this.jdbc
 			.sql("SELECT COUNT(*) FROM supporter_holds WHERE holder = 'campaign:991' AND ended_at IS NULL "
-					+ "AND supporter_id IN (?, ?)")
-			.params(first, second)
+					+ "AND supporter_key IN (?, ?)")
+			.params(this.supporters.pseudonym(first, "campaign:991"), this.supporters.pseudonym(second, "campaign:991"))
 			.query(Long.class)
 			.single()).isEqualTo(2);
 	}
@@ -233,6 +233,42 @@ class SupportersTests {
 		}
 	}
 
+	/**
+	 * Security review, finding 4: a supporter's holds in two campaigns or events share no
+	 * value a dump shows; only the supporter's sealed list of holders, opened with the
+	 * key, leads to them.
+	 */
+	@Test
+	void holdsNameTheSupporterByAPseudonymOfTheirOwnInEachHolder() {
+		String email = uniqueEmail();
+		long id = this.supporters.register(SupporterDetails.of(email, Locale.ENGLISH));
+		this.supporters.hold(id, "campaign:12");
+		this.supporters.holdAll(List.of(id), "event:7");
+		this.supporters.hold(id, "campaign:12");
+		List<Map<String, Object>> holds = this.jdbc
+			.sql("SELECT * FROM supporter_holds WHERE holder IN ('campaign:12', 'event:7') AND supporter_key IN (?, ?)")
+			.params(this.supporters.pseudonym(id, "campaign:12"), this.supporters.pseudonym(id, "event:7"))
+			.query()
+			.listOfRows();
+		assertThat(holds).hasSize(2);
+		assertThat(holds.get(0).keySet()).map((column) -> column.toLowerCase(Locale.ROOT))
+			.containsExactlyInAnyOrder("holder", "supporter_key", "created_at", "ended_at");
+		assertThat(holds.get(0).get("supporter_key")).isNotEqualTo(holds.get(1).get("supporter_key"))
+			.isNotEqualTo(Long.toString(id));
+		assertThat(this.supporters.pseudonym(id, "campaign:12"))
+			.isNotEqualTo(this.supporters.pseudonym(id + 1, "campaign:12"));
+		assertThat(this.supporters.pseudonyms(this.index.ofEmail(email))).containsOnlyKeys("campaign:12", "event:7")
+			.containsEntry("event:7", this.supporters.pseudonym(id, "event:7"));
+		assertThat(this.supporters.pseudonyms(this.index.ofEmail(uniqueEmail()))).isEmpty();
+		byte[] sealed = this.jdbc.sql("SELECT holders_sealed FROM supporters WHERE id = ?")
+			.param(id)
+			.query(byte[].class)
+			.single();
+		assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("campaign");
+		assertThat(this.cipher.open(sealed, "supporters.holders")).isEqualTo("campaign:12\nevent:7");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.supporters.hold(Long.MAX_VALUE, "campaign:12"));
+	}
+
 	@Test
 	void thereIsNoColumnForImmigrationStatus() {
 		List<String> columns = this.jdbc
@@ -263,8 +299,8 @@ class SupportersTests {
 
 	private long openHolds(long id, String holder) {
 		return this.jdbc
-			.sql("SELECT count(*) FROM supporter_holds WHERE supporter_id = ? AND holder = ? AND ended_at IS NULL")
-			.params(id, holder)
+			.sql("SELECT count(*) FROM supporter_holds WHERE supporter_key = ? AND holder = ? AND ended_at IS NULL")
+			.params(this.supporters.pseudonym(id, holder), holder)
 			.query(Long.class)
 			.single();
 	}
