@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replays {@code POST /campaigns/{slug}/sign} (the public signing form, with its CSRF
  * cookie and token) on a real server: 64 at once from one client address (given by
  * {@code X-Forwarded-For}, as behind the load balancer), each with a new e-mail address;
- * and 64 concurrent takes of one bucket of the other limits.
+ * then plain and {@code +tag} addresses of the providers that ignore the tag.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.forward-headers-strategy=native")
 class Finding7SigningLimitTests {
@@ -150,9 +150,43 @@ class Finding7SigningLimitTests {
 		assertThat(byEmail).filteredOn((taken) -> taken).hasSize(2);
 	}
 
+	@Test
+	void plusTagsOfProvidersThatIgnoreThemAreTheSameSigner() throws Exception {
+		String x = "x" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		Map<String, String> same = new LinkedHashMap<>();
+		same.put(x + "@gmail.com", x + "+tag@gmail.com");
+		same.put("d." + x + "@gmail.com", "d." + x + "+z@googlemail.com");
+		same.put(x + "@outlook.com", x + "+a@outlook.com");
+		same.put(x + "@hotmail.com", x + "+petition@Hotmail.com");
+		same.put(x + "@icloud.com", x + "+news@icloud.com");
+		same.put(x + "@proton.me", x + "+sign@proton.me");
+		same.put(x + "@fastmail.com", x + "+a@fastmail.com");
+		long mails = confirmationMails();
+		for (Map.Entry<String, String> person : same.entrySet()) {
+			assertThat(sign(person.getKey(), newAddress(), "en").statusCode()).isEqualTo(303);
+			HttpResponse<String> again = sign(person.getValue(), newAddress(), "en");
+			// answered as any repeat is: the same "check your e-mail", nothing stored
+			assertThat(again.statusCode()).as(person.getValue()).isEqualTo(303);
+			assertThat(again.headers().firstValue("Location")).hasValue("/campaigns/" + this.slug + "/signed");
+		}
+		assertThat(storedSignatures()).isEqualTo(same.size());
+		assertThat(confirmationMails() - mails).isEqualTo(same.size());
+
+		// a provider whose rule we do not know: the tag may be another mailbox
+		sign(x + "@example.org", newAddress(), "en");
+		sign(x + "+tag@example.org", newAddress(), "en");
+		assertThat(storedSignatures()).isEqualTo(same.size() + 2);
+	}
+
 	private long storedSignatures() {
 		return this.jdbc.sql("select count(*) from signatures where campaign_id = ?")
 			.param(this.campaign)
+			.query(Long.class)
+			.single();
+	}
+
+	private long confirmationMails() {
+		return this.jdbc.sql("select count(*) from mail_outbox where template = 'signature-confirm'")
 			.query(Long.class)
 			.single();
 	}
