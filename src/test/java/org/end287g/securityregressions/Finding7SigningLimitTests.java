@@ -123,6 +123,19 @@ class Finding7SigningLimitTests {
 	}
 
 	@Test
+	void severalAddressesFloodingTogetherEachStoreExactlyTheLimit() throws Exception {
+		// batches then hold several addresses each, in every combination
+		int limit = Objects
+			.requireNonNull(this.environment.getProperty("end287g.campaigns.signatures-per-address", Integer.class));
+		List<String> addresses = List.of(newAddress(), newAddress(), newAddress(), newAddress());
+		List<HttpResponse<String>> answers = atOnce(4 * 32,
+				(i) -> sign("mixed-" + i + "-" + UUID.randomUUID() + "@example.org", addresses.get(i % 4), "en"));
+		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(303, 429);
+		assertThat(answers).filteredOn((answer) -> answer.statusCode() == 303).hasSize(4 * limit);
+		assertThat(storedSignatures()).isEqualTo(4 * limit);
+	}
+
+	@Test
 	void theOtherLimitsAreExactUnderTheSameFlood() throws Exception {
 		// sign-in, my data, events, every form: the buckets of RateLimits ("test" allows
 		// 3)

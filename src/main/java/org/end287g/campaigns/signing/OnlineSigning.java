@@ -119,25 +119,10 @@ class OnlineSigning {
 		return confirmation;
 	}
 
-	/**
-	 * Writes a batch of signatures in one transaction, after the limit per client address
-	 * (see {@link #limited}).
-	 */
+	/** Writes a batch of signatures in one transaction. */
 	private List<Signed> signAll(List<Signing> batch) {
-		List<String> addresses = batch.stream().map(Signing::clientHash).distinct().sorted().toList();
-		OffsetDateTime since = now().minus(this.settings.signaturesPerAddressPeriod());
-		// read without a lock: an address at its limit already is refused without waiting
-		// for the batches that hold it (a flood from one address does not hold others up)
-		Map<String, Long> recent = this.rows.recentByAddress(addresses, since);
-		List<String> open = addresses.stream()
-			.filter((address) -> recent.getOrDefault(address, 0L) < this.settings.signaturesPerAddress())
-			.toList();
-		if (open.isEmpty()) {
-			return batch.stream().map((signing) -> Signed.LIMITED).toList();
-		}
-		this.addresses.register(open);
 		return this.transactions.execute((status) -> {
-			List<Signed> results = limited(batch, open, since);
+			List<Signed> results = limited(batch);
 			List<Signing> accepted = IntStream.range(0, batch.size())
 				.filter((i) -> results.get(i) == Signed.DONE)
 				.mapToObj(batch::get)
@@ -153,17 +138,25 @@ class OnlineSigning {
 
 	/**
 	 * Each signing's answer: LIMITED past the signatures one client address may give in
-	 * the period, those of this batch included. The addresses still under their limit
-	 * ({@code open}) are locked first and counted under the lock, so no other batch
-	 * stores signatures of theirs until this one has committed; the others are refused.
+	 * the period, those of this batch included. An address at its limit already is
+	 * refused on a read without a lock, so a flood from one address does not make this
+	 * batch wait for the batches that hold it. The others are locked
+	 * ({@link SigningAddresses}) and counted again under the lock: no other batch stores
+	 * signatures of theirs until this transaction ends.
 	 */
-	private List<Signed> limited(List<Signing> batch, List<String> open, OffsetDateTime since) {
+	private List<Signed> limited(List<Signing> batch) {
+		List<String> addresses = batch.stream().map(Signing::clientHash).distinct().sorted().toList();
+		OffsetDateTime since = now().minus(this.settings.signaturesPerAddressPeriod());
+		Map<String, Long> before = this.rows.recentByAddress(addresses, since);
+		List<String> open = addresses.stream()
+			.filter((address) -> before.getOrDefault(address, 0L) < this.settings.signaturesPerAddress())
+			.toList();
 		this.addresses.lock(open);
-		Set<String> counted = new HashSet<>(open);
+		Set<String> locked = new HashSet<>(open);
 		Map<String, Long> recent = this.rows.recentByAddress(open, since);
 		List<Signed> results = new ArrayList<>(batch.size());
 		for (Signing signing : batch) {
-			boolean limited = !counted.contains(signing.clientHash())
+			boolean limited = !locked.contains(signing.clientHash())
 					|| recent.merge(signing.clientHash(), 1L, Long::sum) > this.settings.signaturesPerAddress();
 			results.add(limited ? Signed.LIMITED : Signed.DONE);
 		}

@@ -7,10 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,10 +21,15 @@ import org.springframework.stereotype.Component;
  * with the same address so take turns: the second counts what the first stored. Batches
  * without a common address never wait for each other, so signing keeps its throughput.
  * <p>
- * Deadlock-free by construction: the rows exist, committed, before any transaction locks
- * them ({@link #register}, its own statement), and every transaction locks its rows in
- * the same (sorted) order, one {@code UPDATE} after the other in a JDBC batch, before it
- * writes anything else. Plain SQL that PostgreSQL and H2 both run.
+ * Deadlock-free by construction: every transaction takes its rows in the same (sorted)
+ * order, before it writes anything else, in two passes. First it inserts the rows that
+ * are missing ({@code on conflict do nothing}, one statement, rows in order): an insert
+ * of an address another transaction has just inserted waits for that transaction, in
+ * PostgreSQL and in H2 alike, so a new row is held from its insert on. Then it locks
+ * every row, one {@code UPDATE} after the other in a JDBC batch. Both passes go in the
+ * same order, and whoever reaches a row in the first pass has waited for its inserter to
+ * end, so no two transactions can each hold a row the other waits for. Plain SQL that
+ * PostgreSQL and H2 both run.
  */
 @Component
 class SigningAddresses {
@@ -47,49 +50,25 @@ class SigningAddresses {
 	}
 
 	/**
-	 * Makes sure each address has its row, committed: call it outside the transaction
-	 * that will lock the rows. PostgreSQL makes a concurrent insert of the same address
-	 * wait for the first; H2 refuses it as a duplicate, so the statement is repeated
-	 * until the other insert has committed (a moment: it is a statement of its own too).
+	 * Locks the addresses' rows until the caller's transaction ends, creating those that
+	 * are missing, and waiting for any other transaction that holds one of them.
 	 * @param addresses client hashes, sorted
-	 */
-	void register(List<String> addresses) {
-		if (addresses.isEmpty()) {
-			return;
-		}
-		String sql = "insert into signing_addresses (client_hash, locked_at) values "
-				+ String.join(", ", Collections.nCopies(addresses.size(), "(?, ?)")) + " on conflict do nothing";
-		OffsetDateTime now = now();
-		List<Object> params = new ArrayList<>(2 * addresses.size());
-		for (String address : addresses) {
-			params.add(address);
-			params.add(now);
-		}
-		for (int attempt = 1;; attempt++) {
-			try {
-				this.jdbc.sql(sql).params(params).update();
-				return;
-			}
-			catch (DuplicateKeyException raced) {
-				if (attempt == 100) {
-					throw raced;
-				}
-				LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
-			}
-		}
-	}
-
-	/**
-	 * Locks the addresses' rows until the caller's transaction ends, waiting for any
-	 * other transaction that holds one of them. A row missing after all (it cannot be,
-	 * once {@link #register registered}, but costs nothing to handle) is inserted here.
-	 * @param addresses client hashes, sorted, registered
 	 */
 	void lock(List<String> addresses) {
 		if (addresses.isEmpty()) {
 			return;
 		}
 		OffsetDateTime now = now();
+		List<Object> params = new ArrayList<>(2 * addresses.size());
+		for (String address : addresses) {
+			params.add(address);
+			params.add(now);
+		}
+		this.jdbc
+			.sql("insert into signing_addresses (client_hash, locked_at) values "
+					+ String.join(", ", Collections.nCopies(addresses.size(), "(?, ?)")) + " on conflict do nothing")
+			.params(params)
+			.update();
 		int[][] locked = this.template.batchUpdate("update signing_addresses set locked_at = ? where client_hash = ?",
 				addresses, addresses.size(), (statement, address) -> {
 					statement.setObject(1, now);
@@ -97,10 +76,7 @@ class SigningAddresses {
 				});
 		for (int i = 0; i < addresses.size(); i++) {
 			if (locked[0][i] == 0) {
-				this.jdbc
-					.sql("insert into signing_addresses (client_hash, locked_at) values (?, ?) on conflict do nothing")
-					.params(addresses.get(i), now)
-					.update();
+				throw new IllegalStateException("A signing address vanished while being locked");
 			}
 		}
 	}
