@@ -141,19 +141,23 @@ class OnlineSigning {
 	 * the period, those of this batch included. An address at its limit already is
 	 * refused on a read without a lock, so a flood from one address does not make this
 	 * batch wait for the batches that hold it. The others are locked
-	 * ({@link SigningAddresses}) and counted again under the lock: no other batch stores
-	 * signatures of theirs until this transaction ends.
+	 * ({@link SigningAddresses}), and those whose lock existed already are counted again
+	 * under it: no other batch stores signatures of theirs until this transaction ends.
 	 */
 	private List<Signed> limited(List<Signing> batch) {
 		List<String> addresses = batch.stream().map(Signing::clientHash).distinct().sorted().toList();
 		OffsetDateTime since = now().minus(this.settings.signaturesPerAddressPeriod());
-		Map<String, Long> before = this.rows.recentByAddress(addresses, since);
+		Map<String, Long> recent = this.rows.recentByAddress(addresses, since);
 		List<String> open = addresses.stream()
-			.filter((address) -> before.getOrDefault(address, 0L) < this.settings.signaturesPerAddress())
+			.filter((address) -> recent.getOrDefault(address, 0L) < this.settings.signaturesPerAddress())
 			.toList();
-		this.addresses.lock(open);
+		Set<String> created = this.addresses.lock(open);
+		// another batch may have stored signatures of an address whose row existed since
+		// the read: count those again, now under the lock
+		List<String> existing = open.stream().filter((address) -> !created.contains(address)).toList();
+		Map<String, Long> again = this.rows.recentByAddress(existing, since);
+		existing.forEach((address) -> recent.put(address, again.getOrDefault(address, 0L)));
 		Set<String> locked = new HashSet<>(open);
-		Map<String, Long> recent = this.rows.recentByAddress(open, since);
 		List<Signed> results = new ArrayList<>(batch.size());
 		for (Signing signing : batch) {
 			boolean limited = !locked.contains(signing.clientHash())
