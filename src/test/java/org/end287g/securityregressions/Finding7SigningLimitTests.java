@@ -132,7 +132,7 @@ class Finding7SigningLimitTests {
 				(i) -> sign("mixed-" + i + "-" + UUID.randomUUID() + "@example.org", addresses.get(i % 4), "en"));
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(303, 429);
 		assertThat(answers).filteredOn((answer) -> answer.statusCode() == 303).hasSize(4 * limit);
-		assertThat(storedSignatures()).isEqualTo(4 * limit);
+		assertThat(storedSignatures()).isEqualTo(4L * limit);
 	}
 
 	@Test

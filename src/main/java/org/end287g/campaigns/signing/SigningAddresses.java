@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * ({@code signing_addresses}), which the transaction writing a batch of signatures locks
  * before it counts the address's recent signatures. Two batches (on one instance or two)
  * with the same address so take turns: the second counts what the first stored. Batches
- * without a common address never wait for each other, so signing keeps its throughput.
+ * without a common address never wait for each other, and for signers from addresses not
+ * seen today a batch costs one multi-row insert more.
  * <p>
  * Deadlock-free by construction: every transaction takes its rows in the same (sorted)
  * order, before it writes anything else, in two passes. First it inserts the rows that
