@@ -47,6 +47,18 @@ class RateLimitsTests {
 	}
 
 	@Test
+	void plusTagsOfAProviderThatIgnoresThemDrawFromOneEmailBucket() {
+		String name = "ana" + UUID.randomUUID().toString().substring(0, 8);
+		this.limits.check("test", uniqueAddress(), name + "+1@outlook.com");
+		this.limits.check("test", uniqueAddress(), name + "+2@outlook.com");
+		assertThatExceptionOfType(RateLimitExceededException.class)
+			.isThrownBy(() -> this.limits.check("test", uniqueAddress(), name + "@outlook.com"));
+		// a domain whose rule we do not know: another bucket
+		this.limits.check("test", uniqueAddress(), name + "+1@example.org");
+		this.limits.check("test", uniqueAddress(), name + "+2@example.org");
+	}
+
+	@Test
 	void concurrentAttemptsFromOneAddressGetExactlyTheAllowance() throws Exception {
 		String address = uniqueAddress();
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);

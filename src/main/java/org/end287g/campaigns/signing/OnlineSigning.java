@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
@@ -32,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction shared with whoever else signs at the same moment ({@link GroupCommit})
  * with few statements: supporters, holds and rows as JDBC batches, the confirmation mails
  * in the outbox. The limit per client address counts the signatures rows of the period,
- * so signing needs no rate-limit row of its own.
+ * under the lock of the address's row ({@link SigningAddresses}): batches written at the
+ * same moment by several writers or instances count one address in turn, so the limit
+ * holds exactly.
  */
 @Component
 class OnlineSigning {
@@ -54,11 +57,15 @@ class OnlineSigning {
 
 	private final TransactionTemplate transactions;
 
+	private final SigningAddresses addresses;
+
 	private final GroupCommit<Signing, Signed> signing;
 
 	OnlineSigning(SignatureRows rows, SignatureConfirmationMail mail, Supporters supporters, SignatureCounts counts,
-			SignatureSettings settings, ObjectProvider<Clock> clock, PlatformTransactionManager transactions) {
+			SignatureSettings settings, SigningAddresses addresses, ObjectProvider<Clock> clock,
+			PlatformTransactionManager transactions) {
 		this.rows = rows;
+		this.addresses = addresses;
 		this.mail = mail;
 		this.supporters = supporters;
 		this.counts = counts;
@@ -130,16 +137,30 @@ class OnlineSigning {
 
 	/**
 	 * Each signing's answer: LIMITED past the signatures one client address may give in
-	 * the period, those of this batch included.
+	 * the period, those of this batch included. An address at its limit already is
+	 * refused on a read without a lock, so a flood from one address does not make this
+	 * batch wait for the batches that hold it. The others are locked
+	 * ({@link SigningAddresses}), and those whose lock existed already are counted again
+	 * under it: no other batch stores signatures of theirs until this transaction ends.
 	 */
 	private List<Signed> limited(List<Signing> batch) {
-		List<String> addresses = batch.stream().map(Signing::clientHash).filter(Objects::nonNull).distinct().toList();
-		Map<String, Long> recent = this.rows.recentByAddress(addresses,
-				now().minus(this.settings.signaturesPerAddressPeriod()));
+		List<String> addresses = batch.stream().map(Signing::clientHash).distinct().sorted().toList();
+		OffsetDateTime since = now().minus(this.settings.signaturesPerAddressPeriod());
+		Map<String, Long> recent = this.rows.recentByAddress(addresses, since);
+		List<String> open = addresses.stream()
+			.filter((address) -> recent.getOrDefault(address, 0L) < this.settings.signaturesPerAddress())
+			.toList();
+		Set<String> created = this.addresses.lock(open);
+		// another batch may have stored signatures of an address whose row existed since
+		// the read: count those again, now under the lock
+		List<String> existing = open.stream().filter((address) -> !created.contains(address)).toList();
+		Map<String, Long> again = this.rows.recentByAddress(existing, since);
+		existing.forEach((address) -> recent.put(address, again.getOrDefault(address, 0L)));
+		Set<String> locked = new HashSet<>(open);
 		List<Signed> results = new ArrayList<>(batch.size());
 		for (Signing signing : batch) {
-			boolean limited = signing.clientHash() != null
-					&& recent.merge(signing.clientHash(), 1L, Long::sum) > this.settings.signaturesPerAddress();
+			boolean limited = !locked.contains(signing.clientHash())
+					|| recent.merge(signing.clientHash(), 1L, Long::sum) > this.settings.signaturesPerAddress();
 			results.add(limited ? Signed.LIMITED : Signed.DONE);
 		}
 		return results;

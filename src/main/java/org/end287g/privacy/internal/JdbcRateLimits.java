@@ -7,6 +7,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.ClientAddresses;
+import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.QuietLimits;
 import org.end287g.privacy.RateLimitExceededException;
 import org.end287g.privacy.RateLimits;
@@ -58,7 +59,9 @@ class JdbcRateLimits implements RateLimits, QuietLimits {
 		Limit configured = configured(limit);
 		take(limit, "address:" + this.addresses.hash(clientAddress), configured.perAddress(), configured.period());
 		if (email != null && !email.isBlank()) {
-			take(limit, "email:" + this.index.ofEmail(email), configured.perEmail(), configured.period());
+			// the person's identity: x+1@gmail.com and x+2@gmail.com draw from one bucket
+			take(limit, "email:" + this.index.ofEmail(EmailAddresses.identity(email)), configured.perEmail(),
+					configured.period());
 		}
 	}
 
