@@ -63,6 +63,19 @@ public interface Supporters {
 	Map<String, String> pseudonyms(String emailIndex);
 
 	/**
+	 * Of a supporter's {@linkplain #pseudonyms pseudonyms by holder}, those within
+	 * holders of one kind ({@code "campaign:"}, {@code "event:"}): the keys that kind's
+	 * rows carry.
+	 */
+	static List<String> pseudonymsWithin(Map<String, String> pseudonyms, String kind) {
+		return pseudonyms.entrySet()
+			.stream()
+			.filter((pseudonym) -> pseudonym.getKey().startsWith(kind))
+			.map(Map.Entry::getValue)
+			.toList();
+	}
+
+	/**
 	 * Ends every open hold of a holder (the campaign closed, the event is over); the
 	 * retention period counts from {@code endedAt}.
 	 * @return how many holds ended

@@ -1,12 +1,8 @@
 package org.end287g.securityregressions;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.end287g.TestClock;
 import org.end287g.accounts.QueuedMail;
 import org.end287g.accounts.SignedIn;
 import org.end287g.privacy.BlindIndex;
@@ -73,8 +70,8 @@ class Finding3MyDataNeedsCodeTests {
 	static class Clocks {
 
 		@Bean
-		MovingClock movingClock() {
-			return new MovingClock();
+		TestClock movingClock() {
+			return new TestClock();
 		}
 
 	}
@@ -83,7 +80,7 @@ class Finding3MyDataNeedsCodeTests {
 	MockMvc mvc;
 
 	@Autowired
-	MovingClock clock;
+	TestClock clock;
 
 	@Autowired
 	Supporters supporters;
@@ -313,32 +310,6 @@ class Finding3MyDataNeedsCodeTests {
 
 	private static String newEmail() {
 		return "finding3-" + UUID.randomUUID() + "@example.org";
-	}
-
-	/** A clock that stands still until the test moves it. */
-	static final class MovingClock extends Clock {
-
-		private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
 	}
 
 }

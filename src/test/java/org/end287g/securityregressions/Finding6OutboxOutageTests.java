@@ -1,11 +1,6 @@
 package org.end287g.securityregressions;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +15,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.end287g.Staff;
+import org.end287g.TestClock;
 import org.end287g.accounts.SignedIn;
 import org.end287g.notifications.TestSmtp;
 import org.end287g.notifications.internal.OutboxDriver;
@@ -82,8 +78,8 @@ class Finding6OutboxOutageTests {
 	static class Clocks {
 
 		@Bean
-		MovableClock movableClock() {
-			return new MovableClock();
+		TestClock movableClock() {
+			return new TestClock();
 		}
 
 	}
@@ -107,7 +103,7 @@ class Finding6OutboxOutageTests {
 	BlindIndex index;
 
 	@Autowired
-	MovableClock clock;
+	TestClock clock;
 
 	@BeforeEach
 	void cleanSlate() throws Exception {
@@ -329,32 +325,6 @@ class Finding6OutboxOutageTests {
 	}
 
 	record Row(String status, int attempts, String lastError) {
-
-	}
-
-	/** A clock that stands still until a test moves it forward. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
 
 	}
 

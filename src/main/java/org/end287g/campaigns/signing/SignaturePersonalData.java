@@ -120,13 +120,7 @@ class SignaturePersonalData implements PersonalDataHolder {
 
 	/** The pseudonyms within campaigns: the keys the person's signatures carry. */
 	private static List<String> keys(Map<String, String> pseudonyms) {
-		List<String> keys = new ArrayList<>();
-		pseudonyms.forEach((holder, key) -> {
-			if (holder.startsWith("campaign:")) {
-				keys.add(key);
-			}
-		});
-		return keys;
+		return Supporters.pseudonymsWithin(pseudonyms, "campaign:");
 	}
 
 	private static String marks(List<String> keys) {

@@ -101,13 +101,7 @@ class EventPersonalData implements PersonalDataHolder {
 
 	/** The pseudonyms within events: the keys the person's registrations carry. */
 	private static List<String> keys(Map<String, String> pseudonyms) {
-		List<String> keys = new ArrayList<>();
-		pseudonyms.forEach((holder, key) -> {
-			if (holder.startsWith("event:")) {
-				keys.add(key);
-			}
-		});
-		return keys;
+		return Supporters.pseudonymsWithin(pseudonyms, "event:");
 	}
 
 	private static String marks(List<String> keys) {

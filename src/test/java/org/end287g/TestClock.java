@@ -1,15 +1,16 @@
-package org.end287g.notifications.internal;
+package org.end287g;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** A clock that stands still until a test moves it forward. */
-final class TestClock extends Clock {
+/** A clock that stands still until a test moves it forward, for tests of deadlines. */
+public final class TestClock extends Clock {
 
-	private volatile Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+	private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
 	@Override
 	public ZoneId getZone() {
@@ -26,7 +27,7 @@ final class TestClock extends Clock {
 		return this.now;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
