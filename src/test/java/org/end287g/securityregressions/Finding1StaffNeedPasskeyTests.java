@@ -2,11 +2,9 @@ package org.end287g.securityregressions;
 
 import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +23,7 @@ import org.end287g.accounts.RequestRule;
 import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.TestCampaigns;
+import org.end287g.events.internal.EventFixture;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
 import org.junit.jupiter.api.BeforeEach;
@@ -418,26 +417,7 @@ class Finding1StaffNeedPasskeyTests {
 	}
 
 	private Map<String, String> eventForm(String campaignSlug) {
-		LocalDateTime start = LocalDateTime.now(NEW_YORK).plusDays(7).truncatedTo(ChronoUnit.DAYS).withHour(17);
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("titleEn", "Finding 1 meeting");
-		form.put("titleEs", "");
-		form.put("descriptionEn", "How 287(g) works and how to end it.");
-		form.put("descriptionEs", "");
-		form.put("kind", "ONLINE");
-		form.put("startDate", start.toLocalDate().toString());
-		form.put("startTime", start.toLocalTime().toString());
-		form.put("endDate", start.toLocalDate().toString());
-		form.put("endTime", start.plusMinutes(90).toLocalTime().toString());
-		form.put("timeZone", "America/New_York");
-		form.put("capacity", "100");
-		form.put("venue", "");
-		form.put("address", "");
-		form.put("zip", "");
-		form.put("onlineUrl", "https://meet.example.org/end287g");
-		form.put("partners", "");
-		form.put("speakers", "");
-		form.put("questions", "");
+		Map<String, String> form = EventFixture.form("Finding 1 meeting");
 		form.put("campaigns", campaignSlug);
 		return form;
 	}

@@ -24,7 +24,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Events for tests: valid forms, staff creating and publishing, and a clean slate. */
-final class EventFixture {
+public final class EventFixture {
 
 	static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
@@ -47,7 +47,7 @@ final class EventFixture {
 	}
 
 	/** A valid online event, a week from now at 17:00 New York time, for 90 minutes. */
-	static Map<String, String> form(String title) {
+	public static Map<String, String> form(String title) {
 		LocalDateTime start = LocalDateTime.now(NEW_YORK).plusDays(7).truncatedTo(ChronoUnit.DAYS).withHour(17);
 		return form(title, start, start.plusMinutes(90));
 	}
