@@ -84,7 +84,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 		boolean campaign = path.startsWith("/api/v1/campaigns") || path.startsWith("/api/v1/events");
 		return !"GET".equals(request.getMethod()) || switchesLanguage || personal || campaign
 				|| !("/".equals(path) || PREFIXES.stream().anyMatch(path::startsWith)
-						|| this.others.stream().anyMatch(pages -> pages.covers(path)));
+						|| this.others.stream().anyMatch((pages) -> pages.covers(path)));
 	}
 
 	@Override
@@ -103,7 +103,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 		}
 		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, rendered);
-		keep(request, rendered, now).ifPresent(kept -> remember(version, key, kept));
+		keep(request, rendered, now).ifPresent((kept) -> remember(version, key, kept));
 		rendered.copyBodyToResponse();
 	}
 
@@ -127,7 +127,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 		if (rendered.getStatus() != 200 || rendered.getContentType() == null || rendered.getContentSize() > MAX_BYTES
 				|| !rendered.getHeaders(HttpHeaders.SET_COOKIE)
 					.stream()
-					.allMatch(cookie -> cookie.startsWith(CSRF_COOKIE + "="))) {
+					.allMatch((cookie) -> cookie.startsWith(CSRF_COOKIE + "="))) {
 			return Optional.empty();
 		}
 		String body = new String(rendered.getContentAsByteArray(), StandardCharsets.UTF_8);
