@@ -10,6 +10,8 @@
 #   ENDPOINTS="home campaign campaigns search"   what to measure, in this order
 #   SLUG=nc-gaston-county-sheriffs-office ZIP=28052 QUERY="Gastonia NC"
 #   DURATION=30s WARMUP=60s CONNECTIONS=32 THREADS=2 ACCEPT_ENCODING=gzip
+#   LIGHTHOUSE=1           also Lighthouse's mobile performance score of the campaign page
+#                          (installed from the npm registry into target/bench on first use)
 #   BENCH_DB=end287g_bench_journey  PGHOST=127.0.0.1  PGPORT=5432  PGUSER=postgres
 #   SHEETS=../shared/data/ice-287g  JAVA_OPTS=...  OUT=benchmarks/results/journey.txt
 set -euo pipefail
@@ -148,6 +150,22 @@ gzipped_kb() { curl -s -H 'Accept-Encoding: gzip' "$FIRST$1" | wc -c | awk '{ pr
 campaign_kb=$(gzipped_kb "/campaigns/$SLUG")
 home_kb=$(gzipped_kb "/")
 awk -v a="$campaign_kb" -v b="$MAX_CAMPAIGN_KB" 'BEGIN { exit !(a < b) }' && weight="meets" || { weight="MISSES"; VERDICT=1; }
+# Lighthouse (npm registry, driving Debian's chromium) on the campaign page, phone settings.
+lighthouse_score="not measured (LIGHTHOUSE=0)"
+if [ "${LIGHTHOUSE:-1}" = 1 ]; then
+	if [ ! -x target/bench/lighthouse/node_modules/.bin/lighthouse ]; then
+		require npm npm
+		log "installing lighthouse from the npm registry"
+		npm install --prefix target/bench/lighthouse --no-save --no-audit --no-fund lighthouse@12 >&2
+	fi
+	CHROME_PATH=/usr/bin/chromium target/bench/lighthouse/node_modules/.bin/lighthouse "$FIRST/campaigns/$SLUG" \
+		--quiet --only-categories=performance --form-factor=mobile --output=json --output-path="$WORK/lighthouse.json" \
+		--chrome-flags="--headless=new --no-sandbox --disable-gpu" >&2 || true
+	lighthouse_score=$(node -e 'console.log(Math.round(require(process.argv[1]).categories.performance.score * 100))' \
+		"$WORK/lighthouse.json" 2>/dev/null || true)
+	[ "${lighthouse_score:-0}" = 100 ] && lighthouse_score="$lighthouse_score (target 100: meets)" \
+		|| { lighthouse_score="${lighthouse_score:-failed} (target 100: MISSES)"; VERDICT=1; }
+fi
 ratio=""
 if [ -n "${RPS[home]:-}" ] && [ -n "${RPS[campaign]:-}" ]; then
 	ratio=$(awk -v c="${RPS[campaign]}" -v h="${RPS[home]}" 'BEGIN { printf "%.0f", 100 * c / h }')
@@ -166,6 +184,7 @@ fi
 	[ -z "$ratio" ] || echo "campaign page throughput: ${ratio}% of the home page's (target at least 50%: $share)"
 	echo "count shown on the campaign page, age after a confirmation: first instance $first_lag"
 	echo "                                                            second instance $second_lag"
+	echo "Lighthouse mobile performance, campaign page: $lighthouse_score"
 	echo "page weight, gzipped: campaign page ${campaign_kb} KB (target under ${MAX_CAMPAIGN_KB} KB: $weight), home page ${home_kb} KB"
 	[ ! -s "$WORK/refused" ] || echo "probe signatures refused: $(sort "$WORK/refused" | uniq -c | paste -sd, -)"
 	echo "application memory after the runs: $(awk '/^VmRSS/ { printf "%.0f MB resident", $2 / 1024 }' "/proc/${PIDS[0]}/status")"
