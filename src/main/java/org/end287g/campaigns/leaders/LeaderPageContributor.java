@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The leaders' parts of the public campaign page: the first names of its leaders (or the
- * call to become one), the leaders' petition text in paragraphs, and their updates.
+ * The leaders' parts of the public campaign page: its leaders as "Ana R." (first name and
+ * the initial of the last; or the call to become one), the leaders' petition text in paragraphs, and their updates.
  */
 @Component
 class LeaderPageContributor implements CampaignPageContributor {
@@ -36,17 +36,23 @@ class LeaderPageContributor implements CampaignPageContributor {
 					.stream()
 					.map(AccountDirectory.Recipient::name)
 					.filter(Objects::nonNull)
-					.map(LeaderPageContributor::firstName)
+					.map(LeaderPageContributor::shortName)
 					.filter((name) -> !name.isEmpty())
 					.toList());
 		model.addAttribute("petitionParagraphs", paragraphs(campaign.petitionText()));
 		model.addAttribute("campaignUpdates", this.updates.of(campaign.id()));
 	}
 
-	static String firstName(String name) {
+	/** "Ana R." for "Ana Rodríguez López"; a single name stays as it is. */
+	static String shortName(String name) {
 		String stripped = name.strip();
 		int space = stripped.indexOf(' ');
-		return (space > 0) ? stripped.substring(0, space) : stripped;
+		if (space < 0) {
+			return stripped;
+		}
+		String rest = stripped.substring(space).strip();
+		return stripped.substring(0, space) + " "
+				+ new String(Character.toChars(Character.toUpperCase(rest.codePointAt(0)))) + ".";
 	}
 
 	/** A text's paragraphs (separated by blank lines); empty for no text. */
