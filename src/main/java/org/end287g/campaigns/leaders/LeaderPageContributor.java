@@ -43,16 +43,17 @@ class LeaderPageContributor implements CampaignPageContributor {
 		model.addAttribute("campaignUpdates", this.updates.of(campaign.id()));
 	}
 
-	/** "Ana R." for "Ana Rodríguez López"; a single name stays as it is. */
+	/**
+	 * The first word and the initial of the last: "Ana L." for "Ana María López", "María
+	 * R." for "María José Rodríguez"; a single name stays as it is.
+	 */
 	static String shortName(String name) {
-		String stripped = name.strip();
-		int space = stripped.indexOf(' ');
-		if (space < 0) {
-			return stripped;
+		String[] words = name.strip().split("\\s+");
+		if (words.length < 2) {
+			return words[0];
 		}
-		String rest = stripped.substring(space).strip();
-		return stripped.substring(0, space) + " "
-				+ new String(Character.toChars(Character.toUpperCase(rest.codePointAt(0)))) + ".";
+		String last = words[words.length - 1];
+		return words[0] + " " + new String(Character.toChars(Character.toUpperCase(last.codePointAt(0)))) + ".";
 	}
 
 	/** A text's paragraphs (separated by blank lines); empty for no text. */
