@@ -133,6 +133,18 @@ class SignatureBrowserTests {
 		WebElement lead = browser.findElement(By.linkText("Become a leader"));
 		assertThat(lead.getAttribute("href")).endsWith(SignatureFixture.GASTON + "/lead");
 		assertThat(script("return document.documentElement.scrollWidth - window.innerWidth")).isEqualTo(0L);
+		// and nothing scrolls sideways on a 320 px phone either
+		this.chromium.driver()
+			.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+		for (String page : new String[] { "", "/signed", "/confirmed" }) {
+			for (String language : new String[] { "en", "es" }) {
+				browser.get("http://localhost:" + this.port + SignatureFixture.GASTON + page + "?lang=" + language);
+				assertThat(script("return document.documentElement.scrollWidth - window.innerWidth"))
+					.as(page + " in " + language)
+					.isEqualTo(0L);
+			}
+		}
 	}
 
 	private Object script(String javascript) {
