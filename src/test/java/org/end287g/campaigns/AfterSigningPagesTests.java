@@ -59,10 +59,11 @@ class AfterSigningPagesTests {
 		String email = SignatureFixture.newEmail();
 		this.fixture.sign(SignatureFixture.form(email));
 		String signed = page(GASTON + "/signed", "en");
-		assertThat(signed).contains("Check your e-mail", "Help it reach 200 signatures", "0 of 200 signatures",
-				"href=\"https://wa.me/?text=Will%20you%20sign%3F",
-				"nc-gaston-county-sheriffs-office%3Fref%3Dwhatsapp\"", "href=\"sms:?&amp;body=",
-				"Can you lead this campaign?", "href=\"/campaigns/nc-gaston-county-sheriffs-office/lead\"")
+		assertThat(signed)
+			.contains("Check your e-mail", "Help it reach 200 signatures", "0 of 200 signatures",
+					"href=\"https://wa.me/?text=Will%20you%20sign%3F",
+					"nc-gaston-county-sheriffs-office%3Fref%3Dwhatsapp\"", "href=\"sms:?&amp;body=",
+					"Can you lead this campaign?", "href=\"/campaigns/nc-gaston-county-sheriffs-office/lead\"")
 			.doesNotContain("I signed", "I just signed");
 		assertThat(signed.indexOf("https://wa.me/")).isLessThan(signed.indexOf("sms:?"))
 			.isLessThan(signed.indexOf("https://www.facebook.com/"));
@@ -87,10 +88,10 @@ class AfterSigningPagesTests {
 
 	@Test
 	void theFormSaysWhatThePetitionDeliveredToTheAgencyShows() throws Exception {
-		assertThat(page(GASTON, "en")).contains(
-				"the petition delivered to Gaston County Sheriff&#39;s Office lists your first and last name and "
-						+ "your city, under your ZIP code, and may include your comment if you write one. It never "
-						+ "shows your e-mail address.")
+		assertThat(page(GASTON, "en"))
+			.contains("the petition delivered to Gaston County Sheriff&#39;s Office lists your first and last name and "
+					+ "your city, under your ZIP code, and may include your comment if you write one. It never "
+					+ "shows your e-mail address.")
 			.doesNotContain("we show only your city");
 		assertThat(page(GASTON, "es")).contains("Nunca muestra su correo electrónico.");
 	}

@@ -25,9 +25,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A person signs in Chromium on a 390x844 phone with JavaScript turned off: the form works
- * without scripts, the ask is on the first screen, and signing ends on the "check your
- * e-mail" page with the share links and the way to lead.
+ * A person signs in Chromium on a 390x844 phone with JavaScript turned off: the form
+ * works without scripts, the ask is on the first screen, and signing ends on the "check
+ * your e-mail" page with the share links and the way to lead.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -122,8 +122,8 @@ class SignatureBrowserTests {
 		browser.findElement(By.id("sig-last")).sendKeys("García");
 		browser.findElement(By.id("sig-email")).sendKeys(SignatureFixture.newEmail());
 		browser.findElement(By.id("sig-zip")).sendKeys("28052");
-		this.chromium.clickAndWaitForNextPage(
-				browser.findElement(By.cssSelector("form.signature-form button[type=submit]")));
+		this.chromium
+			.clickAndWaitForNextPage(browser.findElement(By.cssSelector("form.signature-form button[type=submit]")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your e-mail");
 		WebElement whatsapp = browser.findElement(By.cssSelector(".share-row .whatsapp a"));
 		assertThat(whatsapp.getAttribute("href")).startsWith("https://wa.me/?text=")

@@ -15,7 +15,8 @@ import org.springframework.ui.Model;
 
 /**
  * The leaders' parts of the public campaign page: its leaders as "Ana R." (first name and
- * the initial of the last; or the call to become one), the leaders' petition text in paragraphs, and their updates.
+ * the initial of the last; or the call to become one), the leaders' petition text in
+ * paragraphs, and their updates.
  */
 @Component
 class LeaderPageContributor implements CampaignPageContributor {

@@ -30,8 +30,8 @@ class SignaturePage implements CampaignPageContributor {
 	}
 
 	/**
-	 * A public signer as the page lists them: "María G., Gastonia · 2 h ago", the time
-	 * as a message key ({@code signatures.ago.*}) and its number.
+	 * A public signer as the page lists them: "María G., Gastonia · 2 h ago", the time as
+	 * a message key ({@code signatures.ago.*}) and its number.
 	 */
 	record ShownSigner(@Nullable String name, @Nullable String city, String agoKey, long ago) {
 	}

@@ -55,7 +55,9 @@ class SharePageContributor implements CampaignPageContributor {
 		shareLinks(this.facts.of(campaign), MaterialLanguage.of(null, locale), model);
 	}
 
-	/** Adds the share links, each carrying its channel as referral code ({@code ?ref=}). */
+	/**
+	 * Adds the share links, each carrying its channel as referral code ({@code ?ref=}).
+	 */
 	private ShareMessages.Texts shareLinks(CampaignFacts.Facts facts, Locale language, Model model) {
 		ShareMessages.Texts texts = this.shareMessages.of(facts, language);
 		List<ShareLinks.Link> links = ShareLinks.links((channel) -> facts.url() + "?ref=" + channel, texts.social(),

@@ -24,15 +24,16 @@ class ShownSignerTests {
 	@Test
 	void aClockBehindTheDatabaseOrNoTimeSaysJustNow() {
 		assertThat(ago(Duration.ofMinutes(-5))).isEqualTo("signatures.ago.now 0");
-		SignaturePage.ShownSigner shown = SignaturePage.shown(new SignatureWall.Signer("Ana G.", "Gastonia", null), NOW);
+		SignaturePage.ShownSigner shown = SignaturePage.shown(new SignatureWall.Signer("Ana G.", "Gastonia", null),
+				NOW);
 		assertThat(shown.agoKey()).isEqualTo("signatures.ago.now");
 		assertThat(shown.name()).isEqualTo("Ana G.");
 		assertThat(shown.city()).isEqualTo("Gastonia");
 	}
 
 	private static String ago(Duration ago) {
-		SignaturePage.ShownSigner shown = SignaturePage.shown(new SignatureWall.Signer("Ana G.", "Gastonia",
-				NOW.minus(ago)), NOW);
+		SignaturePage.ShownSigner shown = SignaturePage
+			.shown(new SignatureWall.Signer("Ana G.", "Gastonia", NOW.minus(ago)), NOW);
 		return shown.agoKey() + " " + shown.ago();
 	}
 

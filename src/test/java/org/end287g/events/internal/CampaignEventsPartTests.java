@@ -66,12 +66,14 @@ class CampaignEventsPartTests {
 		cancelled.put("campaigns", form.get("campaigns"));
 		long cancelledId = this.fixture.create(cancelled);
 		this.mvc.perform(post("/admin/events/" + cancelledId + "/publish").with(csrf()).with(Staff.admin()));
-		this.mvc.perform(post("/admin/events/" + cancelledId + "/cancel").with(csrf()).with(Staff.admin())
+		this.mvc.perform(post("/admin/events/" + cancelledId + "/cancel").with(csrf())
+			.with(Staff.admin())
 			.param("confirm", "yes"));
 
 		String english = page(this.campaign, "en");
-		assertThat(english).contains("Upcoming events", "Gaston County: how to end 287(g)",
-				"href=\"/events/" + slug + "#register\"", "1 event", "2 partner groups")
+		assertThat(english)
+			.contains("Upcoming events", "Gaston County: how to end 287(g)", "href=\"/events/" + slug + "#register\"",
+					"1 event", "2 partner groups")
 			.doesNotContain("A draft nobody sees", "A cancelled meeting");
 		assertThat(AccessibleHtml.problems(english)).isEmpty();
 		assertThat(page(this.campaign, "es")).contains("Próximos eventos", "1 evento", "2 grupos aliados");
