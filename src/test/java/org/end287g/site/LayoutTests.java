@@ -25,7 +25,7 @@ class LayoutTests {
 	@Test
 	void theMenuIsADetailsElementWithCampaignsInBothLanguages() throws Exception {
 		String english = page("/about?lang=en");
-		assertThat(english).contains("<details class=\"nav-menu\">", "<span class=\"menu-label\">Menu</span>",
+		assertThat(english).contains("<nav class=\"nav-wide\" aria-label=\"Main\">", "<details class=\"nav-menu\">", "<span class=\"menu-label\">Menu</span>",
 				"<a href=\"/campaigns\">Campaigns</a>", "class=\"brand-mark\"",
 				"<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">",
 				"<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"32x32\">");
