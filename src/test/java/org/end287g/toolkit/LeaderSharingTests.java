@@ -188,7 +188,7 @@ class LeaderSharingTests {
 		assertThat(spanish).contains("href=\"https://wa.me/?text=Firme%2C%20por%20favor%20",
 				"content=\"Firme ya \uD83C\uDF89 &lt;b&gt;hoy&lt;/b&gt;\"");
 		String english = html(get("/campaigns/" + GASTON).param("lang", "en"), 200);
-		assertThat(english).contains("href=\"https://wa.me/?text=I%20just%20signed");
+		assertThat(english).contains("href=\"https://wa.me/?text=Will%20you%20sign%3F");
 		String page = html(get("/leader/campaigns/" + this.gaston + "/toolkit").with(leader), 200);
 		assertThat(page).contains("Written by the leaders of this campaign.", "Asunto propio",
 				"Use the suggested Spanish messages again");
@@ -196,7 +196,7 @@ class LeaderSharingTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.jdbc.sql("select count(*) from toolkit_share_messages").query(Long.class).single()).isZero();
 		assertThat(html(get("/campaigns/" + GASTON).param("lang", "es"), 200))
-			.contains("href=\"https://wa.me/?text=Acabo%20de%20firmar");
+			.contains("href=\"https://wa.me/?text=%C2%BFFirma%20usted%3F");
 	}
 
 	@Test

@@ -49,6 +49,7 @@ class CampaignController {
 		model.addAttribute("campaign", page.campaign());
 		model.addAttribute("agreements", page.agreements());
 		model.addAttribute("record", page.record());
+		model.addAttribute("why", page.why());
 		for (CampaignPageContributor contributor : this.contributors) {
 			contributor.contribute(page.record(), model, locale);
 		}

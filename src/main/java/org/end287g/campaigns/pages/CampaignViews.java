@@ -96,6 +96,22 @@ public class CampaignViews {
 
 	/** What the public page shows: the view, the agreements and the stored campaign. */
 	public record Page(CampaignView campaign, List<AgreementView> agreements, Campaign record) {
+
+		/** The models whose work tells most plainly why, in this order. */
+		private static final List<String> WHY = List.of("TFM", "JEM", "WSO");
+
+		/**
+		 * The model of a listed agreement that the page's one line of "why" speaks of
+		 * (task force first, then jail, then warrants); null when none is listed.
+		 */
+		public @Nullable String why() {
+			return WHY.stream()
+				.filter((model) -> this.agreements.stream()
+					.anyMatch((agreement) -> agreement.listed() && model.equals(agreement.model())))
+				.findFirst()
+				.orElse(null);
+		}
+
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,9 @@ class EventStore {
 
 	private final JdbcClient jdbc;
 
+	/** Writes on this instance, so that what it keeps of events is read again at once. */
+	private final AtomicLong writes = new AtomicLong();
+
 	EventStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -46,6 +50,7 @@ class EventStore {
 	 */
 	@Transactional
 	long create(EventForm.Draft draft, @Nullable String state, List<Long> campaignIds, String actor, Instant now) {
+		this.writes.incrementAndGet();
 		OffsetDateTime at = utc(now);
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		String dated = datedSlug(draft);
@@ -63,6 +68,7 @@ class EventStore {
 	 */
 	@Transactional
 	boolean update(Event event, EventForm.Draft draft, @Nullable String state, List<Long> campaignIds, Instant now) {
+		this.writes.incrementAndGet();
 		boolean moved = !event.start().equals(draft.start()) || !event.end().equals(draft.end());
 		this.jdbc.sql("""
 				update events set title_en = ?, title_es = ?, description_en = ?, description_es = ?, kind = ?,
@@ -109,6 +115,7 @@ class EventStore {
 	/** DRAFT to PUBLISHED, once; false when the event was not a draft. */
 	@Transactional
 	boolean publish(long id, Instant now) {
+		this.writes.incrementAndGet();
 		return this.jdbc.sql("""
 				update events set status = 'PUBLISHED', published_at = ?, updated_at = ?
 				where id = ? and status = 'DRAFT'""").params(utc(now), utc(now), id).update() == 1;
@@ -117,9 +124,15 @@ class EventStore {
 	/** To CANCELLED, once (iCalendar SEQUENCE goes up); false when already cancelled. */
 	@Transactional
 	boolean cancel(long id, Instant now) {
+		this.writes.incrementAndGet();
 		return this.jdbc.sql("""
 				update events set status = 'CANCELLED', cancelled_at = ?, updated_at = ?, sequence = sequence + 1
 				where id = ? and status <> 'CANCELLED'""").params(utc(now), utc(now), id).update() == 1;
+	}
+
+	/** How many writes this instance has made: a change means events changed. */
+	long writes() {
+		return this.writes.get();
 	}
 
 	Optional<Event> bySlug(String slug) {

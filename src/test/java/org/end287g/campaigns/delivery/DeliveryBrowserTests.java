@@ -120,6 +120,8 @@ class DeliveryBrowserTests {
 
 		browser.get(url("/campaigns/" + StaffTestSupport.GASTON + "?lang=es"));
 		WebElement image = browser.findElement(By.cssSelector(".campaign-deliveries img"));
+		// the photo loads lazily, below the ask: scroll down to it as a reader would
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", image);
 		assertThat(image.getAttribute("alt")).startsWith("Entrega de la petición en Palacio de justicia de Gaston el");
 		// the browser loads the photo: wait until it has decoded it
 		Number width = new WebDriverWait(browser, Duration.ofSeconds(20))

@@ -289,9 +289,9 @@ class LeaderApplicationTests {
 		assertThat(approved.body()).contains("/leader/campaigns/" + this.campaign);
 		this.mvc.perform(get("/leader/campaigns/" + this.campaign).with(user(account).roles("LEADER")))
 			.andExpect(status().isOk());
-		// The public page names the new leader by first name only.
+		// The public page names the new leader by first name and initial only.
 		String page = html(get("/campaigns/" + this.slug), 200);
-		assertThat(page).contains("This campaign is led by Ana.").doesNotContain("López");
+		assertThat(page).contains("This campaign is led by Ana L.", "Led by Ana L.").doesNotContain("López");
 		assertThat(AccessibleHtml.problems(page)).isEmpty();
 		// Deciding again changes nothing.
 		this.mvc.perform(post("/admin/leaders/" + id + "/decline").with(Staff.admin()).with(csrf()))
