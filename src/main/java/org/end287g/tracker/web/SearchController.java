@@ -35,9 +35,12 @@ class SearchController {
 
 	private final AgencySearch agencies;
 
-	SearchController(Places places, AgencySearch agencies) {
+	private final CampaignCalls calls;
+
+	SearchController(Places places, AgencySearch agencies, CampaignCalls calls) {
 		this.places = places;
 		this.agencies = agencies;
+		this.calls = calls;
 	}
 
 	@GetMapping("/search")
@@ -62,6 +65,7 @@ class SearchController {
 			.toList();
 		model.addAttribute("counties", counties(where));
 		model.addAttribute("agencies", found);
+		model.addAttribute("calls", this.calls.ofAgencies(found));
 		return "tracker/search";
 	}
 

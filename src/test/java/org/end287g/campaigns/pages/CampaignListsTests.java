@@ -22,7 +22,7 @@ class CampaignListsTests extends StaffTestSupport {
 	@Test
 	void nearAZipCodeNearestFirstWithDistances() throws Exception {
 		String html = html(get("/campaigns?zip=28052"));
-		assertThat(html).contains("Campaigns nearest to 28052", "km away", "name=\"zip\"");
+		assertThat(html).contains("Campaigns nearest to 28052", "miles away", "name=\"zip\"").doesNotContain(" km");
 		int gaston = html.indexOf("Gaston County Sheriff");
 		int cleveland = html.indexOf("Cleveland County Sheriff");
 		int miami = html.indexOf("=SUM(1,2) Police");

@@ -158,11 +158,12 @@ class PageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Gaston County, NC"),
 					containsString("Gaston County Sheriff&#39;s Office"), containsString("York County Sheriff"),
-					containsString(" km ("), containsString("miles"), containsString("/js/near.js"))));
+					containsString(" miles away, SC"), not(containsString(" km")), containsString("/js/near.js"))));
 		this.mvc.perform(get("/near?zip=28052&lang=es"))
-			.andExpect(content().string(allOf(containsString("millas"), containsString(","))));
+			.andExpect(content().string(allOf(containsString(" millas, SC"), not(containsString(" km")))));
 		this.mvc.perform(get("/near?county=37183"))
-			.andExpect(content().string(containsString("No agency in Wake County")));
+			.andExpect(content().string(
+					allOf(containsString("No agreement in Wake County"), containsString("href=\"/events?state=NC\""))));
 	}
 
 	@Test
