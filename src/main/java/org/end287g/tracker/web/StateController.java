@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class StateController {
 
 	/** Campaigns shown on a state's page, most signatures first; the rest on its list. */
-	static final int TOP_CAMPAIGNS = 5;
+	static final int TOP_CAMPAIGNS = 3;
 
 	private final TrackerReader reader;
 
