@@ -40,7 +40,7 @@ class CampaignListController {
 		if (state != null && !state.isBlank()) {
 			State chosen = this.views.state(state);
 			model.addAttribute("state", chosen);
-			return list(this.lists.inState(chosen.code()), model);
+			return list(this.lists.inState(chosen.code(), CampaignLists.page(page)), model);
 		}
 		model.addAttribute("filter", "all");
 		return list(this.lists.gathering(CampaignLists.page(page)), model);
@@ -68,7 +68,7 @@ class CampaignListController {
 	@GetMapping(path = "/api/v1/campaigns", params = { "!zip", "!filter" }, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	List<CampaignViews.CampaignView> inStateJson(@RequestParam(required = false) @Nullable String state) {
-		return this.lists.inState(this.views.state(state).code()).campaigns();
+		return this.lists.everyInState(this.views.state(state).code());
 	}
 
 	@GetMapping(path = "/api/v1/campaigns", params = "zip", produces = MediaType.APPLICATION_JSON_VALUE)

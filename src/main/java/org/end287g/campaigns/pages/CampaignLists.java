@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignLists {
 
-	static final int PAGE = 50;
+	/** Campaigns on a page: a phone's list stays a few screens long. */
+	static final int PAGE = 20;
 
 	/** A campaign is close to its goal from this share of it on. */
 	static final double CLOSE = 0.75;
@@ -106,12 +107,19 @@ class CampaignLists {
 		return page(select(Entry::gathering, CLOSEST_TO_GOAL), page);
 	}
 
-	/** Every campaign of one state (upper-case postal code), by name. */
-	Page inState(String state) {
-		List<Entry> entries = select((entry) -> entry.state().equals(state),
+	/** One page of the campaigns of one state (upper-case postal code), by name. */
+	Page inState(String state, int page) {
+		return page(inState(state), page);
+	}
+
+	/** Every campaign of one state, by name, as the JSON lists them. */
+	List<CampaignViews.CampaignView> everyInState(String state) {
+		return inState(state).stream().map(Entry::view).toList();
+	}
+
+	private List<Entry> inState(String state) {
+		return select((entry) -> entry.state().equals(state),
 				Comparator.comparing(Entry::name, String.CASE_INSENSITIVE_ORDER).thenComparingLong(Entry::id));
-		return new Page(entries.stream().map((entry) -> new Item(entry.view(), entry.place(), null)).toList(), 1,
-				false);
 	}
 
 	/**
