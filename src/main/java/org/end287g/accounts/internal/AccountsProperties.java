@@ -25,9 +25,12 @@ record AccountsProperties(@DefaultValue Accounts accounts, @DefaultValue WebAuth
 	 * @param sessionMaxAge the longest a sign-in lasts, however active the person is
 	 * (inactivity: spring.session.timeout)
 	 * @param signInLinkValidity how long a sign-in link works (once)
+	 * @param welcomeLinkValidity how long the sign-in link in a mail that welcomes
+	 * someone to a role works (once): a leader's approval, read perhaps hours later,
+	 * leads straight to their dashboard
 	 */
 	public record Accounts(@DefaultValue("") String bootstrapAdmin, @DefaultValue("P7D") Duration sessionMaxAge,
-			@DefaultValue("PT15M") Duration signInLinkValidity) {
+			@DefaultValue("PT15M") Duration signInLinkValidity, @DefaultValue("P3D") Duration welcomeLinkValidity) {
 
 	}
 

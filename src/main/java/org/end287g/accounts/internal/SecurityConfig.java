@@ -25,7 +25,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.ott.GenerateOneTimeTokenRequestResolver;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -60,9 +59,6 @@ class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-	/** Where a person lands after signing in. */
-	static final String AFTER_SIGN_IN = "/account";
 
 	/**
 	 * No observations of the security filter chain: they wrap every filter of every
@@ -135,7 +131,7 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessRules rules, SignInRecorder signIns,
-			AccountsProperties properties, RateLimits rateLimits) throws Exception {
+			AccountsProperties properties, RateLimits rateLimits, SignInLanding landing) throws Exception {
 		http.authorizeHttpRequests(rules::applyTo)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
 				.sessionFixation((fixation) -> fixation.changeSessionId()))
@@ -149,11 +145,11 @@ class SecurityConfig {
 			.httpBasic((basic) -> basic.disable())
 			// The link in the mail opens a page (GET /sign-in/link) whose button posts
 			// the token to /login/ott, so mail scanners that fetch links do not use it
-			// up.
+			// up; the person lands where they work (SignInLanding).
 			.oneTimeTokenLogin((ott) -> ott.loginProcessingUrl("/login/ott")
 				.loginPage("/sign-in")
 				.showDefaultSubmitPage(false)
-				.successHandler(new RecordedSignIn(signIns, new SimpleUrlAuthenticationSuccessHandler(AFTER_SIGN_IN)))
+				.successHandler(new RecordedSignIn(signIns, new LandingRedirect(landing)))
 				.failureHandler(linkRefused()))
 			.webAuthn((webAuthn) -> webAuthn.rpId(properties.webauthn().rpId())
 				.rpName(properties.webauthn().rpName())

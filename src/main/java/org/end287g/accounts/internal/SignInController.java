@@ -94,11 +94,15 @@ class SignInController {
 	 * fetches the link does not use it up.
 	 */
 	@GetMapping("/sign-in/link")
-	String link(@RequestParam(name = "token", required = false) @Nullable String token, Model model) {
+	String link(@RequestParam(name = "token", required = false) @Nullable String token,
+			@RequestParam(name = LandingRedirect.NEXT, required = false) @Nullable String next, Model model) {
 		if (token == null || token.isBlank() || token.length() > 36) {
 			return "redirect:/sign-in?link=invalid";
 		}
 		model.addAttribute("token", token);
+		// where the link leads after the sign-in (a new leader's dashboard), if one to
+		// follow
+		model.addAttribute("next", SignInLanding.next(next));
 		return "accounts/sign-in-link";
 	}
 

@@ -31,8 +31,8 @@ class EventStore {
 
 	private static final String COLUMNS = """
 			id, slug, title_en, title_es, description_en, description_es, kind, starts_at, ends_at, time_zone,
-			capacity, venue, address, zip, state, address_public, online_url, partners, questions, status, sequence,
-			created_by, updated_at""";
+			capacity, venue, address, zip, state, address_public, online_url, partners, questions, questions_es, status,
+			sequence, created_by, updated_at""";
 
 	private final JdbcClient jdbc;
 
@@ -73,13 +73,15 @@ class EventStore {
 		this.jdbc.sql("""
 				update events set title_en = ?, title_es = ?, description_en = ?, description_es = ?, kind = ?,
 					starts_at = ?, ends_at = ?, time_zone = ?, capacity = ?, venue = ?, address = ?, zip = ?, state = ?,
-					address_public = ?, online_url = ?, partners = ?, questions = ?, sequence = sequence + ?,
+					address_public = ?, online_url = ?, partners = ?, questions = ?, questions_es = ?,
+					sequence = sequence + ?,
 					updated_at = ?
 				where id = ?""")
 			.params(Arrays.asList(draft.titleEn(), draft.titleEs(), draft.descriptionEn(), draft.descriptionEs(),
 					draft.kind().name(), utc(draft.start()), utc(draft.end()), draft.zone().getId(), draft.capacity(),
 					draft.venue(), draft.address(), draft.zip(), state, draft.addressPublic(), draft.onlineUrl(),
-					partners(draft.partners()), partners(draft.questions()), moved ? 1 : 0, utc(now), event.id()))
+					partners(draft.partners()), partners(draft.questions()), partners(draft.questionsEs()),
+					moved ? 1 : 0, utc(now), event.id()))
 			.update();
 		if (moved) {
 			// a new time: the reminders are due again
@@ -233,8 +235,8 @@ class EventStore {
 				ZoneId.of(rs.getString("time_zone")), rs.getInt("capacity"), rs.getString("venue"),
 				rs.getString("address"), rs.getString("zip"), rs.getString("state"), rs.getBoolean("address_public"),
 				rs.getString("online_url"), lines(rs.getString("partners")), lines(rs.getString("questions")),
-				Event.Status.valueOf(rs.getString("status")), rs.getInt("sequence"), rs.getString("created_by"),
-				instant(rs, "updated_at"), List.of(), List.of());
+				lines(rs.getString("questions_es")), Event.Status.valueOf(rs.getString("status")),
+				rs.getInt("sequence"), rs.getString("created_by"), instant(rs, "updated_at"), List.of(), List.of());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -278,14 +280,14 @@ class EventStore {
 				.sql("""
 						insert into events (slug, title_en, title_es, description_en, description_es, kind, starts_at, ends_at,
 							time_zone, capacity, venue, address, zip, state, address_public, online_url, partners, questions,
-							status, sequence, created_by, created_at, updated_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)
+							questions_es, status, sequence, created_by, created_at, updated_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)
 						on conflict do nothing""")
 				.params(Arrays.asList(slug(dated, n), draft.titleEn(), draft.titleEs(), draft.descriptionEn(),
 						draft.descriptionEs(), draft.kind().name(), utc(draft.start()), utc(draft.end()),
 						draft.zone().getId(), draft.capacity(), draft.venue(), draft.address(), draft.zip(), state,
 						draft.addressPublic(), draft.onlineUrl(), partners(draft.partners()),
-						partners(draft.questions()), actor, at, at))
+						partners(draft.questions()), partners(draft.questionsEs()), actor, at, at))
 				.update(key, "id") == 1;
 		}
 		catch (DuplicateKeyException raced) {

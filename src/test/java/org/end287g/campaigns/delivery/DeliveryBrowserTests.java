@@ -94,7 +94,8 @@ class DeliveryBrowserTests {
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".sign-in-sent")));
 		browser.get(mail.last(email, "sign-in-link").link());
 		browser.findElement(By.cssSelector(".sign-in-link button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/account")));
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.urlToBe(url("/leader/campaigns/" + id)));
 
 		browser.get(url("/leader/campaigns/" + id + "/delivery"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Entrega de la petición");
