@@ -32,9 +32,10 @@ class SearchController {
 		SearchResults results = (q.isBlank() || q.length() > TrackerSearch.MAX_LENGTH) ? null : this.search.find(q);
 		if (results == null || results.tooManyWords()) {
 			response.setStatus(400);
-			model.addAttribute("error", q.isBlank() ? "search.error.empty"
-					: (results == null) ? "search.error.long" : "search.error.words");
-			model.addAttribute("q", (results == null) ? null : q.strip());
+			model.addAttribute("error", refusal(q, results));
+			if (results != null) {
+				model.addAttribute("q", q.strip());
+			}
 			return "tracker/search";
 		}
 		if (results.zip() != null) {
@@ -49,6 +50,13 @@ class SearchController {
 		model.addAttribute("agencies", results.agencies());
 		model.addAttribute("counties", results.counties());
 		return "tracker/search";
+	}
+
+	private static String refusal(String q, @Nullable SearchResults results) {
+		if (q.isBlank()) {
+			return "search.error.empty";
+		}
+		return (results != null) ? "search.error.words" : "search.error.long";
 	}
 
 }
