@@ -39,6 +39,8 @@ class BundledPlaces implements Places {
 
 	private final Map<String, List<ZipCode>> zipsByCity;
 
+	private final PlaceNames names;
+
 	private static final Logger log = LoggerFactory.getLogger(BundledPlaces.class);
 
 	BundledPlaces() {
@@ -55,6 +57,7 @@ class BundledPlaces implements Places {
 		this.zipsInOrder = zips.stream().sorted(Comparator.comparing(ZipCode::zip)).toList();
 		this.zipCodes = this.zipsInOrder.stream().map(ZipCode::zip).toArray(String[]::new);
 		this.zipsByCity = byCity(zips);
+		this.names = new PlaceNames(counties, zips);
 		log.info("Loaded {} states, {} counties and {} ZIP codes in {} ms", this.states.all().size(), counties.size(),
 				zips.size(), (System.nanoTime() - start) / 1_000_000);
 	}
@@ -65,9 +68,8 @@ class BundledPlaces implements Places {
 			.collect(Collectors.groupingBy((z) -> keyOfCity.computeIfAbsent(z.city(), BundledPlaces::cityKey))));
 	}
 
-	// GeoNames spells "Saint Louis"; people write "St. Louis".
 	private static String cityKey(String city) {
-		return NameKeys.compact(NameKeys.words(city));
+		return PlaceNames.key(city);
 	}
 
 	private static County county(String[] row) {
@@ -98,6 +100,11 @@ class BundledPlaces implements Places {
 	@Override
 	public Optional<State> matchState(@Nullable String rawName) {
 		return this.states.match(rawName);
+	}
+
+	@Override
+	public Optional<State> stateNamed(@Nullable String text) {
+		return this.states.named(text);
 	}
 
 	@Override
@@ -138,6 +145,16 @@ class BundledPlaces implements Places {
 			return List.of();
 		}
 		return inCity.stream().filter((z) -> code.map(z.stateCode()::equals).orElse(true)).toList();
+	}
+
+	@Override
+	public List<NamedPlace> placesNamed(@Nullable String name) {
+		return (name != null) ? this.names.named(name, this.countyByFips) : List.of();
+	}
+
+	@Override
+	public int zipCodesIn(@Nullable String countyFips) {
+		return (countyFips != null) ? this.names.zipCodes(countyFips) : 0;
 	}
 
 	@Override

@@ -15,7 +15,7 @@ final class CountyMatcher {
 
 	// One edit in a very short name turns it into another real name too often
 	// ("Lee"/"Lea").
-	private static final int SHORTEST_KEY_FOR_TYPOS = 5;
+	static final int SHORTEST_KEY_FOR_TYPOS = 5;
 
 	private final List<Entry> entries;
 
@@ -28,7 +28,7 @@ final class CountyMatcher {
 	}
 
 	Optional<County> match(String rawName) {
-		Keys wanted = Keys.of(rawName);
+		CountyKeys wanted = CountyKeys.of(rawName);
 		if (wanted.full().isEmpty()) {
 			return Optional.empty();
 		}
@@ -43,7 +43,7 @@ final class CountyMatcher {
 		return unique(wanted, (a, b) -> a.sharesKeyWith(b, NameKeys::withinOneEdit));
 	}
 
-	private Optional<County> unique(Keys wanted, BiPredicate<Keys, Keys> test) {
+	private Optional<County> unique(CountyKeys wanted, BiPredicate<CountyKeys, CountyKeys> test) {
 		Set<County> found = new LinkedHashSet<>();
 		for (Entry entry : this.entries) {
 			if (test.test(wanted, entry.keys())) {
@@ -54,25 +54,10 @@ final class CountyMatcher {
 	}
 
 	/** A county with the keys of its name. */
-	private record Entry(Keys keys, County county) {
+	private record Entry(CountyKeys keys, County county) {
 
 		static Entry of(County county) {
-			return new Entry(Keys.of(county.name()), county);
-		}
-
-	}
-
-	/** A name as two keys: in full and without its suffix, both without spaces. */
-	private record Keys(String full, String base) {
-
-		static Keys of(String name) {
-			String words = NameKeys.suffixLast(NameKeys.words(name));
-			return new Keys(NameKeys.compact(words), NameKeys.compact(NameKeys.withoutSuffix(words)));
-		}
-
-		boolean sharesKeyWith(Keys other, BiPredicate<String, String> same) {
-			return same.test(this.full, other.full) || same.test(this.full, other.base)
-					|| same.test(this.base, other.full) || same.test(this.base, other.base);
+			return new Entry(CountyKeys.of(county.name()), county);
 		}
 
 	}

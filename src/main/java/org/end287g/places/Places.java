@@ -22,6 +22,12 @@ public interface Places {
 	 */
 	Optional<State> matchState(@Nullable String rawName);
 
+	/**
+	 * A state by postal code, English or Spanish name ("Carolina del Norte") or a usual
+	 * abbreviation ("N.C.", "Calif."), ignoring case, accents and punctuation; no typos.
+	 */
+	Optional<State> stateNamed(@Nullable String text);
+
 	Optional<County> county(@Nullable String fips);
 
 	List<County> counties(@Nullable String stateCode);
@@ -42,6 +48,16 @@ public interface Places {
 
 	/** ZIP codes whose place name is the given city, optionally within one state. */
 	List<ZipCode> zipsInCity(@Nullable String city, Optional<String> stateCode);
+
+	/**
+	 * Counties of every state called by the name ("Gaston", "Gaston County"), and the
+	 * counties of the cities of that name ("Gastonia"); exact names first, biggest first,
+	 * and names one typo away only when no name is exact. At most 50.
+	 */
+	List<NamedPlace> placesNamed(@Nullable String name);
+
+	/** How many ZIP codes lie in a county: a rough measure of its size (0 if unknown). */
+	int zipCodesIn(@Nullable String countyFips);
 
 	/** The county whose centroid is nearest to the point. */
 	Optional<County> nearestCounty(double latitude, double longitude);

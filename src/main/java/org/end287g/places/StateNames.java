@@ -15,6 +15,8 @@ final class StateNames {
 
 	private final Map<String, State> byKey = new HashMap<>();
 
+	private final Map<String, State> byAlias = new HashMap<>();
+
 	StateNames(List<State> states) {
 		this.all = List.copyOf(states);
 		for (State state : states) {
@@ -22,6 +24,12 @@ final class StateNames {
 			this.byKey.put(state.fips(), state);
 			this.byKey.put(NameKeys.compact(NameKeys.words(state.name())), state);
 		}
+		StateAliases.CODE_BY_ALIAS.forEach((alias, code) -> {
+			State state = this.byKey.get(code.toLowerCase(Locale.ROOT));
+			if (state != null) {
+				this.byAlias.put(NameKeys.compact(alias), state);
+			}
+		});
 	}
 
 	List<State> all() {
@@ -33,6 +41,16 @@ final class StateNames {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(this.byKey.get(NameKeys.compact(NameKeys.words(codeFipsOrName))));
+	}
+
+	/** Also by a Spanish name or an abbreviation such as "N.C." or "Calif.". */
+	Optional<State> named(@Nullable String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		String key = NameKeys.compact(NameKeys.words(text));
+		State state = this.byKey.get(key);
+		return Optional.ofNullable((state != null) ? state : this.byAlias.get(key));
 	}
 
 	Optional<State> match(@Nullable String rawName) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class BundledPlacesTests {
 
-	static final Places places = new BundledPlaces();
+	static final Places places = PlacesForTests.bundled();
 
 	@Test
 	void holdsEveryStateDistrictAndTerritoryOfTheCensusFiles() {

@@ -1,17 +1,8 @@
 package org.end287g.tracker.web;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.http.HttpServletResponse;
-import org.end287g.places.County;
-import org.end287g.places.Places;
-import org.end287g.places.State;
-import org.end287g.places.ZipCode;
-import org.end287g.tracker.AgencyView;
+import org.end287g.tracker.search.SearchResults;
+import org.end287g.tracker.search.TrackerSearch;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -22,24 +13,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One search box for a ZIP code, a city, a county ("Gaston County, NC") or an agency
- * name, with typos forgiven.
+ * name, with typos forgiven (see {@link TrackerSearch}).
  */
 @Controller
 class SearchController {
 
-	static final int MAX_LENGTH = 200;
-
-	private static final Pattern ZIP = Pattern.compile("\\d{5}");
-
-	private final Places places;
-
-	private final AgencySearch agencies;
+	private final TrackerSearch search;
 
 	private final CampaignCalls calls;
 
-	SearchController(Places places, AgencySearch agencies, CampaignCalls calls) {
-		this.places = places;
-		this.agencies = agencies;
+	SearchController(TrackerSearch search, CampaignCalls calls) {
+		this.search = search;
 		this.calls = calls;
 	}
 
@@ -48,57 +32,35 @@ class SearchController {
 		if (q == null) {
 			return "tracker/search";
 		}
-		if (q.isBlank() || q.length() > MAX_LENGTH) {
+		SearchResults results = (q.isBlank() || q.length() > TrackerSearch.MAX_LENGTH) ? null : this.search.find(q);
+		if (results == null || results.tooManyWords()) {
 			response.setStatus(400);
-			model.addAttribute("error", q.isBlank() ? "search.error.empty" : "search.error.long");
+			model.addAttribute("error", refusal(q, results));
+			if (results != null) {
+				model.addAttribute("q", q.strip());
+			}
 			return "tracker/search";
 		}
-		String query = q.strip();
-		model.addAttribute("q", query);
-		if (ZIP.matcher(query).matches()) {
-			return "redirect:" + UriComponentsBuilder.fromPath("/near").queryParam("zip", query).build().toUriString();
+		if (results.zip() != null) {
+			return "redirect:"
+					+ UriComponentsBuilder.fromPath("/near").queryParam("zip", results.zip()).build().toUriString();
 		}
-		Where where = Where.parse(query, this.places);
-		List<AgencyView> found = this.agencies.find(where.name())
-			.stream()
-			.filter((agency) -> where.state().map(agency.state()::equals).orElse(true))
-			.toList();
-		model.addAttribute("counties", counties(where));
-		model.addAttribute("agencies", found);
-		model.addAttribute("calls", this.calls.ofAgencies(found));
+		if (results.state() != null) {
+			return "redirect:/states/" + results.state().code();
+		}
+		model.addAttribute("q", q.strip());
+		model.addAttribute("results", results);
+		model.addAttribute("agencies", results.agencies());
+		model.addAttribute("counties", results.counties());
+		model.addAttribute("calls", this.calls.ofAgencies(results.agencies()));
 		return "tracker/search";
 	}
 
-	private List<County> counties(Where where) {
-		Map<String, County> counties = new LinkedHashMap<>();
-		for (ZipCode zip : this.places.zipsInCity(where.name(), where.state())) {
-			this.places.county(zip.countyFips()).ifPresent((county) -> counties.putIfAbsent(county.fips(), county));
+	private static String refusal(String q, @Nullable SearchResults results) {
+		if (q.isBlank()) {
+			return "search.error.empty";
 		}
-		List<String> states = where.state()
-			.map(List::of)
-			.orElseGet(() -> this.places.states().stream().map(State::code).toList());
-		for (String state : states) {
-			this.places.matchCounty(state, where.name())
-				.ifPresent((county) -> counties.putIfAbsent(county.fips(), county));
-		}
-		return List.copyOf(counties.values());
-	}
-
-	/** The query split into a name and, after a last comma, an optional state. */
-	record Where(String name, Optional<String> state) {
-
-		static Where parse(String query, Places places) {
-			int comma = query.lastIndexOf(',');
-			if (comma > 0) {
-				String tail = query.substring(comma + 1).strip();
-				Optional<String> state = (tail.length() <= 30) ? places.state(tail).map(State::code) : Optional.empty();
-				if (state.isPresent()) {
-					return new Where(query.substring(0, comma).strip(), state);
-				}
-			}
-			return new Where(query, Optional.empty());
-		}
-
+		return (results != null) ? "search.error.words" : "search.error.long";
 	}
 
 }
