@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.end287g.SiteAddress;
 import org.end287g.audit.AuditLog;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
@@ -52,9 +53,13 @@ class AccountController {
 
 	private final JdbcPermissions permissions;
 
+	private final AccountsProperties properties;
+
+	private final SiteAddress site;
+
 	AccountController(AccountStore store, AccountService accounts, AccountSessions sessions, AuditLog audit,
 			PublicKeyCredentialUserEntityRepository passkeyUsers, UserCredentialRepository passkeys,
-			JdbcPermissions permissions) {
+			JdbcPermissions permissions, AccountsProperties properties, SiteAddress site) {
 		this.store = store;
 		this.accounts = accounts;
 		this.sessions = sessions;
@@ -62,6 +67,8 @@ class AccountController {
 		this.passkeyUsers = passkeyUsers;
 		this.passkeys = passkeys;
 		this.permissions = permissions;
+		this.properties = properties;
+		this.site = site;
 	}
 
 	/** A person's own details as they edit them. */
@@ -147,6 +154,7 @@ class AccountController {
 		}
 		model.addAttribute("passkeys", myPasskeys(authentication));
 		model.addAttribute("maxLabel", AuditedUserCredentials.MAX_LABEL);
+		model.addAttribute("passkeyOrigins", this.properties.webauthn().originsText(this.site));
 		return "accounts/passkeys";
 	}
 
