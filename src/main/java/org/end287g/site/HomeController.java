@@ -43,7 +43,7 @@ class HomeController {
 		model.addAttribute("stats", stats);
 		model.addAttribute("empty", stats.asOf() == null && stats.active().agreements() == 0
 				&& stats.pending().agreements() == 0 && stats.removed().agreements() == 0);
-		model.addAttribute("sampleOnly", this.reader.sampleOnly());
+		model.addAttribute("firstStartOnly", this.reader.firstStartOnly());
 		model.addAttribute("history", this.reader.listedHistory());
 		model.addAttribute("chart", this.pictures.listedChart(locale));
 		model.addAttribute("map", this.pictures.nationalMap(locale));

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.end287g.SiteAddress;
 import org.end287g.accounts.Roles;
 import org.end287g.audit.AuditLog;
 import org.end287g.validation.PlainText;
@@ -59,9 +60,13 @@ class AccountController {
 
 	private final SignInLanding landing;
 
+	private final AccountsProperties properties;
+
+	private final SiteAddress site;
+
 	AccountController(AccountStore store, AccountService accounts, AccountSessions sessions, AuditLog audit,
 			PublicKeyCredentialUserEntityRepository passkeyUsers, UserCredentialRepository passkeys,
-			JdbcPermissions permissions, SignInLanding landing) {
+			JdbcPermissions permissions, SignInLanding landing, AccountsProperties properties, SiteAddress site) {
 		this.store = store;
 		this.accounts = accounts;
 		this.sessions = sessions;
@@ -70,6 +75,8 @@ class AccountController {
 		this.passkeys = passkeys;
 		this.permissions = permissions;
 		this.landing = landing;
+		this.properties = properties;
+		this.site = site;
 	}
 
 	/** A person's own details as they edit them. */
@@ -220,6 +227,7 @@ class AccountController {
 		}
 		model.addAttribute("passkeys", myPasskeys(authentication));
 		model.addAttribute("maxLabel", AuditedUserCredentials.MAX_LABEL);
+		model.addAttribute("passkeyOrigins", this.properties.webauthn().originsText(this.site));
 		return "accounts/passkeys";
 	}
 

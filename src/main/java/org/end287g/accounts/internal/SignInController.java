@@ -2,6 +2,7 @@ package org.end287g.accounts.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.end287g.SiteAddress;
 import org.end287g.privacy.EmailAddress;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.QuietLimits;
@@ -49,11 +50,21 @@ class SignInController {
 
 	private final AccountsProperties properties;
 
-	SignInController(SignInLinks links, RateLimits rateLimits, QuietLimits mailCap, AccountsProperties properties) {
+	private final SiteAddress site;
+
+	SignInController(SignInLinks links, RateLimits rateLimits, QuietLimits mailCap, AccountsProperties properties,
+			SiteAddress site) {
 		this.links = links;
 		this.rateLimits = rateLimits;
 		this.mailCap = mailCap;
 		this.properties = properties;
+		this.site = site;
+	}
+
+	/** Where passkeys work: the passkey script names it when one is refused elsewhere. */
+	@ModelAttribute("passkeyOrigins")
+	String passkeyOrigins() {
+		return this.properties.webauthn().originsText(this.site);
 	}
 
 	/** The address a sign-in link is asked for. */
