@@ -25,9 +25,9 @@ class LayoutTests {
 	@Test
 	void theMenuIsADetailsElementWithCampaignsInBothLanguages() throws Exception {
 		String english = page("/about?lang=en");
-		assertThat(english).contains("<nav class=\"nav-wide\" aria-label=\"Main\">", "<details class=\"nav-menu\">", "<span class=\"menu-label\">Menu</span>",
-				"<a href=\"/campaigns\">Campaigns</a>", "class=\"brand-mark\"",
-				"<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">",
+		assertThat(english).contains("<nav class=\"nav-wide\" aria-label=\"Main\">", "<details class=\"nav-menu\">",
+				"<span class=\"menu-label\">Menu</span>", "<a href=\"/campaigns\">Campaigns</a>",
+				"class=\"brand-mark\"", "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">",
 				"<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"32x32\">");
 		assertThat(english.indexOf("href=\"/campaigns\"")).as("Campaigns come first")
 			.isLessThan(english.indexOf("href=\"/near\""));

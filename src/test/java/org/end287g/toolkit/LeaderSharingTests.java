@@ -125,6 +125,8 @@ class LeaderSharingTests {
 		signAndConfirm("whatsapp");
 		signAndConfirm("whatsapp");
 		signAndConfirm("email");
+		// the QR code of a flyer, scanned
+		signAndConfirm("flyer");
 		signAndConfirm(null);
 		signAndConfirm("<script>alert(1)</script>");
 		signAndConfirm("X' OR 1=1 --");
@@ -134,7 +136,7 @@ class LeaderSharingTests {
 		assertThat(this.jdbc.sql("select referral from signatures where campaign_id = ? order by id")
 			.param(this.gaston)
 			.query(String.class)
-			.list()).containsExactly("whatsapp", "whatsapp", "email", null, null, null, null, "x");
+			.list()).containsExactly("whatsapp", "whatsapp", "email", "flyer", null, null, null, null, "x");
 		// cookies: none carries the code
 		assertThat(this.mvc.perform(get("/campaigns/" + GASTON).param("ref", "whatsapp"))
 			.andReturn()
@@ -143,6 +145,8 @@ class LeaderSharingTests {
 		String dashboard = html(get("/leader/campaigns/" + this.gaston + "/toolkit").with(leader()), 200);
 		assertThat(dashboard.replaceAll("\\s+", " ")).contains("<th scope=\"row\">WhatsApp</th> <td>2</td>",
 				"<th scope=\"row\">E-mail</th> <td>1</td>", "<th scope=\"row\">X</th> <td>0</td>",
+				"<th scope=\"row\">QR code on the flyer</th> <td>1</td>",
+				"<th scope=\"row\">QR code on the handout</th> <td>0</td>",
 				"<th scope=\"row\">No share link (direct, paper, search)</th> <td>4</td>");
 		assertThat(dashboard).contains("href=\"https://wa.me/?text=",
 				SharePageTests.ShareLinksEncoding.encode(MaterialsTests.URL + "?ref=whatsapp"));

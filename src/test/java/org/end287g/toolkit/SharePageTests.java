@@ -77,7 +77,8 @@ class SharePageTests {
 				"href=\"https://t.me/share/url?url=" + url + "%3Fref%3Dtelegram",
 				"href=\"mailto:?subject=Sign%20the%20petition%3A%20end%20287%28g%29%20in%20Gaston%20County&amp;body=",
 				"href=\"sms:?&amp;body=", "href=\"https://bsky.app/intent/compose?text=",
-				"src=\"/campaigns/" + GASTON + "/qr.png\"", "href=\"/campaigns/" + GASTON + "/flyer.pdf?lang=en\"",
+				"src=\"/campaigns/" + GASTON + "/qr.png?lang=en\"",
+				"href=\"/campaigns/" + GASTON + "/flyer.pdf?lang=en\"",
 				"href=\"/campaigns/" + GASTON + "/signature-sheet.pdf?lang=en\"",
 				"href=\"/campaigns/" + GASTON + "/handout.pdf?lang=en\"");
 		assertThat(html.indexOf("https://wa.me/")).as("WhatsApp and SMS come first")
@@ -90,7 +91,8 @@ class SharePageTests {
 		assertThat(AccessibleHtml.problems(html)).isEmpty();
 		String spanish = page("es");
 		assertThat(spanish).contains("Enviar por WhatsApp", "href=\"https://wa.me/?text=%C2%BFFirma%20usted%3F",
-				"href=\"/campaigns/" + GASTON + "/flyer.pdf?lang=es\"");
+				"href=\"/campaigns/" + GASTON + "/flyer.pdf?lang=es\"",
+				"src=\"/campaigns/" + GASTON + "/qr.png?lang=es\"");
 		assertThat(AccessibleHtml.problems(spanish)).isEmpty();
 	}
 

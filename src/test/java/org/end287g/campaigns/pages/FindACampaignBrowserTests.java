@@ -84,8 +84,7 @@ class FindACampaignBrowserTests {
 		this.browser.findElement(By.id("q")).sendKeys("28052");
 		click(By.cssSelector("form.search button[type=submit]"));
 		assertThat(this.browser.getCurrentUrl()).contains("/near?zip=28052");
-		assertThat(this.browser.findElement(By.cssSelector(".campaign-call")).getText())
-			.contains("143 de 200 firmas");
+		assertThat(this.browser.findElement(By.cssSelector(".campaign-call")).getText()).contains("143 de 200 firmas");
 		click(By.linkText("Firme la petición para ponerle fin"));
 		assertThat(this.browser.getCurrentUrl()).endsWith(CAMPAIGN);
 	}
