@@ -156,3 +156,61 @@ cpu_shares() { # "before" "after"
 		printf "%.2f cores busy: application %.2f, PostgreSQL %.2f, the rest (load generator, system) %.2f", busy, app, pg, busy - app - pg
 	}'
 }
+
+# Imports $SHEETS with the application's own command, unless SKIP_IMPORT=1; sets
+# import_seconds and import_summary for the results file.
+import_sheets() {
+	import_seconds="skipped"
+	import_summary=""
+	if [ "${SKIP_IMPORT:-0}" != 1 ]; then
+		[ -d "$SHEETS" ] || die "no sheets at $SHEETS (set SHEETS, or SKIP_IMPORT=1)"
+		log "importing $SHEETS"
+		started=$(date +%s.%N)
+		# SERVER_PORT=0: should the import command start the web server, it must not take a fixed port.
+		# Exit code 1 means some sheets were rejected (ICE's broken publications): expected, not fatal.
+		import_status=0
+		SERVER_PORT=0 "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" import "$SHEETS" >"$APP_LOG.import" 2>&1 || import_status=$?
+		cat "$APP_LOG.import" >>"$APP_LOG"
+		[ "$import_status" -le 1 ] || die "import failed with status $import_status, see $APP_LOG"
+		import_seconds=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+		import_summary=$(grep -E '^imported [0-9]+ file' "$APP_LOG.import" | tail -1 || true)
+		rm -f "$APP_LOG.import"
+		# Exit code 1 is also a failed start: insist on the command's summary and on data.
+		[ -n "$import_summary" ] || die "the import command did not run, see $APP_LOG"
+		agreements=$(psql_bench -c 'select count(*) from agreement')
+		[ "${agreements:-0}" -gt 0 ] || die "the import left no agreements, see $APP_LOG"
+		import_summary="$import_summary, $agreements agreements"
+	fi
+}
+
+# Measures GET ${PATHS[$1]} on $BASE with wrk (warm-up, then --latency), compares its p99
+# with ${TARGET_P99_MS[$1]} and appends a line to RESULTS (VERDICT=1 on a miss). Uses
+# THREADS, CONNECTIONS, WARMUP, DURATION, HEADERS and SCRIPTS[$1] when set.
+measure() {
+	local name=$1 path=${PATHS[$1]} script=()
+	[ -z "${SCRIPTS[$name]:-}" ] || script=(-s "${SCRIPTS[$name]}")
+	local status
+	status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$path")
+	[ "$status" = 200 ] || die "GET $path answered $status, not 200 (see $APP_LOG)"
+	log "warm-up $name ($WARMUP)"
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${HEADERS[@]}" "${script[@]}" "$BASE$path" >/dev/null
+	log "measuring $name ($DURATION)"
+	local report rps p50 p99 errors p99ms target verdict
+	report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${HEADERS[@]}" "${script[@]}" "$BASE$path")
+	echo "$report" >&2
+	rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$report")
+	p50=$(awk '$1 == "50%" { print $2 }' <<<"$report")
+	p99=$(awk '$1 == "99%" { print $2 }' <<<"$report")
+	errors=$(awk -F': *' '/Non-2xx or 3xx responses|Socket errors/ { print $0 }' <<<"$report" | paste -sd';' -)
+	p99ms=$(to_ms "$p99")
+	# "3081 requests in 30.06s, 1.94GB read": the average response size, headers included.
+	size=$(awk '/requests in/ { n = $1; v = $5; m = 1; if (v ~ /KB$/) m = 1024; if (v ~ /MB$/) m = 1048576;
+		if (v ~ /GB$/) m = 1073741824; if (n > 0) printf "%.1f KB", (v + 0) * m / n / 1024 }' <<<"$report")
+	target=${TARGET_P99_MS[$name]}
+	# No answer at all, timeouts or errors are a miss whatever the latency of the rest.
+	if [ -z "$errors" ] && awk -v a="$p99ms" -v b="$target" 'BEGIN { exit !(a > 0 && a < b) }'; then verdict="meets"
+	else verdict="MISSES"; VERDICT=1; fi
+	RESULTS+=$(printf '%-5s GET %-24s %10s req/s   p50 %9s   p99 %9s   %s/response   (target p99 < %s ms: %s)%s' \
+		"$name" "$path" "$rps" "$p50" "$p99" "$size" "$target" "$verdict" "${errors:+   errors: $errors}")
+	RESULTS+=$'\n'
+}

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Whether this run of the jar serves the site or carries out one command and exits
  * ({@code java -jar end287g.jar import ...}, {@code reseal}): jobs only a server does
- * (loading the sample, retrying listeners) stay off during a command. Read by the tracker
- * and the application itself, so it lives beside the application, outside every module.
+ * (importing the first-start data, retrying listeners) stay off during a command. Read by
+ * the tracker and the application itself, so it lives beside the application, outside
+ * every module.
  *
  * @param cli the command this run carries out ("import" or "reseal", the jar's first
  * argument); blank when the site is served

@@ -37,6 +37,7 @@
 		return headers;
 	}
 
+	// A refusal carries the server's reason ({"error":"bad-origin"}) when it gives one.
 	function postJson(url, headers, body) {
 		return fetch(url, {
 			method: 'POST',
@@ -45,10 +46,26 @@
 			body: body === undefined ? undefined : JSON.stringify(body)
 		}).then(function (response) {
 			if (!response.ok) {
-				throw new Error('HTTP ' + response.status);
+				return response.json().catch(function () {
+					return {};
+				}).then(function (reason) {
+					var error = new Error('HTTP ' + response.status);
+					error.reason = reason && reason.error;
+					throw error;
+				});
 			}
 			return response.json();
 		});
+	}
+
+	// The page was opened at another address than the site's: the server refused the
+	// passkey for its origin, or the browser refused it for the relying party (a
+	// SecurityError). Either way the page names the address where passkeys work.
+	function failureMessage(element, error) {
+		if (error && (error.reason === 'bad-origin' || error.name === 'SecurityError')) {
+			return element.getAttribute('data-bad-origin') || element.getAttribute('data-failed');
+		}
+		return element.getAttribute('data-failed');
 	}
 
 	function credentialDescriptors(list) {
@@ -95,8 +112,8 @@
 					throw new Error('not authenticated');
 				}
 				window.location.assign(container.getAttribute('data-success'));
-			}).catch(function () {
-				showError(error, container.getAttribute('data-failed'));
+			}).catch(function (failure) {
+				showError(error, failureMessage(container, failure));
 			});
 		});
 	}
@@ -151,8 +168,8 @@
 					throw new Error('not registered');
 				}
 				window.location.assign(form.getAttribute('data-success'));
-			}).catch(function () {
-				showError(error, form.getAttribute('data-failed'));
+			}).catch(function (failure) {
+				showError(error, failureMessage(form, failure));
 			});
 		});
 	}

@@ -80,7 +80,7 @@ class ConfigurationMetadataTests {
 	@Test
 	void defaultsAreTheValuesInEffectBefore() {
 		assertThat(this.declared.get("end287g.campaigns.signatures-per-address")).containsEntry("defaultValue", 60);
-		assertThat(this.declared.get("end287g.sample.enabled")).containsEntry("defaultValue", true);
+		assertThat(this.declared.get("end287g.first-start.enabled")).containsEntry("defaultValue", true);
 		assertThat(this.declared.get("end287g.crypto.keys-dir")).containsEntry("defaultValue", "./data/keys");
 	}
 

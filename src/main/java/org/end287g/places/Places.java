@@ -63,6 +63,17 @@ public interface Places {
 	/** The county whose centroid is nearest to the point. */
 	Optional<County> nearestCounty(double latitude, double longitude);
 
+	/** Kilometres in a statute mile. */
+	double KM_PER_MILE = 1.609344;
+
+	/**
+	 * A distance in whole statute miles, the way US visitors read distances (pages show
+	 * miles; kilometres stay in the open data).
+	 */
+	static long miles(double km) {
+		return Math.round(km / KM_PER_MILE);
+	}
+
 	/** Great-circle distance in kilometres. */
 	static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
 		double earthRadiusKm = 6371.0088;

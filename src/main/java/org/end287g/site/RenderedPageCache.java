@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.tracker.TrackerReader;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -26,7 +27,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * The tracker's public pages and open data depend only on the address, the language and
  * the data: their bytes (plain and gzipped) are kept under the data version read on each
  * request, so a viral moment costs one cheap query per visit and every app instance sees
- * an import at once. Bounded: least recently used pages are dropped.
+ * an import at once. Other modules add pages ({@link CacheablePages}), such as a
+ * campaign's page, whose forms get each visitor's own CSRF token in holes left in the
+ * kept bytes ({@link RenderedPage}). No page is kept longer than
+ * {@code end287g.page-cache.max-age}, so counts shown on them (signatures, registrations)
+ * follow within that time on every instance. Bounded: least recently used pages are
+ * dropped.
  */
 @Component
 class RenderedPageCache extends OncePerRequestFilter {
@@ -38,9 +44,18 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	private static final int MAX_BYTES = 2 * 1024 * 1024;
 
+	/** The name of the CSRF field of forms, and of the cookie that holds the token. */
+	private static final String CSRF_FIELD = "\"_csrf\"";
+
+	private static final String CSRF_COOKIE = "XSRF-TOKEN";
+
 	private final TrackerReader reader;
 
 	private final LocaleResolver locales;
+
+	private final List<CacheablePages> others;
+
+	private final long maxAgeNanos;
 
 	private final Map<String, RenderedPage> pages = new LinkedHashMap<>(256, 0.75f, true);
 
@@ -48,9 +63,12 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	private String version = "";
 
-	RenderedPageCache(TrackerReader reader, LocaleResolver locales) {
+	RenderedPageCache(TrackerReader reader, LocaleResolver locales, List<CacheablePages> others,
+			PageCacheSettings settings) {
 		this.reader = reader;
 		this.locales = locales;
+		this.others = others;
+		this.maxAgeNanos = settings.maxAge().toNanos();
 	}
 
 	@Override
@@ -65,7 +83,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 		// the tracker's data version.
 		boolean campaign = path.startsWith("/api/v1/campaigns") || path.startsWith("/api/v1/events");
 		return !"GET".equals(request.getMethod()) || switchesLanguage || personal || campaign
-				|| !("/".equals(path) || PREFIXES.stream().anyMatch(path::startsWith));
+				|| !("/".equals(path) || PREFIXES.stream().anyMatch(path::startsWith)
+						|| this.others.stream().anyMatch((pages) -> pages.covers(path)));
 	}
 
 	@Override
@@ -76,17 +95,54 @@ class RenderedPageCache extends OncePerRequestFilter {
 		String key = this.locales.resolveLocale(request).getLanguage() + " " + request.getScheme() + "://"
 				+ request.getHeader(HttpHeaders.HOST) + request.getRequestURI() + "?" + parameters(request);
 		response.setHeader(HttpHeaders.VARY, "Accept-Encoding, Accept-Language, Cookie");
-		Optional<RenderedPage> page = cached(version, key);
+		long now = System.nanoTime();
+		Optional<RenderedPage> page = cached(version, key, now);
 		if (page.isPresent()) {
-			page.get().writeTo(request.getHeader(HttpHeaders.ACCEPT_ENCODING), response);
+			page.get().writeTo(request.getHeader(HttpHeaders.ACCEPT_ENCODING), token(request, page.get()), response);
 			return;
 		}
 		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, rendered);
-		if (shareable(rendered)) {
-			remember(version, key, RenderedPage.of(rendered));
-		}
+		keep(request, rendered, now).ifPresent((kept) -> remember(version, key, kept));
 		rendered.copyBodyToResponse();
+	}
+
+	/**
+	 * This visitor's CSRF token for the holes of a kept page: asking for it sets the
+	 * token's cookie for a first visit, as rendering the form would.
+	 */
+	private static String token(HttpServletRequest request, RenderedPage page) {
+		if (page.holes() == 0 || !(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf)) {
+			return "";
+		}
+		return csrf.getToken();
+	}
+
+	/**
+	 * Only a plain success that sets no cookie but the CSRF token's is the same for
+	 * everyone, once the token it carries is cut out.
+	 */
+	private static Optional<RenderedPage> keep(HttpServletRequest request, ContentCachingResponseWrapper rendered,
+			long now) {
+		if (rendered.getStatus() != 200 || rendered.getContentType() == null || rendered.getContentSize() > MAX_BYTES
+				|| !rendered.getHeaders(HttpHeaders.SET_COOKIE)
+					.stream()
+					.allMatch((cookie) -> cookie.startsWith(CSRF_COOKIE + "="))) {
+			return Optional.empty();
+		}
+		String body = new String(rendered.getContentAsByteArray(), StandardCharsets.UTF_8);
+		if (!body.contains(CSRF_FIELD)) {
+			return rendered.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() ? Optional.of(RenderedPage.of(rendered, now))
+					: Optional.empty();
+		}
+		if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
+			RenderedPage page = RenderedPage.withHoles(rendered, csrf.getToken(), now);
+			// Kept only when each form's field held this request's token, and nothing
+			// else did.
+			boolean eachFieldCut = page.holes() == body.split(CSRF_FIELD, -1).length - 1;
+			return eachFieldCut ? Optional.of(page) : Optional.empty();
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -99,19 +155,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 		return key.toString();
 	}
 
-	/**
-	 * Only a plain success that sets no cookie and carries no CSRF token is the same for
-	 * everyone.
-	 */
-	private static boolean shareable(ContentCachingResponseWrapper rendered) {
-		byte[] body = rendered.getContentAsByteArray();
-		return rendered.getStatus() == 200 && rendered.getContentType() != null && body.length <= MAX_BYTES
-				&& rendered.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
-				&& !new String(body, StandardCharsets.UTF_8).contains("_csrf");
-	}
-
-	private synchronized Optional<RenderedPage> cached(String version, String key) {
-		return this.version.equals(version) ? Optional.ofNullable(this.pages.get(key)) : Optional.empty();
+	private synchronized Optional<RenderedPage> cached(String version, String key, long now) {
+		RenderedPage page = this.version.equals(version) ? this.pages.get(key) : null;
+		return (page != null && now - page.createdAt() < this.maxAgeNanos) ? Optional.of(page) : Optional.empty();
 	}
 
 	private synchronized void remember(String version, String key, RenderedPage page) {

@@ -22,8 +22,9 @@ public interface IceSheets {
 	ImportResult importSheet(InputStream content, String fileName, SheetSource source);
 
 	/**
-	 * True while the only data is the bundled sample (no official sheet imported yet).
+	 * True while the latest participating sheet is the one shipped with the app for the
+	 * first start (no newer sheet imported yet).
 	 */
-	boolean sampleOnly();
+	boolean firstStartOnly();
 
 }

@@ -29,7 +29,10 @@ public interface TrackerReader {
 	/** Count of listed agreements on each accepted participating sheet, oldest first. */
 	List<ListedCount> listedHistory();
 
-	/** True when the only sheets ever imported are the sample shipped with the app. */
-	boolean sampleOnly();
+	/**
+	 * True while the latest participating sheet is the one shipped with the app for the
+	 * first start: the data shown is ICE's of that date, until a newer sheet is imported.
+	 */
+	boolean firstStartOnly();
 
 }

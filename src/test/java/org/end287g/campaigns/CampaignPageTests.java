@@ -140,9 +140,12 @@ class CampaignPageTests {
 	@Test
 	void badStatesAreTranslated400s() throws Exception {
 		for (String state : new String[] { "", "XX", "<script>", "' or 1=1 --", "N".repeat(10_000), "ÑC", "37" }) {
-			this.mvc.perform(get("/campaigns").param("state", state).param("lang", "es"))
-				.andExpect(status().isBadRequest())
-				.andExpect(content().string(containsString("código postal de dos letras")));
+			if (!state.isEmpty()) {
+				// the page's "any state" sends an empty state: every campaign
+				this.mvc.perform(get("/campaigns").param("state", state).param("lang", "es"))
+					.andExpect(status().isBadRequest())
+					.andExpect(content().string(containsString("código postal de dos letras")));
+			}
 			this.mvc.perform(get("/api/v1/campaigns").param("state", state))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.error").value("The state must be a two-letter postal code such as NC."));

@@ -91,7 +91,8 @@ class Finding2TokensHashedTests {
 		}
 
 		// The mailed link still works, once.
-		assertThat(useToken(mailed).getRedirectedUrl()).isEqualTo("/account");
+		assertThat(useToken(mailed).getRedirectedUrl())
+			.isEqualTo("/leader/campaigns/" + TestCampaigns.id(this.jdbc, 1302));
 		assertThat(useToken(mailed).getRedirectedUrl()).isEqualTo("/sign-in?link=invalid");
 	}
 
@@ -107,7 +108,8 @@ class Finding2TokensHashedTests {
 
 		assertThat(rowsOf(accountId)).as("live tokens of the account").isEqualTo(1);
 		assertThat(useToken(first).getRedirectedUrl()).isEqualTo("/sign-in?link=invalid");
-		assertThat(useToken(second).getRedirectedUrl()).isEqualTo("/account");
+		assertThat(useToken(second).getRedirectedUrl())
+			.isEqualTo("/leader/campaigns/" + TestCampaigns.id(this.jdbc, 1302));
 		assertThat(rowsOf(accountId)).isZero();
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-@SpringBootTest
+@SpringBootTest(properties = "end287g.page-cache.max-age=1h")
 @AutoConfigureMockMvc
 class RenderedPageCacheTests {
 

@@ -142,7 +142,8 @@ class LeaderPathBrowserTests {
 		waitFor(By.cssSelector(".sign-in-sent"));
 		this.browser.get(mail.last(email, "sign-in-link").link());
 		this.browser.findElement(By.cssSelector(".sign-in-link button[type=submit]")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/account")));
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.urlToBe(url("/leader/campaigns/" + id)));
 
 		// finish training: every lesson, then the checklist
 		this.browser.get(url("/leader/campaigns/" + id));
@@ -164,7 +165,7 @@ class LeaderPathBrowserTests {
 		}
 		assertThat(
 				this.browser.findElement(By.id("training")).findElement(By.xpath("following-sibling::p[1]")).getText())
-			.isEqualTo("6 of 6 done");
+			.isEqualTo("5 of 5 done");
 
 		// share: own message, links with a referral code, the image and the QR code
 		this.browser.get(url("/leader/campaigns/" + id));
@@ -182,8 +183,8 @@ class LeaderPathBrowserTests {
 		byte[] image = fetch("/campaigns/" + GASTON + "/share.png?lang=en");
 		assertThat(Readers.png(image).getWidth()).isEqualTo(1200);
 		assertThat(Readers.png(image).getHeight()).isEqualTo(630);
-		assertThat(Readers.qr(Readers.png(fetch("/campaigns/" + GASTON + "/qr.png"))))
-			.isEqualTo(url("/campaigns/" + GASTON));
+		assertThat(Readers.qr(Readers.png(fetch("/campaigns/" + GASTON + "/qr.png?lang=en"))))
+			.isEqualTo(url("/campaigns/" + GASTON) + "?lang=en&ref=qr");
 
 		// print signature sheet no. 3, as the form asks for it
 		WebElement number = this.browser.findElement(By.id("sheet-number"));
@@ -195,7 +196,7 @@ class LeaderPathBrowserTests {
 		assertThat(sheetUrl).isEqualTo("/campaigns/" + GASTON + "/signature-sheet.pdf?sheet=3&lang=en");
 		String sheet = Readers.pdfSquashed(fetch(sheetUrl));
 		assertThat(sheet).contains(Readers.squash("Petition to Gaston County Sheriff's Office", "Sheet no. 3",
-				"First name", "Last name", "ZIP", "E-mail (optional)"));
+				"First name", "Last name", "ZIP", "E-mail (optional)", "Why do you sign? (optional)"));
 
 		// type the sheet's rows back in, in order
 		this.browser.get(url("/leader/campaigns/" + id));
@@ -211,12 +212,13 @@ class LeaderPathBrowserTests {
 				.isEqualTo("The signature was added.");
 		}
 
-		// the delivery packet lists them
+		// the delivery packet lists them with their city, as the sheet says: no ZIP code,
+		// no e-mail
 		String packet = Readers.pdfSquashed(fetch("/leader/campaigns/" + id + "/delivery.pdf"));
 		assertThat(packet)
-			.contains(Readers.squash("Petition to Gaston County Sheriff's Office", "Rosa", "Méndez", "O'Neil", "28052",
-					"28054"))
-			.doesNotContain("tom@example.org");
+			.contains(Readers.squash("Petition to Gaston County Sheriff's Office", "Rosa Méndez Gastonia",
+					"Tom O'Neil Gastonia"))
+			.doesNotContain("28052", "28054", "tom@example.org");
 	}
 
 }

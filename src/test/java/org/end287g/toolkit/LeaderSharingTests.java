@@ -125,6 +125,8 @@ class LeaderSharingTests {
 		signAndConfirm("whatsapp");
 		signAndConfirm("whatsapp");
 		signAndConfirm("email");
+		// the QR code of a flyer, scanned
+		signAndConfirm("flyer");
 		signAndConfirm(null);
 		signAndConfirm("<script>alert(1)</script>");
 		signAndConfirm("X' OR 1=1 --");
@@ -134,7 +136,7 @@ class LeaderSharingTests {
 		assertThat(this.jdbc.sql("select referral from signatures where campaign_id = ? order by id")
 			.param(this.gaston)
 			.query(String.class)
-			.list()).containsExactly("whatsapp", "whatsapp", "email", null, null, null, null, "x");
+			.list()).containsExactly("whatsapp", "whatsapp", "email", "flyer", null, null, null, null, "x");
 		// cookies: none carries the code
 		assertThat(this.mvc.perform(get("/campaigns/" + GASTON).param("ref", "whatsapp"))
 			.andReturn()
@@ -143,6 +145,8 @@ class LeaderSharingTests {
 		String dashboard = html(get("/leader/campaigns/" + this.gaston + "/toolkit").with(leader()), 200);
 		assertThat(dashboard.replaceAll("\\s+", " ")).contains("<th scope=\"row\">WhatsApp</th> <td>2</td>",
 				"<th scope=\"row\">E-mail</th> <td>1</td>", "<th scope=\"row\">X</th> <td>0</td>",
+				"<th scope=\"row\">QR code on the flyer</th> <td>1</td>",
+				"<th scope=\"row\">QR code on the handout</th> <td>0</td>",
 				"<th scope=\"row\">No share link (direct, paper, search)</th> <td>4</td>");
 		assertThat(dashboard).contains("href=\"https://wa.me/?text=",
 				SharePageTests.ShareLinksEncoding.encode(MaterialsTests.URL + "?ref=whatsapp"));
@@ -188,7 +192,7 @@ class LeaderSharingTests {
 		assertThat(spanish).contains("href=\"https://wa.me/?text=Firme%2C%20por%20favor%20",
 				"content=\"Firme ya \uD83C\uDF89 &lt;b&gt;hoy&lt;/b&gt;\"");
 		String english = html(get("/campaigns/" + GASTON).param("lang", "en"), 200);
-		assertThat(english).contains("href=\"https://wa.me/?text=I%20just%20signed");
+		assertThat(english).contains("href=\"https://wa.me/?text=Will%20you%20sign%3F");
 		String page = html(get("/leader/campaigns/" + this.gaston + "/toolkit").with(leader), 200);
 		assertThat(page).contains("Written by the leaders of this campaign.", "Asunto propio",
 				"Use the suggested Spanish messages again");
@@ -196,7 +200,7 @@ class LeaderSharingTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.jdbc.sql("select count(*) from toolkit_share_messages").query(Long.class).single()).isZero();
 		assertThat(html(get("/campaigns/" + GASTON).param("lang", "es"), 200))
-			.contains("href=\"https://wa.me/?text=Acabo%20de%20firmar");
+			.contains("href=\"https://wa.me/?text=%C2%BFFirma%20usted%3F");
 	}
 
 	@Test

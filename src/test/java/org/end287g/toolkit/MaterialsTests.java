@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +43,9 @@ class MaterialsTests {
 
 	@Autowired
 	Campaigns campaigns;
+
+	@Autowired
+	MessageSource messages;
 
 	@BeforeEach
 	void campaignsOfTheFixture() {
@@ -92,11 +96,27 @@ class MaterialsTests {
 	}
 
 	@Test
-	void qrCodeDecodesToTheCampaignAddress() throws Exception {
+	void qrCodeOpensTheCampaignPageInItsLanguageWithItsReferralCode() throws Exception {
 		byte[] png = fetch("/campaigns/" + GASTON + "/qr.png", "image/png").getContentAsByteArray();
-		assertThat(Readers.qr(Readers.png(png))).isEqualTo(URL);
+		assertThat(Readers.qr(Readers.png(png))).isEqualTo(URL + "?lang=en&ref=qr");
 		byte[] spanish = fetch("/campaigns/" + GASTON + "/qr.png?lang=es", "image/png").getContentAsByteArray();
-		assertThat(Readers.qr(Readers.png(spanish))).isEqualTo(URL);
+		assertThat(Readers.qr(Readers.png(spanish))).isEqualTo(URL + "?lang=es&ref=qr");
+		// without ?lang, the page's language: here the browser's
+		byte[] browser = this.mvc.perform(get("/campaigns/" + GASTON + "/qr.png").header("Accept-Language", "es-MX"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(Readers.qr(Readers.png(browser))).isEqualTo(URL + "?lang=es&ref=qr");
+		// a language we do not speak, or anything hostile, is English
+		for (String lang : new String[] { "fr", "<script>", "es' OR 1=1 --", "x".repeat(10_000) }) {
+			byte[] other = this.mvc.perform(get("/campaigns/" + GASTON + "/qr.png").param("lang", lang))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			assertThat(Readers.qr(Readers.png(other))).as(lang).isEqualTo(URL + "?lang=en&ref=qr");
+		}
 	}
 
 	@Test
@@ -108,35 +128,62 @@ class MaterialsTests {
 		String text = Readers.pdfSquashed(pdf);
 		assertThat(text).contains(Readers.squash("Ask Gaston County Sheriff's Office to end its agreement with ICE",
 				"We, residents of Gaston County, North Carolina", "42 of 200 signatures so far", URL, "Scan to sign"));
-		assertThat(Readers.qr(Readers.photocopy(pdf, 0))).isEqualTo(URL);
+		// the whole petition fits: nothing is cut
+		assertThat(text).contains(Readers.squash(petition("en"))).doesNotContain("\u2026", "Thewholepetition");
+		assertThat(Readers.qr(Readers.photocopy(pdf, 0))).isEqualTo(URL + "?lang=en&ref=flyer");
 		byte[] spanish = fetch("/campaigns/" + GASTON + "/flyer.pdf?lang=es", "application/pdf")
 			.getContentAsByteArray();
+		assertThat(Readers.pdfPages(spanish)).isEqualTo(1);
 		assertThat(Readers.pdfLanguage(spanish)).isEqualTo("es");
-		assertThat(Readers.pdfSquashed(spanish)).contains(Readers.squash("Pidamos a Gaston County Sheriff's Office",
-				"42 de 200 firmas hasta ahora", "Escanee para firmar"));
-		assertThat(Readers.qr(Readers.photocopy(spanish, 0))).isEqualTo(URL);
+		assertThat(Readers.pdfSquashed(spanish))
+			.contains(Readers.squash("Pidamos a Gaston County Sheriff's Office", "42 de 200 firmas hasta ahora",
+					"Escanee para firmar", petition("es")))
+			.doesNotContain("\u2026", "Lapeticióncompleta");
+		assertThat(Readers.qr(Readers.photocopy(spanish, 0))).isEqualTo(URL + "?lang=es&ref=flyer");
+	}
+
+	/**
+	 * The sample petition of the Gaston County campaign, as the campaign page words it.
+	 */
+	String petition(String language) {
+		return this.messages.getMessage("campaigns.petition.text",
+				new Object[] { "Gaston County Sheriff's Office", "Gaston County", "North Carolina" },
+				java.util.Locale.forLanguageTag(language));
 	}
 
 	@Test
-	void signatureSheetHasThePetitionTargetNumberedRowsAndSheetNumber() throws Exception {
+	void signatureSheetAsksForWhatPaperEntryKeepsAndSaysWhatTheAgencySees() throws Exception {
 		byte[] pdf = fetch("/campaigns/" + GASTON + "/signature-sheet.pdf?sheet=7", "application/pdf")
 			.getContentAsByteArray();
 		assertThat(Readers.pdfPages(pdf)).isEqualTo(1);
 		String text = Readers.pdfText(pdf);
 		assertThat(Readers.squash(text)).contains(Readers.squash("Petition to Gaston County Sheriff's Office",
-				"We, residents of Gaston County", "Goal: 200 signatures", "Sheet no. 7", "First name", "Last name",
-				"Street address", "ZIP", "E-mail (optional)", "Updates?", "(X)", "Signature"));
+				"Sheet no. 7", "Event:", "Date:", "Collected by:", "Why do you sign? (optional)"));
+		assertThat(Readers.squash(text)).containsSubsequence(Readers.squash("We, residents of Gaston County",
+				petition("en").substring(petition("en").length() - 30), "Goal: 200 signatures",
+				"What the agency sees: the petition we deliver lists each signer's name and city, never the e-mail "
+						+ "address or ZIP code.",
+				"No.", "First name", "Last name", "ZIP", "E-mail (optional)", "Why do you sign? (optional)",
+				"E-mail me", "(X)"));
+		assertThat(Readers.squash(text)).doesNotContain("Street", "address and city", "Signature");
 		for (int row = 1; row <= 12; row++) {
 			assertThat(text).containsPattern("(?m)^" + row + "\\s*$");
 		}
 		String blank = Readers.pdfSquashed(
 				fetch("/campaigns/" + GASTON + "/signature-sheet.pdf", "application/pdf").getContentAsByteArray());
 		assertThat(blank).contains("Sheetno.______").doesNotContain("Sheetno.7");
-		String spanish = Readers
-			.pdfSquashed(fetch("/campaigns/" + GASTON + "/signature-sheet.pdf?lang=es&sheet=2", "application/pdf")
-				.getContentAsByteArray());
-		assertThat(spanish).contains(Readers.squash("Petición a Gaston County Sheriff's Office", "Nosotros",
-				"Meta: 200 firmas", "Hoja n.º 2", "Nombre", "Apellido", "Código", "Firma"));
+		byte[] spanishPdf = fetch("/campaigns/" + GASTON + "/signature-sheet.pdf?lang=es&sheet=2", "application/pdf")
+			.getContentAsByteArray();
+		assertThat(Readers.pdfPages(spanishPdf)).isEqualTo(1);
+		String spanish = Readers.pdfSquashed(spanishPdf);
+		assertThat(spanish).contains(Readers.squash("Petición a Gaston County Sheriff's Office", "Hoja n.º 2",
+				"Código postal", "Correo (opcional)", "¿Por qué firma? (opcional)"));
+		assertThat(spanish).containsSubsequence(Readers.squash("Nosotros",
+				petition("es").substring(petition("es").length() - 30), "Meta: 200 firmas",
+				"Lo que ve la agencia: la petición que entregamos lleva el nombre y la ciudad de cada firmante, nunca "
+						+ "el correo ni el código postal.",
+				"Nombre", "Apellido", "Envíenme", "(X)"));
+		assertThat(spanish).doesNotContain("Dirección");
 	}
 
 	@Test
@@ -178,9 +225,12 @@ class MaterialsTests {
 		assertThat(text).contains(Readers.squash("287(g) in Gaston County: what it is and how to end it",
 				"The agreement of Gaston County Sheriff's Office", "Jail Enforcement Model (JEM)",
 				"signed: February 20, 2025", "Warrant Service Officer (WSO)", "signed: May 1, 2025", URL));
-		assertThat(Readers.qr(Readers.photocopy(pdf, 0))).isEqualTo(URL);
-		String spanish = Readers.pdfSquashed(
-				fetch("/campaigns/" + GASTON + "/handout.pdf?lang=es", "application/pdf").getContentAsByteArray());
+		assertThat(Readers.qr(Readers.photocopy(pdf, 0))).isEqualTo(URL + "?lang=en&ref=handout");
+		byte[] spanishPdf = fetch("/campaigns/" + GASTON + "/handout.pdf?lang=es", "application/pdf")
+			.getContentAsByteArray();
+		assertThat(Readers.pdfPages(spanishPdf)).isEqualTo(1);
+		assertThat(Readers.qr(Readers.photocopy(spanishPdf, 0))).isEqualTo(URL + "?lang=es&ref=handout");
+		String spanish = Readers.pdfSquashed(spanishPdf);
 		assertThat(spanish).contains(Readers.squash("El 287(g) en Gaston County", "¿Qué es el 287(g)?",
 				"Modelo de Cárcel (JEM)", "firmado: 20 de febrero de 2025", "Qué puede hacer usted"));
 	}

@@ -3,6 +3,8 @@ package org.end287g.toolkit;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -17,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
  * Readers that did not produce the files they check: PDFBox for PDF text and pages, the
@@ -53,6 +56,39 @@ public final class Readers {
 	/** Several texts without white space. */
 	public static String[] squash(String... texts) {
 		return java.util.Arrays.stream(texts).map(Readers::squash).toArray(String[]::new);
+	}
+
+	/**
+	 * The characters of a PDF drawn less than {@code margin} points from an edge of their
+	 * page (or past it), with their page: none when everything fits the paper.
+	 */
+	public static List<String> outsideMargins(byte[] pdf, float margin) throws IOException {
+		List<String> outside = new ArrayList<>();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			PDFTextStripper stripper = new PDFTextStripper() {
+
+				@Override
+				protected void writeString(String text, List<TextPosition> positions) {
+					// positions are as the page is read, turned by its rotation; sizes
+					// are not
+					boolean turned = getCurrentPage().getRotation() % 180 != 0;
+					for (TextPosition p : positions) {
+						float width = turned ? p.getPageHeight() : p.getPageWidth();
+						float height = turned ? p.getPageWidth() : p.getPageHeight();
+						float left = p.getXDirAdj();
+						float top = p.getYDirAdj() - p.getHeightDir();
+						if (left < margin || left + p.getWidthDirAdj() > width - margin || top < margin
+								|| p.getYDirAdj() > height - margin) {
+							outside.add("page " + getCurrentPageNo() + ": " + p.getUnicode() + " at " + left + ","
+									+ p.getYDirAdj());
+						}
+					}
+				}
+
+			};
+			stripper.getText(document);
+		}
+		return outside;
 	}
 
 	public static int pdfPages(byte[] pdf) throws IOException {

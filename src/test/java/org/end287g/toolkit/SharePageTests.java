@@ -69,23 +69,30 @@ class SharePageTests {
 	void shareLinksArePlainAddressesWithTheMessageAndNoThirdPartyScript() throws Exception {
 		String html = page("en");
 		String url = ShareLinksEncoding.encode(MaterialsTests.URL);
-		assertThat(html).contains("href=\"https://x.com/intent/post?text=I%20signed%20the%20petition",
+		assertThat(html).contains("href=\"https://x.com/intent/post?text=Sign%20the%20petition%20asking",
 				"&amp;url=" + url + "%3Fref%3Dx\"",
 				"href=\"https://www.facebook.com/sharer/sharer.php?u=" + url + "%3Fref%3Dfacebook\"",
-				"href=\"https://wa.me/?text=I%20just%20signed",
+				"href=\"https://wa.me/?text=Will%20you%20sign%3F%20We%20are%20asking",
+				"<li class=\"link\"><a href=\"" + MaterialsTests.URL + "?ref=link\"",
 				"href=\"https://t.me/share/url?url=" + url + "%3Fref%3Dtelegram",
 				"href=\"mailto:?subject=Sign%20the%20petition%3A%20end%20287%28g%29%20in%20Gaston%20County&amp;body=",
 				"href=\"sms:?&amp;body=", "href=\"https://bsky.app/intent/compose?text=",
-				"src=\"/campaigns/" + GASTON + "/qr.png\"", "href=\"/campaigns/" + GASTON + "/flyer.pdf?lang=en\"",
+				"src=\"/campaigns/" + GASTON + "/qr.png?lang=en\"",
+				"href=\"/campaigns/" + GASTON + "/flyer.pdf?lang=en\"",
 				"href=\"/campaigns/" + GASTON + "/signature-sheet.pdf?lang=en\"",
 				"href=\"/campaigns/" + GASTON + "/handout.pdf?lang=en\"");
+		assertThat(html.indexOf("https://wa.me/")).as("WhatsApp and SMS come first")
+			.isLessThan(html.indexOf("sms:?"))
+			.isLessThan(html.indexOf("https://www.facebook.com/"));
+		assertThat(html.indexOf("sms:?")).isLessThan(html.indexOf("https://x.com/"));
 		assertThat(html).doesNotContainPattern("<script[^>]+src=\"https?://")
 			.doesNotContainPattern("<img[^>]+src=\"https?://")
 			.doesNotContainPattern("<iframe");
 		assertThat(AccessibleHtml.problems(html)).isEmpty();
 		String spanish = page("es");
-		assertThat(spanish).contains("Enviar por WhatsApp", "href=\"https://wa.me/?text=Acabo%20de%20firmar",
-				"href=\"/campaigns/" + GASTON + "/flyer.pdf?lang=es\"");
+		assertThat(spanish).contains("Enviar por WhatsApp", "href=\"https://wa.me/?text=%C2%BFFirma%20usted%3F",
+				"href=\"/campaigns/" + GASTON + "/flyer.pdf?lang=es\"",
+				"src=\"/campaigns/" + GASTON + "/qr.png?lang=es\"");
 		assertThat(AccessibleHtml.problems(spanish)).isEmpty();
 	}
 

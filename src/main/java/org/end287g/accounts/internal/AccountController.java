@@ -1,15 +1,21 @@
 package org.end287g.accounts.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.end287g.SiteAddress;
+import org.end287g.accounts.Roles;
 import org.end287g.audit.AuditLog;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
@@ -52,9 +58,15 @@ class AccountController {
 
 	private final JdbcPermissions permissions;
 
+	private final SignInLanding landing;
+
+	private final AccountsProperties properties;
+
+	private final SiteAddress site;
+
 	AccountController(AccountStore store, AccountService accounts, AccountSessions sessions, AuditLog audit,
 			PublicKeyCredentialUserEntityRepository passkeyUsers, UserCredentialRepository passkeys,
-			JdbcPermissions permissions) {
+			JdbcPermissions permissions, SignInLanding landing, AccountsProperties properties, SiteAddress site) {
 		this.store = store;
 		this.accounts = accounts;
 		this.sessions = sessions;
@@ -62,6 +74,9 @@ class AccountController {
 		this.passkeyUsers = passkeyUsers;
 		this.passkeys = passkeys;
 		this.permissions = permissions;
+		this.landing = landing;
+		this.properties = properties;
+		this.site = site;
 	}
 
 	/** A person's own details as they edit them. */
@@ -77,6 +92,19 @@ class AccountController {
 
 	}
 
+	/**
+	 * A role the person holds, with what it covers (a campaign's title, an organization's
+	 * name; none for staff) and the page where they use it.
+	 */
+	public record Held(Roles role, @Nullable String scope, String link) {
+
+	}
+
+	/** A dashboard the person may use: its name (a message key) and its path. */
+	public record Dashboard(String titleKey, String link) {
+
+	}
+
 	@GetMapping("/account")
 	String account(Authentication authentication, Model model) {
 		Account account = me(authentication);
@@ -84,10 +112,62 @@ class AccountController {
 			model.addAttribute("form",
 					new DetailsForm(Objects.requireNonNullElse(account.name(), ""), account.language()));
 		}
+		List<Grant> grants = this.store.activeGrants(account.id());
 		model.addAttribute("account", account);
-		model.addAttribute("grants", this.store.activeGrants(account.id()));
+		model.addAttribute("held", held(grants));
+		model.addAttribute("dashboards", dashboards(grants));
 		model.addAttribute("passkeyForStaff", this.permissions.wouldBeStaffWithAPasskey(authentication));
 		return "accounts/account";
+	}
+
+	/** Where a passkey sign-in goes next (the page's script opens it): the landing. */
+	@GetMapping("/account/start")
+	String start(Authentication authentication) {
+		return "redirect:" + this.landing.of(authentication);
+	}
+
+	private List<Held> held(List<Grant> grants) {
+		List<Long> campaigns = new ArrayList<>();
+		for (Grant grant : grants) {
+			Long campaign = grant.campaignId();
+			if (campaign != null) {
+				campaigns.add(campaign);
+			}
+		}
+		Map<Long, String> titles = this.store.campaignTitles(campaigns);
+		List<Held> held = new ArrayList<>();
+		for (Grant grant : grants) {
+			Long campaign = grant.campaignId();
+			Long organization = grant.organizationId();
+			if (grant.role() == Roles.LEADER && campaign != null) {
+				held.add(new Held(grant.role(), titles.get(campaign), "/leader/campaigns/" + campaign));
+			}
+			else if (grant.role() == Roles.ORGANIZER && organization != null) {
+				held.add(new Held(grant.role(), grant.organizationName(), "/organizer/organizations/" + organization));
+			}
+			else {
+				held.add(new Held(grant.role(), null, "/admin"));
+			}
+		}
+		return held;
+	}
+
+	/** Every dashboard of the roles held, staff's first. */
+	private static List<Dashboard> dashboards(List<Grant> grants) {
+		Set<Roles> roles = EnumSet.noneOf(Roles.class);
+		grants.forEach((grant) -> roles.add(grant.role()));
+		List<Dashboard> dashboards = new ArrayList<>();
+		if (roles.contains(Roles.ADMIN)) {
+			dashboards.add(new Dashboard("admin.home.title", "/admin"));
+		}
+		if (roles.contains(Roles.LEADER)) {
+			dashboards.add(new Dashboard("accounts.leader.title", "/leader"));
+			dashboards.add(new Dashboard("accounts.dashboard.events", "/leader/events"));
+		}
+		if (roles.contains(Roles.ORGANIZER)) {
+			dashboards.add(new Dashboard("accounts.organizer.title", "/organizer"));
+		}
+		return dashboards;
 	}
 
 	@PostMapping("/account")
@@ -147,6 +227,7 @@ class AccountController {
 		}
 		model.addAttribute("passkeys", myPasskeys(authentication));
 		model.addAttribute("maxLabel", AuditedUserCredentials.MAX_LABEL);
+		model.addAttribute("passkeyOrigins", this.properties.webauthn().originsText(this.site));
 		return "accounts/passkeys";
 	}
 

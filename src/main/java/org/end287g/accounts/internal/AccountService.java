@@ -54,10 +54,27 @@ class AccountService {
 
 	/**
 	 * Creates the account when the address has none, grants the role and sends the
-	 * invitation.
+	 * invitation (to sign in on the sign-in page).
 	 */
 	@Transactional
 	public InviteResult invite(String actor, String email, @Nullable String name, String language, RoleRequest role) {
+		InviteResult result = appoint(actor, email, name, language, role);
+		if (result.outcome() == Outcome.DONE) {
+			Account account = this.store.byId(result.accountId()).orElseThrow();
+			this.outbox.enqueue(Mail.transactional(
+					Objects.requireNonNull(account.email(), "an account found by its address has one"),
+					account.locale(), "invitation",
+					Map.of("signInUrl", this.site.link("/sign-in"), "role", role.role().name())));
+		}
+		return result;
+	}
+
+	/**
+	 * Like {@link #invite} but sends nothing: the caller's own mail tells the person (a
+	 * leader's approval, with a sign-in link).
+	 */
+	@Transactional
+	public InviteResult appoint(String actor, String email, @Nullable String name, String language, RoleRequest role) {
 		Account account = this.store.findOrCreate(email, name, language);
 		this.store.lock(account.id());
 		if (!account.active()) {
@@ -69,9 +86,6 @@ class AccountService {
 		long grant = this.store.addGrant(account.id(), role.role(), role.organizationId(), role.campaignId(), actor);
 		this.audit.record(actor, "account.invite", account.id(), "role=" + role.role());
 		this.audit.record(actor, "role.grant", account.id(), describe(grant, role));
-		this.outbox.enqueue(Mail.transactional(
-				Objects.requireNonNull(account.email(), "an account found by its address has one"), account.locale(),
-				"invitation", Map.of("signInUrl", this.site.link("/sign-in"), "role", role.role().name())));
 		return new InviteResult(account.id(), Outcome.DONE);
 	}
 

@@ -7,6 +7,7 @@ import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.Roles;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,20 +22,37 @@ class JdbcAccountDirectory implements AccountDirectory {
 
 	private final AccountService accounts;
 
-	JdbcAccountDirectory(JdbcClient jdbc, AccountStore store, AccountService accounts) {
+	private final ObjectProvider<SignInLinks> links;
+
+	JdbcAccountDirectory(JdbcClient jdbc, AccountStore store, AccountService accounts,
+			ObjectProvider<SignInLinks> links) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.accounts = accounts;
+		this.links = links;
 	}
 
 	@Override
 	@Transactional
 	public Optional<String> appointLeader(String actor, String email, @Nullable String name, String language,
 			long campaignId) {
-		AccountService.InviteResult result = this.accounts.invite(actor, email, name, language,
+		AccountService.InviteResult result = this.accounts.appoint(actor, email, name, language,
 				new AccountService.RoleRequest(Roles.LEADER, null, campaignId));
 		return (result.outcome() == AccountService.Outcome.REFUSED) ? Optional.empty()
 				: Optional.of(result.accountId());
+	}
+
+	@Override
+	@Transactional
+	public SignInLink signInLink(String accountId, String landing) {
+		if (SignInLanding.next(landing) == null) {
+			throw new IllegalArgumentException("Not a landing a sign-in link may name: " + landing);
+		}
+		SignInLinks links = this.links.getIfAvailable();
+		if (links == null) {
+			throw new IllegalStateException("Sign-in links are made only where the site runs");
+		}
+		return links.welcomeLink(accountId, landing);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.end287g.accounts.internal;
 import java.time.Clock;
 import java.util.List;
 
+import org.end287g.SiteAddress;
 import org.end287g.accounts.LeanPublicPost;
 import org.end287g.accounts.RequestRule;
 import org.end287g.audit.AuditLog;
@@ -22,10 +23,10 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.ott.GenerateOneTimeTokenRequestResolver;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -60,9 +61,6 @@ class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-	/** Where a person lands after signing in. */
-	static final String AFTER_SIGN_IN = "/account";
 
 	/**
 	 * No observations of the security filter chain: they wrap every filter of every
@@ -135,7 +133,9 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessRules rules, SignInRecorder signIns,
-			AccountsProperties properties, RateLimits rateLimits) throws Exception {
+			AccountsProperties properties, SiteAddress site, RateLimits rateLimits, SignInLanding landing)
+			throws Exception {
+		PasskeyOriginRefusal wrongOrigin = new PasskeyOriginRefusal();
 		http.authorizeHttpRequests(rules::applyTo)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
 				.sessionFixation((fixation) -> fixation.changeSessionId()))
@@ -149,26 +149,29 @@ class SecurityConfig {
 			.httpBasic((basic) -> basic.disable())
 			// The link in the mail opens a page (GET /sign-in/link) whose button posts
 			// the token to /login/ott, so mail scanners that fetch links do not use it
-			// up.
+			// up; the person lands where they work (SignInLanding).
 			.oneTimeTokenLogin((ott) -> ott.loginProcessingUrl("/login/ott")
 				.loginPage("/sign-in")
 				.showDefaultSubmitPage(false)
-				.successHandler(new RecordedSignIn(signIns, new SimpleUrlAuthenticationSuccessHandler(AFTER_SIGN_IN)))
+				.successHandler(new RecordedSignIn(signIns, new LandingRedirect(landing)))
 				.failureHandler(linkRefused()))
-			.webAuthn((webAuthn) -> webAuthn.rpId(properties.webauthn().rpId())
+			.webAuthn((webAuthn) -> webAuthn.rpId(properties.webauthn().relyingPartyId(site))
 				.rpName(properties.webauthn().rpName())
-				.allowedOrigins(properties.webauthn().allowedOrigins())
+				.allowedOrigins(properties.webauthn().origins(site))
 				.disableDefaultRegistrationPage(true)
 				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
 					@Override
 					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
 						filter.setAuthenticationSuccessHandler(
 								new RecordedSignIn(signIns, new HttpMessageConverterAuthenticationSuccessHandler()));
+						filter.setAuthenticationFailureHandler(wrongOrigin);
 						return filter;
 					}
 				}))
 			.addFilterAfter(new SessionLifetimeFilter(properties, Clock.systemUTC()), SecurityContextHolderFilter.class)
 			.addFilterBefore(new SignInAttemptLimit(rateLimits), SecurityContextHolderFilter.class)
+			// around Spring's passkey registration filter, which sits after authorization
+			.addFilterBefore(wrongOrigin, AuthorizationFilter.class)
 			.logout((logout) -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"));
 		// Our own translated pages replace Spring's generated sign-in page.
 		http.removeConfigurer(DefaultLoginPageConfigurer.class);

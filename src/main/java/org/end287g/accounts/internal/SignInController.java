@@ -2,6 +2,7 @@ package org.end287g.accounts.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.end287g.SiteAddress;
 import org.end287g.privacy.EmailAddress;
 import org.end287g.privacy.EmailAddresses;
 import org.end287g.privacy.QuietLimits;
@@ -49,11 +50,21 @@ class SignInController {
 
 	private final AccountsProperties properties;
 
-	SignInController(SignInLinks links, RateLimits rateLimits, QuietLimits mailCap, AccountsProperties properties) {
+	private final SiteAddress site;
+
+	SignInController(SignInLinks links, RateLimits rateLimits, QuietLimits mailCap, AccountsProperties properties,
+			SiteAddress site) {
 		this.links = links;
 		this.rateLimits = rateLimits;
 		this.mailCap = mailCap;
 		this.properties = properties;
+		this.site = site;
+	}
+
+	/** Where passkeys work: the passkey script names it when one is refused elsewhere. */
+	@ModelAttribute("passkeyOrigins")
+	String passkeyOrigins() {
+		return this.properties.webauthn().originsText(this.site);
 	}
 
 	/** The address a sign-in link is asked for. */
@@ -94,11 +105,15 @@ class SignInController {
 	 * fetches the link does not use it up.
 	 */
 	@GetMapping("/sign-in/link")
-	String link(@RequestParam(name = "token", required = false) @Nullable String token, Model model) {
+	String link(@RequestParam(name = "token", required = false) @Nullable String token,
+			@RequestParam(name = LandingRedirect.NEXT, required = false) @Nullable String next, Model model) {
 		if (token == null || token.isBlank() || token.length() > 36) {
 			return "redirect:/sign-in?link=invalid";
 		}
 		model.addAttribute("token", token);
+		// where the link leads after the sign-in (a new leader's dashboard), if one to
+		// follow
+		model.addAttribute("next", SignInLanding.next(next));
 		return "accounts/sign-in-link";
 	}
 

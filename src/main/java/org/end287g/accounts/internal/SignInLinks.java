@@ -1,11 +1,13 @@
 package org.end287g.accounts.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.end287g.SiteAddress;
+import org.end287g.accounts.AccountDirectory;
 import org.end287g.audit.AuditLog;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
@@ -86,9 +88,30 @@ class SignInLinks {
 		});
 	}
 
+	/**
+	 * A link for a mail that welcomes an active account to a role, valid for the longer
+	 * {@code welcome-link-validity} (the person did not just ask for it, and may read the
+	 * mail hours later), landing on {@code landing} (already checked by the caller).
+	 */
+	@Transactional
+	AccountDirectory.SignInLink welcomeLink(String accountId, String landing) {
+		Account account = this.store.byId(accountId)
+			.filter(Account::active)
+			.orElseThrow(() -> new IllegalArgumentException("No active account " + accountId));
+		this.audit.record("system", "sign-in.link-requested", account.id(), "welcome, lands on " + landing);
+		Duration validity = this.properties.accounts().welcomeLinkValidity();
+		return new AccountDirectory.SignInLink(UriComponentsBuilder.fromUriString(link(account, validity))
+			.queryParam(LandingRedirect.NEXT, landing)
+			.build()
+			.toUriString(), validity);
+	}
+
 	private String newLink(Account account) {
-		OneTimeToken token = this.tokens
-			.generate(new GenerateOneTimeTokenRequest(account.id(), this.properties.accounts().signInLinkValidity()));
+		return link(account, this.properties.accounts().signInLinkValidity());
+	}
+
+	private String link(Account account, Duration validity) {
+		OneTimeToken token = this.tokens.generate(new GenerateOneTimeTokenRequest(account.id(), validity));
 		return UriComponentsBuilder.fromUriString(this.site.link("/sign-in/link"))
 			.queryParam("token", token.getTokenValue())
 			.build()

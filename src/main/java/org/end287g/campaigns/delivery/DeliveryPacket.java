@@ -34,7 +34,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The packet leaders hand to the target: the petition, the target, the count and the
- * signers grouped by ZIP code, as PDF or CSV. Never e-mail addresses.
+ * signers by city, as PDF or CSV. Each signer's name and city only, and their comment
+ * when the leader asks for comments: never e-mail addresses or ZIP codes (the sheets and
+ * the signing form promise it).
  * <p>
  * The PDF embeds the fonts of {@link PrintFonts}, so names in Latin, Greek, Cyrillic,
  * Hebrew, Arabic, Ethiopic, Armenian, Georgian, Chinese, Japanese and Korean script print
@@ -109,37 +111,26 @@ class DeliveryPacket {
 		document.add(new Paragraph(text("delivery.pdf.count", language, contents.count()), styles.heading()));
 	}
 
-	/** The signers, a table per ZIP code (they come sorted by it). */
+	/**
+	 * The signers in one table (they come sorted by city): name and city, and the comment
+	 * when asked for.
+	 */
 	private void signers(Document document, Contents contents, Styles styles) {
 		Locale language = contents.language();
-		String zip = null;
-		PdfPTable table = null;
+		if (contents.signers().isEmpty()) {
+			document.add(new Paragraph(text("delivery.pdf.none", language), styles.body()));
+			return;
+		}
+		PdfPTable table = table(contents.comments(), language);
+		table.setSpacingBefore(8);
 		for (Signers.Signer signer : contents.signers()) {
-			if (table == null || !signer.zip().equals(zip)) {
-				if (table != null) {
-					document.add(table);
-				}
-				zip = signer.zip();
-				Paragraph zipHeading = new Paragraph(
-						text("delivery.pdf.zip", language, zip.isEmpty() ? text("delivery.pdf.noZip", language) : zip),
-						styles.heading());
-				zipHeading.setSpacingBefore(10);
-				zipHeading.setSpacingAfter(4);
-				document.add(zipHeading);
-				table = table(contents.comments(), language);
-			}
 			table.addCell(cell(signer.name(), 10.5f));
-			table.addCell(cell(signer.city(), 10.5f));
+			table.addCell(cell(signer.city().isEmpty() ? text("delivery.pdf.noCity", language) : signer.city(), 10.5f));
 			if (contents.comments()) {
 				table.addCell(cell((signer.comment() != null) ? signer.comment() : "", 9));
 			}
 		}
-		if (table != null) {
-			document.add(table);
-		}
-		if (contents.signers().isEmpty()) {
-			document.add(new Paragraph(text("delivery.pdf.none", language), styles.body()));
-		}
+		document.add(table);
 	}
 
 	private PdfPTable table(boolean comments, Locale language) {
@@ -182,11 +173,9 @@ class DeliveryPacket {
 
 	/** UTF-8 with a byte order mark (spreadsheets then read accents right). */
 	byte[] csv(Contents contents) {
-		StringBuilder csv = new StringBuilder("\uFEFFzip,city,first_name,last_name,comment,source,signed_at\r\n");
+		StringBuilder csv = new StringBuilder("\uFEFFcity,first_name,last_name,comment,source,signed_at\r\n");
 		for (Signers.Signer signer : contents.signers()) {
-			csv.append(cell(signer.zip()))
-				.append(',')
-				.append(cell(signer.city()))
+			csv.append(cell(signer.city()))
 				.append(',')
 				.append(cell(signer.firstName()))
 				.append(',')

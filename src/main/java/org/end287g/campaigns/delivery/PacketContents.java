@@ -1,5 +1,8 @@
 package org.end287g.campaigns.delivery;
 
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import org.end287g.campaigns.Campaign;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * What a campaign's delivery packet says: the target as the tracker names it now, the
  * petition (the leaders' text in its language, else the sample in the page's language),
- * the count and the valid signers.
+ * the count and the valid signers, by city.
  */
 @Component
 class PacketContents {
@@ -59,7 +62,19 @@ class PacketContents {
 					language);
 		}
 		return new DeliveryPacket.Contents(campaign, name, petition, this.counts.count(campaign.id()),
-				this.signers.valid(campaign.id(), comments), comments, language);
+				byCity(this.signers.valid(campaign.id(), comments)), comments, language);
+	}
+
+	/** Signers sorted by city (those of no known city last), last and first name. */
+	static List<Signers.Signer> byCity(List<Signers.Signer> signers) {
+		Collator collator = Collator.getInstance(Locale.ROOT);
+		collator.setStrength(Collator.SECONDARY);
+		return signers.stream()
+			.sorted(Comparator.comparing((Signers.Signer s) -> s.city().isEmpty())
+				.thenComparing(Signers.Signer::city, collator)
+				.thenComparing(Signers.Signer::lastName, collator)
+				.thenComparing(Signers.Signer::firstName, collator))
+			.toList();
 	}
 
 }

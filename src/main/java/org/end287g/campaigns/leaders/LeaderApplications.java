@@ -3,6 +3,7 @@ package org.end287g.campaigns.leaders;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * "Become a leader" requests: stored sealed, confirmed by a signed link in an e-mail,
  * then approved by staff (or at once when {@code end287g.campaigns.leaders.auto-approve}
- * is on). Approval appoints the leader through accounts: the account, the LEADER grant
- * and the invitation to sign in. {@link LeaderApplicationRecords} reads them back.
+ * is on). Staff hear of confirmed requests from {@link StaffLeaderAlerts}. Approval
+ * appoints the leader through accounts (the account and the LEADER grant) and sends one
+ * mail that greets them by name with a one-time link that signs them in on the campaign's
+ * dashboard. {@link LeaderApplicationRecords} reads them back.
  */
 @Component
 class LeaderApplications {
@@ -68,9 +71,11 @@ class LeaderApplications {
 
 	private final SiteAddress site;
 
+	private final StaffLeaderAlerts staff;
+
 	LeaderApplications(JdbcClient jdbc, LeaderApplicationRecords records, PersonalDataCipher cipher, BlindIndex index,
 			SignedLinks links, Outbox outbox, AuditLog audit, AccountDirectory directory, Campaigns campaigns,
-			LeaderSettings settings, SiteAddress site) {
+			LeaderSettings settings, SiteAddress site, StaffLeaderAlerts staff) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.cipher = cipher;
@@ -82,6 +87,7 @@ class LeaderApplications {
 		this.campaigns = campaigns;
 		this.autoApprove = settings.autoApprove();
 		this.site = site;
+		this.staff = staff;
 	}
 
 	/** What the form collected, already checked. */
@@ -179,6 +185,9 @@ class LeaderApplications {
 			if (this.autoApprove) {
 				decide("system", id.get(), true);
 			}
+			else {
+				this.staff.requestConfirmed();
+			}
 		}
 		String status = this.jdbc.sql("select status from leader_applications where id = ?")
 			.param(id.get())
@@ -232,10 +241,20 @@ class LeaderApplications {
 		this.jdbc.sql("update leader_applications set account_id = ? where id = ?")
 			.params(account.get(), application.id())
 			.update();
-		this.outbox.enqueue(Mail.transactional(application.email(), Locale.forLanguageTag(application.language()),
-				"leader-approved",
-				Map.of("campaign", campaign.title(), "link", this.site.link("/leader/campaigns/" + campaign.id()),
-						"signIn", this.site.link("/sign-in"), "subjectArgs", List.of(campaign.title()))));
+		// one mail: the welcome, with a link that signs them in straight to the dashboard
+		String dashboard = "/leader/campaigns/" + campaign.id();
+		AccountDirectory.SignInLink signIn = this.directory.signInLink(account.get(), dashboard);
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("name", application.name());
+		model.put("campaign", campaign.title());
+		model.put("signIn", signIn.url());
+		model.put("days", Math.max(1, signIn.validity().toDays()));
+		model.put("dashboard", this.site.link(dashboard));
+		model.put("signInPage", this.site.link("/sign-in"));
+		model.put("subjectArgs", List.of(campaign.title()));
+		this.outbox.enqueue(Mail
+			.transactional(application.email(), Locale.forLanguageTag(application.language()), "leader-approved", model)
+			.usefulFor(signIn.validity()));
 	}
 
 	/** Thrown when the applicant's account is disabled: the approval rolls back. */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.LeaderChecklist;
@@ -21,9 +22,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class LeaderCampaigns implements LeaderChecklist {
 
-	/** The training checklist; the content of each step comes with a later version. */
-	static final List<String> STEPS = List.of("read-guide", "watch-training", "share-page", "plan-delivery",
-			"gather-signatures", "meet-staff");
+	/**
+	 * The training checklist, each step with the page behind it ({@code {id}}: the
+	 * campaign's id): the lessons, the share links, the paper signatures, a new event,
+	 * and the lesson on delivering the petition.
+	 */
+	static final List<Checkpoint> CHECKLIST = List.of(
+			new Checkpoint(LeaderChecklist.READ_GUIDE, "/leader/campaigns/{id}/lessons"),
+			new Checkpoint("share-page", "/leader/campaigns/{id}/toolkit"),
+			new Checkpoint("gather-signatures", "/leader/campaigns/{id}/paper"),
+			new Checkpoint("plan-event", "/leader/events/new"),
+			new Checkpoint("plan-delivery", "/leader/campaigns/{id}/lessons/delivering-a-petition"));
+
+	/** The ids of the checklist's steps, in order. */
+	static final List<String> STEPS = CHECKLIST.stream().map(Checkpoint::id).toList();
+
+	/** A step of the checklist and the path of its page. */
+	record Checkpoint(String id, String path) {
+
+		/** The step's page for this campaign. */
+		String link(long campaignId) {
+			return this.path.replace("{id}", Long.toString(campaignId));
+		}
+
+	}
 
 	private final JdbcClient jdbc;
 
@@ -57,11 +79,15 @@ class LeaderCampaigns implements LeaderChecklist {
 		this.audit.record(actor, "campaign.goal", Long.toString(campaignId), "goal=" + goal + " deadline=" + deadline);
 	}
 
+	/** The steps of the checklist this leader did (steps no longer on it left out). */
 	Set<String> done(String accountId, long campaignId) {
-		return Set.copyOf(this.jdbc.sql("select step from leader_training where account_id = ? and campaign_id = ?")
+		return this.jdbc.sql("select step from leader_training where account_id = ? and campaign_id = ?")
 			.params(accountId, campaignId)
 			.query(String.class)
-			.list());
+			.list()
+			.stream()
+			.filter(STEPS::contains)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override

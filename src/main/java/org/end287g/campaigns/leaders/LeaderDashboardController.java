@@ -70,8 +70,8 @@ class LeaderDashboardController {
 		this.counts = counts;
 	}
 
-	/** A step of the training checklist and whether this leader did it. */
-	record Step(String id, boolean done) {
+	/** A step of the training checklist, the page behind it and whether it is done. */
+	record Step(String id, String link, boolean done) {
 	}
 
 	/** The petition's text and language; {@code action} is {@code sample} to go back. */
@@ -222,7 +222,9 @@ class LeaderDashboardController {
 	private String show(Authentication authentication, Campaign campaign, Model model) {
 		CampaignViews.Page page = this.views.page(campaign.slug());
 		Set<String> done = this.work.done(authentication.getName(), campaign.id());
-		List<Step> steps = LeaderCampaigns.STEPS.stream().map((step) -> new Step(step, done.contains(step))).toList();
+		List<Step> steps = LeaderCampaigns.CHECKLIST.stream()
+			.map((step) -> new Step(step.id(), step.link(campaign.id()), done.contains(step.id())))
+			.toList();
 		Locale locale = LocaleContextHolder.getLocale();
 		String pageLanguage = "es".equals(locale.getLanguage()) ? "es" : "en";
 		if (!model.containsAttribute("petitionForm")) {

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The leaders' parts of the public campaign page: the first names of its leaders (or the
- * call to become one), the leaders' petition text in paragraphs, and their updates.
+ * The leaders' parts of the public campaign page: its leaders as "Ana R." (first name and
+ * the initial of the last; or the call to become one), the leaders' petition text in
+ * paragraphs, and their updates.
  */
 @Component
 class LeaderPageContributor implements CampaignPageContributor {
@@ -36,17 +37,24 @@ class LeaderPageContributor implements CampaignPageContributor {
 					.stream()
 					.map(AccountDirectory.Recipient::name)
 					.filter(Objects::nonNull)
-					.map(LeaderPageContributor::firstName)
+					.map(LeaderPageContributor::shortName)
 					.filter((name) -> !name.isEmpty())
 					.toList());
 		model.addAttribute("petitionParagraphs", paragraphs(campaign.petitionText()));
 		model.addAttribute("campaignUpdates", this.updates.of(campaign.id()));
 	}
 
-	static String firstName(String name) {
-		String stripped = name.strip();
-		int space = stripped.indexOf(' ');
-		return (space > 0) ? stripped.substring(0, space) : stripped;
+	/**
+	 * The first word and the initial of the last: "Ana L." for "Ana María López", "María
+	 * R." for "María José Rodríguez"; a single name stays as it is.
+	 */
+	static String shortName(String name) {
+		String[] words = name.strip().split("\\s+");
+		if (words.length < 2) {
+			return words[0];
+		}
+		String last = words[words.length - 1];
+		return words[0] + " " + new String(Character.toChars(Character.toUpperCase(last.codePointAt(0)))) + ".";
 	}
 
 	/** A text's paragraphs (separated by blank lines); empty for no text. */

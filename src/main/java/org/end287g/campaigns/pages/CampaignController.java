@@ -4,43 +4,24 @@ import java.util.List;
 import java.util.Locale;
 
 import org.end287g.campaigns.CampaignPageContributor;
-import org.end287g.places.Places;
-import org.end287g.places.State;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
-/** The public campaign pages: the list by state and one page per campaign. */
+/** One public page per campaign; the lists are {@link CampaignListController}'s. */
 @Controller
 class CampaignController {
 
 	private final CampaignViews views;
 
-	private final Places places;
-
 	private final List<CampaignPageContributor> contributors;
 
-	CampaignController(CampaignViews views, Places places, List<CampaignPageContributor> contributors) {
+	CampaignController(CampaignViews views, List<CampaignPageContributor> contributors) {
 		this.views = views;
-		this.places = places;
 		this.contributors = contributors;
-	}
-
-	@GetMapping("/campaigns")
-	String list(@RequestParam(required = false) @Nullable String state, Model model) {
-		List<State> states = this.places.states();
-		model.addAttribute("states", states);
-		if (state != null) {
-			State chosen = this.views.state(state);
-			model.addAttribute("state", chosen);
-			model.addAttribute("campaigns", this.views.inState(chosen.code()));
-		}
-		return "campaigns/list";
 	}
 
 	@GetMapping("/campaigns/{slug}")
@@ -49,6 +30,7 @@ class CampaignController {
 		model.addAttribute("campaign", page.campaign());
 		model.addAttribute("agreements", page.agreements());
 		model.addAttribute("record", page.record());
+		model.addAttribute("why", page.why());
 		for (CampaignPageContributor contributor : this.contributors) {
 			contributor.contribute(page.record(), model, locale);
 		}

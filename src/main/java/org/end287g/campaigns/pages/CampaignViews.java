@@ -1,9 +1,7 @@
 package org.end287g.campaigns.pages;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.end287g.campaigns.Campaign;
@@ -14,7 +12,6 @@ import org.end287g.places.State;
 import org.end287g.problems.Problem;
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.AgencyView;
-import org.end287g.tracker.AgreementFilter;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.TrackerReader;
 import org.jspecify.annotations.Nullable;
@@ -49,21 +46,6 @@ public class CampaignViews {
 				profile.map(AgencyProfile::agreements).orElse(List.of()), campaign);
 	}
 
-	List<CampaignView> inState(String state) {
-		Map<String, AgencyView> agencies = new HashMap<>();
-		for (AgreementView agreement : this.tracker.agreements(
-				new AgreementFilter(Optional.of(state), Optional.empty(), Optional.empty(), Optional.empty()))) {
-			agencies.putIfAbsent(agreement.agency().slug(), agreement.agency());
-		}
-		List<Campaign> inState = this.campaigns.inState(state);
-		Map<Long, Long> signatures = this.counts.counts(inState.stream().map(Campaign::id).toList());
-		return inState.stream()
-			.map((campaign) -> view(campaign, agencies.get(campaign.agencySlug()),
-					signatures.getOrDefault(campaign.id(), 0L)))
-			.sorted((a, b) -> a.target().name().compareToIgnoreCase(b.target().name()))
-			.toList();
-	}
-
 	/** A known state's postal code, upper case, or a 400. */
 	State state(@Nullable String value) {
 		if (value == null || value.isBlank()) {
@@ -96,6 +78,22 @@ public class CampaignViews {
 
 	/** What the public page shows: the view, the agreements and the stored campaign. */
 	public record Page(CampaignView campaign, List<AgreementView> agreements, Campaign record) {
+
+		/** The models whose work tells most plainly why, in this order. */
+		private static final List<String> WHY = List.of("TFM", "JEM", "WSO");
+
+		/**
+		 * The model of a listed agreement that the page's one line of "why" speaks of
+		 * (task force first, then jail, then warrants); null when none is listed.
+		 */
+		public @Nullable String why() {
+			return WHY.stream()
+				.filter((model) -> this.agreements.stream()
+					.anyMatch((agreement) -> agreement.listed() && model.equals(agreement.model())))
+				.findFirst()
+				.orElse(null);
+		}
+
 	}
 
 }

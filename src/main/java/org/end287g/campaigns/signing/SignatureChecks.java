@@ -203,8 +203,18 @@ class SignatureChecks {
 	}
 
 	Bursts bursts(long campaignId, OffsetDateTime from, OffsetDateTime to) {
+		return bursts(campaignId, from, to, false);
+	}
+
+	/**
+	 * The burst report, of every signature in the window or, with {@code validOnly}, of
+	 * those not invalidated (a burst staff invalidated no longer waits for them).
+	 */
+	Bursts bursts(long campaignId, OffsetDateTime from, OffsetDateTime to, boolean validOnly) {
 		TreeMap<Instant, Long> perMinute = new TreeMap<>();
-		this.jdbc.sql("select created_at from signatures where campaign_id = ? and created_at >= ? and created_at < ?")
+		this.jdbc
+			.sql("select created_at from signatures where campaign_id = ? and created_at >= ? and created_at < ?"
+					+ (validOnly ? " and invalidated_at is null" : ""))
 			.params(campaignId, from, to)
 			.query((rs) -> {
 				Instant minute = rs.getObject(1, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MINUTES);

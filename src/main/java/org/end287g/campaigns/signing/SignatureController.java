@@ -68,8 +68,8 @@ class SignatureController {
 	}
 
 	@GetMapping("/campaigns/{slug}/signed")
-	String signed(@PathVariable String slug, org.springframework.ui.Model model) {
-		model.addAttribute("campaign", this.views.page(slug).campaign());
+	String signed(@PathVariable String slug, org.springframework.ui.Model model, Locale locale) {
+		afterSigning(slug, model, locale);
 		return "campaigns/signed";
 	}
 
@@ -105,10 +105,23 @@ class SignatureController {
 
 	@GetMapping("/campaigns/{slug}/confirmed")
 	String confirmed(@PathVariable String slug, @RequestParam(required = false) @Nullable String again,
-			org.springframework.ui.Model model) {
-		model.addAttribute("campaign", this.views.page(slug).campaign());
+			org.springframework.ui.Model model, Locale locale) {
+		afterSigning(slug, model, locale);
 		model.addAttribute("outcome", (again != null) ? "ALREADY" : "CONFIRMED");
 		return "campaigns/confirm";
+	}
+
+	/**
+	 * What the pages after signing and confirming show: the campaign with its count, and
+	 * each part's next step (share links, the next event).
+	 */
+	private void afterSigning(String slug, org.springframework.ui.Model model, Locale locale) {
+		CampaignViews.Page page = this.views.page(slug);
+		model.addAttribute("campaign", page.campaign());
+		model.addAttribute("record", page.record());
+		for (CampaignPageContributor contributor : this.contributors) {
+			contributor.afterSigning(page.record(), model, locale);
+		}
 	}
 
 	/** The campaign page again, with the form as typed and its errors, answered 400. */
@@ -118,6 +131,7 @@ class SignatureController {
 		model.addAttribute("campaign", page.campaign());
 		model.addAttribute("agreements", page.agreements());
 		model.addAttribute("record", page.record());
+		model.addAttribute("why", page.why());
 		ShownBack.into(model, form);
 		for (CampaignPageContributor contributor : this.contributors) {
 			contributor.contribute(page.record(), model, locale);

@@ -55,6 +55,15 @@ public class SignatureCounts implements CampaignCounts {
 		this.maxAgeNanos = settings.countMaxAge().toNanos();
 	}
 
+	/**
+	 * How old a count read from this instance's caches may be
+	 * ({@code end287g.campaigns.count-max-age}); lists that keep counts of their own keep
+	 * them no longer.
+	 */
+	public long maxAgeNanos() {
+		return this.maxAgeNanos;
+	}
+
 	/** The campaign's count, from the cache when fresh enough. */
 	@Override
 	public long count(long campaignId) {

@@ -1,5 +1,7 @@
 package org.end287g.campaigns.signing;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +40,11 @@ class SignatureWall {
 		this.maxAgeNanos = settings.countMaxAge().toNanos();
 	}
 
-	/** A signer as the page names them; {@code name} is null for an anonymous comment. */
-	record Signer(@Nullable String name, @Nullable String city) {
+	/**
+	 * A signer as the page names them; {@code name} is null for an anonymous comment.
+	 * {@code confirmedAt} is when the signature was confirmed.
+	 */
+	record Signer(@Nullable String name, @Nullable String city, @Nullable Instant confirmedAt) {
 	}
 
 	record Comment(Signer signer, String text) {
@@ -60,13 +65,13 @@ class SignatureWall {
 
 	private List<Signer> signers(long campaignId) {
 		return this.jdbc.sql("""
-				select first_name_sealed, last_name_sealed, zip_sealed from signatures
+				select first_name_sealed, last_name_sealed, zip_sealed, confirmed_at from signatures
 				where campaign_id = ? and confirmed_at is not null and invalidated_at is null
 				and anonymized_at is null and show_publicly = true
 				order by confirmed_at desc, id desc limit""" + " " + SHOWN)
 			.param(campaignId)
 			.query((rs, n) -> signer(rs.getBytes("first_name_sealed"), rs.getBytes("last_name_sealed"),
-					rs.getBytes("zip_sealed"), true))
+					rs.getBytes("zip_sealed"), true, rs.getObject("confirmed_at", OffsetDateTime.class)))
 			.list();
 	}
 
@@ -80,19 +85,21 @@ class SignatureWall {
 			.query((rs,
 					n) -> new Comment(
 							signer(rs.getBytes("first_name_sealed"), rs.getBytes("last_name_sealed"),
-									rs.getBytes("zip_sealed"), rs.getBoolean("show_publicly")),
+									rs.getBytes("zip_sealed"), rs.getBoolean("show_publicly"), null),
 							open(rs.getBytes("comment_sealed"), "comment")))
 			.list();
 	}
 
-	private Signer signer(byte @Nullable [] first, byte @Nullable [] last, byte @Nullable [] zip, boolean shown) {
+	private Signer signer(byte @Nullable [] first, byte @Nullable [] last, byte @Nullable [] zip, boolean shown,
+			@Nullable OffsetDateTime confirmedAt) {
 		if (!shown || first == null) {
-			return new Signer(null, null);
+			return new Signer(null, null, null);
 		}
 		String lastName = open(last, "last_name");
 		String initial = (lastName == null || lastName.isEmpty()) ? ""
 				: " " + new String(Character.toChars(Character.toUpperCase(lastName.codePointAt(0)))) + ".";
-		return new Signer(open(first, "first_name") + initial, this.cities.of(open(zip, "zip")));
+		return new Signer(open(first, "first_name") + initial, this.cities.of(open(zip, "zip")),
+				(confirmedAt != null) ? confirmedAt.toInstant() : null);
 	}
 
 	@Contract("!null, _ -> !null")

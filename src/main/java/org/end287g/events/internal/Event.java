@@ -9,14 +9,16 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An event as stored. Titles and descriptions are written in English and, when the
- * organiser wrote them, in Spanish; a Spanish reader sees the English text otherwise.
+ * An event as stored. Titles, descriptions and the questions to registrants are written
+ * in English and, when the organiser wrote them, in Spanish; a Spanish reader sees the
+ * English text otherwise.
  */
 record Event(long id, String slug, String titleEn, @Nullable String titleEs, String descriptionEn,
 		@Nullable String descriptionEs, Kind kind, Instant start, Instant end, ZoneId zone, int capacity,
 		@Nullable String venue, @Nullable String address, @Nullable String zip, @Nullable String state,
-		boolean addressPublic, @Nullable String onlineUrl, List<String> partners, List<String> questions, Status status,
-		int sequence, String createdBy, Instant updatedAt, List<Speaker> speakers, List<Long> campaignIds) {
+		boolean addressPublic, @Nullable String onlineUrl, List<String> partners, List<String> questions,
+		List<String> questionsEs, Status status, int sequence, String createdBy, Instant updatedAt,
+		List<Speaker> speakers, List<Long> campaignIds) {
 
 	enum Kind {
 
@@ -50,8 +52,9 @@ record Event(long id, String slug, String titleEn, @Nullable String titleEs, Str
 	Event withDetails(List<Speaker> speakers, List<Long> campaignIds) {
 		return new Event(this.id, this.slug, this.titleEn, this.titleEs, this.descriptionEn, this.descriptionEs,
 				this.kind, this.start, this.end, this.zone, this.capacity, this.venue, this.address, this.zip,
-				this.state, this.addressPublic, this.onlineUrl, this.partners, this.questions, this.status,
-				this.sequence, this.createdBy, this.updatedAt, List.copyOf(speakers), List.copyOf(campaignIds));
+				this.state, this.addressPublic, this.onlineUrl, this.partners, this.questions, this.questionsEs,
+				this.status, this.sequence, this.createdBy, this.updatedAt, List.copyOf(speakers),
+				List.copyOf(campaignIds));
 	}
 
 	boolean spanish(Locale locale) {
@@ -67,6 +70,23 @@ record Event(long id, String slug, String titleEn, @Nullable String titleEs, Str
 	 */
 	String titleLanguage(Locale locale) {
 		return (spanish(locale) && this.titleEs != null) ? "es" : "en";
+	}
+
+	/**
+	 * The questions to registrants in the reader's language: the Spanish ones, given one
+	 * for each English question, for a Spanish reader; the English ones otherwise.
+	 */
+	List<String> questions(Locale locale) {
+		return spanishQuestions(locale) ? this.questionsEs : this.questions;
+	}
+
+	/** The language of {@link #questions(Locale)}. */
+	String questionsLanguage(Locale locale) {
+		return spanishQuestions(locale) ? "es" : "en";
+	}
+
+	private boolean spanishQuestions(Locale locale) {
+		return spanish(locale) && !this.questionsEs.isEmpty() && this.questionsEs.size() == this.questions.size();
 	}
 
 	String description(Locale locale) {

@@ -162,7 +162,8 @@ class EventController {
 		model.addAttribute("event", this.views.view(event, this.views.registered(event.id()), zone, locale, false));
 		model.addAttribute("zones", EventForm.ZONES);
 		model.addAttribute("tz", zone.getId());
-		model.addAttribute("questions", event.questions());
+		model.addAttribute("questions", event.questions(locale));
+		model.addAttribute("questionsLanguage", event.questionsLanguage(locale));
 		model.addAttribute("form", RegistrationForm.blank(locale.getLanguage()));
 		return "events/event";
 	}

@@ -51,6 +51,8 @@ record EventForm(
 				message = "{events.error.speakers.malformed}") String speakers,
 		@PlainText(max = EventLists.MAX_LIST, multiline = true, tooLong = "{events.error.questions.long}",
 				message = "{events.error.questions.malformed}") String questions,
+		@PlainText(max = EventLists.MAX_LIST, multiline = true, tooLong = "{events.error.questionsEs.long}",
+				message = "{events.error.questionsEs.malformed}") String questionsEs,
 		@PlainText(max = EventLists.MAX_LIST, multiline = true, tooLong = "{events.error.campaigns.long}",
 				message = "{events.error.campaigns.unknown}") String campaigns) {
 
@@ -74,7 +76,7 @@ record EventForm(
 	record Draft(String titleEn, @Nullable String titleEs, String descriptionEn, @Nullable String descriptionEs,
 			Event.Kind kind, Instant start, Instant end, ZoneId zone, int capacity, @Nullable String venue,
 			@Nullable String address, @Nullable String zip, boolean addressPublic, @Nullable String onlineUrl,
-			List<String> partners, List<Event.Speaker> speakers, List<String> questions) {
+			List<String> partners, List<Event.Speaker> speakers, List<String> questions, List<String> questionsEs) {
 
 	}
 
@@ -98,6 +100,7 @@ record EventForm(
 		partners = TypedText.lines(partners);
 		speakers = TypedText.lines(speakers);
 		questions = TypedText.lines(questions);
+		questionsEs = TypedText.lines(questionsEs);
 		campaigns = TypedText.lines(campaigns);
 	}
 
@@ -111,13 +114,14 @@ record EventForm(
 				event.zone().getId(), Integer.toString(event.capacity()), shown(event.venue()), shown(event.address()),
 				shown(event.zip()), event.addressPublic() ? "yes" : "", shown(event.onlineUrl()),
 				String.join("\n", event.partners()), EventLists.speakerLines(event.speakers()),
-				String.join("\n", event.questions()), String.join("\n", campaignSlugs));
+				String.join("\n", event.questions()), String.join("\n", event.questionsEs()),
+				String.join("\n", campaignSlugs));
 	}
 
 	/** An empty form in Eastern time for 100 people, for the campaigns given. */
 	static EventForm blank(String campaigns) {
 		return new EventForm("", "", "", "", Event.Kind.ONLINE.name(), "", "", "", "", ZONES.get(0), "100", "", "", "",
-				"", "", "", "", "", campaigns);
+				"", "", "", "", "", "", campaigns);
 	}
 
 	/**
@@ -152,6 +156,8 @@ record EventForm(
 		List<String> partnerList = EventLists.lines("partners", this.partners, EventLists.MAX_ITEMS, errors);
 		List<Event.Speaker> speakerList = EventLists.speakers(this.speakers, errors);
 		List<String> questionList = EventLists.lines("questions", this.questions, EventLists.MAX_QUESTIONS, errors);
+		List<String> spanishQuestions = EventLists.translations("questionsEs", this.questionsEs, questionList,
+				"questions", errors);
 		if (errors.hasErrors() || chosen == null || zone == null || start == null || end == null) {
 			// each of those is missing only with an error on its field
 			return null;
@@ -159,7 +165,7 @@ record EventForm(
 		return new Draft(this.titleEn, orNull(this.titleEs), this.descriptionEn, orNull(this.descriptionEs), chosen,
 				start, end, zone, people, inPerson ? orNull(this.venue) : null, inPerson ? this.address : null,
 				inPerson ? this.zip : null, inPerson && "yes".equals(this.addressPublic),
-				online ? this.onlineUrl : null, partnerList, speakerList, questionList);
+				online ? this.onlineUrl : null, partnerList, speakerList, questionList, spanishQuestions);
 	}
 
 	/** The campaign addresses the form names, checked for shape only. */

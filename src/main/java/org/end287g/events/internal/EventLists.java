@@ -55,6 +55,26 @@ final class EventLists {
 		return items;
 	}
 
+	/**
+	 * The Spanish of a list given in English, one line for each English line in the same
+	 * order, or none at all (a Spanish reader then sees the English); an error under
+	 * {@code field} when the lines do not pair up.
+	 * @param english the English list, already checked under {@code englishField}
+	 */
+	static List<String> translations(String field, String value, List<String> english, String englishField,
+			Errors errors) {
+		List<String> items = lines(field, value, MAX_QUESTIONS, errors);
+		if (items.isEmpty() || errors.hasFieldErrors(field) || errors.hasFieldErrors(englishField)) {
+			return List.of();
+		}
+		if (items.size() != english.size()) {
+			errors.rejectValue(field, english.isEmpty() ? "events.error." + field + ".withoutEnglish"
+					: "events.error." + field + ".count", new Object[] { english.size() }, null);
+			return List.of();
+		}
+		return items;
+	}
+
 	static List<Event.Speaker> speakers(String value, Errors errors) {
 		List<Event.Speaker> speakers = new ArrayList<>();
 		if (errors.hasFieldErrors("speakers")) {

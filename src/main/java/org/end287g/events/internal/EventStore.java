@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,10 +31,13 @@ class EventStore {
 
 	private static final String COLUMNS = """
 			id, slug, title_en, title_es, description_en, description_es, kind, starts_at, ends_at, time_zone,
-			capacity, venue, address, zip, state, address_public, online_url, partners, questions, status, sequence,
-			created_by, updated_at""";
+			capacity, venue, address, zip, state, address_public, online_url, partners, questions, questions_es, status,
+			sequence, created_by, updated_at""";
 
 	private final JdbcClient jdbc;
+
+	/** Writes on this instance, so that what it keeps of events is read again at once. */
+	private final AtomicLong writes = new AtomicLong();
 
 	EventStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -46,6 +50,7 @@ class EventStore {
 	 */
 	@Transactional
 	long create(EventForm.Draft draft, @Nullable String state, List<Long> campaignIds, String actor, Instant now) {
+		this.writes.incrementAndGet();
 		OffsetDateTime at = utc(now);
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		String dated = datedSlug(draft);
@@ -63,17 +68,20 @@ class EventStore {
 	 */
 	@Transactional
 	boolean update(Event event, EventForm.Draft draft, @Nullable String state, List<Long> campaignIds, Instant now) {
+		this.writes.incrementAndGet();
 		boolean moved = !event.start().equals(draft.start()) || !event.end().equals(draft.end());
 		this.jdbc.sql("""
 				update events set title_en = ?, title_es = ?, description_en = ?, description_es = ?, kind = ?,
 					starts_at = ?, ends_at = ?, time_zone = ?, capacity = ?, venue = ?, address = ?, zip = ?, state = ?,
-					address_public = ?, online_url = ?, partners = ?, questions = ?, sequence = sequence + ?,
+					address_public = ?, online_url = ?, partners = ?, questions = ?, questions_es = ?,
+					sequence = sequence + ?,
 					updated_at = ?
 				where id = ?""")
 			.params(Arrays.asList(draft.titleEn(), draft.titleEs(), draft.descriptionEn(), draft.descriptionEs(),
 					draft.kind().name(), utc(draft.start()), utc(draft.end()), draft.zone().getId(), draft.capacity(),
 					draft.venue(), draft.address(), draft.zip(), state, draft.addressPublic(), draft.onlineUrl(),
-					partners(draft.partners()), partners(draft.questions()), moved ? 1 : 0, utc(now), event.id()))
+					partners(draft.partners()), partners(draft.questions()), partners(draft.questionsEs()),
+					moved ? 1 : 0, utc(now), event.id()))
 			.update();
 		if (moved) {
 			// a new time: the reminders are due again
@@ -109,6 +117,7 @@ class EventStore {
 	/** DRAFT to PUBLISHED, once; false when the event was not a draft. */
 	@Transactional
 	boolean publish(long id, Instant now) {
+		this.writes.incrementAndGet();
 		return this.jdbc.sql("""
 				update events set status = 'PUBLISHED', published_at = ?, updated_at = ?
 				where id = ? and status = 'DRAFT'""").params(utc(now), utc(now), id).update() == 1;
@@ -117,9 +126,15 @@ class EventStore {
 	/** To CANCELLED, once (iCalendar SEQUENCE goes up); false when already cancelled. */
 	@Transactional
 	boolean cancel(long id, Instant now) {
+		this.writes.incrementAndGet();
 		return this.jdbc.sql("""
 				update events set status = 'CANCELLED', cancelled_at = ?, updated_at = ?, sequence = sequence + 1
 				where id = ? and status <> 'CANCELLED'""").params(utc(now), utc(now), id).update() == 1;
+	}
+
+	/** How many writes this instance has made: a change means events changed. */
+	long writes() {
+		return this.writes.get();
 	}
 
 	Optional<Event> bySlug(String slug) {
@@ -220,8 +235,8 @@ class EventStore {
 				ZoneId.of(rs.getString("time_zone")), rs.getInt("capacity"), rs.getString("venue"),
 				rs.getString("address"), rs.getString("zip"), rs.getString("state"), rs.getBoolean("address_public"),
 				rs.getString("online_url"), lines(rs.getString("partners")), lines(rs.getString("questions")),
-				Event.Status.valueOf(rs.getString("status")), rs.getInt("sequence"), rs.getString("created_by"),
-				instant(rs, "updated_at"), List.of(), List.of());
+				lines(rs.getString("questions_es")), Event.Status.valueOf(rs.getString("status")),
+				rs.getInt("sequence"), rs.getString("created_by"), instant(rs, "updated_at"), List.of(), List.of());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -265,14 +280,14 @@ class EventStore {
 				.sql("""
 						insert into events (slug, title_en, title_es, description_en, description_es, kind, starts_at, ends_at,
 							time_zone, capacity, venue, address, zip, state, address_public, online_url, partners, questions,
-							status, sequence, created_by, created_at, updated_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)
+							questions_es, status, sequence, created_by, created_at, updated_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)
 						on conflict do nothing""")
 				.params(Arrays.asList(slug(dated, n), draft.titleEn(), draft.titleEs(), draft.descriptionEn(),
 						draft.descriptionEs(), draft.kind().name(), utc(draft.start()), utc(draft.end()),
 						draft.zone().getId(), draft.capacity(), draft.venue(), draft.address(), draft.zip(), state,
 						draft.addressPublic(), draft.onlineUrl(), partners(draft.partners()),
-						partners(draft.questions()), actor, at, at))
+						partners(draft.questions()), partners(draft.questionsEs()), actor, at, at))
 				.update(key, "id") == 1;
 		}
 		catch (DuplicateKeyException raced) {

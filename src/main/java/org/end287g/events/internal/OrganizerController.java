@@ -90,11 +90,17 @@ class OrganizerController {
 	}
 
 	@GetMapping({ "/admin/events/new", "/leader/events/new" })
-	String blank(HttpServletRequest request, Authentication authentication, Model model) {
+	String blank(HttpServletRequest request, Authentication authentication,
+			@RequestParam(name = "campaign", required = false) @Nullable String campaign, Model model) {
 		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
-		// a leader of one campaign has it filled in
+		// the campaign of the dashboard it came from, or a leader's only campaign, filled
+		// in
 		List<Campaign> led = led(scope);
-		model.addAttribute("form", EventForm.blank((led.size() == 1) ? led.get(0).slug() : ""));
+		Campaign chosen = (campaign != null) ? this.campaigns.find(campaign)
+			.filter((found) -> scope.staff() || scope.campaigns().contains(found.id()))
+			.orElse(null) : null;
+		String slug = (chosen != null) ? chosen.slug() : (led.size() == 1) ? led.get(0).slug() : "";
+		model.addAttribute("form", EventForm.blank(slug));
 		return form(model, scope, null);
 	}
 

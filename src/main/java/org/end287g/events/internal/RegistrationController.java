@@ -74,7 +74,8 @@ class RegistrationController {
 		ShownBack.into(model, result);
 		model.addAttribute("event",
 				this.views.view(event, this.views.registered(event.id()), event.zone(), locale, false));
-		model.addAttribute("questions", event.questions());
+		model.addAttribute("questions", event.questions(locale));
+		model.addAttribute("questionsLanguage", event.questionsLanguage(locale));
 		model.addAttribute("zones", EventForm.ZONES);
 		model.addAttribute("tz", event.zone().getId());
 		return "events/event";

@@ -60,6 +60,25 @@ class OutboxMessages {
 		return new Page(number, more ? rows.subList(0, size) : rows, more);
 	}
 
+	/**
+	 * One page of messages, newest first, with their recipients and subjects decrypted:
+	 * the local mailbox of the embedded default, where this machine's person reads them.
+	 */
+	Headers headers(int number, int size) {
+		OffsetDateTime now = now();
+		List<Header> rows = this.jdbc
+			.sql("""
+					SELECT id, created_at, expires_at, template, language, category, status, attempts, last_error,
+						recipient_sealed, subject_sealed FROM mail_outbox ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""")
+			.params(size + 1, (long) number * size)
+			.query((rs, row) -> new Header(summary(rs, now),
+					this.cipher.open(rs.getBytes("recipient_sealed"), JdbcOutbox.RECIPIENT),
+					this.cipher.open(rs.getBytes("subject_sealed"), JdbcOutbox.SUBJECT)))
+			.list();
+		boolean more = rows.size() > size;
+		return new Headers(number, more ? rows.subList(0, size) : rows, more);
+	}
+
 	/** A message with its recipient, subject and body decrypted. */
 	Optional<Full> full(long id) {
 		OffsetDateTime now = now();
@@ -252,6 +271,18 @@ class OutboxMessages {
 	}
 
 	public record Segment(String text, boolean link) {
+
+	}
+
+	public record Header(Summary summary, String recipient, String subject) {
+
+	}
+
+	public record Headers(int number, List<Header> messages, boolean hasNext) {
+
+		public boolean hasPrevious() {
+			return this.number > 0;
+		}
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -144,12 +145,14 @@ class LeaderToolkitController {
 	}
 
 	/**
-	 * Every channel with its signatures, then codes the site no longer offers, then none.
+	 * Every channel with its signatures, then the QR codes of the page and the printed
+	 * materials, then codes the site no longer offers, then none.
 	 */
 	private List<Referral> referrals(long campaignId) {
 		Map<String, Long> counted = new LinkedHashMap<>(this.counts.byReferral(campaignId));
 		List<Referral> referrals = new ArrayList<>();
-		for (String channel : ShareLinks.CHANNELS) {
+		for (String channel : Stream.concat(ShareLinks.CHANNELS.stream(), PrintedMaterials.REFERRALS.stream())
+			.toList()) {
 			referrals.add(new Referral(channel, counted.getOrDefault(channel, 0L)));
 			counted.remove(channel);
 		}

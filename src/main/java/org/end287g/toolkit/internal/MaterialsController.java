@@ -26,9 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The public files of a campaign: share image, QR code, flyer, signature sheet and
- * handout, each in English or Spanish ({@code ?lang=es}). A file is kept in memory per
- * instance for the campaign's current facts (count, goal, petition, tracker data); a new
- * signature, an edit or an import changes the key, so a file is never older than the
+ * handout, each in English or Spanish ({@code ?lang=es}); a QR code opens the campaign
+ * page in its file's language, with the file as referral code. A file is kept in memory
+ * per instance for the campaign's current facts (count, goal, petition, tracker data); a
+ * new signature, an edit or an import changes the key, so a file is never older than the
  * count it shows. The cache may be lost at any time.
  */
 @Controller
@@ -44,6 +45,8 @@ class MaterialsController {
 
 	private final PrintedMaterials printed;
 
+	private final SignatureSheet sheets;
+
 	private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
 
 		@Override
@@ -53,10 +56,11 @@ class MaterialsController {
 
 	});
 
-	MaterialsController(CampaignFacts facts, ShareImage shareImage, PrintedMaterials printed) {
+	MaterialsController(CampaignFacts facts, ShareImage shareImage, PrintedMaterials printed, SignatureSheet sheets) {
 		this.facts = facts;
 		this.shareImage = shareImage;
 		this.printed = printed;
+		this.sheets = sheets;
 	}
 
 	@GetMapping("/campaigns/{slug}/share.png")
@@ -69,9 +73,12 @@ class MaterialsController {
 	}
 
 	@GetMapping("/campaigns/{slug}/qr.png")
-	ResponseEntity<byte[]> qr(@PathVariable String slug, @RequestParam(required = false) @Nullable String lang) {
+	ResponseEntity<byte[]> qr(@PathVariable String slug, @RequestParam(required = false) @Nullable String lang,
+			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
-		return file("qr", facts, Locale.ENGLISH, MediaType.IMAGE_PNG, null, () -> png(QrCodes.image(facts.url(), 480)));
+		Locale language = MaterialLanguage.of(lang, locale);
+		return file("qr", facts, language, MediaType.IMAGE_PNG, null,
+				() -> png(QrCodes.image(PrintedMaterials.link(facts, language, "qr"), 480)));
 	}
 
 	@GetMapping("/campaigns/{slug}/flyer.pdf")
@@ -90,7 +97,7 @@ class MaterialsController {
 		Locale language = MaterialLanguage.of(lang, locale);
 		Integer number = sheetNumber(sheet);
 		return file("sheet" + ((number != null) ? number : ""), facts, language, MediaType.APPLICATION_PDF,
-				"signature-sheet", () -> this.printed.signatureSheet(facts, language, number));
+				"signature-sheet", () -> this.sheets.pdf(facts, language, number));
 	}
 
 	@GetMapping("/campaigns/{slug}/handout.pdf")

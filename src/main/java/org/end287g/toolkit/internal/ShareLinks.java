@@ -18,8 +18,12 @@ final class ShareLinks {
 	record Link(String channel, String href) {
 	}
 
-	/** The channels in the order the pages list them. */
-	static final List<String> CHANNELS = List.of("x", "facebook", "bluesky", "whatsapp", "telegram", "email", "sms");
+	/**
+	 * The channels in the order the pages list them: the phone's messaging apps first
+	 * (most shares happen there), then the networks, e-mail, and the plain link to copy.
+	 */
+	static final List<String> CHANNELS = List.of("whatsapp", "sms", "facebook", "x", "bluesky", "telegram", "email",
+			"link");
 
 	/**
 	 * The links for a campaign address; {@code link} gives the address a channel carries
@@ -43,6 +47,7 @@ final class ShareLinks {
 			case "telegram" -> "https://t.me/share/url?url=" + encode(url) + "&text=" + encode(text);
 			case "email" -> "mailto:?subject=" + encode(subject) + "&body=" + encode(body + "\n\n" + url);
 			case "sms" -> "sms:?&body=" + encode(text + " " + url);
+			case "link" -> url;
 			default -> throw new IllegalArgumentException(channel);
 		};
 	}

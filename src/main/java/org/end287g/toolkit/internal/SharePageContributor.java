@@ -37,10 +37,7 @@ class SharePageContributor implements CampaignPageContributor {
 	public void contribute(Campaign campaign, Model model, Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(campaign);
 		Locale language = MaterialLanguage.of(null, locale);
-		ShareMessages.Texts texts = this.shareMessages.of(facts, language);
-		List<ShareLinks.Link> links = ShareLinks.links((channel) -> facts.url() + "?ref=" + channel, texts.social(),
-				texts.sms(), texts.subject(), texts.body());
-		model.addAttribute("shareLinks", links);
+		ShareMessages.Texts texts = shareLinks(facts, language, model);
 		String lang = language.getLanguage();
 		model.addAttribute("materialsLanguage", lang);
 		String imageAlt = this.messages.getMessage("toolkit.image.alt",
@@ -50,6 +47,23 @@ class SharePageContributor implements CampaignPageContributor {
 						this.messages.getMessage("toolkit.image.title", new Object[] { facts.agency() }, language),
 						texts.social(), facts.url(), facts.url() + "/share.png?lang=" + lang, imageAlt,
 						"es".equals(lang) ? "es_US" : "en_US"));
+	}
+
+	/** After signing and confirming: the same share links, the moment people share. */
+	@Override
+	public void afterSigning(Campaign campaign, Model model, Locale locale) {
+		shareLinks(this.facts.of(campaign), MaterialLanguage.of(null, locale), model);
+	}
+
+	/**
+	 * Adds the share links, each carrying its channel as referral code ({@code ?ref=}).
+	 */
+	private ShareMessages.Texts shareLinks(CampaignFacts.Facts facts, Locale language, Model model) {
+		ShareMessages.Texts texts = this.shareMessages.of(facts, language);
+		List<ShareLinks.Link> links = ShareLinks.links((channel) -> facts.url() + "?ref=" + channel, texts.social(),
+				texts.sms(), texts.subject(), texts.body());
+		model.addAttribute("shareLinks", links);
+		return texts;
 	}
 
 }

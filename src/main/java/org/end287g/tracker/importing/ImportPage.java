@@ -35,7 +35,7 @@ class ImportPage {
 
 	String show(Model model) {
 		model.addAttribute("snapshots", this.store.snapshots());
-		model.addAttribute("sampleOnly", this.sheets.sampleOnly());
+		model.addAttribute("firstStartOnly", this.sheets.firstStartOnly());
 		return VIEW;
 	}
 

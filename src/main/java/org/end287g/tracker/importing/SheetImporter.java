@@ -103,8 +103,8 @@ class SheetImporter implements IceSheets {
 	}
 
 	@Override
-	public boolean sampleOnly() {
-		return this.store.hasSample();
+	public boolean firstStartOnly() {
+		return this.store.latestIsFirstStart();
 	}
 
 	private static void copyAtMost(InputStream content, Path target, long limit) throws IOException {

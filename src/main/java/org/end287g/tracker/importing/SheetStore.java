@@ -50,6 +50,30 @@ class SheetStore {
 	}
 
 	/**
+	 * Whether a sheet was ever offered other than as data shipped with the app (first
+	 * start, or the sample of earlier versions).
+	 */
+	boolean hasImportedSheets() {
+		return this.jdbc.sql("select count(*) from ice_sheet where source not in ('FIRST_START', 'SAMPLE')")
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Whether the latest accepted participating sheet is the one shipped for the first
+	 * start: what the site shows is still that data.
+	 */
+	boolean latestIsFirstStart() {
+		return this.jdbc
+			.sql("select source from ice_sheet where list = 'PARTICIPATING' and accepted "
+					+ "order by published_at desc, id desc fetch first 1 rows only")
+			.query(String.class)
+			.optional()
+			.filter(SheetSource.FIRST_START.name()::equals)
+			.isPresent();
+	}
+
+	/**
 	 * Row count of the accepted sheet of the list published just before the given time.
 	 */
 	Optional<Integer> previousRowCount(String list, LocalDateTime publishedAt) {
@@ -96,7 +120,7 @@ class SheetStore {
 
 	/**
 	 * Removes every tracker row: used only while the database holds nothing but the
-	 * sample.
+	 * four-agency sample of earlier versions.
 	 */
 	void deleteAll() {
 		for (String table : List.of("agreement_event", "sheet_row", "agreement", "agency_name", "agency",

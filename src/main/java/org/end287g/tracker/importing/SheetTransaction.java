@@ -46,10 +46,12 @@ class SheetTransaction {
 		if (this.store.contains(sheet.sha256(), sheet.name())) {
 			return Results.alreadyImported(sheet.fileName(), sheet.name());
 		}
-		if (sheet.source() == SheetSource.SAMPLE && !this.store.isEmpty()) {
+		if (sheet.source() == SheetSource.FIRST_START && this.store.hasImportedSheets()) {
+			// another instance, or an operator, imported sheets meanwhile: they decide
 			return Results.alreadyImported(sheet.fileName(), sheet.name());
 		}
-		if (sheet.source() != SheetSource.SAMPLE && this.store.hasSample()) {
+		if (this.store.hasSample()) {
+			// the four-agency sample of earlier versions makes way for real sheets
 			this.store.deleteAll();
 		}
 		int rows = sheet.rows().size();

@@ -18,7 +18,8 @@ import org.springframework.context.MessageSource;
 /**
  * How a county is coloured: by the model of its active agreements, {@code multi} when
  * they have several models (the legend says so), {@code pending} when none is active yet.
- * Counties with a single agency link to it; the others to their state.
+ * Counties with a single agency link to it; the others to the county's page near me,
+ * which lists its agencies and their campaigns.
  */
 final class CountyShading {
 
@@ -47,7 +48,7 @@ final class CountyShading {
 				: (activeModels.size() > 1) ? "multi" : activeModels.iterator().next().toLowerCase(Locale.ROOT);
 		AgreementView first = here.getFirst();
 		long agencies = here.stream().map((a) -> a.agency().slug()).distinct().count();
-		String href = (agencies == 1) ? "/agencies/" + first.agency().slug() : "/states/" + first.agency().state();
+		String href = (agencies == 1) ? "/agencies/" + first.agency().slug() : "/near?county=" + fips;
 		CountyRef ref = first.agency().county();
 		String county = (ref != null && ref.name() != null) ? ref.name() : fips;
 		long active = here.stream().filter((a) -> a.status().equals("ACTIVE")).count();

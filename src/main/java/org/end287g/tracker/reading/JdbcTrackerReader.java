@@ -127,8 +127,8 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 	}
 
 	@Override
-	public boolean sampleOnly() {
-		return snapshot().data().sampleOnly();
+	public boolean firstStartOnly() {
+		return snapshot().data().firstStartOnly();
 	}
 
 	private record Versioned(String version, TrackerSnapshot data) {

@@ -2,6 +2,7 @@ package org.end287g.tracker.reading;
 
 import java.util.List;
 
+import org.end287g.places.Places;
 import org.end287g.tracker.AgreementView;
 
 /**
@@ -12,6 +13,12 @@ public record NearbyAgreements(List<AgreementView> inCounty, List<AgreementView>
 
 	/** An agreement with the distance from the point to its agency's county centroid. */
 	public record Distant(AgreementView agreement, double distanceKm) {
+
+		/** The distance in whole miles, as pages show it. */
+		public long miles() {
+			return Places.miles(this.distanceKm);
+		}
+
 	}
 
 }

@@ -64,7 +64,7 @@ class SnapshotLoader {
 		List<AgreementView> agreements = rows.stream().map(TrackerSnapshot.Row::agreement).toList();
 		return TrackerSnapshot.of(rows, agencies, names(agencies), history,
 				StatsCalculator.states(this.places.states(), agreements), StatsCalculator.stats(asOf, agreements),
-				this.sheets.sampleOnly());
+				this.sheets.firstStartOnly());
 	}
 
 	private TrackerSnapshot.Row row(ResultSet rs, Map<String, Optional<County>> counties,

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code end287g.tracker.*}: settings of the tracker's read side. The importer's own
- * settings keep their older names ({@code end287g.import.*}, {@code end287g.ice.fetch.*},
- * {@code end287g.sample.*}) and records of their own in {@code tracker.importing}.
+ * settings have names of their own ({@code end287g.import.*},
+ * {@code end287g.ice.fetch.*}, {@code end287g.first-start.*}) and records of their own in
+ * {@code tracker.importing}.
  *
  * @param dataVersionMaxAge how old this instance's reading of the tracker's data version
  * may be before it is read again: another instance's import shows here within this time

@@ -18,12 +18,12 @@ import org.jspecify.annotations.Nullable;
  * indexed for the hot paths: ten thousand agreements fit easily in memory.
  */
 record TrackerSnapshot(List<Row> rows, Map<Long, AgencyView> agencies, List<AgencyName> names,
-		List<ListedCount> listedHistory, List<StateTotals> states, TrackerStats stats, boolean sampleOnly,
+		List<ListedCount> listedHistory, List<StateTotals> states, TrackerStats stats, boolean firstStartOnly,
 		Indexes indexes) {
 
 	static TrackerSnapshot of(List<Row> rows, Map<Long, AgencyView> agencies, List<AgencyName> names,
-			List<ListedCount> listedHistory, List<StateTotals> states, TrackerStats stats, boolean sampleOnly) {
-		return new TrackerSnapshot(List.copyOf(rows), agencies, names, listedHistory, states, stats, sampleOnly,
+			List<ListedCount> listedHistory, List<StateTotals> states, TrackerStats stats, boolean firstStartOnly) {
+		return new TrackerSnapshot(List.copyOf(rows), agencies, names, listedHistory, states, stats, firstStartOnly,
 				Indexes.of(rows, agencies));
 	}
 

@@ -1,5 +1,7 @@
 package org.end287g.tracker.web;
 
+import java.util.List;
+
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.TrackerReader;
 import org.end287g.tracker.reading.TrackerQueries;
@@ -9,7 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** One agency: its agreements, what each model means, and its history sheet by sheet. */
+/**
+ * One agency: the call to its campaign, its agreements, what each model means, and its
+ * history sheet by sheet.
+ */
 @Controller
 class AgencyController {
 
@@ -17,9 +22,12 @@ class AgencyController {
 
 	private final TrackerQueries queries;
 
-	AgencyController(TrackerReader reader, TrackerQueries queries) {
+	private final CampaignCalls calls;
+
+	AgencyController(TrackerReader reader, TrackerQueries queries, CampaignCalls calls) {
 		this.reader = reader;
 		this.queries = queries;
+		this.calls = calls;
 	}
 
 	@GetMapping("/agencies/{slug}")
@@ -31,6 +39,7 @@ class AgencyController {
 		model.addAttribute("profile", profile);
 		model.addAttribute("agency", profile.agency());
 		model.addAttribute("history", this.queries.history(slug));
+		model.addAttribute("call", this.calls.of(List.of(slug)).get(slug));
 		return "tracker/agency";
 	}
 

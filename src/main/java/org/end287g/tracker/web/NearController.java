@@ -1,11 +1,19 @@
 package org.end287g.tracker.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.problems.Problem;
+import org.end287g.tracker.AgreementView;
+import org.end287g.tracker.CampaignCall;
 import org.end287g.tracker.reading.NearbyAgreements;
+import org.end287g.tracker.reading.NearbyAgreements.Distant;
 import org.end287g.tracker.reading.TrackerQueries;
+import org.end287g.tracker.web.CampaignCalls.Called;
 import org.end287g.tracker.web.PointLocator.Located;
 import org.jspecify.annotations.Nullable;
 
@@ -22,16 +30,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class NearController {
 
+	/** Campaigns offered instead to the visitor of a county without an agreement. */
+	static final int NEAREST_CAMPAIGNS = 3;
+
 	private final TrackerQueries reader;
 
 	private final PointLocator locator;
 
 	private final MessageSource messages;
 
-	NearController(TrackerQueries reader, PointLocator locator, MessageSource messages) {
+	private final CampaignCalls calls;
+
+	NearController(TrackerQueries reader, PointLocator locator, MessageSource messages, CampaignCalls calls) {
 		this.reader = reader;
 		this.locator = locator;
 		this.messages = messages;
+		this.calls = calls;
 	}
 
 	@GetMapping("/near")
@@ -49,12 +63,42 @@ class NearController {
 					here.county().stateCode(), ApiController.NEAREST);
 			model.addAttribute("here", here);
 			model.addAttribute("nearby", nearby);
+			addCalls(nearby, model);
 		}
 		catch (Problem ex) {
 			response.setStatus(ex.getStatusCode().value());
 			model.addAttribute("error", ex.updateAndGetBody(this.messages, locale).getDetail());
 		}
 		return "tracker/near";
+	}
+
+	/**
+	 * The calls of every agency shown, the campaigns of the county and, for a county
+	 * without any, the nearest campaigns that gather signatures.
+	 */
+	private void addCalls(NearbyAgreements nearby, Model model) {
+		List<AgreementView> shown = new ArrayList<>(nearby.inCounty());
+		shown.addAll(nearby.inState());
+		nearby.nearest().forEach((distant) -> shown.add(distant.agreement()));
+		Map<String, CampaignCall> calls = this.calls.ofAgreements(shown);
+		model.addAttribute("calls", calls);
+		Map<String, Called> inCounty = new LinkedHashMap<>();
+		for (AgreementView agreement : nearby.inCounty()) {
+			CampaignCall call = calls.get(agreement.agency().slug());
+			if (call != null) {
+				inCounty.putIfAbsent(agreement.agency().slug(), new Called(agreement.agency(), call, null));
+			}
+		}
+		model.addAttribute("countyCampaigns", List.copyOf(inCounty.values()));
+		Map<String, Called> nearest = new LinkedHashMap<>();
+		for (Distant distant : nearby.nearest()) {
+			CampaignCall call = calls.get(distant.agreement().agency().slug());
+			if (call != null && call.gathering() && nearest.size() < NEAREST_CAMPAIGNS) {
+				nearest.putIfAbsent(distant.agreement().agency().slug(),
+						new Called(distant.agreement().agency(), call, distant.miles()));
+			}
+		}
+		model.addAttribute("nearestCampaigns", List.copyOf(nearest.values()));
 	}
 
 }

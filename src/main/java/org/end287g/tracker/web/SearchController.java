@@ -20,8 +20,11 @@ class SearchController {
 
 	private final TrackerSearch search;
 
-	SearchController(TrackerSearch search) {
+	private final CampaignCalls calls;
+
+	SearchController(TrackerSearch search, CampaignCalls calls) {
 		this.search = search;
+		this.calls = calls;
 	}
 
 	@GetMapping("/search")
@@ -49,6 +52,7 @@ class SearchController {
 		model.addAttribute("results", results);
 		model.addAttribute("agencies", results.agencies());
 		model.addAttribute("counties", results.counties());
+		model.addAttribute("calls", this.calls.ofAgencies(results.agencies()));
 		return "tracker/search";
 	}
 

@@ -1,11 +1,17 @@
 package org.end287g.tracker.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.end287g.places.Places;
 import org.end287g.problems.Problem;
+import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementFilter;
+import org.end287g.tracker.AgreementView;
+import org.end287g.tracker.CampaignCall;
 import org.end287g.tracker.StateTotals;
 import org.end287g.tracker.TrackerPictures;
 import org.end287g.tracker.TrackerReader;
@@ -15,9 +21,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The list of states and one page per state with its map and agreements. */
+/**
+ * The list of states and one page per state with its campaigns, its map and its
+ * agreements.
+ */
 @Controller
 class StateController {
+
+	/** Campaigns shown on a state's page, most signatures first; the rest on its list. */
+	static final int TOP_CAMPAIGNS = 3;
 
 	private final TrackerReader reader;
 
@@ -27,11 +39,15 @@ class StateController {
 
 	private final Places places;
 
-	StateController(TrackerReader reader, TrackerPictures pictures, ParameterRules rules, Places places) {
+	private final CampaignCalls calls;
+
+	StateController(TrackerReader reader, TrackerPictures pictures, ParameterRules rules, Places places,
+			CampaignCalls calls) {
 		this.reader = reader;
 		this.pictures = pictures;
 		this.rules = rules;
 		this.places = places;
+		this.calls = calls;
 	}
 
 	@GetMapping("/states")
@@ -49,10 +65,21 @@ class StateController {
 			.findFirst()
 			.orElseThrow(() -> TrackerProblems.unknownState(code));
 		model.addAttribute("state", totals);
-		model.addAttribute("active", this.reader.agreements(filter(state, "ACTIVE")));
-		model.addAttribute("pending", this.reader.agreements(filter(state, "PENDING")));
-		model.addAttribute("removed", this.reader.agreements(filter(state, "REMOVED")));
+		List<AgreementView> active = this.reader.agreements(filter(state, "ACTIVE"));
+		List<AgreementView> pending = this.reader.agreements(filter(state, "PENDING"));
+		List<AgreementView> removed = this.reader.agreements(filter(state, "REMOVED"));
+		model.addAttribute("active", active);
+		model.addAttribute("pending", pending);
+		model.addAttribute("removed", removed);
 		model.addAttribute("map", this.pictures.stateMap(state, locale));
+		List<AgreementView> all = new ArrayList<>(active);
+		all.addAll(pending);
+		all.addAll(removed);
+		Map<String, CampaignCall> calls = this.calls.ofAgreements(all);
+		model.addAttribute("calls", calls);
+		List<AgencyView> agencies = all.stream().map(AgreementView::agency).toList();
+		model.addAttribute("campaigns", CampaignCalls.gathering(agencies, calls, TOP_CAMPAIGNS));
+		model.addAttribute("campaignCount", CampaignCalls.gathering(agencies, calls, Integer.MAX_VALUE).size());
 		return "tracker/state";
 	}
 

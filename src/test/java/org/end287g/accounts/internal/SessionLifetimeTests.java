@@ -20,7 +20,8 @@ class SessionLifetimeTests {
 	static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
 	final SessionLifetimeFilter filter = new SessionLifetimeFilter(
-			new AccountsProperties(new AccountsProperties.Accounts("", Duration.ofDays(7), Duration.ofMinutes(15)),
+			new AccountsProperties(
+					new AccountsProperties.Accounts("", Duration.ofDays(7), Duration.ofMinutes(15), Duration.ofDays(3)),
 					new AccountsProperties.WebAuthn("localhost", "end287g", java.util.Set.of())),
 			Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -95,15 +95,18 @@ class SignInBrowserTests {
 		return this.browser.findElement(By.tagName("h1")).getText();
 	}
 
-	/** Asks for a link on /sign-in, opens it from the outbox and presses the button. */
-	void signInByLink(String email, String language) {
+	/**
+	 * Asks for a link on /sign-in, opens it from the outbox and presses the button; the
+	 * person lands on {@code landing}.
+	 */
+	void signInByLink(String email, String language, String landing) {
 		this.browser.get(url("/sign-in?lang=" + language));
 		this.browser.findElement(By.id("email")).sendKeys(email);
 		this.browser.findElement(By.cssSelector("form.accounts-form button[type=submit]")).click();
 		waitFor(By.cssSelector(".sign-in-sent"));
 		this.browser.get(this.mail.last(email, "sign-in-link").link());
 		this.browser.findElement(By.cssSelector(".sign-in-link button[type=submit]")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/account")));
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url(landing)));
 	}
 
 	@Test
@@ -111,7 +114,9 @@ class SignInBrowserTests {
 		String email = SignedIn.newEmail();
 		this.accounts.invite("test-admin", email, "Rosa", "en",
 				new RoleRequest(Roles.LEADER, null, TestCampaigns.id(this.jdbc, 71)));
-		signInByLink(email, "en");
+		signInByLink(email, "en", "/leader/campaigns/" + TestCampaigns.id(this.jdbc, 71));
+		assertThat(h1()).isEqualTo("Your campaign: Test Campaign 71");
+		this.browser.findElement(By.linkText("Your account")).click();
 		assertThat(h1()).isEqualTo("Your account");
 		Cookie session = this.browser.manage().getCookieNamed("END287G_SESSION");
 		assertThat(session.isSecure()).isTrue();
@@ -131,7 +136,8 @@ class SignInBrowserTests {
 				new RoleRequest(Roles.LEADER, null, TestCampaigns.id(this.jdbc, 72)));
 		this.browser.get(url("/sign-in?lang=es"));
 		assertThat(h1()).isEqualTo("Iniciar sesión");
-		signInByLink(email, "es");
+		signInByLink(email, "es", "/leader/campaigns/" + TestCampaigns.id(this.jdbc, 72));
+		this.browser.findElement(By.linkText("Su cuenta")).click();
 		assertThat(h1()).isEqualTo("Su cuenta");
 		this.browser.findElement(By.linkText("Sus sesiones")).click();
 		assertThat(this.browser.findElement(By.cssSelector("table.sessions-table")).getText())
@@ -159,7 +165,7 @@ class SignInBrowserTests {
 					.setHasUserVerification(true)
 					.setIsUserVerified(true));
 
-		signInByLink(email, "en");
+		signInByLink(email, "en", "/account");
 		this.browser.get(url("/admin/accounts"));
 		assertThat(h1()).isEqualTo("Admin pages need a passkey");
 		this.browser.findElement(By.partialLinkText("Add a passkey")).click();
@@ -178,7 +184,9 @@ class SignInBrowserTests {
 		this.browser.get(url("/sign-in"));
 		waitFor(By.cssSelector("[data-passkey-sign-in] button"));
 		this.browser.findElement(By.cssSelector("[data-passkey-sign-in] button")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/account")));
+		// staff land on the staff home
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/admin")));
+		assertThat(h1()).isEqualTo("Staff home");
 
 		this.browser.get(url("/admin/accounts"));
 		assertThat(h1()).isEqualTo("Accounts");

@@ -73,7 +73,7 @@ class SignInTests extends AccountsMockMvcTests {
 		this.mvc.perform(get("/sign-in/link").param("token", token)).andExpect(status().isOk());
 
 		MockHttpServletResponse signIn = this.signedIn.useToken(token);
-		assertThat(signIn.getRedirectedUrl()).isEqualTo("/account");
+		assertThat(signIn.getRedirectedUrl()).isEqualTo("/leader/campaigns/" + this.signedIn.campaign(11));
 		Browser browser = new Browser(signIn.getCookie(SignedIn.SESSION_COOKIE),
 				signIn.getCookie(SignedIn.DEVICE_COOKIE));
 		assertThat(browser.session().isHttpOnly()).isTrue();
@@ -236,7 +236,8 @@ class SignInTests extends AccountsMockMvcTests {
 		String token = this.signedIn.requestToken(email);
 		this.mvc.perform(post("/login/ott").param("token", token)).andExpect(status().isForbidden());
 		// The refused post did not use the token up.
-		assertThat(this.signedIn.useToken(token).getRedirectedUrl()).isEqualTo("/account");
+		assertThat(this.signedIn.useToken(token).getRedirectedUrl())
+			.isEqualTo("/leader/campaigns/" + this.signedIn.campaign(15));
 	}
 
 	@Test
@@ -276,7 +277,8 @@ class SignInTests extends AccountsMockMvcTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Revise su correo")));
 		assertThat(this.mail.to(email, "sign-in-link")).hasSize(5);
-		assertThat(this.signedIn.useToken(newest).getRedirectedUrl()).isEqualTo("/account");
+		assertThat(this.signedIn.useToken(newest).getRedirectedUrl())
+			.isEqualTo("/leader/campaigns/" + this.signedIn.campaign(16));
 		// used: a capped request does not bring it back
 		this.mvc.perform(post("/sign-in").param("email", email).with(csrf()).with(SignedIn.from(SignedIn.newAddress())))
 			.andExpect(status().isOk());
@@ -352,7 +354,7 @@ class SignInTests extends AccountsMockMvcTests {
 
 		// Signing in from that session gives it a new id, so a new cookie.
 		MockHttpServletResponse signIn = this.signedIn.useToken(this.signedIn.requestToken(email), before);
-		assertThat(signIn.getRedirectedUrl()).isEqualTo("/account");
+		assertThat(signIn.getRedirectedUrl()).isEqualTo("/leader/campaigns/" + this.signedIn.campaign(23));
 		Cookie after = signIn.getCookie(SignedIn.SESSION_COOKIE);
 		assertThat(after).isNotNull();
 		assertThat(after.getValue()).isNotEqualTo(before.getValue());

@@ -94,7 +94,8 @@ class DeliveryBrowserTests {
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".sign-in-sent")));
 		browser.get(mail.last(email, "sign-in-link").link());
 		browser.findElement(By.cssSelector(".sign-in-link button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url("/account")));
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.urlToBe(url("/leader/campaigns/" + id)));
 
 		browser.get(url("/leader/campaigns/" + id + "/delivery"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Entrega de la petición");
@@ -120,6 +121,8 @@ class DeliveryBrowserTests {
 
 		browser.get(url("/campaigns/" + StaffTestSupport.GASTON + "?lang=es"));
 		WebElement image = browser.findElement(By.cssSelector(".campaign-deliveries img"));
+		// the photo loads lazily, below the ask: scroll down to it as a reader would
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", image);
 		assertThat(image.getAttribute("alt")).startsWith("Entrega de la petición en Palacio de justicia de Gaston el");
 		// the browser loads the photo: wait until it has decoded it
 		Number width = new WebDriverWait(browser, Duration.ofSeconds(20))

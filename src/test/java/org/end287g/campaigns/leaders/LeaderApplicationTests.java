@@ -224,8 +224,20 @@ class LeaderApplicationTests {
 		assertThat(AccessibleHtml.problems(list)).isEmpty();
 	}
 
+	/** How many requests the staff home says wait for staff. */
+	long waitingOnTheStaffHome() throws Exception {
+		String page = html(get("/admin").with(Staff.admin()), 200);
+		Matcher count = Pattern
+			.compile("(?s)<h3><a href=\"/admin/leaders\">[^<]+</a></h3>\\s*<p><span class=\"[^\"]+\">([^<]+)</span>")
+			.matcher(page);
+		assertThat(count.find()).as(page).isTrue();
+		String text = count.group(1);
+		return text.startsWith("Nothing") ? 0 : Long.parseLong(text.substring(0, text.indexOf(' ')));
+	}
+
 	@Test
 	void applyConfirmApproveMakesTheApplicantALeader() throws Exception {
+		long waiting = waitingOnTheStaffHome();
 		String email = SignedIn.newEmail();
 		this.mvc.perform(apply(valid(email), "es")).andExpect(status().is3xxRedirection());
 		String sent = html(get("/campaigns/" + this.slug + "/lead/sent").header("Accept-Language", "es"), 200);
@@ -255,6 +267,7 @@ class LeaderApplicationTests {
 		// Twice: the same answer, nothing changes.
 		html(post("/campaigns/" + this.slug + "/lead/confirm/" + token).with(csrf()), 200);
 		assertThat(applicationStatus(email)).isEqualTo("PENDING");
+		assertThat(waitingOnTheStaffHome()).isEqualTo(waiting + 1);
 
 		long audits = this.jdbc.sql("select count(*) from audit_log where action = 'personal-data.read'")
 			.query(Long.class)
@@ -275,6 +288,7 @@ class LeaderApplicationTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/admin/leaders"));
 		assertThat(applicationStatus(email)).isEqualTo("APPROVED");
+		assertThat(waitingOnTheStaffHome()).isEqualTo(waiting);
 		String account = this.jdbc.sql("select account_id from leader_applications where id = ?")
 			.param(id)
 			.query(String.class)
@@ -283,15 +297,18 @@ class LeaderApplicationTests {
 		assertThat(this.permissions.leads(
 				new UsernamePasswordAuthenticationToken(account, null, AuthorityUtils.NO_AUTHORITIES), this.campaign))
 			.isTrue();
-		assertThat(this.mail.to(email, "invitation")).hasSize(1);
+		// one mail, which greets the new leader and signs them in on the dashboard
+		assertThat(this.mail.to(email, "invitation")).isEmpty();
 		QueuedMail.Message approved = this.mail.last(email, "leader-approved");
 		assertThat(approved.language()).isEqualTo("es");
-		assertThat(approved.body()).contains("/leader/campaigns/" + this.campaign);
+		assertThat(approved.body()).startsWith("Hola, Ana María López:")
+			.contains("/leader/campaigns/" + this.campaign, "Funciona una vez, durante 3 días:");
+		assertThat(approved.body()).contains(approved.link() + "&next=/leader/campaigns/" + this.campaign);
 		this.mvc.perform(get("/leader/campaigns/" + this.campaign).with(user(account).roles("LEADER")))
 			.andExpect(status().isOk());
-		// The public page names the new leader by first name only.
+		// The public page names the new leader by first name and initial only.
 		String page = html(get("/campaigns/" + this.slug), 200);
-		assertThat(page).contains("This campaign is led by Ana.").doesNotContain("López");
+		assertThat(page).contains("This campaign is led by Ana L.", "Led by Ana L.").doesNotContain("López");
 		assertThat(AccessibleHtml.problems(page)).isEmpty();
 		// Deciding again changes nothing.
 		this.mvc.perform(post("/admin/leaders/" + id + "/decline").with(Staff.admin()).with(csrf()))

@@ -3,8 +3,12 @@ package org.end287g.campaigns.leaders;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.end287g.Staff;
 import org.end287g.accounts.SignedIn;
@@ -139,18 +143,45 @@ class LeaderDashboardTests {
 			.update();
 		String page = html(get(dashboard()).with(this.leader), 200);
 		assertThat(page).contains("Your campaign: Test Campaign", "Gathering signatures", "12 of 200 signatures",
-				"No deadline", "0 of 6 done", "href=\"/leader/campaigns/" + this.campaign + "/paper\"",
+				"No deadline", "0 of 5 done", "href=\"/leader/campaigns/" + this.campaign + "/paper\"",
 				"href=\"/leader/campaigns/" + this.campaign + "/delivery.pdf\"",
 				"href=\"/leader/campaigns/" + this.campaign + "/delivery.csv\"",
 				"href=\"/leader/campaigns/" + this.campaign + "/delivery\"", "href=\"/campaigns/" + this.slug + "\"",
 				"We, residents of");
 		assertThat(AccessibleHtml.problems(page)).isEmpty();
 		String spanish = html(get(dashboard()).with(this.leader).header("Accept-Language", "es"), 200);
-		assertThat(spanish).contains("Su campaña: Test Campaign", "12 de 200 firmas", "0 de 6 pasos hechos",
+		assertThat(spanish).contains("Su campaña: Test Campaign", "12 de 200 firmas", "0 de 5 pasos hechos",
 				"Nosotros, residentes de");
 		assertThat(AccessibleHtml.problems(spanish)).isEmpty();
 		assertThat(html(get("/leader").with(this.leader), 200)).contains("Test Campaign",
 				"href=\"" + dashboard() + "\"");
+	}
+
+	@Test
+	void everyStepLeadsToARealPageAndTheEventsAreLinked() throws Exception {
+		String page = html(get(dashboard()).with(this.leader), 200);
+		Matcher steps = Pattern
+			.compile("<p><a href=\"([^\"]+)\">([^<]+)</a>\\s*(?:<strong[^>]*>[^<]*</strong>)?</p>"
+					+ "\\s*<p class=\"help\">")
+			.matcher(page);
+		List<String> links = new ArrayList<>();
+		while (steps.find()) {
+			links.add(steps.group(1));
+			assertThat(steps.group(2)).doesNotContain("video", "Meet the end287g team");
+		}
+		assertThat(links).containsExactly("/leader/campaigns/" + this.campaign + "/lessons",
+				"/leader/campaigns/" + this.campaign + "/toolkit", "/leader/campaigns/" + this.campaign + "/paper",
+				"/leader/events/new", "/leader/campaigns/" + this.campaign + "/lessons/delivering-a-petition");
+		for (String link : links) {
+			this.mvc.perform(get(link).with(this.leader)).andExpect(status().isOk());
+		}
+		// the campaign's events, and a new one for this campaign
+		assertThat(page).contains("Events of this campaign", "No event of this campaign is planned yet.",
+				"href=\"/leader/events/new?campaign=" + this.slug + "\"", "href=\"/leader/events\"");
+		assertThat(html(get("/leader/events/new").param("campaign", this.slug).with(this.leader), 200))
+			.contains(">" + this.slug + "</textarea>");
+		assertThat(html(get("/leader").with(this.leader), 200)).contains("href=\"/leader/events/new\"",
+				"href=\"/leader/events\"");
 	}
 
 	@Test
@@ -169,7 +200,7 @@ class LeaderDashboardTests {
 				.param("step", "read-guide")
 				.param("done", "true"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(html(get(dashboard()).with(this.leader), 200)).contains("2 of 6 done",
+		assertThat(html(get(dashboard()).with(this.leader), 200)).contains("2 of 5 done",
 				"Mark not done: Share the campaign page", "Mark done: Plan the delivery");
 		this.mvc
 			.perform(post(dashboard() + "/training").with(this.leader)
@@ -177,8 +208,9 @@ class LeaderDashboardTests {
 				.param("step", "share-page")
 				.param("done", "false"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(html(get(dashboard()).with(this.leader), 200)).contains("1 of 6 done");
-		for (String step : new String[] { "", "' OR 1=1 --", SCRIPT, "x".repeat(10_000) }) {
+		assertThat(html(get(dashboard()).with(this.leader), 200)).contains("1 of 5 done");
+		for (String step : new String[] { "", "' OR 1=1 --", SCRIPT, "x".repeat(10_000), "meet-staff",
+				"watch-training" }) {
 			this.mvc
 				.perform(post(dashboard() + "/training").with(this.leader)
 					.with(csrf())
@@ -188,7 +220,7 @@ class LeaderDashboardTests {
 		}
 		this.mvc
 			.perform(
-					post(dashboard() + "/training").with(this.leader).param("step", "meet-staff").param("done", "true"))
+					post(dashboard() + "/training").with(this.leader).param("step", "plan-event").param("done", "true"))
 			.andExpect(status().isForbidden());
 		assertThat(count("select count(*) from leader_training where campaign_id = ?")).isEqualTo(1);
 	}

@@ -1,11 +1,16 @@
 package org.end287g.campaigns.leaders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +18,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
 import org.end287g.Staff;
 import org.end287g.accounts.Permissions;
+import org.end287g.accounts.QueuedMail;
 import org.end287g.accounts.SignedIn;
 import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.TestCampaigns;
@@ -34,6 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.annotation.DirtiesContext;
@@ -95,6 +103,9 @@ class LeaderMailTests {
 	@Autowired
 	Permissions permissions;
 
+	@Autowired
+	StaffLeaderAlerts alerts;
+
 	long campaign;
 
 	String slug;
@@ -149,14 +160,156 @@ class LeaderMailTests {
 		this.mvc.perform(post("/admin/leaders/" + id + "/approve").with(Staff.admin()).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		OutboxDriver.sendAll(this.context);
+		// one mail for the approval, no separate invitation
 		List<MimeMessage> received = receivedBy(email);
 		assertThat(received).extracting(MimeMessage::getSubject)
-			.containsExactlyInAnyOrder("Confirm your request to lead a campaign", "You are invited to end287g",
+			.containsExactlyInAnyOrder("Confirm your request to lead a campaign",
 					"You lead the campaign for " + this.title);
 		String account = this.accounts.idOf(email).orElseThrow();
 		assertThat(this.permissions.leads(
 				new UsernamePasswordAuthenticationToken(account, null, AuthorityUtils.NO_AUTHORITIES), this.campaign))
 			.isTrue();
+		MimeMessage approved = received.stream()
+			.filter((message) -> subject(message).startsWith("You lead"))
+			.findFirst()
+			.orElseThrow();
+		String welcome = body(approved);
+		assertThat(welcome).startsWith("Hello Rosa Díaz,")
+			.contains("It works once, for 3 days:", "https://end287g.test/leader/campaigns/" + this.campaign);
+
+		// the link signs the new leader in, straight onto the campaign's dashboard
+		Matcher signIn = Pattern.compile("https://end287g\\.test(/sign-in/link\\?token=[0-9a-f-]{36}&next=(\\S+))")
+			.matcher(welcome);
+		assertThat(signIn.find()).as(welcome).isTrue();
+		assertThat(signIn.group(2)).isEqualTo("/leader/campaigns/" + this.campaign);
+		String linkPage = this.mvc.perform(get(signIn.group(1)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(linkPage);
+		assertThat(token.find()).as(linkPage).isTrue();
+		assertThat(linkPage).contains("name=\"next\" value=\"/leader/campaigns/" + this.campaign + "\"");
+		assertThat(AccessibleHtml.problems(linkPage)).isEmpty();
+		MockHttpServletResponse signedIn = this.mvc
+			.perform(post("/login/ott").with(csrf())
+				.with(SignedIn.from(SignedIn.newAddress()))
+				.param("token", token.group(1))
+				.param("next", signIn.group(2)))
+			.andReturn()
+			.getResponse();
+		assertThat(signedIn.getRedirectedUrl()).isEqualTo("/leader/campaigns/" + this.campaign);
+		Cookie session = signedIn.getCookie(SignedIn.SESSION_COOKIE);
+		assertThat(session).isNotNull();
+		String dashboard = this.mvc.perform(get("/leader/campaigns/" + this.campaign).cookie(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(dashboard).contains("Your campaign: " + this.title);
+		// once only
+		assertThat(this.mvc
+			.perform(post("/login/ott").with(csrf())
+				.with(SignedIn.from(SignedIn.newAddress()))
+				.param("token", token.group(1))
+				.param("next", signIn.group(2)))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).isEqualTo("/sign-in?link=invalid");
+	}
+
+	@Test
+	void staffHearOfAConfirmedRequestAtOnceAndOfTheNextOnesInOneDigest() throws Exception {
+		String admin = SignedIn.newEmail();
+		this.accounts.admin(admin, "Alma Admin");
+		this.jdbc.sql("update accounts set language = 'es' where id = ?")
+			.param(this.accounts.idOf(admin).orElseThrow())
+			.update();
+		this.jdbc.sql("update staff_digests set sent_at = null, due = false where kind = 'leader-requests'").update();
+		long pendingBefore = this.jdbc.sql("select count(*) from leader_applications where status = 'PENDING'")
+			.query(Long.class)
+			.single();
+
+		confirmedRequest("Uno Primero", this.slug);
+		OutboxDriver.sendAll(this.context);
+		MimeMessage first = staffMail(admin, 1).get(0);
+		assertThat(first.getSubject()).isIn("Una solicitud para dirigir una campaña le espera",
+				(pendingBefore + 1) + " solicitudes para dirigir una campaña le esperan");
+		assertThat(body(first))
+			.contains("- " + this.title, "https://end287g.test/admin/leaders", "https://end287g.test/admin")
+			.doesNotContain("Uno Primero");
+
+		// two more within the interval: no mail now
+		TestCampaigns.id(this.jdbc, ++numbers);
+		String otherTitle = "Test Campaign " + numbers;
+		confirmedRequest("Dos Segundo", this.slug);
+		confirmedRequest("Tres Tercero", "nc-test-campaign-" + numbers);
+		OutboxDriver.sendAll(this.context);
+		assertThat(staffMail(admin, 1)).hasSize(1);
+		assertThat(this.alerts.sendDue(Instant.now().plus(Duration.ofMinutes(10)))).isFalse();
+
+		// the digest, once the interval has passed, from whichever instance comes first
+		Instant later = Instant.now().plus(Duration.ofMinutes(31));
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Boolean>> sent = instances
+				.invokeAll(List.of(() -> this.alerts.sendDue(later), () -> this.alerts.sendDue(later)));
+			assertThat(sent.get(0).get() ^ sent.get(1).get()).as("exactly one instance sends it").isTrue();
+		}
+		finally {
+			instances.shutdown();
+		}
+		assertThat(this.alerts.sendDue(later.plus(Duration.ofMinutes(40)))).as("nothing new came").isFalse();
+		OutboxDriver.sendAll(this.context);
+		List<MimeMessage> mails = staffMail(admin, 2);
+		assertThat(mails).hasSize(2);
+		String digest = body(mails.get(1));
+		assertThat(digest).contains("- " + this.title + " (2 solicitudes)", "- " + otherTitle,
+				"en los 30 minutos siguientes");
+	}
+
+	/**
+	 * The mails to this admin about requests to lead a campaign (not the invitation),
+	 * waiting a moment for the expected number: the worker's own poll may be sending one.
+	 */
+	static List<MimeMessage> staffMail(String admin, int expected) throws InterruptedException {
+		List<MimeMessage> mails = List.of();
+		for (int wait = 0; wait < 100; wait++) {
+			mails = receivedBy(admin).stream().filter((message) -> subject(message).contains("solicitud")).toList();
+			if (mails.size() >= expected) {
+				break;
+			}
+			Thread.sleep(100);
+		}
+		assertThat(mails).hasSize(expected);
+		return mails;
+	}
+
+	/** A request to lead the campaign of this slug, confirmed by its link. */
+	void confirmedRequest(String name, String slug) throws Exception {
+		String email = SignedIn.newEmail();
+		this.mvc
+			.perform(post("/campaigns/" + slug + "/lead").with(csrf())
+				.with(SignedIn.from(SignedIn.newAddress()))
+				.param("name", name)
+				.param("email", email)
+				.param("zip", "28052")
+				.param("commitment", "yes"))
+			.andExpect(status().is3xxRedirection());
+		QueuedMail.Message confirm = new QueuedMail(this.jdbc, this.cipher, this.index).last(email, "leader-confirm");
+		Matcher link = Pattern.compile("/lead/confirm/(\\S+)").matcher(confirm.body());
+		assertThat(link.find()).isTrue();
+		this.mvc.perform(post("/campaigns/" + slug + "/lead/confirm/" + link.group(1)).with(csrf()))
+			.andExpect(status().isOk());
+	}
+
+	static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

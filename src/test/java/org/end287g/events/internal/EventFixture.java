@@ -72,6 +72,7 @@ public final class EventFixture {
 		form.put("partners", "");
 		form.put("speakers", "");
 		form.put("questions", "");
+		form.put("questionsEs", "");
 		form.put("campaigns", "");
 		return form;
 	}

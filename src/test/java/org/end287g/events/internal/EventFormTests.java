@@ -156,6 +156,73 @@ class EventFormTests {
 	}
 
 	@Test
+	void spanishQuestionsPairUpWithTheEnglishOnes() throws Exception {
+		refused((f) -> {
+			f.put("questions", "Do you need childcare?\nWhich language do you prefer?");
+			f.put("questionsEs", "¿Necesita cuidado de niños?");
+		}, "questionsEs", "Give one Spanish line for each of the 2 English questions, in the same order");
+		refused((f) -> {
+			f.put("questions", "Do you need childcare?\nWhich language do you prefer?");
+			f.put("questionsEs", "¿Necesita cuidado de niños?");
+		}, "questionsEs", "Escriba una línea en español por cada una de las 2 preguntas en inglés", "es");
+		refused((f) -> f.put("questionsEs", "¿Necesita cuidado de niños?"), "questionsEs",
+				"Write the questions in English first");
+		refused((f) -> {
+			f.put("questions", "Q?");
+			f.put("questionsEs", "x".repeat(3_000));
+		}, "questionsEs", "The Spanish questions can have at most 2,000 characters.");
+		refused((f) -> {
+			f.put("questions", "Q?");
+			f.put("questionsEs", "¿P?\u0007");
+		}, "questionsEs", "Each Spanish question takes one line of at most 200 characters.");
+		refused((f) -> {
+			f.put("questions", "Q?");
+			f.put("questionsEs", "¿" + "p".repeat(300) + "?");
+		}, "questionsEs", "Each Spanish question takes one line of at most 200 characters.");
+		refused((f) -> {
+			f.put("questions", "Q?\n".repeat(5));
+			f.put("questionsEs", "¿P?\n".repeat(6));
+		}, "questionsEs", "Ask at most 5 questions in Spanish");
+	}
+
+	@Test
+	void registrantsReadTheQuestionsInTheirLanguage() throws Exception {
+		Map<String, String> form = EventFixture.form("Training night");
+		form.put("questions", "Do you need childcare?\nWhich language do you prefer? <b>bold</b>");
+		form.put("questionsEs", "¿Necesita cuidado de niños?\r\n¿Qué idioma prefiere? <b>negrita</b>");
+		String slug = this.fixture.published(form);
+		String english = this.mvc.perform(get("/events/" + slug)).andReturn().getResponse().getContentAsString();
+		assertThat(english).contains(">Do you need childcare?</label>", "Which language do you prefer? &lt;b&gt;")
+			.doesNotContain("Necesita");
+		String spanish = this.mvc.perform(get("/events/" + slug).param("lang", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(spanish)
+			.contains("lang=\"es\">¿Necesita cuidado de niños?</label>", "¿Qué idioma prefiere? &lt;b&gt;")
+			.doesNotContain("childcare");
+		assertThat(AccessibleHtml.problems(spanish)).isEmpty();
+		// the organiser sees both again when editing
+		long id = this.fixture.id(slug);
+		String edit = this.mvc.perform(get("/admin/events/" + id).with(Staff.admin()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(edit).contains("¿Necesita cuidado de niños?\n¿Qué idioma prefiere?");
+		assertThat(AccessibleHtml.problems(edit)).isEmpty();
+
+		// without Spanish questions, a Spanish reader gets the English ones, marked as
+		// English
+		Map<String, String> englishOnly = EventFixture.form("Second night");
+		englishOnly.put("questions", "Do you need childcare?");
+		String other = this.fixture.published(englishOnly);
+		assertThat(this.mvc.perform(get("/events/" + other).param("lang", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("lang=\"en\">Do you need childcare?</label>");
+	}
+
+	@Test
 	void hostileTextIsStoredAsWordsAndShownEscaped() throws Exception {
 		Map<String, String> form = EventFixture.form("<script>alert(1)</script> '; drop table events; -- ✊🏽");
 		form.put("titleEs", "مرحبا بالعالم \u202Eevil");

@@ -64,7 +64,8 @@ class NearMeBrowserTests {
 			.contains("JEM")
 			.contains("WSO");
 		assertThat(this.browser.findElement(By.cssSelector("ol.nearest")).getText()).contains("York County")
-			.contains("km");
+			.contains("miles away")
+			.doesNotContain("km");
 	}
 
 	@Test

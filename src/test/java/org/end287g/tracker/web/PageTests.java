@@ -50,7 +50,7 @@ class PageTests {
 					containsString("href=\"/agencies/" + TrackerFixture.GASTON),
 					containsString("<title id=\"chart-title\">"), containsString("<desc id=\"chart-desc\">"),
 					containsString("<details>"), containsString("href=\"/states/NC\""),
-					containsString("action=\"/search\""), not(containsString("small sample")))));
+					containsString("action=\"/search\""), not(containsString("shipped with end287g")))));
 	}
 
 	@Test
@@ -63,12 +63,14 @@ class PageTests {
 	}
 
 	@Test
-	void homeSaysWhenOnlyTheSampleIsLoaded() throws Exception {
-		this.fixture.load("SAMPLE");
+	void homeLabelsTheDataShippedForTheFirstStartWithItsDate() throws Exception {
+		this.fixture.load("FIRST_START");
 		this.mvc.perform(get("/"))
-			.andExpect(content().string(allOf(containsString("This is a small sample"),
-					containsString("java -jar end287g.jar import PATH"))));
-		this.mvc.perform(get("/?lang=es")).andExpect(content().string(containsString("pequeña muestra")));
+			.andExpect(content().string(
+					containsString("According to ICE&#39;s list published on 27 June 2025, shipped with end287g.")));
+		this.mvc.perform(get("/?lang=es"))
+			.andExpect(content()
+				.string(containsString("Según la lista de ICE publicada el 27 junio 2025, incluida con end287g.")));
 	}
 
 	@Test
@@ -158,11 +160,12 @@ class PageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Gaston County, NC"),
 					containsString("Gaston County Sheriff&#39;s Office"), containsString("York County Sheriff"),
-					containsString(" km ("), containsString("miles"), containsString("/js/near.js"))));
+					containsString(" miles away, SC"), not(containsString(" km")), containsString("/js/near.js"))));
 		this.mvc.perform(get("/near?zip=28052&lang=es"))
-			.andExpect(content().string(allOf(containsString("millas"), containsString(","))));
+			.andExpect(content().string(allOf(containsString(" millas, SC"), not(containsString(" km")))));
 		this.mvc.perform(get("/near?county=37183"))
-			.andExpect(content().string(containsString("No agency in Wake County")));
+			.andExpect(content().string(
+					allOf(containsString("No agreement in Wake County"), containsString("href=\"/events?state=NC\""))));
 	}
 
 	@Test
