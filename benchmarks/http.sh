@@ -3,7 +3,8 @@
 # measured with wrk. Results go to benchmarks/results/http.txt. See benchmarks/README.md.
 #
 # Settings (environment):
-#   ENDPOINTS="near home"  which endpoints to measure (near: /api/v1/near rotating ZIPs, home: /;
+#   ENDPOINTS="near home"  which endpoints to measure (near: /api/v1/near rotating ZIPs, home: /,
+#                          search: /search rotating what people type;
 #                          a campaign's printed and shared files: share qr flyer handout, and
 #                          sheet: signature sheets with random sheet numbers, so each is drawn anew;
 #                          events: /events, ics: /events.ics, eventsapi: /api/v1/events, event: one
@@ -31,12 +32,12 @@ ACCEPT_ENCODING=${ACCEPT_ENCODING-gzip}
 HEADERS=()
 [ -z "$ACCEPT_ENCODING" ] || HEADERS=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 # p99 targets in milliseconds (README.md).
-declare -A TARGET_P99_MS=([near]=20 [home]=50 [share]=50 [qr]=50 [flyer]=50 [handout]=50 [sheet]=500
+declare -A TARGET_P99_MS=([near]=20 [home]=50 [search]=50 [share]=50 [qr]=50 [flyer]=50 [handout]=50 [sheet]=500
 	[events]=100 [ics]=100 [eventsapi]=100 [event]=50)
-declare -A PATHS=([near]="/api/v1/near?zip=28052" [home]="/" [share]="/share.png" [qr]="/qr.png"
+declare -A PATHS=([near]="/api/v1/near?zip=28052" [home]="/" [search]="/search?q=Gastonia+NC" [share]="/share.png" [qr]="/qr.png"
 	[flyer]="/flyer.pdf" [handout]="/handout.pdf" [sheet]="/signature-sheet.pdf"
 	[events]="/events" [ics]="/events.ics" [eventsapi]="/api/v1/events" [event]="/events/bench-event-1")
-declare -A SCRIPTS=([near]=benchmarks/near.lua [sheet]=benchmarks/sheet.lua)
+declare -A SCRIPTS=([near]=benchmarks/near.lua [sheet]=benchmarks/sheet.lua [search]=benchmarks/search.lua)
 CAMPAIGN_FILES="share qr flyer handout sheet"
 
 NAME=http.sh

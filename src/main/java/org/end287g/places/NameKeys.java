@@ -97,7 +97,7 @@ final class NameKeys {
 			return true;
 		}
 		int skip = (shorter.length() == longer.length()) ? 1 : 0;
-		return shorter.substring(start + skip).equals(longer.substring(start + 1));
+		return shorter.regionMatches(start + skip, longer, start + 1, shorter.length() - start - skip);
 	}
 
 }

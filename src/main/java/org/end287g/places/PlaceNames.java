@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 
 /**
@@ -17,6 +18,12 @@ import java.util.function.BiPredicate;
 final class PlaceNames {
 
 	static final int MAX_RESULTS = 50;
+
+	/** Longer names are not searched with typos: a place name is rarely that long. */
+	static final int MOST_WORDS_FOR_TYPOS = 3;
+
+	/** Names whose places are kept for the next search of them. */
+	private static final int MAX_REMEMBERED = 4_096;
 
 	private static final Comparator<NamedPlace> BEST_FIRST = Comparator.comparingInt(NamedPlace::edits)
 		.thenComparing(Comparator.comparingInt(NamedPlace::zipCodes).reversed())
@@ -30,6 +37,8 @@ final class PlaceNames {
 
 	// Typos are sought among keys of the same length, give or take one.
 	private final Map<Integer, List<String>> cityKeysByLength;
+
+	private final Map<String, List<NamedPlace>> remembered = new ConcurrentHashMap<>();
 
 	PlaceNames(List<County> counties, List<ZipCode> zips) {
 		Map<String, Integer> perCounty = new HashMap<>();
@@ -57,16 +66,30 @@ final class PlaceNames {
 	}
 
 	List<NamedPlace> named(String raw, Map<String, County> countyByFips) {
-		CountyKeys wanted = CountyKeys.of(raw);
+		String words = NameKeys.words(raw);
+		List<NamedPlace> known = this.remembered.get(words);
+		if (known == null) {
+			known = find(words, countyByFips);
+			if (this.remembered.size() >= MAX_REMEMBERED) {
+				this.remembered.clear();
+			}
+			this.remembered.put(words, known);
+		}
+		return known;
+	}
+
+	private List<NamedPlace> find(String words, Map<String, County> countyByFips) {
+		CountyKeys wanted = CountyKeys.of(words);
 		if (wanted.full().isEmpty()) {
 			return List.of();
 		}
 		List<NamedPlace> found = new ArrayList<>();
 		exactCounties(wanted, found);
-		exactCities(key(raw), countyByFips, found);
-		if (found.isEmpty() && wanted.base().length() >= CountyMatcher.SHORTEST_KEY_FOR_TYPOS) {
+		exactCities(key(words), countyByFips, found);
+		boolean fewWords = words.chars().filter((c) -> c == ' ').count() < MOST_WORDS_FOR_TYPOS;
+		if (found.isEmpty() && fewWords && wanted.base().length() >= CountyMatcher.SHORTEST_KEY_FOR_TYPOS) {
 			counties(wanted, (a, b) -> a.sharesKeyWith(b, NameKeys::withinOneEdit), 1, found);
-			citiesWithOneTypo(key(raw), countyByFips, found);
+			citiesWithOneTypo(key(words), countyByFips, found);
 		}
 		return found.stream().sorted(BEST_FIRST).limit(MAX_RESULTS).toList();
 	}

@@ -52,7 +52,8 @@ public interface Places {
 	/**
 	 * Counties of every state called by the name ("Gaston", "Gaston County"), and the
 	 * counties of the cities of that name ("Gastonia"); exact names first, biggest first,
-	 * and names one typo away only when no name is exact. At most 50.
+	 * and names one typo away only when no name is exact (and the name has at most three
+	 * words). At most 50.
 	 */
 	List<NamedPlace> placesNamed(@Nullable String name);
 

@@ -52,6 +52,14 @@ record Hit(@Nullable AgencyView agency, @Nullable County county, @Nullable Strin
 		return (this.agency != null) ? "a:" + this.agency.slug() : "c:" + name();
 	}
 
+	/** The state of the agency or county. */
+	String state() {
+		if (this.agency != null) {
+			return this.agency.state();
+		}
+		return (this.county != null) ? this.county.stateCode() : "";
+	}
+
 	int typeOrder() {
 		return (this.agency != null) ? 0 : 1;
 	}

@@ -1,9 +1,7 @@
 package org.end287g.tracker.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.end287g.places.NamedPlace;
 import org.end287g.places.Places;
@@ -11,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the results of one query, meaning by meaning: agencies by their names, and places
- * by name with the agencies that serve them. Lives for one search (it remembers how each
- * typed word compares with the vocabulary).
+ * by name with the agencies that serve them. Lives for one search.
  */
 final class Ranking {
 
@@ -22,8 +19,6 @@ final class Ranking {
 	private final AgencyIndex index;
 
 	private final Places places;
-
-	private final Map<String, int[]> costs = new HashMap<>();
 
 	Ranking(AgencyIndex index, Places places) {
 		this.index = index;
@@ -35,9 +30,10 @@ final class Ranking {
 		if (meaning.blank()) {
 			return hits;
 		}
-		byName(meaning, hits);
+		Typed typed = typed(meaning);
+		byName(meaning, typed, hits);
 		if (!meaning.generic()) {
-			byPlace(meaning, placesNamed(meaning), 0, hits);
+			byPlace(meaning, typed, placesNamed(meaning), 0, hits);
 		}
 		return hits;
 	}
@@ -50,17 +46,17 @@ final class Ranking {
 		List<Hit> hits = new ArrayList<>();
 		for (String word : meaning.core()) {
 			if (word.length() >= 3) {
-				byPlace(meaning, exactly(this.places.placesNamed(word)), Hit.FUZZY, hits);
+				byPlace(meaning, typed(meaning), exactly(this.places.placesNamed(word)), Hit.FUZZY, hits);
 			}
 		}
 		return hits;
 	}
 
-	private void byName(Meaning meaning, List<Hit> hits) {
+	private void byName(Meaning meaning, Typed typed, List<Hit> hits) {
 		for (AgencyIndex.Entry entry : this.index.entries()) {
 			Match best = null;
 			for (int[] name : entry.names()) {
-				Match match = match(name, meaning);
+				Match match = match(name, typed);
 				if (match != null && (best == null || match.betterThan(best))) {
 					best = match;
 				}
@@ -89,7 +85,7 @@ final class Ranking {
 		return named.stream().filter((place) -> place.edits() == 0).toList();
 	}
 
-	private void byPlace(Meaning meaning, List<NamedPlace> named, int penalty, List<Hit> hits) {
+	private void byPlace(Meaning meaning, Typed typed, List<NamedPlace> named, int penalty, List<Hit> hits) {
 		boolean agencyKinds = !meaning.agencyKinds().isEmpty();
 		for (NamedPlace place : named.subList(0, Math.min(named.size(), PLACES_PER_NAME))) {
 			int tier = Math.min(place.edits() + penalty, Hit.FUZZY);
@@ -99,7 +95,7 @@ final class Ranking {
 			// unless its name matched too ("Charlotte PD" is not Punta Gorda's police)
 			for (AgencyIndex.Entry entry : this.index.inCounty(place.county().fips())) {
 				hits.add(Hit.agency(entry.agency(), tier, otherState(meaning, entry.agency().state()),
-						placeKindsMissed(entry, meaning), agencyKinds, place.zipCodes(), entry.kindOrder(), false));
+						placeKindsMissed(entry, typed), agencyKinds, place.zipCodes(), entry.kindOrder(), false));
 			}
 		}
 	}
@@ -109,12 +105,11 @@ final class Ranking {
 	 * asks for the sheriff before a town's police); a city asked for is the place it
 	 * serves.
 	 */
-	private int placeKindsMissed(AgencyIndex.Entry entry, Meaning meaning) {
-		List<String> counties = meaning.placeKinds().stream().filter(SearchWords.COUNTY_KINDS::contains).toList();
-		int fewest = counties.size();
+	private int placeKindsMissed(AgencyIndex.Entry entry, Typed typed) {
+		int fewest = typed.countyKinds().length;
 		for (int[] name : entry.names()) {
 			int missed = 0;
-			for (String kind : counties) {
+			for (byte[] kind : typed.countyKinds()) {
 				missed += (best(kind, name) >= Vocabulary.NO_MATCH) ? 1 : 0;
 			}
 			fewest = Math.min(fewest, missed);
@@ -122,28 +117,23 @@ final class Ranking {
 		return fewest;
 	}
 
-	private @Nullable Match match(int[] name, Meaning meaning) {
+	private static @Nullable Match match(int[] name, Typed typed) {
 		int cost = 0;
-		for (String word : meaning.core()) {
+		for (byte[] word : typed.core()) {
 			int found = best(word, name);
 			if (found >= Vocabulary.NO_MATCH) {
 				return null;
 			}
 			cost += found;
 		}
-		return kindMatch(name, meaning, cost);
-	}
-
-	private Match kindMatch(int[] name, Meaning meaning, int coreCost) {
-		int cost = coreCost;
 		int placeKindsMissed = 0;
-		for (String word : meaning.placeKinds()) {
+		for (byte[] word : typed.placeKinds()) {
 			int found = best(word, name);
 			placeKindsMissed += (found >= Vocabulary.NO_MATCH) ? 1 : 0;
 			cost += (found >= Vocabulary.NO_MATCH) ? 0 : found;
 		}
 		boolean agencyKindMissed = false;
-		for (String word : meaning.agencyKinds()) {
+		for (byte[] word : typed.agencyKinds()) {
 			int found = best(word, name);
 			agencyKindMissed |= found >= Vocabulary.NO_MATCH;
 			cost += (found >= Vocabulary.NO_MATCH) ? 0 : found;
@@ -151,17 +141,34 @@ final class Ranking {
 		return new Match(cost, placeKindsMissed, agencyKindMissed);
 	}
 
-	private int best(String word, int[] name) {
-		int[] wordCosts = this.costs.computeIfAbsent(word, this.index.vocabulary()::costs);
+	private static int best(byte[] costs, int[] name) {
 		int best = Vocabulary.NO_MATCH;
 		for (int id : name) {
-			best = Math.min(best, wordCosts[id]);
+			best = Math.min(best, costs[id]);
 		}
 		return best;
 	}
 
+	/** The meaning's words as their costs against the vocabulary. */
+	private Typed typed(Meaning meaning) {
+		return new Typed(costs(meaning.core()), costs(meaning.placeKinds()), costs(meaning.agencyKinds()),
+				costs(meaning.placeKinds().stream().filter(SearchWords.COUNTY_KINDS::contains).toList()));
+	}
+
+	private byte[][] costs(List<String> words) {
+		byte[][] costs = new byte[words.size()][];
+		for (int i = 0; i < costs.length; i++) {
+			costs[i] = this.index.vocabulary().costs(words.get(i));
+		}
+		return costs;
+	}
+
 	private static boolean otherState(Meaning meaning, String state) {
 		return !state.equals(meaning.state());
+	}
+
+	/** The costs of the words of one meaning, by what they ask for. */
+	private record Typed(byte[][] core, byte[][] placeKinds, byte[][] agencyKinds, byte[][] countyKinds) {
 	}
 
 	/**

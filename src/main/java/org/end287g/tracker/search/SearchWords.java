@@ -132,12 +132,30 @@ final class SearchWords {
 		return (word.length() >= 8) ? 2 : (word.length() >= 4) ? 1 : 0;
 	}
 
+	/** One insertion, deletion or substitution apart (lengths differ by one at most). */
+	private static boolean withinOneEdit(String a, String b) {
+		String shorter = (a.length() <= b.length()) ? a : b;
+		String longer = (shorter == a) ? b : a;
+		int start = 0;
+		while (start < shorter.length() && shorter.charAt(start) == longer.charAt(start)) {
+			start++;
+		}
+		if (start == shorter.length()) {
+			return true;
+		}
+		int skip = (shorter.length() == longer.length()) ? 1 : 0;
+		return shorter.regionMatches(start + skip, longer, start + 1, shorter.length() - start - skip);
+	}
+
 	/**
 	 * Edit distance, giving up (returning {@code limit + 1}) once it exceeds the limit.
 	 */
 	static int distance(String a, String b, int limit) {
 		if (Math.abs(a.length() - b.length()) > limit) {
 			return limit + 1;
+		}
+		if (limit == 1) {
+			return a.equals(b) ? 0 : (withinOneEdit(a, b) ? 1 : 2);
 		}
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];

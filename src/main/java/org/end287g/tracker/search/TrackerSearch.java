@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -58,7 +57,8 @@ public class TrackerSearch {
 			throw new IllegalArgumentException("query longer than " + MAX_LENGTH);
 		}
 		Version current = current();
-		String key = query.strip();
+		// the words decide the results: "GASTON Co.," is "gaston co"
+		String key = String.join(" ", SearchWords.plain(query));
 		SearchResults known = current.results().get(key);
 		if (known != null) {
 			return known;
@@ -92,7 +92,7 @@ public class TrackerSearch {
 		if (!ranked.isEmpty() && ranked.get(0).tier() < Hit.GENERIC) {
 			ranked = ranked.stream().filter((hit) -> hit.tier() < Hit.GENERIC).toList();
 		}
-		return results(ranked, query);
+		return results(ranked);
 	}
 
 	private static void keepBest(List<Hit> hits, Map<String, Hit> best) {
@@ -101,7 +101,7 @@ public class TrackerSearch {
 		}
 	}
 
-	private SearchResults results(List<Hit> ranked, SearchQuery query) {
+	private SearchResults results(List<Hit> ranked) {
 		List<AgencyView> agencies = new ArrayList<>();
 		List<County> counties = new ArrayList<>();
 		Map<String, String> cities = new LinkedHashMap<>();
@@ -120,18 +120,17 @@ public class TrackerSearch {
 		}
 		boolean placesFirst = !ranked.isEmpty() && ranked.get(0).county() != null;
 		return SearchResults.of(List.copyOf(agencies), List.copyOf(counties), Map.copyOf(cities), placesFirst,
-				stateFirst(ranked, query));
+				stateFirst(ranked));
 	}
 
-	/** The state the query named, when the best result lies in it. */
-	private @Nullable State stateFirst(List<Hit> ranked, SearchQuery query) {
-		if (ranked.isEmpty() || ranked.get(0).otherState()) {
-			return null;
-		}
-		Hit first = ranked.get(0);
-		String code = (first.agency() != null) ? first.agency().state()
-				: Objects.requireNonNull(first.county()).stateCode();
-		return this.places.state(code).orElse(null);
+	/**
+	 * The state the query named, when the best result lies in it and others do not (there
+	 * is something to say only then).
+	 */
+	private @Nullable State stateFirst(List<Hit> ranked) {
+		boolean leads = !ranked.isEmpty() && !ranked.get(0).otherState();
+		boolean elsewhere = ranked.stream().anyMatch(Hit::otherState);
+		return (leads && elsewhere) ? this.places.state(ranked.get(0).state()).orElse(null) : null;
 	}
 
 	private Version current() {

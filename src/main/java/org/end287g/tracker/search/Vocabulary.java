@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every distinct word of the agencies' names, numbered. A typed word is compared with
@@ -14,11 +15,16 @@ import java.util.Map;
  */
 final class Vocabulary {
 
-	static final int NO_MATCH = 100;
+	static final byte NO_MATCH = 100;
+
+	/** Typed words whose costs are kept (a byte per word of the vocabulary each). */
+	private static final int MAX_KNOWN = 4_096;
 
 	private final Map<String, Integer> ids = new HashMap<>();
 
 	private final List<String> words = new ArrayList<>();
+
+	private final Map<String, byte[]> known = new ConcurrentHashMap<>();
 
 	/** Only while the index is built, by one thread. */
 	int[] ids(List<String> words) {
@@ -33,9 +39,24 @@ final class Vocabulary {
 		return numbers;
 	}
 
-	/** The cost of the typed word against every word of the vocabulary. */
-	int[] costs(String typed) {
-		int[] costs = new int[this.words.size()];
+	/**
+	 * The cost of the typed word against every word of the vocabulary, kept for the next
+	 * query that types it.
+	 */
+	byte[] costs(String typed) {
+		byte[] costs = this.known.get(typed);
+		if (costs == null) {
+			costs = compare(typed);
+			if (this.known.size() >= MAX_KNOWN) {
+				this.known.clear();
+			}
+			this.known.put(typed, costs);
+		}
+		return costs;
+	}
+
+	private byte[] compare(String typed) {
+		byte[] costs = new byte[this.words.size()];
 		Arrays.fill(costs, NO_MATCH);
 		Integer exact = this.ids.get(typed);
 		if (exact != null) {
@@ -53,9 +74,9 @@ final class Vocabulary {
 			if (typed.length() >= 3 && word.startsWith(typed)) {
 				costs[id] = 1;
 			}
-			else if (allowed > 0) {
+			else if (allowed > 0 && Math.abs(typed.length() - word.length()) <= allowed) {
 				int edits = SearchWords.distance(typed, word, allowed);
-				costs[id] = (edits <= allowed) ? edits : NO_MATCH;
+				costs[id] = (edits <= allowed) ? (byte) edits : NO_MATCH;
 			}
 		}
 		return costs;

@@ -142,8 +142,10 @@ class SearchRealSheetsTests {
 		String charlotte = page("Charlotte", "es");
 		assertThat(charlotte).contains("Mecklenburg County, NC (Charlotte)", "Condados");
 		assertThat(charlotte.indexOf("Mecklenburg County, NC")).isLessThan(charlotte.indexOf("Chittenden County"));
-		assertThat(page("Gastonia NC", "en")).contains("Results in North Carolina first.");
-		assertThat(page("Gastonia NC", "es")).contains("Primero, los resultados en North Carolina.");
+		assertThat(page("Charlotte, NC", "en")).contains("Results in North Carolina first.");
+		assertThat(page("Charlotte, NC", "es")).contains("Primero, los resultados en North Carolina.");
+		// nothing to say when every result is in the state named
+		assertThat(page("Gastonia NC", "en")).doesNotContain("Results in North Carolina first.");
 	}
 
 	@Test
