@@ -209,7 +209,8 @@ class JourneyBrowserTests {
 		browser.findElement(By.id("label")).sendKeys("Phone");
 		browser.findElement(By.cssSelector("form[data-passkey-register] button[type=submit]")).click();
 		wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".form-notice")));
-		// Signed out (the phone's menu holds the button): the passkey stays in the authenticator.
+		// Signed out (the phone's menu holds the button): the passkey stays in the
+		// authenticator.
 		browser.manage().deleteAllCookies();
 		browser.get(url("/sign-in"));
 		wait(browser)
