@@ -14,8 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Every page that shows an agency leads to its campaign with the count, and the lists of
- * campaigns keep what the visitor chose and give distances in miles. Each test reads a
- * page once after writing what it shows (the page cache keeps anonymous pages).
+ * campaigns keep what the visitor chose and give distances in miles.
  */
 class CampaignLinksTests extends StaffTestSupport {
 
