@@ -1,5 +1,6 @@
 package org.end287g.tracker.importing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,7 +55,10 @@ class FirstStartData {
 		}
 	}
 
-	/** Imports the shipped sheets, unless sheets were imported otherwise. */
+	/**
+	 * Imports the shipped sheets not imported yet, unless sheets were imported otherwise.
+	 * Every start looks: the checksums tell at once, without reading the workbooks again.
+	 */
 	List<ImportResult> load() {
 		if (this.store.hasImportedSheets()) {
 			return List.of();
@@ -62,15 +66,16 @@ class FirstStartData {
 		long started = System.nanoTime();
 		List<ImportResult> results = new ArrayList<>();
 		for (Shipped sheet : sheets()) {
-			try (InputStream in = sheet.resource().getInputStream()) {
-				results.add(this.importer.importSheet(in, sheet.fileName(), SheetSource.FIRST_START));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read the shipped sheet " + sheet.fileName(), ex);
+			byte[] content = sheet.content();
+			if (!this.store.contains(SheetImporter.sha256(content), SheetFileName.parse(sheet.fileName()))) {
+				results.add(this.importer.importSheet(new ByteArrayInputStream(content), sheet.fileName(),
+						SheetSource.FIRST_START));
 			}
 		}
-		log.info("First-start data: ICE's sheets shipped with end287g imported in {} ms",
-				(System.nanoTime() - started) / 1_000_000);
+		if (!results.isEmpty()) {
+			log.info("First-start data: {} of ICE's sheets shipped with end287g imported in {} ms", results.size(),
+					(System.nanoTime() - started) / 1_000_000);
+		}
 		return results;
 	}
 
@@ -89,6 +94,16 @@ class FirstStartData {
 
 	/** One shipped sheet and ICE's file name, which carries its list and date. */
 	record Shipped(String fileName, Resource resource) {
+
+		byte[] content() {
+			try (InputStream in = this.resource.getInputStream()) {
+				return in.readAllBytes();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read the shipped sheet " + this.fileName, ex);
+			}
+		}
+
 	}
 
 }
