@@ -90,10 +90,10 @@ class AfterSigningPagesTests {
 	void theFormSaysWhatThePetitionDeliveredToTheAgencyShows() throws Exception {
 		assertThat(page(GASTON, "en"))
 			.contains("the petition delivered to Gaston County Sheriff&#39;s Office lists your first and last name and "
-					+ "your city, under your ZIP code, and may include your comment if you write one. It never "
-					+ "shows your e-mail address.")
+					+ "your city, and may include your comment if you write one. It never shows your e-mail "
+					+ "address or your ZIP code.")
 			.doesNotContain("we show only your city");
-		assertThat(page(GASTON, "es")).contains("Nunca muestra su correo electrónico.");
+		assertThat(page(GASTON, "es")).contains("Nunca muestra su correo electrónico ni su código postal.");
 	}
 
 	private String page(String path, String lang) throws Exception {
