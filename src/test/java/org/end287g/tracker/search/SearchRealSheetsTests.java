@@ -49,9 +49,12 @@ class SearchRealSheetsTests {
 
 	static final String MECKLENBURG_NC = "/near?county=37119";
 
-	/** The first link of the first list of results, whatever it lists. */
+	/**
+	 * The first link of the first list of results, counties ({@code results}) or agencies
+	 * ({@code item-list}).
+	 */
 	private static final Pattern FIRST_RESULT = Pattern
-		.compile("<ul class=\"results\">\\s*<li[^>]*>.*?<a href=\"([^\"]+)\"", Pattern.DOTALL);
+		.compile("<ul class=\"(?:results|item-list[^\"]*)\">\\s*<li[^>]*>.*?<a href=\"([^\"]+)\"", Pattern.DOTALL);
 
 	@Autowired
 	MockMvc mvc;
