@@ -37,7 +37,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class RenderedPageCache extends OncePerRequestFilter {
 
-	private static final List<String> PREFIXES = List.of("/near", "/states", "/agencies/", "/search", "/api/v1/", "/feeds/");
+	private static final List<String> PREFIXES = List.of("/near", "/states", "/agencies/", "/search", "/api/v1/",
+			"/feeds/");
 
 	/** Memory kept for pages, whatever addresses a crawler or an attacker invents. */
 	private static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
