@@ -28,8 +28,6 @@ class AdminMailController {
 
 	static final int PAGE_SIZE = 50;
 
-	private static final int MAX_PAGE = 100_000;
-
 	private final OutboxMessages messages;
 
 	private final OutboxWorker worker;
@@ -51,7 +49,7 @@ class AdminMailController {
 			@RequestParam(name = "retriedAll", required = false) @Nullable String retriedAll, Model model) {
 		OutboxMessages.Counts counts = this.messages.counts();
 		long waitedMinutes = counts.waiting().oldestAge(this.clock.instant()).toMinutes();
-		model.addAttribute("page", this.messages.page(pageNumber(page), PAGE_SIZE));
+		model.addAttribute("page", this.messages.page(MailAddressParts.pageNumber(page), PAGE_SIZE));
 		model.addAttribute("kept", !this.worker.sends());
 		model.addAttribute("retried", "1".equals(retried));
 		model.addAttribute("retriedAll", count(retriedAll));
@@ -63,7 +61,7 @@ class AdminMailController {
 
 	@GetMapping("/admin/mail/{id}")
 	String message(@PathVariable String id, Model model, HttpServletResponse response) {
-		Optional<Long> number = id(id);
+		Optional<Long> number = MailAddressParts.id(id);
 		if (number.isEmpty() || this.worker.sends()) {
 			return notFound(response);
 		}
@@ -75,7 +73,7 @@ class AdminMailController {
 
 	@PostMapping("/admin/mail/{id}/retry")
 	String retry(Authentication authentication, @PathVariable String id, Model model, HttpServletResponse response) {
-		Optional<Long> number = id(id);
+		Optional<Long> number = MailAddressParts.id(id);
 		if (number.isEmpty() || this.messages.status(number.get()).isEmpty()) {
 			return notFound(response);
 		}
@@ -108,26 +106,6 @@ class AdminMailController {
 		}
 		catch (NumberFormatException ex) {
 			return null;
-		}
-	}
-
-	/** Page numbers are 1-based in the address; anything else shows the first page. */
-	private static int pageNumber(@Nullable String page) {
-		try {
-			int number = Integer.parseInt(page);
-			return (number < 1 || number > MAX_PAGE) ? 0 : number - 1;
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
-
-	private static Optional<Long> id(String id) {
-		try {
-			return (id.length() <= 19) ? Optional.of(Long.valueOf(id)) : Optional.empty();
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
 		}
 	}
 

@@ -1,7 +1,5 @@
 package org.end287g.notifications.internal;
 
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +22,6 @@ class LocalMailboxController {
 
 	static final int PAGE_SIZE = 50;
 
-	private static final int MAX_PAGE = 100_000;
-
 	private final LocalMailbox mailbox;
 
 	private final OutboxMessages messages;
@@ -39,14 +35,15 @@ class LocalMailboxController {
 	String list(@RequestParam(name = "page", required = false) @Nullable String page, Model model,
 			HttpServletRequest request) {
 		readable(request);
-		model.addAttribute("page", this.messages.headers(pageNumber(page), PAGE_SIZE));
+		model.addAttribute("page", this.messages.headers(MailAddressParts.pageNumber(page), PAGE_SIZE));
 		return "notifications/mailbox";
 	}
 
 	@GetMapping(LocalMailbox.PATH + "/{id}")
 	String message(@PathVariable String id, Model model, HttpServletRequest request) {
 		readable(request);
-		model.addAttribute("message", id(id).flatMap(this.messages::full).orElseThrow(LocalMailboxController::absent));
+		model.addAttribute("message",
+				MailAddressParts.id(id).flatMap(this.messages::full).orElseThrow(LocalMailboxController::absent));
 		return "notifications/mailbox-message";
 	}
 
@@ -63,26 +60,6 @@ class LocalMailboxController {
 	/** Answered with the site's own page for an address that does not exist. */
 	private static ResponseStatusException absent() {
 		return new ResponseStatusException(HttpStatus.NOT_FOUND);
-	}
-
-	/** Page numbers are 1-based in the address; anything else shows the first page. */
-	private static int pageNumber(@Nullable String page) {
-		try {
-			int number = Integer.parseInt(page);
-			return (number < 1 || number > MAX_PAGE) ? 0 : number - 1;
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
-
-	private static Optional<Long> id(String id) {
-		try {
-			return (id.length() <= 19) ? Optional.of(Long.valueOf(id)) : Optional.empty();
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
 	}
 
 }
