@@ -134,6 +134,7 @@ run() { # connections
 		sleep 1
 	done
 	cpu=$(cpu_shares "$cpu_before" "$(cpu_snapshot)")
+	load=$(cut -d' ' -f1 /proc/loadavg)
 	stop_app
 	sleep 1
 	after=$(sink_messages)
@@ -161,6 +162,7 @@ main_line=$(printf '%-44s %6s mails/s over %s s   %s sent, %s failed, %s left; s
 urgent_line=$(printf '%-44s %s s after the first mail (%s urgent among %s; the last mail at %s s)' \
 	"all urgent mail out:" "$urgent_seconds" "$urgent" "$MESSAGES" "$seconds")
 main_cpu=$cpu
+main_load=$load
 main_rate=$rate
 main_ok=$([ "$sent" = "$MESSAGES" ] && [ "$received" = "$MESSAGES" ] && echo yes || echo no)
 
@@ -188,5 +190,13 @@ verdict=$(awk -v r="$main_rate" -v t="$TARGET" 'BEGIN { print (r + 0 >= t) ? "me
 		"target:" "$TARGET" "$verdict" "$main_ok"
 	printf '%-44s %s\n' "cores during the $CONNECTIONS-connection run:" "$main_cpu (smtp-sink in the rest)"
 	printf '%-44s %s\n' "claim query plan (PostgreSQL):" "$plan"
+	# On a machine shared with other work the rate is what this instance's share of the
+	# cores gave; the cores its own work used tell what two cores of its own would give.
+	awk -v r="$main_rate" -v c="$main_cpu" 'BEGIN {
+		split(c, w, /[ ,]+/); app = 0; pg = 0
+		for (i = 1; i <= length(w); i++) { if (w[i] == "application") app = w[i + 1]; if (w[i] == "PostgreSQL") pg = w[i + 1] }
+		if (app + pg > 0) printf "%-44s %.0f mails/s per core used by the application and PostgreSQL together (%.2f + %.2f cores); with 2 cores of their own (the SMTP server aside), about %.0f mails/s\n", "per core:", r / (app + pg), app, pg, 2 * r / (app + pg)
+	}'
+	printf '%-44s %s\n' "machine load during the run (1 min):" "$main_load"
 } | tee "$OUT"
 [ "$verdict" = meets ] && [ "$main_ok" = yes ]
