@@ -101,6 +101,8 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $BENCH_COOKIE" \
 [ "$(psql_bench -c "select count(*) from mail_outbox where status = 'PENDING'")" = 1 ] \
 	|| die "no sign-in mail waiting in the outbox (see $APP_LOG)"
 stop_app
+# The original stays only as the pattern of the copies: never sent, never counted.
+psql_bench -c "update mail_outbox set status = 'KEPT' where message_id not like '<bench-%'"
 
 # The backlog: copies of that message, each with its own Message-ID; every URGENT_EVERY-th
 # stays a sign-in link (urgent), the others become campaign updates (a category: the
@@ -157,7 +159,7 @@ plan=$(psql_bench -c "explain select id from mail_outbox where status = 'PENDING
 	and expires_at > now() order by priority, next_attempt_at, id limit 20 for update skip locked" | sed -n '3p' | sed 's/^ *-> *//')
 log "sending $MESSAGES messages over $CONNECTIONS connections"
 run "$CONNECTIONS"
-main_line=$(printf '%-44s %6s mails/s over %s s   %s sent, %s failed, %s left; smtp-sink received %s in %s SMTP sessions' \
+main_line=$(printf '%-44s %6s mails/s over %s s   %s sent, %s failed, %s left; smtp-sink received %s in %s SMTP session(s)' \
 	"one instance, $CONNECTIONS connections:" "$rate" "$seconds" "$sent" "$failed" "$other" "$received" "$sessions")
 urgent_line=$(printf '%-44s %s s after the first mail (%s urgent among %s; the last mail at %s s)' \
 	"all urgent mail out:" "$urgent_seconds" "$urgent" "$MESSAGES" "$seconds")
@@ -171,7 +173,7 @@ if [ "$SINGLE_MESSAGES" -gt 0 ]; then
 	fill "$SINGLE_MESSAGES"
 	log "sending $SINGLE_MESSAGES messages over 1 connection"
 	run 1
-	single_line=$(printf '%-44s %6s mails/s over %s s   %s sent, %s failed, %s left; smtp-sink received %s in %s SMTP sessions; all urgent out after %s s' \
+	single_line=$(printf '%-44s %6s mails/s over %s s   %s sent, %s failed, %s left; smtp-sink received %s in %s SMTP session(s); all urgent out after %s s' \
 		"one instance, 1 connection:" "$rate" "$seconds" "$sent" "$failed" "$other" "$received" "$sessions" "$urgent_seconds")
 fi
 
