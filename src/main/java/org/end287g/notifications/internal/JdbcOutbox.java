@@ -53,7 +53,7 @@ class JdbcOutbox implements Outbox {
 	 * for messages queued before).
 	 */
 	static final Set<String> URGENT_TEMPLATES = Set.of("sign-in-link", "signature-confirm", "leader-confirm",
-			"my-data-link", "my-data-code");
+			"my-data-link", "my-data-code", "alert-confirm");
 
 	private final JdbcClient jdbc;
 
