@@ -66,8 +66,17 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		if (!paths.isEmpty() && "import".equals(paths.get(0))) {
 			paths.remove(0);
 		}
-		List<String> published = args.getOptionValues("published");
-		this.exitCode = run(paths, (published != null && !published.isEmpty()) ? published.get(0) : null, System.out);
+		List<String> values = args.getOptionValues("published");
+		String published = (values != null && !values.isEmpty()) ? values.get(0) : null;
+		// "--published 2026-09-15T12:00" (a space, not "="): the value is the next
+		// argument
+		List<String> source = List.of(args.getSourceArgs());
+		int option = source.indexOf("--published");
+		if (option >= 0) {
+			published = (option + 1 < source.size()) ? source.get(option + 1) : "";
+			paths.remove(published);
+		}
+		this.exitCode = run(paths, published, System.out);
 	}
 
 	@Override

@@ -52,6 +52,12 @@ class ImportCommandTests {
 		assertThat(this.jdbc.sql("select published_at from ice_sheet").query(LocalDateTime.class).single())
 			.isEqualTo(LocalDateTime.parse("2026-09-15T12:00"));
 		assertThat(this.jdbc.sql("select date_source from ice_sheet").query(String.class).single()).isEqualTo("OPTION");
+		ImportCommand spaced = new ImportCommand(this.sheets, this.followUps);
+		spaced.run(new DefaultApplicationArguments("import", "--published", "2026-09-15T12:00", file.toString()));
+		assertThat(spaced.getExitCode()).isZero();
+		ImportCommand missing = new ImportCommand(this.sheets, this.followUps);
+		missing.run(new DefaultApplicationArguments("import", file.toString(), "--published"));
+		assertThat(missing.getExitCode()).isEqualTo(2);
 		String output = run(List.of(file.toString()), "2026-09-15T12:00", 0);
 		assertThat(output).contains("ALREADY_IMPORTED").contains("published=2026-09-15T12:00 date-from=option");
 	}
