@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The import command's --published option and how it reports a held sheet. */
 @SpringBootTest
-class ImportCommandTests {
+class ImportCommandDatesTests {
 
 	@Autowired
 	IceSheets sheets;
