@@ -1,6 +1,7 @@
 package org.end287g.tracker.moa;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
@@ -47,6 +49,7 @@ class MoaReader {
 			if (count > this.properties.maxPages()) {
 				throw MoaRejected.tooManyPages(count, this.properties.maxPages());
 			}
+			unpackedWithin(document, memory);
 			List<MoaText.Page> pages = pages(document, count);
 			return Signatures.of(pages);
 		}
@@ -69,6 +72,25 @@ class MoaReader {
 	static boolean isPdf(byte[] bytes) {
 		String head = new String(bytes, 0, Math.min(bytes.length, MAGIC_WINDOW), StandardCharsets.ISO_8859_1);
 		return head.contains("%PDF-");
+	}
+
+	/**
+	 * Counts the pages' content once unpacked, as a stream, and refuses the file beyond
+	 * the budget: a few kilobytes of compressed zeros may unpack to gigabytes.
+	 */
+	private static void unpackedWithin(PDDocument document, long budget) throws IOException {
+		long total = 0;
+		byte[] buffer = new byte[8192];
+		for (PDPage page : document.getPages()) {
+			try (InputStream content = page.getContents()) {
+				for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+					total += n;
+					if (total > budget) {
+						throw MoaRejected.unreadable("more than " + budget + " bytes once unpacked");
+					}
+				}
+			}
+		}
 	}
 
 	private static List<MoaText.Page> pages(PDDocument document, int count) throws IOException {
