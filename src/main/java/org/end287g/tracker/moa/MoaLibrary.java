@@ -54,9 +54,11 @@ public class MoaLibrary {
 	 */
 	@Transactional
 	List<Long> attachByFileName(String fileName, byte[] pdf, String actor) {
+		// read first, so a bad file is refused even when no agreement links to it
+		MoaText text = this.reader.read(pdf);
 		List<Long> ids = new ArrayList<>();
 		for (MoaStore.Target target : this.store.byFileName(fileName)) {
-			long id = attach(target, fileName, pdf, actor);
+			long id = attach(target, fileName, pdf, text, actor);
 			this.audit.record(actor, "moa.attach", "agreement:" + target.agreementId(),
 					target.kind() + " document " + id);
 			ids.add(id);
@@ -76,7 +78,10 @@ public class MoaLibrary {
 	/** Reads the PDF (refusing what it cannot read) and stores it with its pages. */
 	@Transactional
 	long attach(MoaStore.Target target, String fileName, byte[] pdf, String addedBy) {
-		MoaText text = this.reader.read(pdf);
+		return attach(target, fileName, pdf, this.reader.read(pdf), addedBy);
+	}
+
+	private long attach(MoaStore.Target target, String fileName, byte[] pdf, MoaText text, String addedBy) {
 		String name = fileName.isBlank() ? "moa.pdf" : fileName;
 		long id = this.store.insert(target, (name.length() > 255) ? name.substring(name.length() - 255) : name,
 				sha256(pdf), pdf, text, addedBy);
