@@ -75,6 +75,9 @@ class MoaArchiver {
 		String url = String.valueOf(target.url());
 		try {
 			URI uri = URI.create(url);
+			if (!this.properties.allows(uri)) {
+				throw MoaRejected.download("host not allowed: " + uri.getHost());
+			}
 			byte[] pdf = this.downloader.download(uri);
 			String path = uri.getPath();
 			this.library.attach(target, (path != null) ? path.substring(path.lastIndexOf('/') + 1) : "", pdf, "FETCH");

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stays when ICE's link breaks), every bad answer is recorded for a later retry and
  * stores nothing.
  */
-@SpringBootTest(properties = "end287g.moa.timeout=PT1S")
+@SpringBootTest(properties = { "end287g.moa.timeout=PT1S", "end287g.moa.hosts=127.0.0.1" })
 class MoaArchiveTests {
 
 	@Autowired
@@ -142,6 +142,17 @@ class MoaArchiveTests {
 		assertThat(this.archiver.archiveOnce()).isZero();
 		assertThat(failure("/huge.pdf")).contains("larger than");
 		assertThat(documents()).isZero();
+	}
+
+	@Test
+	void aLinkToAHostOtherThanIcesIsNeverCalled() {
+		this.jdbc.sql("update agreement set moa_url = ? where id = ?")
+			.params("http://localhost:" + this.server.getAddress().getPort() + "/good.pdf", this.jem)
+			.update();
+		assertThat(this.archiver.archiveOnce()).isZero();
+		assertThat(documents()).isZero();
+		assertThat(this.jdbc.sql("select reason from moa_fetch_failure").query(String.class).single())
+			.contains("host not allowed");
 	}
 
 	@Test

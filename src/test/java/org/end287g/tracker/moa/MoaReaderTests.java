@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MoaReaderTests {
 
 	static final MoaProperties LIMITS = new MoaProperties(false, "0 53 */4 * * *", 25L * 1024 * 1024, 2000,
-			64L * 1024 * 1024, Duration.ofSeconds(2), Duration.ofHours(6), 100);
+			64L * 1024 * 1024, Duration.ofSeconds(2), Duration.ofHours(6), 100, java.util.List.of("ice.gov"));
 
 	final MoaReader reader = new MoaReader(LIMITS);
 
