@@ -18,19 +18,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+NAME=http.sh
+. benchmarks/lib.sh
+wrk_settings end287g_bench_http benchmarks/results/http.txt
 ENDPOINTS=${ENDPOINTS:-"near home"}
-DURATION=${DURATION:-30s}
-# On 2 cores the JIT needs about a minute under load to settle: after 10 s the near-me p99
-# was 26-31 ms, after a minute 8-10 ms on the same build.
-WARMUP=${WARMUP:-60s}
-CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-2}
-BENCH_DB=${BENCH_DB:-end287g_bench_http}
-SHEETS=${SHEETS:-../shared/data/ice-287g}
-OUT=${OUT:-benchmarks/results/http.txt}
-ACCEPT_ENCODING=${ACCEPT_ENCODING-gzip}
-HEADERS=()
-[ -z "$ACCEPT_ENCODING" ] || HEADERS=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 # p99 targets in milliseconds (README.md).
 declare -A TARGET_P99_MS=([near]=20 [home]=50 [search]=50 [share]=50 [qr]=50 [flyer]=50 [handout]=50 [sheet]=500
 	[events]=100 [ics]=100 [eventsapi]=100 [event]=50)
@@ -40,8 +31,6 @@ declare -A PATHS=([near]="/api/v1/near?zip=28052" [home]="/" [search]="/search?q
 declare -A SCRIPTS=([near]=benchmarks/near.lua [sheet]=benchmarks/sheet.lua [search]=benchmarks/search.lua)
 CAMPAIGN_FILES="share qr flyer handout sheet"
 
-NAME=http.sh
-. benchmarks/lib.sh
 require wrk wrk
 require psql postgresql-client
 require curl curl

@@ -17,20 +17,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+NAME=journey.sh
+. benchmarks/lib.sh
+wrk_settings end287g_bench_journey benchmarks/results/journey.txt
 ENDPOINTS=${ENDPOINTS:-"home campaign campaigns search"}
-DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-60s}
-CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-2}
-BENCH_DB=${BENCH_DB:-end287g_bench_journey}
-SHEETS=${SHEETS:-../shared/data/ice-287g}
-OUT=${OUT:-benchmarks/results/journey.txt}
 SLUG=${SLUG:-nc-gaston-county-sheriffs-office}
 ZIP=${ZIP:-28052}
 QUERY=${QUERY:-Gastonia NC}
-ACCEPT_ENCODING=${ACCEPT_ENCODING-gzip}
-HEADERS=()
-[ -z "$ACCEPT_ENCODING" ] || HEADERS=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 # Targets (issue "Journey"): p99 under 50 ms; the campaign page at least half the home
 # page's throughput; its count at most 2 s old on every instance; under 30 KB gzipped.
 declare -A TARGET_P99_MS=([home]=50 [campaign]=50 [campaigns]=50 [search]=50)
@@ -40,8 +33,6 @@ declare -A SCRIPTS=()
 MAX_COUNT_AGE_MS=2000
 MAX_CAMPAIGN_KB=30
 
-NAME=journey.sh
-. benchmarks/lib.sh
 require wrk wrk
 require psql postgresql-client
 require curl curl

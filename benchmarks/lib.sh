@@ -18,6 +18,22 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ] 2
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
+# The settings of the wrk benchmarks (each script's header lists them): $1 its database,
+# $2 its results file. On 2 cores the JIT needs about a minute under load to settle: after
+# 10 s the near-me p99 was 26-31 ms, after a minute 8-10 ms on the same build.
+wrk_settings() {
+	DURATION=${DURATION:-30s}
+	WARMUP=${WARMUP:-60s}
+	CONNECTIONS=${CONNECTIONS:-32}
+	THREADS=${THREADS:-2}
+	BENCH_DB=${BENCH_DB:-$1}
+	SHEETS=${SHEETS:-../shared/data/ice-287g}
+	OUT=${OUT:-$2}
+	ACCEPT_ENCODING=${ACCEPT_ENCODING-gzip}
+	HEADERS=()
+	[ -z "$ACCEPT_ENCODING" ] || HEADERS=(-H "Accept-Encoding: $ACCEPT_ENCODING")
+}
+
 require() { # command, Debian package
 	command -v "$1" >/dev/null || die "$1 is missing: apt-get install -y $2"
 }

@@ -188,6 +188,34 @@ class JourneyBrowserTests {
 		checked(browser);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "es" })
+	void fromASearchForACountyWithoutAgreementToItsAlerts(String language) {
+		boolean english = "en".equals(language);
+		WebDriver browser = this.person.driver();
+		String email = "follower-" + language + "-" + System.nanoTime() + "@example.org";
+
+		// Find: a county without an agreement, and what to do there instead.
+		browser.get(url("/?lang=" + language));
+		browser.findElement(By.id("q")).sendKeys("Alamance County NC");
+		follow(this.person, By.cssSelector("form.search button[type=submit]"));
+		follow(this.person, By.cssSelector("main a[href*='county=37001']"));
+		WebElement instead = browser.findElement(By.cssSelector(".near-instead a[href='#alert-heading']"));
+		assertThat(instead.getText()).isEqualTo(english ? "E-mail me if an agreement appears in Alamance County"
+				: "Avíseme por correo si aparece un acuerdo en Alamance County");
+		instead.click();
+
+		// Follow: the address, the mailed link, the button.
+		browser.findElement(By.id("alert-email")).sendKeys(email);
+		follow(this.person, By.cssSelector("form.alert-form button[type=submit]"));
+		assertThat(h1(browser)).isEqualTo(english ? "Check your e-mail" : "Revise su correo");
+		browser.get(mailedLink(email, "/alerts/confirm?token="));
+		checked(browser);
+		follow(this.person, By.cssSelector("main form button[type=submit]"));
+		assertThat(h1(browser)).isEqualTo(english ? "You will hear from us" : "Le avisaremos");
+		follow(this.person, By.cssSelector("main a[href='/campaigns?state=NC']"));
+	}
+
 	private void approveAsStaff(String name) {
 		WebDriver browser = this.staff.driver();
 		String email = "staff-" + System.nanoTime() + "@example.org";

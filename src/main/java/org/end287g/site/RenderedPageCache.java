@@ -3,6 +3,7 @@ package org.end287g.site;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * campaign's page, whose forms get each visitor's own CSRF token in holes left in the
  * kept bytes ({@link RenderedPage}). No page is kept longer than
  * {@code end287g.page-cache.max-age}, so counts shown on them (signatures, registrations)
- * follow within that time on every instance. Bounded: least recently used pages are
+ * follow within that time on every instance. When a kept page grows too old, one request
+ * renders it again while the others still get the kept copy, so a busy page is never
+ * rendered by every waiting request at once. Bounded: least recently used pages are
  * dropped.
  */
 @Component
@@ -44,6 +47,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 	private static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
 
 	private static final int MAX_BYTES = 2 * 1024 * 1024;
+
+	/** How long a request may take to render a page again before another takes over. */
+	private static final long RENDER_TAKEN_OVER_NANOS = 5_000_000_000L;
 
 	/** The name of the CSRF field of forms, and of the cookie that holds the token. */
 	private static final String CSRF_FIELD = "\"_csrf\"";
@@ -59,6 +65,12 @@ class RenderedPageCache extends OncePerRequestFilter {
 	private final long maxAgeNanos;
 
 	private final Map<String, RenderedPage> pages = new LinkedHashMap<>(256, 0.75f, true);
+
+	/**
+	 * The pages one request is rendering again, with when it began: a render that failed
+	 * or never ended is taken over after {@link #RENDER_TAKEN_OVER_NANOS}.
+	 */
+	private final Map<String, Long> rendering = new HashMap<>();
 
 	private long bytes;
 
@@ -103,8 +115,13 @@ class RenderedPageCache extends OncePerRequestFilter {
 			return;
 		}
 		ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
-		chain.doFilter(request, rendered);
-		keep(request, rendered, now).ifPresent((kept) -> remember(version, key, kept));
+		try {
+			chain.doFilter(request, rendered);
+			keep(request, rendered, now).ifPresent((kept) -> remember(version, key, kept));
+		}
+		finally {
+			rendered(key);
+		}
 		rendered.copyBodyToResponse();
 	}
 
@@ -156,9 +173,28 @@ class RenderedPageCache extends OncePerRequestFilter {
 		return key.toString();
 	}
 
+	/**
+	 * The kept page while it is young enough, or while another request renders it again;
+	 * empty when this request is to render it.
+	 */
 	private synchronized Optional<RenderedPage> cached(String version, String key, long now) {
 		RenderedPage page = this.version.equals(version) ? this.pages.get(key) : null;
-		return (page != null && now - page.createdAt() < this.maxAgeNanos) ? Optional.of(page) : Optional.empty();
+		if (page == null) {
+			return Optional.empty();
+		}
+		if (now - page.createdAt() < this.maxAgeNanos) {
+			return Optional.of(page);
+		}
+		Long since = this.rendering.get(key);
+		if (since != null && now - since < RENDER_TAKEN_OVER_NANOS) {
+			return Optional.of(page);
+		}
+		this.rendering.put(key, now);
+		return Optional.empty();
+	}
+
+	private synchronized void rendered(String key) {
+		this.rendering.remove(key);
 	}
 
 	private synchronized void remember(String version, String key, RenderedPage page) {

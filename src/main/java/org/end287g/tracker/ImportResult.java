@@ -12,11 +12,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record ImportResult(String fileName, @Nullable String list, @Nullable LocalDateTime publishedAt, Status status,
 		int rows, int listed, int added, int removed, int renamed, int issues, String messageKey,
-		Object[] messageArguments, String message) {
+		Object[] messageArguments, String message, @Nullable DateSource dateSource) {
 
+	/**
+	 * HELD: a readable sheet that looks like a broken publication (agreements vanish to
+	 * nowhere, most rows unreadable), kept for staff to accept or reject.
+	 */
 	public enum Status {
 
-		ACCEPTED, REJECTED, ALREADY_IMPORTED
+		ACCEPTED, REJECTED, ALREADY_IMPORTED, HELD
 
 	}
 
@@ -26,9 +30,19 @@ public record ImportResult(String fileName, @Nullable String list, @Nullable Loc
 
 	/** One line for the command line and the logs. */
 	public String summary() {
-		return "%s %s %s rows=%d listed=%d added=%d removed=%d renamed=%d issues=%d %s".formatted(this.status,
-				this.fileName, (this.list != null) ? this.list : "-", this.rows, this.listed, this.added, this.removed,
-				this.renamed, this.issues, (this.message != null) ? this.message : "");
+		return "%s %s %s rows=%d listed=%d added=%d removed=%d renamed=%d issues=%d published=%s date-from=%s %s"
+			.formatted(this.status, this.fileName, (this.list != null) ? this.list : "-", this.rows, this.listed,
+					this.added, this.removed, this.renamed, this.issues,
+					(this.publishedAt != null) ? this.publishedAt : "-", dateSourceWord(),
+					(this.message != null) ? this.message : "");
+	}
+
+	/**
+	 * name, option, last-modified or fetch-time: which source gave the publication date.
+	 */
+	public String dateSourceWord() {
+		return (this.dateSource != null) ? this.dateSource.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+				: "-";
 	}
 
 }

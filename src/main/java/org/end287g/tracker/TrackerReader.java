@@ -35,4 +35,10 @@ public interface TrackerReader {
 	 */
 	boolean firstStartOnly();
 
+	/**
+	 * What an accepted sheet changed (renames aside), agency by agency: read after the
+	 * sheet's {@link IceSheetImported} to tell the people who follow those places.
+	 */
+	List<SheetChange> changesOf(long sheetId);
+
 }

@@ -1,17 +1,10 @@
 package org.end287g.campaigns;
 
-import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.site.AccessibleHtml;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,36 +16,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class AfterSigningPagesTests {
+class AfterSigningPagesTests extends SigningTestBase {
 
 	static final String GASTON = SignatureFixture.GASTON;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
-	Campaigns campaigns;
-
-	SignatureFixture fixture;
-
-	@BeforeEach
-	void fixture() {
-		this.fixture = new SignatureFixture(this.mvc, this.jdbc, this.cipher, this.index).reset(this.campaigns);
-	}
-
-	@AfterEach
-	void clean() {
-		this.fixture.clean();
-	}
 
 	@Test
 	void theCheckYourEmailPageAsksToShareAndToLead() throws Exception {

@@ -6,19 +6,14 @@ import java.util.Map;
 import org.end287g.Staff;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.TestAccounts;
-import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.site.AccessibleHtml;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -40,26 +35,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class PaperSignatureTests {
+class PaperSignatureTests extends SigningTestBase {
 
 	static final String API = "/api/v1/campaigns/nc-gaston-county-sheriffs-office";
 
 	static final String HEADER = "first,last,zip,email,comment\r\n";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
-	Campaigns campaigns;
 
 	@Autowired
 	AccountDirectory directory;
@@ -70,8 +50,6 @@ class PaperSignatureTests {
 	@Autowired
 	TransactionTemplate transactions;
 
-	SignatureFixture fixture;
-
 	long gaston;
 
 	String paper;
@@ -80,17 +58,11 @@ class PaperSignatureTests {
 
 	@BeforeEach
 	void fixture() {
-		this.fixture = new SignatureFixture(this.mvc, this.jdbc, this.cipher, this.index).reset(this.campaigns);
 		this.gaston = this.fixture.gaston();
 		this.paper = "/leader/campaigns/" + this.gaston + "/paper";
 		this.leaderId = this.transactions.execute((status) -> this.directory
 			.appointLeader("test-admin", SignatureFixture.newEmail(), "Lena", "en", this.gaston)
 			.orElseThrow());
-	}
-
-	@AfterEach
-	void clean() {
-		this.fixture.clean();
 	}
 
 	RequestPostProcessor leader() {

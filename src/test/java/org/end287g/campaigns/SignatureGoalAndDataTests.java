@@ -6,20 +6,15 @@ import java.util.Map;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.QueuedMail;
 import org.end287g.accounts.TestAccounts;
-import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.MyDataPages;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SignedLinks;
 import org.end287g.privacy.Supporters;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,30 +35,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class SignatureGoalAndDataTests {
+class SignatureGoalAndDataTests extends SigningTestBase {
 
 	static final String API = "/api/v1/campaigns/nc-gaston-county-sheriffs-office";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
 
 	@Autowired
 	SignedLinks links;
 
 	@Autowired
 	Supporters supporters;
-
-	@Autowired
-	Campaigns campaigns;
 
 	@Autowired
 	AccountDirectory directory;
@@ -74,19 +54,11 @@ class SignatureGoalAndDataTests {
 	@Autowired
 	TransactionTemplate transactions;
 
-	SignatureFixture fixture;
-
 	QueuedMail mail;
 
 	@BeforeEach
 	void fixture() {
-		this.fixture = new SignatureFixture(this.mvc, this.jdbc, this.cipher, this.index).reset(this.campaigns);
 		this.mail = this.fixture.mail;
-	}
-
-	@AfterEach
-	void clean() {
-		this.fixture.clean();
 	}
 
 	@Test

@@ -6,10 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import org.end287g.accounts.SignedIn;
 import org.end287g.notifications.TestSmtp;
-import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.PersonalDataCipher;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -40,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @DirtiesContext
 @SpringBootTest(properties = "end287g.site.base-url=https://end287g.test")
 @AutoConfigureMockMvc
-class SignatureMailTests {
+class SignatureMailTests extends SigningTestBase {
 
 	static final int PORT = TestSmtp.freePort();
 
@@ -53,36 +48,13 @@ class SignatureMailTests {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
-	Campaigns campaigns;
-
-	@Autowired
 	ApplicationContext context;
-
-	SignatureFixture fixture;
 
 	@BeforeEach
 	void fixture() {
 		if (!smtp.isRunning()) {
 			smtp = TestSmtp.start(PORT);
 		}
-		this.fixture = new SignatureFixture(this.mvc, this.jdbc, this.cipher, this.index).reset(this.campaigns);
-	}
-
-	@AfterEach
-	void clean() {
-		this.fixture.clean();
 	}
 
 	@AfterAll

@@ -1,20 +1,13 @@
 package org.end287g.campaigns;
 
-import org.end287g.privacy.BlindIndex;
-import org.end287g.privacy.PersonalDataCipher;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -32,38 +25,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = { "end287g.campaigns.confirm-without-mail=true", "end287g.campaigns.count-max-age=1h" })
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
-class SignatureTestModeTests {
+class SignatureTestModeTests extends SigningTestBase {
 
 	static final String API = "/api/v1/campaigns/nc-gaston-county-sheriffs-office";
 
 	static final String GASTON_IN_LIST = "$[?(@.slug == 'nc-gaston-county-sheriffs-office')].signatures";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
-	Campaigns campaigns;
-
-	SignatureFixture fixture;
-
-	@BeforeEach
-	void fixture() {
-		this.fixture = new SignatureFixture(this.mvc, this.jdbc, this.cipher, this.index).reset(this.campaigns);
-	}
-
-	@AfterEach
-	void clean() {
-		this.fixture.clean();
-	}
 
 	@Test
 	void theSwitchIsAWarningInTheLogAtStart(CapturedOutput output) {

@@ -12,22 +12,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.end287g.accounts.SignedIn;
-import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.EmailAddresses;
-import org.end287g.privacy.PersonalDataCipher;
 import org.end287g.privacy.SignedLinks;
 import org.end287g.privacy.Supporters;
 import org.end287g.site.AccessibleHtml;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -47,44 +41,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class SigningTests {
+class SigningTests extends SigningTestBase {
 
 	static final String GASTON = SignatureFixture.GASTON;
 
 	static final String SIGNED = GASTON + "/signed";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PersonalDataCipher cipher;
-
-	@Autowired
-	BlindIndex index;
-
-	@Autowired
 	SignedLinks links;
 
 	@Autowired
 	Supporters supporters;
-
-	@Autowired
-	Campaigns campaigns;
-
-	SignatureFixture fixture;
-
-	@BeforeEach
-	void fixture() {
-		this.fixture = new SignatureFixture(this.mvc, this.jdbc, this.cipher, this.index).reset(this.campaigns);
-	}
-
-	@AfterEach
-	void clean() {
-		this.fixture.clean();
-	}
 
 	@Test
 	void thePageOffersTheFormWithEveryChoiceUncheckedAndSaysWhenASignatureCounts() throws Exception {

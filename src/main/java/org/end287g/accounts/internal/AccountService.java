@@ -54,7 +54,8 @@ class AccountService {
 
 	/**
 	 * Creates the account when the address has none, grants the role and sends the
-	 * invitation (to sign in on the sign-in page).
+	 * invitation (to sign in on the sign-in page), greeting them by name when staff gave
+	 * one. It carries no sign-in link: a role given by staff is taken up by signing in.
 	 */
 	@Transactional
 	public InviteResult invite(String actor, String email, @Nullable String name, String language, RoleRequest role) {
@@ -63,8 +64,8 @@ class AccountService {
 			Account account = this.store.byId(result.accountId()).orElseThrow();
 			this.outbox.enqueue(Mail.transactional(
 					Objects.requireNonNull(account.email(), "an account found by its address has one"),
-					account.locale(), "invitation",
-					Map.of("signInUrl", this.site.link("/sign-in"), "role", role.role().name())));
+					account.locale(), "invitation", Map.of("signInUrl", this.site.link("/sign-in"), "role",
+							role.role().name(), "name", Objects.requireNonNullElse(account.name(), ""))));
 		}
 		return result;
 	}

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.internet.AddressException;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Renders the message at once (so a template error fails the causing action, not the
  * worker) and stores it encrypted in the caller's transaction, with its deadline (the
  * sender's {@link Mail#usefulFor()}, else {@code end287g.mail.useful-for}). A message of
- * a category the recipient unsubscribed from is not stored at all.
+ * a category the recipient unsubscribed from is not stored at all. Each message gets its
+ * urgency from its template: what a person waits for on the site right now goes first.
  */
 @Component
 class JdbcOutbox implements Outbox {
@@ -38,6 +40,20 @@ class JdbcOutbox implements Outbox {
 	static final String ATTACHMENT = "mail_outbox.attachment";
 
 	static final Locale SPANISH = Locale.forLanguageTag("es");
+
+	/** The worker sends these first. */
+	static final int URGENT = 0;
+
+	static final int NOT_URGENT = 1;
+
+	/**
+	 * The templates of messages a person waits for on the site right now, to go on: a
+	 * link or code to sign in, confirm a signature or a request, read their data.
+	 * Updates, reminders and notices wait behind them on a busy day (V42 sets the same
+	 * for messages queued before).
+	 */
+	static final Set<String> URGENT_TEMPLATES = Set.of("sign-in-link", "signature-confirm", "leader-confirm",
+			"my-data-link", "my-data-code", "alert-confirm");
 
 	private final JdbcClient jdbc;
 
@@ -89,8 +105,8 @@ class JdbcOutbox implements Outbox {
 		this.jdbc.sql("""
 				INSERT INTO mail_outbox (message_id, recipient_index, recipient_sealed, language, template, category,
 					subject_sealed, body_sealed, attachment_name, attachment_type, attachment_sealed, status,
-					next_attempt_at, created_at, expires_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""")
+					priority, next_attempt_at, created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""")
 			.params("<" + UUID.randomUUID() + "@end287g>", recipientIndex, this.cipher.seal(to, RECIPIENT),
 					locale.getLanguage(), mail.template())
 			.param(mail.category())
@@ -98,8 +114,13 @@ class JdbcOutbox implements Outbox {
 			.param((attachment != null) ? attachment.name() : null)
 			.param((attachment != null) ? attachment.contentType() : null)
 			.param((attachment != null) ? this.cipher.seal(attachment.text(), ATTACHMENT) : null)
+			.param(priorityOf(mail.template()))
 			.params(now, now, deadline)
 			.update();
+	}
+
+	static int priorityOf(String template) {
+		return URGENT_TEMPLATES.contains(template) ? URGENT : NOT_URGENT;
 	}
 
 	boolean isSuppressed(String recipientIndex, String category) {

@@ -6,14 +6,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code end287g.mail.*}: the sender address, how often the outbox worker polls and how
- * many messages it claims at once, how long a claim lasts, the retry backoff, how long a
- * message is worth sending when its sender does not say, when the health turns DEGRADED,
- * and how long sent, kept, failed and expired messages are kept.
+ * {@code end287g.mail.*}: the sender address, how often the outbox worker polls, how many
+ * messages it claims at once and over how many SMTP connections it sends them, how long a
+ * claim lasts, the retry backoff, how long a message is worth sending when its sender
+ * does not say, when the health turns DEGRADED, and how long sent, kept, failed and
+ * expired messages are kept.
  *
  * @param from the From address of every message
  * @param pollInterval pause between two polls of the worker on each instance
- * @param batchSize messages claimed by one poll
+ * @param batchSize messages claimed at once by one connection's sender
+ * @param connections SMTP connections each instance sends over in parallel (1 to 64),
+ * each kept open for many messages: on a busy day one connection at a time sends under a
+ * hundred messages a second, the mail server's round trips being the limit
  * @param lease how long a claim lasts; the worker renews it while it sends, so a message
  * still claimed after it (its instance stopped) goes back to the queue. At most a minute:
  * a dead instance's messages are sent by another within a minute.
@@ -29,14 +33,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("end287g.mail")
 record MailSettings(@DefaultValue("end287g <no-reply@localhost>") String from,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
-		@DefaultValue("45s") Duration lease, @DefaultValue("1m") Duration backoffBase,
-		@DefaultValue("15m") Duration backoffCap, @DefaultValue("3d") Duration usefulFor,
-		@DefaultValue("15m") Duration degradedAfter, @DefaultValue("30d") Duration keep,
-		@DefaultValue("1h") Duration purgeInterval) {
+		@DefaultValue("8") int connections, @DefaultValue("45s") Duration lease,
+		@DefaultValue("1m") Duration backoffBase, @DefaultValue("15m") Duration backoffCap,
+		@DefaultValue("3d") Duration usefulFor, @DefaultValue("15m") Duration degradedAfter,
+		@DefaultValue("30d") Duration keep, @DefaultValue("1h") Duration purgeInterval) {
+
+	/** More would only queue at the mail server and hold database connections. */
+	static final int MAX_CONNECTIONS = 64;
 
 	public MailSettings {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("end287g.mail.batch-size must be at least 1");
+		}
+		if (connections < 1 || connections > MAX_CONNECTIONS) {
+			throw new IllegalArgumentException("end287g.mail.connections must be between 1 and " + MAX_CONNECTIONS
+					+ " (SMTP connections per instance), not " + connections);
 		}
 		if (lease.compareTo(Duration.ofSeconds(10)) < 0 || lease.compareTo(Duration.ofMinutes(1)) > 0) {
 			throw new IllegalArgumentException("end287g.mail.lease must be between 10 seconds and a minute");

@@ -1,6 +1,7 @@
 package org.end287g.notifications.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -8,12 +9,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -25,31 +34,42 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what the outbox holds. Every instance polls; a message is claimed by one
- * conditional UPDATE (PENDING to SENDING, with this poll's random token and a lease of
- * {@code end287g.mail.lease}, under a minute), so two instances never claim the same row,
- * and only then sent. Just before sending a message the worker renews its lease, so a
- * long batch never outlasts it; a message whose lease ran out (its instance stopped) goes
- * back to the queue, so another instance sends it within a minute. Without an SMTP server
- * (no {@link JavaMailSender}: {@code spring.mail.host} unset) messages are marked KEPT
- * and shown on /admin/mail instead.
+ * Sends what the outbox holds. Every instance polls; a batch of messages is claimed by
+ * one conditional UPDATE (PENDING to SENDING, with the batch's random token and a lease
+ * of {@code end287g.mail.lease}, under a minute), so two instances never claim the same
+ * row, and only then sent. Urgent messages (a sign-in link) are claimed before the rest
+ * (an update, a reminder). While a batch is sent the worker renews its lease whenever a
+ * third of it has passed, so a message is only sent while its claim holds for two thirds
+ * of a lease still; a message whose lease ran out (its instance stopped) goes back to the
+ * queue, so another instance sends it within a minute.
+ * <p>
+ * When a poll finds a full batch (a backlog), it sends over
+ * {@code end287g.mail.connections} SMTP connections in parallel, each claiming its own
+ * batches and keeping its connection open for message after message until the backlog is
+ * gone. Without an SMTP server (no {@link JavaMailSender}: {@code spring.mail.host}
+ * unset) messages are marked KEPT and shown on /admin/mail instead.
  * <p>
  * A failed send ({@link SendFailure}): a refusal of the recipient or the message for good
  * (5xx) marks it FAILED at once; anything else is retried with doubling backoff, capped,
  * for as long as the message is useful. A message still unsent at its deadline is marked
  * EXPIRED. When the server itself fails (unreachable, refusing the session), this
- * instance claims nothing more until that message's next attempt: one message probes the
- * server, instead of a connection per message.
+ * instance claims nothing more until that message's next attempt, and its other
+ * connections stop before their next message: one message (at most one per connection in
+ * flight at that moment) probes the server, instead of every message.
  * <p>
  * The one window for a duplicate: the instance crashes (or stalls past its lease) after
- * the SMTP server accepted the message and before SENT is committed; another instance
- * sends it again, with the same Message-ID, which lets receivers drop it.
+ * the SMTP server accepted the message and before SENT is committed (or the connection
+ * breaks in between); the message is sent again, with the same Message-ID, which lets
+ * receivers drop it. Each message is marked SENT on its own as soon as the server took
+ * it, so that window holds at most the one message in flight on each connection.
  */
 @Component
 class OutboxWorker {
@@ -70,6 +90,9 @@ class OutboxWorker {
 
 	private final Clock clock;
 
+	/** PostgreSQL's claim skips rows another instance is claiming at the same moment. */
+	private final String skipLocked;
+
 	private final Instant started;
 
 	private volatile @Nullable Instant lastCompleted;
@@ -79,9 +102,9 @@ class OutboxWorker {
 	private volatile Instant lastProgress;
 
 	/** Until when this instance leaves the failed server alone. */
-	private Instant serverPausedUntil = Instant.MIN;
+	private volatile Instant serverPausedUntil = Instant.MIN;
 
-	OutboxWorker(JdbcClient jdbc, MailSettings settings, ObjectProvider<JavaMailSender> senders,
+	OutboxWorker(JdbcClient jdbc, DataSource dataSource, MailSettings settings, ObjectProvider<JavaMailSender> senders,
 			PersonalDataCipher cipher, MailLinks links, Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.settings = settings;
@@ -89,6 +112,7 @@ class OutboxWorker {
 		this.cipher = cipher;
 		this.links = links;
 		this.clock = clock.orElse(Clock.systemUTC());
+		this.skipLocked = isPostgres(dataSource) ? " FOR UPDATE SKIP LOCKED" : "";
 		this.started = this.clock.instant();
 		this.lastProgress = this.started;
 	}
@@ -111,8 +135,9 @@ class OutboxWorker {
 
 	/**
 	 * One round: returns expired claims to the queue, marks messages past their deadline
-	 * EXPIRED, claims due messages, sends or keeps each one. Safe to run on any number of
-	 * instances (and threads) at once.
+	 * EXPIRED, claims due messages, sends or keeps each one, over several connections in
+	 * parallel while the batches come full. Safe to run on any number of instances (and
+	 * threads) at once.
 	 * @return how many messages this round handled (sent, kept, failed, retried later or
 	 * expired while claimed)
 	 */
@@ -123,14 +148,7 @@ class OutboxWorker {
 		try {
 			releaseExpiredClaims();
 			expireOverdue();
-			int handled = 0;
-			boolean more = !serverPaused();
-			while (more) {
-				List<Claimed> batch = claim();
-				Round round = handle(batch);
-				handled += round.handled();
-				more = batch.size() == this.settings.batchSize() && !round.serverFailed();
-			}
+			int handled = serverPaused() ? 0 : drain();
 			this.lastCompleted = this.clock.instant();
 			return handled;
 		}
@@ -177,50 +195,117 @@ class OutboxWorker {
 		}
 	}
 
-	private List<Claimed> claim() {
-		String token = UUID.randomUUID().toString();
-		OffsetDateTime now = now();
-		this.jdbc.sql("""
-				UPDATE mail_outbox SET status = 'SENDING', claim_token = ?, claimed_until = ?
-				WHERE status = 'PENDING' AND next_attempt_at <= ? AND expires_at > ? AND id IN (
-					SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? AND expires_at > ?
-					ORDER BY next_attempt_at, id LIMIT ?)""")
-			.params(token, now.plus(this.settings.lease()), now, now, now, now, this.settings.batchSize())
-			.update();
-		return this.jdbc.sql("""
-				SELECT id, message_id, recipient_index, recipient_sealed, category, subject_sealed, body_sealed,
-					attachment_name, attachment_type, attachment_sealed, attempts, expires_at
-				FROM mail_outbox WHERE claim_token = ? AND status = 'SENDING' ORDER BY id""")
-			.param(token)
-			.query((rs, row) -> new Claimed(rs.getLong("id"), token, rs.getString("message_id"),
-					rs.getString("recipient_index"), rs.getBytes("recipient_sealed"), rs.getString("category"),
-					rs.getBytes("subject_sealed"), rs.getBytes("body_sealed"), SealedAttachment.of(rs),
-					rs.getInt("attempts"), rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
-			.list();
+	/**
+	 * Claims a first batch; when it comes full (a backlog), the other connections start
+	 * beside this one.
+	 */
+	private int drain() {
+		JavaMailSender sender = this.senders.getIfAvailable();
+		Batch first = claim();
+		int lanes = this.settings.connections();
+		if (sender == null || lanes == 1 || first.messages().size() < this.settings.batchSize()) {
+			return drain(sender, first);
+		}
+		try (ExecutorService others = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Integer>> results = new ArrayList<>();
+			for (int lane = 1; lane < lanes; lane++) {
+				results.add(others.submit(() -> serverPaused() ? 0 : drain(sender, claim())));
+			}
+			int handled = drain(sender, first);
+			for (Future<Integer> result : results) {
+				handled += handledBy(result);
+			}
+			return handled;
+		}
 	}
 
-	private Round handle(List<Claimed> batch) {
-		if (batch.isEmpty()) {
-			return new Round(0, false);
+	private static int handledBy(Future<Integer> lane) {
+		try {
+			return lane.get();
 		}
-		JavaMailSender sender = this.senders.getIfAvailable();
-		if (sender == null) {
-			return handle(batch, null);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the outbox sent", ex);
 		}
-		try (SmtpConnection smtp = new SmtpConnection(sender)) {
-			return handle(batch, smtp);
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
 		}
 	}
 
 	/**
-	 * Sends each message, or keeps it when no SMTP server is configured ({@code null}).
-	 * Stops at the first failure of the server itself and returns the rest to the queue.
+	 * One connection's share of the poll: sends its batch over one SMTP connection (or
+	 * keeps it without a server), then claims the next while the batches come full and
+	 * the server answers.
 	 */
-	private Round handle(List<Claimed> batch, @Nullable SmtpConnection smtp) {
+	private int drain(@Nullable JavaMailSender sender, Batch first) {
+		SmtpConnection smtp = (sender != null) ? new SmtpConnection(sender) : null;
+		try {
+			int handled = 0;
+			Batch batch = first;
+			while (true) {
+				Round round = handle(batch, smtp);
+				handled += round.handled();
+				if (batch.messages().size() < this.settings.batchSize() || round.serverFailed() || serverPaused()) {
+					return handled;
+				}
+				batch = claim();
+			}
+		}
+		finally {
+			if (smtp != null) {
+				smtp.close();
+			}
+		}
+	}
+
+	private Batch claim() {
+		String token = UUID.randomUUID().toString();
+		Instant claimedAt = this.clock.instant();
+		OffsetDateTime now = OffsetDateTime.ofInstant(claimedAt, ZoneOffset.UTC);
+		this.jdbc.sql("""
+				UPDATE mail_outbox SET status = 'SENDING', claim_token = ?, claimed_until = ?
+				WHERE status = 'PENDING' AND next_attempt_at <= ? AND expires_at > ? AND id IN (
+					SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? AND expires_at > ?
+					ORDER BY priority, next_attempt_at, id LIMIT ?""" + this.skipLocked + ")")
+			.params(token, now.plus(this.settings.lease()), now, now, now, now, this.settings.batchSize())
+			.update();
+		// whether the person unsubscribed from its category since it was queued, read
+		// with the claim instead of a query per message
+		List<Claimed> messages = this.jdbc.sql("""
+				SELECT id, message_id, recipient_index, recipient_sealed, category, subject_sealed, body_sealed,
+					attachment_name, attachment_type, attachment_sealed, attempts, expires_at,
+					CASE WHEN category IS NOT NULL AND EXISTS (SELECT 1 FROM mail_suppressions s
+						WHERE s.recipient_index = mail_outbox.recipient_index AND s.category = mail_outbox.category)
+					THEN 1 ELSE 0 END AS suppressed
+				FROM mail_outbox WHERE claim_token = ? AND status = 'SENDING'
+				ORDER BY priority, next_attempt_at, id""")
+			.param(token)
+			.query((rs, row) -> new Claimed(rs.getLong("id"), token, rs.getString("message_id"),
+					rs.getString("recipient_index"), rs.getBytes("recipient_sealed"), rs.getString("category"),
+					rs.getBytes("subject_sealed"), rs.getBytes("body_sealed"), SealedAttachment.of(rs),
+					rs.getInt("attempts"), rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+					rs.getInt("suppressed") == 1))
+			.list();
+		return new Batch(token, claimedAt, messages);
+	}
+
+	/**
+	 * Sends each message, or keeps it when no SMTP server is configured ({@code null}).
+	 * Stops at the first failure of the server itself (here or on another connection of
+	 * this instance) and returns the rest to the queue.
+	 */
+	private Round handle(Batch batch, @Nullable SmtpConnection smtp) {
 		int handled = 0;
-		for (int i = 0; i < batch.size(); i++) {
-			Claimed message = batch.get(i);
-			if (!renew(message)) {
+		Lease lease = new Lease(batch);
+		for (Claimed message : batch.messages()) {
+			if (smtp != null && serverPaused()) {
+				release(batch);
+				return new Round(handled, true);
+			}
+			if (!lease.holds(message)) {
 				continue;
 			}
 			this.lastProgress = this.clock.instant();
@@ -229,7 +314,7 @@ class OutboxWorker {
 				handled++;
 				continue;
 			}
-			if (message.category() != null && suppressedSinceQueued(message)) {
+			if (message.suppressed() && suppressedSinceQueued(message)) {
 				continue;
 			}
 			handled++;
@@ -258,7 +343,7 @@ class OutboxWorker {
 				}
 				else if (next != null) {
 					serverFailed(next);
-					batch.subList(i + 1, batch.size()).forEach(this::release);
+					release(batch);
 					return new Round(handled, true);
 				}
 			}
@@ -267,17 +352,20 @@ class OutboxWorker {
 	}
 
 	/**
-	 * Renews the claim of the message for a full lease, just before it is sent, so a long
-	 * batch never sends a message whose lease may run out meanwhile.
-	 * @return whether this batch still held it (else its lease ran out while earlier
-	 * messages were sent, and another instance took it)
+	 * Renews the claim of what the batch still holds for a full lease.
+	 * @return the ids the batch still holds (a message whose lease ran out while earlier
+	 * messages were sent was taken by another instance)
 	 */
-	private boolean renew(Claimed message) {
+	private Set<Long> renew(Batch batch) {
 		OffsetDateTime until = now().plus(this.settings.lease());
-		return this.jdbc.sql("""
-				UPDATE mail_outbox SET claimed_until = ? WHERE id = ? AND claim_token = ? AND status = 'SENDING'""")
-			.params(until, message.id(), message.claimToken())
-			.update() > 0;
+		this.jdbc.sql("""
+				UPDATE mail_outbox SET claimed_until = ? WHERE claim_token = ? AND status = 'SENDING'""")
+			.params(until, batch.token())
+			.update();
+		return new HashSet<>(this.jdbc.sql("SELECT id FROM mail_outbox WHERE claim_token = ? AND status = 'SENDING'")
+			.param(batch.token())
+			.query(Long.class)
+			.list());
 	}
 
 	private MimeMessage mime(JavaMailSender sender, Claimed message) throws MessagingException {
@@ -367,23 +455,26 @@ class OutboxWorker {
 		return (updated > 0) ? next.toInstant() : null;
 	}
 
-	private void release(Claimed message) {
+	/** Returns what the batch still holds, unsent, to the queue. */
+	private void release(Batch batch) {
 		this.jdbc.sql("""
 				UPDATE mail_outbox SET status = 'PENDING', claim_token = NULL, claimed_until = NULL
-				WHERE id = ? AND claim_token = ?""").params(message.id(), message.claimToken()).update();
+				WHERE claim_token = ? AND status = 'SENDING'""").param(batch.token()).update();
 	}
 
-	private synchronized boolean serverPaused() {
+	private boolean serverPaused() {
 		return sends() && this.clock.instant().isBefore(this.serverPausedUntil);
 	}
 
 	/** The server failed: nothing is claimed until the failed message's next attempt. */
-	private synchronized void serverFailed(Instant nextAttempt) {
+	private void serverFailed(Instant nextAttempt) {
 		this.serverPausedUntil = nextAttempt;
 	}
 
-	private synchronized void serverAnswered() {
-		this.serverPausedUntil = Instant.MIN;
+	private void serverAnswered() {
+		if (!Instant.MIN.equals(this.serverPausedUntil)) {
+			this.serverPausedUntil = Instant.MIN;
+		}
 	}
 
 	/**
@@ -406,9 +497,54 @@ class OutboxWorker {
 		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
+	private static boolean isPostgres(DataSource dataSource) {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+			return "PostgreSQL".equals(product);
+		}
+		catch (MetaDataAccessException ex) {
+			return false;
+		}
+	}
+
 	record Claimed(long id, String claimToken, String messageId, String recipientIndex, byte[] recipientSealed,
 			@Nullable String category, byte[] subjectSealed, byte[] bodySealed, @Nullable SealedAttachment attachment,
-			int attempts, Instant expiresAt) {
+			int attempts, Instant expiresAt, boolean suppressed) {
+
+	}
+
+	/** What one claim took, under its token, and when. */
+	record Batch(String token, Instant claimedAt, List<Claimed> messages) {
+
+	}
+
+	/**
+	 * The batch's claim while it is sent: renewed (one statement for the whole batch)
+	 * whenever a third of the lease has passed since the claim or the last renewal, so
+	 * each message goes while its claim still holds for at least two thirds of a lease.
+	 */
+	private final class Lease {
+
+		private final Batch batch;
+
+		private Instant renewedAt;
+
+		private @Nullable Set<Long> held;
+
+		Lease(Batch batch) {
+			this.batch = batch;
+			this.renewedAt = batch.claimedAt();
+		}
+
+		boolean holds(Claimed message) {
+			Instant now = OutboxWorker.this.clock.instant();
+			if (!now.isBefore(this.renewedAt.plus(OutboxWorker.this.settings.lease().dividedBy(3)))) {
+				this.held = renew(this.batch);
+				this.renewedAt = now;
+			}
+			Set<Long> ids = this.held;
+			return ids == null || ids.contains(message.id());
+		}
 
 	}
 

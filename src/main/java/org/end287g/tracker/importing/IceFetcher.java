@@ -7,16 +7,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.end287g.tracker.DateSource;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
+import org.end287g.tracker.PublishedAt;
 import org.end287g.tracker.SheetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +34,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Downloads ICE's 287(g) page, finds the current participating and pending .xlsx links
- * and imports them. Importing a file twice is harmless (checksum), and a database lease
- * keeps two app instances from fetching at once.
+ * and imports them, participating first. A file name without a date takes the
+ * Last-Modified header's, else the time of the fetch. Importing a file twice is harmless
+ * (checksum), and a database lease keeps two app instances from fetching at once.
  */
 @Component
 class IceFetcher {
@@ -37,6 +46,11 @@ class IceFetcher {
 	private static final Pattern HREF = Pattern.compile("href\\s*=\\s*[\"']([^\"']+)[\"']", Pattern.CASE_INSENSITIVE);
 
 	private static final long MAX_PAGE_BYTES = 2L * 1024 * 1024;
+
+	private static final Pattern SHEET = Pattern.compile("(participating|pending)[ _-]?agenc(?:ies|y)");
+
+	/** ICE publishes from Washington; its file names' dates are in this zone. */
+	private static final ZoneId ICE_ZONE = ZoneId.of("America/New_York");
 
 	private final IceSheets sheets;
 
@@ -83,17 +97,44 @@ class IceFetcher {
 
 	List<ImportResult> fetch(URI page) throws IOException {
 		String html;
-		try (InputStream in = get(page)) {
+		try (InputStream in = get(page).body()) {
 			html = new String(limited(in, MAX_PAGE_BYTES), StandardCharsets.UTF_8);
 		}
 		List<ImportResult> results = new ArrayList<>();
-		for (URI sheet : sheetLinks(html, page).values()) {
-			try (InputStream in = new BoundedInput(get(sheet), this.properties.maxBytes())) {
-				String fileName = sheet.getPath().substring(sheet.getPath().lastIndexOf('/') + 1);
-				results.add(this.sheets.importSheet(in, fileName, SheetSource.FETCH));
+		Map<String, URI> links = sheetLinks(html, page);
+		// participating first: agencies ICE signed leave the pending list for it
+		for (String list : List.of("PARTICIPATING", "PENDING")) {
+			URI sheet = links.get(list);
+			if (sheet == null) {
+				continue;
+			}
+			HttpResponse<InputStream> response = get(sheet);
+			try (InputStream in = new BoundedInput(response.body(), this.properties.maxBytes())) {
+				String path = sheet.getPath();
+				String fileName = path.substring(path.lastIndexOf('/') + 1);
+				results.add(this.sheets.importSheet(in, fileName, SheetSource.FETCH, publishedAt(response)));
 			}
 		}
 		return results;
+	}
+
+	/**
+	 * For a file name without a date: the Last-Modified header, else the time of the
+	 * fetch, in ICE's time zone (the zone of the dates in its file names).
+	 */
+	static PublishedAt publishedAt(HttpResponse<?> response) {
+		Optional<String> header = response.headers().firstValue("Last-Modified");
+		if (header.isPresent()) {
+			try {
+				return new PublishedAt(ZonedDateTime.parse(header.get().trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+					.withZoneSameInstant(ICE_ZONE)
+					.toLocalDateTime(), DateSource.LAST_MODIFIED);
+			}
+			catch (DateTimeParseException ex) {
+				log.debug("Ignoring a malformed Last-Modified {}", header.get());
+			}
+		}
+		return new PublishedAt(LocalDateTime.now(ICE_ZONE).withNano(0), DateSource.FETCH_TIME);
 	}
 
 	/**
@@ -105,8 +146,8 @@ class IceFetcher {
 		while (href.find()) {
 			String target = href.group(1).replace("&amp;", "&").trim();
 			String lower = target.toLowerCase(Locale.ROOT);
-			String list = lower.contains("participatingagencies") ? "PARTICIPATING"
-					: lower.contains("pendingagencies") ? "PENDING" : null;
+			Matcher sheet = SHEET.matcher(lower.substring(lower.lastIndexOf('/') + 1));
+			String list = sheet.find() ? sheet.group(1).toUpperCase(Locale.ROOT) : null;
 			if (list != null && lower.contains(".xlsx")) {
 				try {
 					URI uri = page.resolve(target.replace(" ", "%20"));
@@ -122,7 +163,7 @@ class IceFetcher {
 		return links;
 	}
 
-	private InputStream get(URI uri) throws IOException {
+	private HttpResponse<InputStream> get(URI uri) throws IOException {
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(this.properties.timeout())
 			.header("User-Agent", "end287g tracker")
@@ -134,7 +175,7 @@ class IceFetcher {
 				response.body().close();
 				throw new IOException("HTTP " + response.statusCode() + " for " + uri);
 			}
-			return response.body();
+			return response;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

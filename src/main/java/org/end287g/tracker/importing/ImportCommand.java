@@ -8,14 +8,18 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.end287g.tracker.DateSource;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
+import org.end287g.tracker.PublishedAt;
 import org.end287g.tracker.SheetSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -27,14 +31,23 @@ import org.springframework.stereotype.Component;
  * {@code java -jar end287g.jar import PATH...}: imports files, or every .xlsx in a
  * folder, in publication order, one summary line per sheet. After each sheet it waits for
  * what other modules do after an import (campaigns), as a server would have done between
- * two publications. Exit code 0 when every sheet was accepted or already imported, 1
- * otherwise, 2 on a usage error.
+ * two publications. A file whose name has no date takes {@code --published
+ * 2026-09-15T12:00} (one file only; the option then wins over any date in the name). Exit
+ * code 0 when every sheet was accepted or already imported, 1 when one was refused or
+ * could not be read, 2 on a usage error, 3 when none was refused but one was held for
+ * staff (the later ones were still imported).
  */
 @Component
 @ConditionalOnProperty(name = "end287g.cli", havingValue = "import")
 class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Duration FOLLOW_UPS_AT_MOST = Duration.ofMinutes(2);
+
+	/** Some sheet was held for staff, none refused. */
+	static final int HELD = 3;
+
+	private static final String USAGE = "usage: import [--published=YYYY-MM-DDTHH:MM] PATH... "
+			+ "(ICE .xlsx files or folders holding them; --published with one file only)";
 
 	private final IceSheets sheets;
 
@@ -53,7 +66,17 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		if (!paths.isEmpty() && "import".equals(paths.get(0))) {
 			paths.remove(0);
 		}
-		this.exitCode = run(paths, System.out);
+		List<String> values = args.getOptionValues("published");
+		String published = (values != null && !values.isEmpty()) ? values.get(0) : null;
+		// "--published 2026-09-15T12:00" (a space, not "="): the value is the next
+		// argument
+		List<String> source = List.of(args.getSourceArgs());
+		int option = source.indexOf("--published");
+		if (option >= 0) {
+			published = (option + 1 < source.size()) ? source.get(option + 1) : "";
+			paths.remove(published);
+		}
+		this.exitCode = run(paths, published, System.out);
 	}
 
 	@Override
@@ -62,22 +85,46 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	int run(List<String> paths, PrintStream out) {
+		return run(paths, null, out);
+	}
+
+	int run(List<String> paths, @Nullable String published, PrintStream out) {
 		if (paths.isEmpty()) {
-			out.println("usage: import PATH... (ICE .xlsx files or folders holding them)");
+			out.println(USAGE);
 			return 2;
+		}
+		PublishedAt date = null;
+		if (published != null) {
+			try {
+				date = new PublishedAt(LocalDateTime.parse(published.trim()), DateSource.OPTION);
+			}
+			catch (DateTimeParseException ex) {
+				out.println("ERROR --published must be a date and time such as 2026-09-15T12:00, not " + published);
+				out.println(USAGE);
+				return 2;
+			}
 		}
 		List<Path> files = new ArrayList<>();
 		boolean failed = false;
 		for (String path : paths) {
 			failed |= !collect(Paths.get(path), files, out);
 		}
-		files.sort(Comparator.comparing(ImportCommand::publication).thenComparing(Path::toString));
+		if (date != null && files.size() != 1) {
+			out.println("ERROR --published applies to exactly one file, not " + files.size());
+			out.println(USAGE);
+			return 2;
+		}
+		files.sort(Comparator.comparing((Path file) -> file.getFileName().toString(), SheetFileName.ORDER)
+			.thenComparing(Path::toString));
+		int held = 0;
 		for (Path file : files) {
 			try {
 				Instant started = this.followUps.now();
-				ImportResult result = this.sheets.importSheet(file, file.getFileName().toString(), SheetSource.COMMAND);
+				ImportResult result = this.sheets.importSheet(file, file.getFileName().toString(), SheetSource.COMMAND,
+						date);
 				out.println(result.summary());
 				failed |= result.status() == ImportResult.Status.REJECTED;
+				held += (result.status() == ImportResult.Status.HELD) ? 1 : 0;
 				int unfinished = this.followUps.await(started, FOLLOW_UPS_AT_MOST);
 				if (unfinished > 0) {
 					out.println("WARNING " + unfinished + " follow-up(s) of " + file.getFileName()
@@ -89,8 +136,12 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 				failed = true;
 			}
 		}
-		out.println("imported " + files.size() + " file(s)" + (failed ? " with errors" : ""));
-		return failed ? 1 : 0;
+		out.println("imported " + files.size() + " file(s)" + (failed ? " with errors" : "")
+				+ ((held > 0) ? ", " + held + " held for staff review at /admin/import" : ""));
+		if (failed) {
+			return 1;
+		}
+		return (held > 0) ? HELD : 0;
 	}
 
 	private static boolean collect(Path path, List<Path> files, PrintStream out) {
@@ -112,15 +163,6 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		}
 		files.add(path);
 		return true;
-	}
-
-	private static LocalDateTime publication(Path file) {
-		try {
-			return SheetFileName.parse(file.getFileName().toString()).publishedAt();
-		}
-		catch (SheetRejected ex) {
-			return LocalDateTime.MAX;
-		}
 	}
 
 }

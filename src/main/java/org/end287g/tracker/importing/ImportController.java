@@ -3,6 +3,7 @@ package org.end287g.tracker.importing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.tracker.IceSheets;
@@ -11,16 +12,19 @@ import org.end287g.tracker.SheetSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Staff page to upload one of ICE's sheets and see every snapshot. Staff only (under
- * /admin, accounts' staff area); works without JavaScript.
+ * Staff page to upload one of ICE's sheets, see every snapshot, and accept or reject the
+ * sheets the guard held. Staff only (under /admin, accounts' staff area); works without
+ * JavaScript.
  */
 @Controller
 class ImportController {
@@ -29,13 +33,19 @@ class ImportController {
 
 	private final ImportPage page;
 
-	ImportController(IceSheets sheets, ImportPage page) {
+	private final HeldSheets held;
+
+	ImportController(IceSheets sheets, ImportPage page, HeldSheets held) {
 		this.sheets = sheets;
 		this.page = page;
+		this.held = held;
 	}
 
 	@GetMapping("/admin/import")
-	String form(Model model) {
+	String form(@RequestParam(name = "held", required = false) @Nullable String held, Model model) {
+		if ("accepted".equals(held) || "rejected".equals(held)) {
+			model.addAttribute("heldDecision", "admin.import.held.done." + held);
+		}
 		return this.page.show(model);
 	}
 
@@ -56,6 +66,39 @@ class ImportController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		}
 		return this.page.withResult(model, result);
+	}
+
+	/** Applies a held sheet in its place in the history. */
+	@PostMapping("/admin/import/held/{id}/accept")
+	String accept(Authentication authentication, @PathVariable String id, Model model, HttpServletResponse response) {
+		return decided(heldId(id).map((sheet) -> this.held.accept(sheet, authentication.getName()))
+			.orElse(HeldSheets.Outcome.NOT_HELD), "accepted", model, response);
+	}
+
+	/** Refuses a held sheet for good. */
+	@PostMapping("/admin/import/held/{id}/reject")
+	String reject(Authentication authentication, @PathVariable String id, Model model, HttpServletResponse response) {
+		return decided(heldId(id).map((sheet) -> this.held.reject(sheet, authentication.getName()))
+			.orElse(HeldSheets.Outcome.NOT_HELD), "rejected", model, response);
+	}
+
+	private String decided(HeldSheets.Outcome outcome, String done, Model model, HttpServletResponse response) {
+		if (outcome == HeldSheets.Outcome.DONE) {
+			return "redirect:/admin/import?held=" + done;
+		}
+		response.setStatus(
+				((outcome == HeldSheets.Outcome.NOT_HELD) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT)
+					.value());
+		return this.page.withError(model,
+				(outcome == HeldSheets.Outcome.NOT_HELD) ? "admin.import.held.gone" : "admin.import.held.unreadable");
+	}
+
+	/** A held sheet's number from the address; anything else is no held sheet. */
+	private static Optional<Long> heldId(String id) {
+		if (id.isEmpty() || id.length() > 18 || !id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			return Optional.empty();
+		}
+		return Optional.of(Long.parseLong(id));
 	}
 
 }

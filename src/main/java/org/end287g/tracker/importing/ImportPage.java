@@ -35,6 +35,7 @@ class ImportPage {
 
 	String show(Model model) {
 		model.addAttribute("snapshots", this.store.snapshots());
+		model.addAttribute("held", this.store.held());
 		model.addAttribute("firstStartOnly", this.sheets.firstStartOnly());
 		return VIEW;
 	}

@@ -11,8 +11,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.end287g.tracker.DateSource;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
+import org.end287g.tracker.PublishedAt;
 import org.end287g.tracker.SheetSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,16 +55,20 @@ class SheetImporter implements IceSheets {
 	}
 
 	@Override
-	public ImportResult importSheet(Path file, String fileName, SheetSource source) {
+	public ImportResult importSheet(Path file, String fileName, SheetSource source, @Nullable PublishedAt date) {
 		SheetFileName name = null;
 		String sha256 = null;
 		try {
-			name = SheetFileName.parse(fileName);
+			name = SheetFileName.parse(fileName, date);
 			sha256 = sha256(file);
 			List<RawRow> rows = this.reader.read(file);
 			ImportResult result = apply(
-					new PreparedSheet(name, fileName, sha256, this.cleaner.clean(rows, name.participating()), source));
+					new PreparedSheet(name, fileName, sha256, this.cleaner.clean(rows, name.participating()), source),
+					file);
 			log.info("Import {}", result.summary());
+			if (result.status() == ImportResult.Status.ACCEPTED) {
+				reexamineHeld(name.participating() ? "PENDING" : "PARTICIPATING");
+			}
 			return result;
 		}
 		catch (SheetRejected rejected) {
@@ -74,22 +80,32 @@ class SheetImporter implements IceSheets {
 		}
 	}
 
-	ImportResult apply(PreparedSheet sheet) {
+	ImportResult apply(PreparedSheet sheet, Path file) {
 		try {
 			return this.transaction.apply(sheet);
 		}
 		catch (SheetRejected rejected) {
 			return this.transaction.reject(sheet, rejected);
 		}
+		catch (SheetHeld held) {
+			log.warn("Import held {} for staff: {}", sheet.fileName(), held.getMessage());
+			try {
+				return this.transaction.hold(sheet, held, Files.readAllBytes(file));
+			}
+			catch (IOException ex) {
+				return this.transaction.reject(sheet, SheetRejected.unreadable(ex.getMessage()));
+			}
+		}
 	}
 
 	@Override
-	public ImportResult importSheet(InputStream content, String fileName, SheetSource source) {
+	public ImportResult importSheet(InputStream content, String fileName, SheetSource source,
+			@Nullable PublishedAt date) {
 		Path temp = null;
 		try {
 			temp = Files.createTempFile("ice-sheet-", ".xlsx");
 			copyAtMost(content, temp, this.limits.maxFileBytes());
-			return importSheet(temp, fileName, source);
+			return importSheet(temp, fileName, source, date);
 		}
 		catch (SheetRejected rejected) {
 			return Results.rejected(fileName, null, 0, rejected);
@@ -105,6 +121,50 @@ class SheetImporter implements IceSheets {
 	@Override
 	public boolean firstStartOnly() {
 		return this.store.latestIsFirstStart();
+	}
+
+	/**
+	 * The other list's held sheets, examined again after a sheet was accepted: ICE may
+	 * publish the pending list before the participating one that explains where its
+	 * agencies went.
+	 */
+	private void reexamineHeld(String list) {
+		for (Long id : this.store.heldVanished(list)) {
+			try {
+				SheetSnapshot held = this.store.find(id).orElse(null);
+				byte[] content = this.store.heldContent(id).orElse(null);
+				if (held != null && content != null) {
+					this.transaction.reexamine(id, prepareHeld(held, content))
+						.ifPresent(
+								(result) -> log.info("Held sheet accepted on a new examination: {}", result.summary()));
+				}
+			}
+			catch (SheetHeld stillHeld) {
+				log.debug("Sheet {} stays held: {}", id, stillHeld.getMessage());
+			}
+			catch (IOException | SheetRejected ex) {
+				log.warn("Held sheet {} cannot be read again: {}", id, ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * A held sheet's stored workbook read and cleaned again, for staff's accept; its list
+	 * and date are those it was held under.
+	 */
+	PreparedSheet prepareHeld(SheetSnapshot held, byte[] content) throws IOException {
+		Path temp = Files.createTempFile("ice-sheet-", ".xlsx");
+		try {
+			Files.write(temp, content);
+			SheetFileName name = new SheetFileName(held.list(), held.publishedAt(),
+					(held.dateSource() != null) ? DateSource.valueOf(held.dateSource()) : DateSource.NAME);
+			return new PreparedSheet(name, held.fileName(), held.sha256(),
+					this.cleaner.clean(this.reader.read(temp), name.participating()),
+					SheetSource.valueOf(held.source()));
+		}
+		finally {
+			deleteQuietly(temp);
+		}
 	}
 
 	private static void copyAtMost(InputStream content, Path target, long limit) throws IOException {

@@ -12,7 +12,7 @@ final class SheetRejected extends RuntimeException {
 
 	enum Reason {
 
-		EMPTY, NOT_XLSX, TOO_BIG, ZIP_BOMB, NO_HEADER, TOO_MANY_ROWS, BAD_FILE_NAME, TRUNCATED, UNREADABLE
+		EMPTY, NOT_XLSX, TOO_BIG, ZIP_BOMB, NO_HEADER, TOO_MANY_ROWS, BAD_FILE_NAME, NO_DATE, UNREADABLE
 
 	}
 
@@ -52,13 +52,15 @@ final class SheetRejected extends RuntimeException {
 
 	static SheetRejected badFileName(String fileName) {
 		return new SheetRejected(Reason.BAD_FILE_NAME,
-				"file name is not ICE's (participatingAgenciesMMDDYYYYam.xlsx or pendingAgencies...): " + fileName,
+				"file name is not ICE's (participatingAgenciesMMDDYYYYam.xlsx, pendingAgencies... or a real date): "
+						+ fileName,
 				fileName);
 	}
 
-	static SheetRejected truncated(int rows, int previousRows) {
-		return new SheetRejected(Reason.TRUNCATED,
-				rows + " rows where the last accepted sheet of the list had " + previousRows, rows, previousRows);
+	static SheetRejected noDate(String fileName) {
+		return new SheetRejected(Reason.NO_DATE,
+				"the file name has no publication date and none was given (--published, Last-Modified): " + fileName,
+				fileName);
 	}
 
 	static SheetRejected unreadable(@Nullable String detail) {

@@ -20,6 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SheetStore {
 
+	private static final String SNAPSHOT = "select id, list, published_at, file_name, sha256, row_count, "
+			+ "listed_count, accepted, reject_reason, source, review, held_reason, held_vanished, held_moved, "
+			+ "held_added, held_names, date_source from ice_sheet";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -39,6 +43,53 @@ class SheetStore {
 			.params(sha256, name.list(), name.publishedAt())
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** The snapshot with these bytes, list and publication date, if offered before. */
+	Optional<SheetSnapshot> find(String sha256, SheetFileName name) {
+		return this.jdbc.sql(SNAPSHOT + " where sha256 = ? and list = ? and published_at = ?")
+			.params(sha256, name.list(), name.publishedAt())
+			.query(SheetStore::snapshot)
+			.optional();
+	}
+
+	Optional<SheetSnapshot> find(long id) {
+		return this.jdbc.sql(SNAPSHOT + " where id = ?").param(id).query(SheetStore::snapshot).optional();
+	}
+
+	/** The workbook of a sheet still held for staff. */
+	Optional<byte[]> heldContent(long id) {
+		return this.jdbc.sql("select held_content from ice_sheet where id = ? and review = 'HELD'")
+			.param(id)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional()
+			.filter(Objects::nonNull);
+	}
+
+	/**
+	 * Marks a stored (refused) snapshot as held, with what it would change and its
+	 * workbook.
+	 */
+	void hold(long id, SheetHeld.Diff diff, byte[] content) {
+		this.jdbc
+			.sql("update ice_sheet set review = 'HELD', held_reason = ?, held_vanished = ?, held_moved = ?, "
+					+ "held_added = ?, held_names = ?, held_content = ? where id = ?")
+			.params(diff.reason().name(), diff.vanished(), diff.moved(), diff.added(),
+					truncate(String.join("\n", diff.names()), 4000), content, id)
+			.update();
+	}
+
+	/**
+	 * Staff's decision on a held sheet: accepted (it joins the history) or rejected.
+	 * False when it is not held (any more).
+	 */
+	boolean decide(long id, boolean accept) {
+		return this.jdbc
+			.sql("update ice_sheet set review = ?, accepted = ?, reject_reason = "
+					+ "(case when ? then null else reject_reason end), held_content = null "
+					+ "where id = ? and review = 'HELD'")
+			.params(accept ? "ACCEPTED" : "REJECTED", accept, accept, id)
+			.update() == 1;
 	}
 
 	boolean hasSample() {
@@ -73,28 +124,16 @@ class SheetStore {
 			.isPresent();
 	}
 
-	/**
-	 * Row count of the accepted sheet of the list published just before the given time.
-	 */
-	Optional<Integer> previousRowCount(String list, LocalDateTime publishedAt) {
-		return this.jdbc
-			.sql("select row_count from ice_sheet where list = ? and accepted and published_at < ? "
-					+ "order by published_at desc, id desc fetch first 1 rows only")
-			.params(list, publishedAt)
-			.query(Integer.class)
-			.optional();
-	}
-
 	/** Stores a sheet: accepted without a reject reason ({@code null}), else refused. */
 	long insert(SheetFileName name, String fileName, String sha256, int rows, SheetSource source,
 			@Nullable String rejectReason) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into ice_sheet (list, published_at, file_name, sha256, row_count, accepted, reject_reason, "
-					+ "source, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "source, imported_at, date_source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(name.list(), name.publishedAt(), truncate(fileName, 255), sha256, rows, rejectReason == null)
 			.param(truncate(rejectReason, 2000))
-			.params(source.name(), OffsetDateTime.now(ZoneOffset.UTC))
+			.params(source.name(), OffsetDateTime.now(ZoneOffset.UTC), name.dateSource().name())
 			.update(key, "id");
 		return Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
 	}
@@ -130,13 +169,44 @@ class SheetStore {
 	}
 
 	List<SheetSnapshot> snapshots() {
+		return this.jdbc.sql(SNAPSHOT + " order by published_at desc, id desc").query(SheetStore::snapshot).list();
+	}
+
+	/** Removes a held sheet's snapshot (it holds no rows), to apply it anew. */
+	void delete(long id) {
+		this.jdbc.sql("delete from ice_sheet where id = ? and review = 'HELD'").param(id).update();
+	}
+
+	/**
+	 * The held sheets of a list whose agencies vanished: another list's sheet may explain
+	 * them.
+	 */
+	List<Long> heldVanished(String list) {
 		return this.jdbc
-			.sql("select id, list, published_at, file_name, sha256, row_count, listed_count, accepted, "
-					+ "reject_reason, source from ice_sheet order by published_at desc, id desc")
-			.query((rs, n) -> new SheetSnapshot(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDateTime.class),
-					rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9),
-					rs.getString(10)))
+			.sql("select id from ice_sheet where review = 'HELD' and held_reason = 'VANISHED' and list = ? "
+					+ "order by published_at, id")
+			.param(list)
+			.query((rs, n) -> rs.getLong(1))
 			.list();
+	}
+
+	long heldCount() {
+		return this.jdbc.sql("select count(*) from ice_sheet where review = 'HELD'").query(Long.class).single();
+	}
+
+	/** The sheets waiting for staff, oldest publication first. */
+	List<SheetSnapshot> held() {
+		return this.jdbc.sql(SNAPSHOT + " where review = 'HELD' order by published_at, id")
+			.query(SheetStore::snapshot)
+			.list();
+	}
+
+	private static SheetSnapshot snapshot(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		String names = rs.getString(16);
+		return new SheetSnapshot(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDateTime.class), rs.getString(4),
+				rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9), rs.getString(10),
+				rs.getString(11), rs.getString(12), rs.getInt(13), rs.getInt(14), rs.getInt(15),
+				(names == null || names.isEmpty()) ? List.of() : List.of(names.split("\n")), rs.getString(17));
 	}
 
 	/** The cell text, followed by its hyperlink target when the cell carries one. */

@@ -2,7 +2,9 @@ package org.end287g.tracker.importing;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.end287g.audit.AuditLog;
 import org.end287g.tracker.IceSheetImported;
 import org.end287g.tracker.ImportResult;
 import org.end287g.tracker.SheetSource;
@@ -13,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies one prepared sheet in a single transaction, serialised across app instances:
- * checksum and truncation guards, the snapshot and its rows, identities, then the
+ * the checksum, the snapshot and its rows, identities, the guard against broken
+ * publications (which throws {@link SheetHeld} to roll all of it back), then the
  * recomputed history. Any failure rolls everything back.
  */
 @Component
@@ -27,24 +30,33 @@ class SheetTransaction {
 
 	private final AgreementHistory history;
 
+	private final SheetGuard guard;
+
 	private final ApplicationEventPublisher events;
 
-	private final ImportProperties limits;
+	private final AuditLog audit;
 
-	SheetTransaction(SheetStore store, AgencyResolver resolver, AgreementHistory history,
-			ApplicationEventPublisher events, ImportProperties limits) {
+	SheetTransaction(SheetStore store, AgencyResolver resolver, AgreementHistory history, SheetGuard guard,
+			ApplicationEventPublisher events, AuditLog audit) {
 		this.store = store;
 		this.resolver = resolver;
 		this.history = history;
+		this.guard = guard;
 		this.events = events;
-		this.limits = limits;
+		this.audit = audit;
 	}
 
+	/**
+	 * Applies the sheet, or throws {@link SheetHeld} (having changed nothing) when it
+	 * looks like a broken publication.
+	 */
 	@Transactional
 	public ImportResult apply(PreparedSheet sheet) {
 		this.store.lockImports();
-		if (this.store.contains(sheet.sha256(), sheet.name())) {
-			return Results.alreadyImported(sheet.fileName(), sheet.name());
+		Optional<SheetSnapshot> known = this.store.find(sheet.sha256(), sheet.name());
+		if (known.isPresent()) {
+			return known.get().held() ? Results.stillHeld(sheet, known.get())
+					: Results.alreadyImported(sheet.fileName(), sheet.name());
 		}
 		if (sheet.source() == SheetSource.FIRST_START && this.store.hasImportedSheets()) {
 			// another instance, or an operator, imported sheets meanwhile: they decide
@@ -54,19 +66,20 @@ class SheetTransaction {
 			// the four-agency sample of earlier versions makes way for real sheets
 			this.store.deleteAll();
 		}
-		int rows = sheet.rows().size();
-		Integer previous = this.store.previousRowCount(sheet.name().list(), sheet.name().publishedAt()).orElse(null);
-		if (previous != null && rows < previous * this.limits.minRowRatio()) {
-			return reject(sheet, SheetRejected.truncated(rows, previous));
-		}
-		return accept(sheet);
-	}
-
-	private ImportResult accept(PreparedSheet sheet) {
 		long sheetId = this.store.insert(sheet.name(), sheet.fileName(), sheet.sha256(), sheet.rows().size(),
 				sheet.source(), null);
+		return applyRows(sheetId, sheet, true);
+	}
+
+	private ImportResult applyRows(long sheetId, PreparedSheet sheet, boolean guarded) {
 		AgencyResolver.Resolution resolution = this.resolver.resolve(sheetId, sheet.name(), sheet.rows());
 		this.store.insertRows(sheetId, sheet.rows(), resolution.agreementIds());
+		if (guarded) {
+			Optional<SheetHeld.Diff> held = this.guard.examine(sheetId, sheet, resolution.agreementIds());
+			if (held.isPresent()) {
+				throw new SheetHeld(held.get());
+			}
+		}
 		int listed = (int) Arrays.stream(resolution.agreementIds()).filter(Objects::nonNull).distinct().count();
 		this.store.setListedCount(sheetId, listed);
 		long recomputing = System.nanoTime();
@@ -84,6 +97,66 @@ class SheetTransaction {
 					rejected.getMessage());
 		}
 		return Results.rejected(sheet.fileName(), sheet.name(), sheet.rows().size(), rejected);
+	}
+
+	/**
+	 * Stores a sheet the guard held, with its workbook, for staff to accept or reject; it
+	 * changes nothing else.
+	 */
+	@Transactional
+	public ImportResult hold(PreparedSheet sheet, SheetHeld held, byte[] content) {
+		this.store.lockImports();
+		if (!this.store.contains(sheet.sha256(), sheet.name())) {
+			long id = this.store.insert(sheet.name(), sheet.fileName(), sheet.sha256(), sheet.rows().size(),
+					sheet.source(), held.getMessage());
+			this.store.hold(id, held.diff(), content);
+		}
+		return Results.held(sheet, held.diff());
+	}
+
+	/**
+	 * A held sheet applied at staff's word, in its place in the history, audited. Empty
+	 * when it is no longer held (another staff member decided meanwhile).
+	 */
+	@Transactional
+	public Optional<ImportResult> acceptHeld(long sheetId, PreparedSheet sheet, String actor) {
+		this.store.lockImports();
+		if (!this.store.decide(sheetId, true)) {
+			return Optional.empty();
+		}
+		this.audit.record(actor, "import.held.accept", "ice_sheet:" + sheetId, sheet.fileName());
+		return Optional.of(applyRows(sheetId, sheet, false));
+	}
+
+	/**
+	 * A held sheet examined again now that more sheets are in: accepted when its agencies
+	 * no longer vanish to nowhere (they appear on a sheet of the other list imported
+	 * since), audited as the system's decision. Throws {@link SheetHeld}, having changed
+	 * nothing, when it is still suspicious; empty when it is no longer held.
+	 */
+	@Transactional
+	public Optional<ImportResult> reexamine(long sheetId, PreparedSheet sheet) {
+		this.store.lockImports();
+		if (!this.store.find(sheetId).map(SheetSnapshot::held).orElse(false)) {
+			return Optional.empty();
+		}
+		this.store.delete(sheetId);
+		long id = this.store.insert(sheet.name(), sheet.fileName(), sheet.sha256(), sheet.rows().size(), sheet.source(),
+				null);
+		ImportResult result = applyRows(id, sheet, true);
+		this.audit.record("system", "import.held.cleared", "ice_sheet:" + id, sheet.fileName());
+		return Optional.of(result);
+	}
+
+	/** A held sheet refused at staff's word, audited; false when it is no longer held. */
+	@Transactional
+	public boolean rejectHeld(long sheetId, String actor) {
+		this.store.lockImports();
+		if (!this.store.decide(sheetId, false)) {
+			return false;
+		}
+		this.audit.record(actor, "import.held.reject", "ice_sheet:" + sheetId, null);
+		return true;
 	}
 
 }

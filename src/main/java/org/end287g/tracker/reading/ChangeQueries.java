@@ -1,11 +1,14 @@
 package org.end287g.tracker.reading;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.end287g.tracker.AgencyProfile.RawValues;
 import org.end287g.tracker.AgencyView;
+import org.end287g.tracker.SheetChange;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +28,20 @@ class ChangeQueries {
 			from agreement_event e join agreement a on a.id = e.agreement_id join agency g on g.id = a.agency_id
 			where g.state = :state
 			order by e.occurred_at desc, e.id desc limit :limit
+			""";
+
+	private static final String LATEST_IN_COUNTY = """
+			select e.id, e.kind, e.occurred_at, e.detail, a.model, a.agency_id
+			from agreement_event e join agreement a on a.id = e.agreement_id join agency g on g.id = a.agency_id
+			where g.county_fips = :county
+			order by e.occurred_at desc, e.id desc limit :limit
+			""";
+
+	private static final String OF_SHEET = """
+			select e.kind, a.model, a.agency_id
+			from agreement_event e join agreement a on a.id = e.agreement_id
+			where e.sheet_id = :sheet and e.kind <> 'RENAMED'
+			order by a.agency_id, a.model, e.id
 			""";
 
 	private static final String OF_AGENCY = """
@@ -47,13 +64,36 @@ class ChangeQueries {
 	List<AgreementChange> latest(Optional<String> state, int limit, Map<Long, AgencyView> agencies) {
 		var statement = this.jdbc.sql(state.isPresent() ? LATEST_IN_STATE : LATEST).param("limit", limit);
 		state.ifPresent((code) -> statement.param("state", code));
-		return statement.query((rs, n) -> {
-			AgencyView agency = agencies.get(rs.getLong(6));
-			if (agency == null) {
-				return Optional.<AgreementChange>empty();
-			}
-			return Optional.of(new AgreementChange(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
-					rs.getString(4), rs.getString(5), agency));
+		return statement.query((rs, n) -> change(rs, agencies)).list().stream().flatMap(Optional::stream).toList();
+	}
+
+	/** A row of the latest changes, when its agency is the snapshot's. */
+	private static Optional<AgreementChange> change(ResultSet rs, Map<Long, AgencyView> agencies) throws SQLException {
+		AgencyView agency = agencies.get(rs.getLong(6));
+		if (agency == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new AgreementChange(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
+				rs.getString(4), rs.getString(5), agency));
+	}
+
+	List<AgreementChange> latestInCounty(String countyFips, int limit, Map<Long, AgencyView> agencies) {
+		return this.jdbc.sql(LATEST_IN_COUNTY)
+			.param("county", countyFips)
+			.param("limit", limit)
+			.query((rs, n) -> change(rs, agencies))
+			.list()
+			.stream()
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	/** What one sheet changed, for the agencies of the snapshot (renames aside). */
+	List<SheetChange> ofSheet(long sheetId, Map<Long, AgencyView> agencies) {
+		return this.jdbc.sql(OF_SHEET).param("sheet", sheetId).query((rs, n) -> {
+			AgencyView agency = agencies.get(rs.getLong(3));
+			return (agency != null) ? Optional.of(new SheetChange(rs.getString(1), rs.getString(2), agency))
+					: Optional.<SheetChange>empty();
 		}).list().stream().flatMap(Optional::stream).toList();
 	}
 

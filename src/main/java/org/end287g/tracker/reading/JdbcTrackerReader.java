@@ -9,6 +9,7 @@ import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementFilter;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.ListedCount;
+import org.end287g.tracker.SheetChange;
 import org.end287g.tracker.StateTotals;
 import org.end287g.tracker.TrackerReader;
 import org.end287g.tracker.TrackerStats;
@@ -114,6 +115,18 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 		Versioned snapshot = snapshot();
 		return this.cache.get(snapshot.version(), "changes:" + state.orElse("") + ":" + limit,
 				() -> this.changes.latest(state, limit, snapshot.data().agencies()));
+	}
+
+	@Override
+	public List<AgreementChange> latestChangesInCounty(String countyFips, int limit) {
+		Versioned snapshot = snapshot();
+		return this.cache.get(snapshot.version(), "county-changes:" + countyFips + ":" + limit,
+				() -> this.changes.latestInCounty(countyFips, limit, snapshot.data().agencies()));
+	}
+
+	@Override
+	public List<SheetChange> changesOf(long sheetId) {
+		return this.changes.ofSheet(sheetId, snapshot().data().agencies());
 	}
 
 	@Override

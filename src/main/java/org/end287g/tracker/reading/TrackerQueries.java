@@ -21,6 +21,9 @@ public interface TrackerQueries {
 	/** The latest changes, newest first, nationally or for one state. */
 	List<AgreementChange> latestChanges(Optional<String> state, int limit);
 
+	/** The latest changes of the agencies of one county, newest first. */
+	List<AgreementChange> latestChangesInCounty(String countyFips, int limit);
+
 	/** An agency's history, oldest first; empty for an unknown agency. */
 	List<AgreementChange> history(String agencySlug);
 

@@ -45,14 +45,30 @@ final class AgencyIndex {
 		Map<String, AgencyView> agencies = new LinkedHashMap<>();
 		for (AgencyName name : names) {
 			agencies.putIfAbsent(name.agency().slug(), name.agency());
-			wordsBySlug.computeIfAbsent(name.agency().slug(), (slug) -> new ArrayList<>())
-				.add(vocabulary.ids(SearchWords.spelledOut(SearchWords.plain(name.name()))));
+			List<int[]> words = wordsBySlug.computeIfAbsent(name.agency().slug(), (slug) -> new ArrayList<>());
+			words.add(vocabulary.ids(SearchWords.spelledOut(SearchWords.plain(name.name()))));
+			initials(name.name()).ifPresent((initials) -> words.add(vocabulary.ids(List.of(initials))));
 		}
 		Map<String, Integer> zipsByState = new HashMap<>();
 		List<Entry> entries = new ArrayList<>(agencies.size());
 		agencies.forEach(
 				(slug, agency) -> entries.add(entry(agency, List.copyOf(wordsBySlug.get(slug)), places, zipsByState)));
 		return new AgencyIndex(List.copyOf(entries), vocabulary);
+	}
+
+	/**
+	 * The initials people call an agency by ("GCSO" for Gaston County Sheriff's Office,
+	 * "CMPD" for Charlotte-Mecklenburg Police Department), as one more name of one word;
+	 * none for names of fewer than four words, whose initials name too many agencies.
+	 */
+	static Optional<String> initials(String name) {
+		StringBuilder initials = new StringBuilder();
+		for (String word : SearchWords.plain(name)) {
+			if (!SearchWords.JOINING.contains(word)) {
+				initials.append(word.charAt(0));
+			}
+		}
+		return (initials.length() >= 4) ? Optional.of(initials.toString()) : Optional.empty();
 	}
 
 	private static Entry entry(AgencyView agency, List<int[]> names, Places places, Map<String, Integer> zipsByState) {

@@ -78,7 +78,8 @@ class AdminPagesTests extends AccountsMockMvcTests {
 			.satisfies((grant) -> assertThat(grant.organizationId()).isEqualTo(org));
 		QueuedMail.Message invitation = this.mail.last(email, "invitation");
 		assertThat(invitation.language()).isEqualTo("es");
-		assertThat(invitation.body()).contains("Organizador")
+		assertThat(invitation.body()).startsWith("Hola, Ana " + SCRIPT + ":")
+			.contains("Organizador")
 			.contains("http://localhost:8080/sign-in")
 			.doesNotContain("token");
 		// Stored sealed: the plain name and address are nowhere in the row.

@@ -124,6 +124,9 @@ class OutboxSmtpTests {
 	@Autowired
 	MailLinks mailLinks;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	@BeforeEach
 	void cleanSlate() throws Exception {
 		if (!smtp.isRunning()) {
@@ -492,7 +495,7 @@ class OutboxSmtpTests {
 	}
 
 	private OutboxWorker newWorker() {
-		return new OutboxWorker(this.jdbc, this.settings, this.senders, this.cipher, this.mailLinks,
+		return new OutboxWorker(this.jdbc, this.dataSource, this.settings, this.senders, this.cipher, this.mailLinks,
 				java.util.Optional.of(this.clock));
 	}
 

@@ -51,7 +51,7 @@ class GuardTests {
 	}
 
 	@Test
-	void aSheetThatDropsMostRowsIsRejectedAndChangesNothing() throws Exception {
+	void aSheetThatDropsMostRowsIsHeldAndChangesNothing() throws Exception {
 		Path real = SharedData.file("participatingAgencies06262025am.xlsx");
 		assertThat(this.sheets.importSheet(real, real.getFileName().toString(), SheetSource.COMMAND).status())
 			.isEqualTo(Status.ACCEPTED);
@@ -60,15 +60,13 @@ class GuardTests {
 		String name = "participatingAgencies06272025am.xlsx";
 		Path truncated = firstRows(SharedData.file(name), 300).write(this.temp, name);
 		ImportResult result = this.sheets.importSheet(truncated, name, SheetSource.COMMAND);
-		assertThat(result.status()).isEqualTo(Status.REJECTED);
-		assertThat(result.messageKey()).isEqualTo("import.reject.truncated");
+		assertThat(result.status()).isEqualTo(Status.HELD);
+		assertThat(result.messageKey()).isEqualTo("import.held.vanished");
 		assertThat(ImporterTestSupport.agreements(this.jdbc)).isEqualTo(before);
 		assertThat(ImporterTestSupport.events(this.jdbc)).isEqualTo(events);
-		assertThat(
-				this.jdbc.sql("select count(*) from ice_sheet where not accepted and reject_reason like 'TRUNCATED%'")
-					.query(Long.class)
-					.single())
-			.isOne();
+		assertThat(this.jdbc.sql("select count(*) from ice_sheet where not accepted and review = 'HELD'")
+			.query(Long.class)
+			.single()).isOne();
 		assertThat(this.jdbc.sql("select count(*) from sheet_row").query(Long.class).single())
 			.isEqualTo(this.jdbc.sql("select sum(row_count) from ice_sheet where accepted").query(Long.class).single());
 	}

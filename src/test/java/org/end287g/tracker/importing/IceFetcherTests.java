@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -91,6 +92,46 @@ class IceFetcherTests {
 			.isEqualTo(2);
 		assertThat(fetcher(10_000_000).fetch(this.page)).extracting(ImportResult::status)
 			.containsOnly(Status.ALREADY_IMPORTED);
+	}
+
+	@Test
+	void aNameWithoutADateTakesLastModifiedThenTheFetchTime(@org.junit.jupiter.api.io.TempDir Path folder)
+			throws Exception {
+		byte[] participating = Files.readAllBytes(GuardSheets.participating(1, 5).write(folder, "p.xlsx"));
+		byte[] pending = Files.readAllBytes(GuardSheets.pending(11, 15).write(folder, "q.xlsx"));
+		this.server
+			.createContext("/undated",
+					(exchange) -> send(exchange,
+							("<a href=\"/undated/287gParticipatingAgencies.xlsx\">P</a>"
+									+ "<a href=\"/undated/PendingAgency.xlsx\">Q</a>")
+								.getBytes(StandardCharsets.UTF_8)));
+		this.server.createContext("/undated/287gParticipatingAgencies.xlsx", (exchange) -> {
+			exchange.getResponseHeaders().add("Last-Modified", "Tue, 15 Sep 2026 16:00:00 GMT");
+			send(exchange, participating);
+		});
+		this.server.createContext("/undated/PendingAgency.xlsx", (exchange) -> {
+			exchange.getResponseHeaders().add("Last-Modified", "not a date");
+			send(exchange, pending);
+		});
+		java.time.LocalDateTime before = java.time.LocalDateTime.now(java.time.ZoneId.of("America/New_York"))
+			.withNano(0);
+		List<ImportResult> results = fetcher(10_000_000).fetch(this.page.resolve("/undated"));
+		assertThat(results).extracting(ImportResult::status).containsOnly(Status.ACCEPTED);
+		// 16:00 GMT is noon in Washington, where ICE dates its sheets
+		assertThat(results.get(0).publishedAt()).isEqualTo(java.time.LocalDateTime.parse("2026-09-15T12:00"));
+		assertThat(results.get(0).dateSourceWord()).isEqualTo("last-modified");
+		assertThat(results.get(1).publishedAt()).isAfterOrEqualTo(before);
+		assertThat(results.get(1).dateSourceWord()).isEqualTo("fetch-time");
+		assertThat(this.jdbc.sql("select date_source from ice_sheet order by list").query(String.class).list())
+			.containsExactly("LAST_MODIFIED", "FETCH_TIME");
+	}
+
+	@Test
+	void everyNameIceUsesIsFoundOnThePage() {
+		URI base = URI.create("https://www.ice.gov/identify-and-arrest/287g");
+		String html = "<a href=\"/doclib/287gParticipatingAgencies091526pm.xlsx\">p</a>"
+				+ "<a href=\"/doclib/PendingAgency091826am.xlsx\">q</a>";
+		assertThat(IceFetcher.sheetLinks(html, base)).containsOnlyKeys("PARTICIPATING", "PENDING");
 	}
 
 	@Test

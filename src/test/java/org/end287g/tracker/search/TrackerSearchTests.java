@@ -84,6 +84,14 @@ class TrackerSearchTests {
 	}
 
 	@Test
+	void initialsNameTheAgency() {
+		assertThat(AgencyIndex.initials("Gaston County Sheriff's Office")).contains("gcso");
+		assertThat(AgencyIndex.initials("Charlotte-Mecklenburg Police Department")).contains("cmpd");
+		assertThat(AgencyIndex.initials("Department of Public Safety")).isEmpty();
+		assertThat(slugs(this.search.find("GCSO"))).startsWith("nc-gaston-county-sheriffs-office");
+	}
+
+	@Test
 	void aZipCodeOrAStateAloneIsShownAtOnce() {
 		assertThat(this.search.find("28052-1234").zip()).isEqualTo("28052");
 		assertThat(this.search.find(" 28052 1234 ").zip()).isEqualTo("28052");
@@ -148,6 +156,11 @@ class TrackerSearchTests {
 
 		@Override
 		public List<AgreementChange> latestChanges(Optional<String> state, int limit) {
+			return List.of();
+		}
+
+		@Override
+		public List<AgreementChange> latestChangesInCounty(String countyFips, int limit) {
 			return List.of();
 		}
 

@@ -80,6 +80,19 @@ class FeedTests {
 	}
 
 	@Test
+	void countyFeedHasOnlyThatCountysAgencies() throws Exception {
+		Element feed = parse(fetch("/feeds/counties/37071.atom", "es")).getDocumentElement();
+		assertThat(text(feed, "title")).isEqualTo("Cambios en los acuerdos 287(g) de Gaston County, NC");
+		NodeList entries = feed.getElementsByTagNameNS(ATOM, "entry");
+		assertThat(entries.getLength()).isPositive();
+		for (int i = 0; i < entries.getLength(); i++) {
+			assertThat(text((Element) entries.item(i), "title")).contains("Gaston");
+		}
+		this.mvc.perform(get("/feeds/counties/99999.atom")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/feeds/counties/37071'.atom")).andExpect(status().is4xxClientError());
+	}
+
+	@Test
 	void unknownStateFeedIs404() throws Exception {
 		this.mvc.perform(get("/feeds/states/XX.atom"))
 			.andExpect(status().isNotFound())
