@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the tracker and the application itself, so it lives beside the application, outside
  * every module.
  *
- * @param cli the command this run carries out ("import" or "reseal", the jar's first
- * argument); blank when the site is served
+ * @param cli the command this run carries out ("import", "reseal" or "moa", the jar's
+ * first argument); blank when the site is served
  */
 @ConfigurationProperties("end287g")
 public record CommandRun(@DefaultValue("") String cli) {

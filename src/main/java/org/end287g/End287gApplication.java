@@ -16,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class End287gApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && ("import".equals(args[0]) || "reseal".equals(args[0]))) {
+		if (args.length > 0 && ("import".equals(args[0]) || "reseal".equals(args[0]) || "moa".equals(args[0]))) {
 			System.exit(runCommand(args));
 		}
 		SpringApplication.run(End287gApplication.class, args);
@@ -24,7 +24,8 @@ public class End287gApplication {
 
 	/**
 	 * {@code import PATH...}: imports ICE's sheets; {@code reseal}: re-encrypts personal
-	 * data with the primary key. Both without starting the web server.
+	 * data with the primary key; {@code moa PATH...}: attaches agreement PDFs. All
+	 * without starting the web server.
 	 */
 	static int runCommand(String[] args) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(End287gApplication.class)

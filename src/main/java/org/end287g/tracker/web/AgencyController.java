@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.TrackerReader;
+import org.end287g.tracker.moa.MoaLibrary;
 import org.end287g.tracker.reading.TrackerQueries;
 
 import org.springframework.stereotype.Controller;
@@ -12,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * One agency: the call to its campaign, its agreements, what each model means, and its
- * history sheet by sheet.
+ * One agency: the call to its campaign, its agreements, what each model means, our copy
+ * of its agreements with their key clauses, and its history sheet by sheet.
  */
 @Controller
 class AgencyController {
@@ -24,10 +25,13 @@ class AgencyController {
 
 	private final CampaignCalls calls;
 
-	AgencyController(TrackerReader reader, TrackerQueries queries, CampaignCalls calls) {
+	private final MoaLibrary moa;
+
+	AgencyController(TrackerReader reader, TrackerQueries queries, CampaignCalls calls, MoaLibrary moa) {
 		this.reader = reader;
 		this.queries = queries;
 		this.calls = calls;
+		this.moa = moa;
 	}
 
 	@GetMapping("/agencies/{slug}")
@@ -40,6 +44,7 @@ class AgencyController {
 		model.addAttribute("agency", profile.agency());
 		model.addAttribute("history", this.queries.history(slug));
 		model.addAttribute("call", this.calls.of(List.of(slug)).get(slug));
+		model.addAttribute("moa", this.moa.forAgency(slug));
 		return "tracker/agency";
 	}
 
