@@ -4,7 +4,7 @@
 # Writes benchmarks/results/import-history.txt.
 
 DAYS=${DAYS:-1000}
-PGDB=${PGDB:-end287g_history}
+PGDB=${HISTORY_DB:-end287g_history}
 OUT=${OUT:-benchmarks/results/import-history.txt}
 WORK=${WORK:-target/bench/history}
 HEAP=${HEAP:-512m}

@@ -60,7 +60,7 @@ class HistoryAppend {
 					pending.contains(id));
 			timelines.put(id, timeline);
 		}
-		this.writer.append(timelines, before);
+		this.writer.append(sheet, timelines, before);
 		return Optional.of(timelines);
 	}
 

@@ -32,12 +32,33 @@ class HistoryWriter {
 	 * Writes timelines resumed from {@code before}: their changed rows and their events,
 	 * which are all new.
 	 */
-	void append(Map<Long, Timeline> timelines, Map<Long, Timeline.Stored> before) {
-		writeAgreements(timelines, before);
+	void append(AgreementHistory.SheetPoint sheet, Map<Long, Timeline> timelines, Map<Long, Timeline.Stored> before) {
+		// every agreement the sheet lists was last listed by it: one statement, not a row
+		// each; only rows that changed otherwise are updated one by one
+		this.template.update(
+				"update agreement set last_listed = ? where last_listed <> ? and id in "
+						+ "(select agreement_id from sheet_row where sheet_id = ?)",
+				sheet.publishedAt(), sheet.publishedAt(), sheet.id());
+		Map<Long, Timeline.Stored> listedBefore = new HashMap<>();
+		before.forEach((id, stored) -> listedBefore.put(id, withLastListed(stored, timelines.get(id))));
+		writeAgreements(timelines, listedBefore);
 		List<Object[]> inserts = new ArrayList<>();
 		timelines.forEach(
 				(agreement, timeline) -> timeline.events.forEach((event) -> inserts.add(values(agreement, event))));
 		insertEvents(inserts);
+	}
+
+	/**
+	 * The stored values as the set-based update left them: a listed agreement's last
+	 * listing is this sheet, as its timeline says.
+	 */
+	private static Timeline.Stored withLastListed(Timeline.Stored stored,
+			@org.jspecify.annotations.Nullable Timeline timeline) {
+		if (timeline == null || timeline.lastListed == null) {
+			return stored;
+		}
+		return new Timeline.Stored(stored.status(), stored.firstListed(), timeline.lastListed, stored.firstPending(),
+				stored.firstParticipating(), stored.removedAt(), stored.listedAs());
 	}
 
 	/**
