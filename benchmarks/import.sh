@@ -2,6 +2,7 @@
 # Benchmark: the CLI import of ICE's whole sheet sequence (../shared/data/ice-287g) into a fresh
 # PostgreSQL database (end287g_bench_import on 127.0.0.1) and a fresh H2 file database.
 # Measures wall time and peak RSS with /usr/bin/time -v; writes benchmarks/results/import.txt.
+# `benchmarks/import.sh history` measures a thousand synthetic days instead (results/import-history.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,12 @@ if [ -z "$jar" ]; then
 fi
 
 launch=(-jar "$jar")
+
+# `import.sh history`: a long synthetic history (benchmarks/SyntheticSheets.java), see README.md.
+if [ "${1:-}" = history ]; then
+	. benchmarks/import-history.sh
+	exit
+fi
 
 run() { # label, datasource url, username
 	local label=$1 url=$2 user=$3 log

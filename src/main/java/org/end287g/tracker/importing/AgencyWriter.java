@@ -88,13 +88,27 @@ class AgencyWriter {
 			}
 		}
 		Map<Long, LocalDateTime> lastParticipating = new HashMap<>();
-		this.jdbc
-			.sql("select r.agreement_id, max(s.published_at) from sheet_row r join ice_sheet s on s.id = r.sheet_id "
-					+ "where s.list = 'PARTICIPATING' and r.agreement_id is not null group by r.agreement_id")
-			.query((rs, n) -> lastParticipating.put(rs.getLong(1), rs.getObject(2, LocalDateTime.class)))
-			.list();
+		// only a sheet older than the latest participating one needs to know (it reads
+		// the
+		// whole history); the latest is the newest for every agreement it lists
+		if (publishedLater(sheet)) {
+			this.jdbc.sql(
+					"select r.agreement_id, max(s.published_at) from sheet_row r join ice_sheet s on s.id = r.sheet_id "
+							+ "where s.list = 'PARTICIPATING' and r.agreement_id is not null group by r.agreement_id")
+				.query((rs, n) -> lastParticipating.put(rs.getLong(1), rs.getObject(2, LocalDateTime.class)))
+				.list();
+		}
 		refreshDetails(sheet, groups, rows, ids, lastListed, lastParticipating);
 		return ids;
+	}
+
+	/** Whether an accepted participating sheet was published after this one. */
+	private boolean publishedLater(SheetFileName sheet) {
+		return this.jdbc
+			.sql("select count(*) from ice_sheet where list = 'PARTICIPATING' and accepted and published_at > ?")
+			.param(sheet.publishedAt())
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private long createAgreement(long agencyId, String model, LocalDateTime listed) {

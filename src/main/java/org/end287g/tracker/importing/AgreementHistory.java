@@ -1,11 +1,15 @@
 package org.end287g.tracker.importing;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -13,9 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Derives every agreement's status, dates and events from the whole sequence of accepted
- * sheets in publication order, so a sheet imported out of order gives the same result as
- * one imported in order. Only changed rows are written.
+ * Derives every agreement's status, dates and events from the sequence of accepted sheets
+ * in publication order, so a sheet imported out of order gives the same result as one
+ * imported in order. A sheet published after every other one is applied on top of the
+ * stored history (its cost follows the sheet, not the history); any other sheet replays
+ * the whole sequence. Only changed rows are written.
  */
 @Component
 class AgreementHistory {
@@ -26,6 +32,11 @@ class AgreementHistory {
 	record Changes(int added, int removed) {
 	}
 
+	/** Replay order: time, participating before pending (a move is not a removal), id. */
+	static final Comparator<SheetPoint> ORDER = Comparator.comparing(SheetPoint::publishedAt)
+		.thenComparing((sheet) -> sheet.participating() ? 0 : 1)
+		.thenComparingLong(SheetPoint::id);
+
 	private static final Set<String> ADDED = Set.of("LISTED_PENDING", "LISTED_ACTIVE", "RELISTED");
 
 	private final JdbcClient jdbc;
@@ -34,19 +45,48 @@ class AgreementHistory {
 
 	private final HistoryWriter writer;
 
+	private final HistoryAppend append;
+
+	private final AtomicLong fullReplays = new AtomicLong();
+
 	AgreementHistory(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
-		this.writer = new HistoryWriter(jdbc, template);
+		this.writer = new HistoryWriter(template);
+		this.append = new HistoryAppend(jdbc, this.writer);
 	}
 
-	/** Recomputes everything and says what the given sheet added and removed. */
+	/**
+	 * Brings the history up to date after the given sheet was stored and says what it
+	 * added and removed.
+	 */
 	Changes recompute(long sheetId) {
-		Map<Long, Timeline> timelines = replay(sheets(), members());
+		List<SheetPoint> sheets = sheets("published_at >= (select published_at from ice_sheet where id = ?)", sheetId);
+		SheetPoint last = sheets.get(sheets.size() - 1);
+		Optional<Map<Long, Timeline>> appended = (last.id() == sheetId) ? this.append.apply(last) : Optional.empty();
+		return changes(appended.orElseGet(this::replayAll).values(), sheetId);
+	}
+
+	/**
+	 * Replays every accepted sheet and writes the result: the reference the incremental
+	 * path must equal, and the repair of a history written before it kept names.
+	 */
+	Map<Long, Timeline> replayAll() {
+		this.fullReplays.incrementAndGet();
+		Map<Long, Timeline> timelines = replay(sheets("1 = 1"), members());
 		this.writer.write(timelines);
+		return timelines;
+	}
+
+	/** How many times this instance replayed the whole sequence. */
+	long fullReplays() {
+		return this.fullReplays.get();
+	}
+
+	private static Changes changes(Collection<Timeline> timelines, long sheetId) {
 		int added = 0;
 		int removed = 0;
-		for (Timeline timeline : timelines.values()) {
+		for (Timeline timeline : timelines) {
 			for (Timeline.Event event : timeline.events) {
 				added += (event.sheetId() == sheetId && ADDED.contains(event.kind())) ? 1 : 0;
 				removed += (event.sheetId() == sheetId && event.kind().equals("REMOVED")) ? 1 : 0;
@@ -55,23 +95,25 @@ class AgreementHistory {
 		return new Changes(added, removed);
 	}
 
-	/**
-	 * Participating before pending at the same time, so a move does not look like a
-	 * removal.
-	 */
-	private List<SheetPoint> sheets() {
-		return this.jdbc
-			.sql("select id, list, published_at from ice_sheet where accepted order by published_at, "
-					+ "case when list = 'PARTICIPATING' then 0 else 1 end, id")
+	private List<SheetPoint> sheets(String where, Object... params) {
+		return this.jdbc.sql("select id, list, published_at from ice_sheet where accepted and " + where)
+			.params(params)
 			.query((rs, n) -> new SheetPoint(rs.getLong(1), "PARTICIPATING".equals(rs.getString(2)),
 					rs.getObject(3, LocalDateTime.class)))
-			.list();
+			.stream()
+			.sorted(ORDER)
+			.toList();
 	}
 
-	/** Per sheet, the agreements it lists and the agency name it lists them under. */
+	/**
+	 * Per sheet, the agreements it lists and the agency name of the first row listing
+	 * each.
+	 */
 	private Map<Long, Map<Long, String>> members() {
 		Map<Long, Map<Long, String>> members = new HashMap<>();
-		this.template.query("select sheet_id, agreement_id, raw_agency from sheet_row where agreement_id is not null",
+		this.template.query(
+				"select sheet_id, agreement_id, raw_agency from sheet_row where agreement_id is not null "
+						+ "order by sheet_id, row_number",
 				(RowCallbackHandler) (rs) -> members.computeIfAbsent(rs.getLong(1), (k) -> new HashMap<>())
 					.putIfAbsent(rs.getLong(2), Names.tidy(rs.getString(3))));
 		return members;

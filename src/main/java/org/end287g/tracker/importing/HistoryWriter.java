@@ -2,58 +2,98 @@ package org.end287g.tracker.importing;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Writes replayed timelines: changed agreements, and the event rows that differ. */
+/**
+ * Writes timelines: the agreement rows whose values changed, and the event rows that
+ * differ (all of them after a full replay, only the new ones after a resumed one).
+ */
 class HistoryWriter {
-
-	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
 
-	HistoryWriter(JdbcClient jdbc, JdbcTemplate template) {
-		this.jdbc = jdbc;
+	HistoryWriter(JdbcTemplate template) {
 		this.template = template;
 	}
 
+	/** Writes a full replay: every stored value and event not in it goes. */
 	void write(Map<Long, Timeline> timelines) {
-		writeAgreements(timelines);
+		writeAgreements(timelines, stored(null));
 		writeEvents(timelines);
 	}
 
-	private void writeAgreements(Map<Long, Timeline> timelines) {
-		List<Object[]> updates = new ArrayList<>();
-		this.template.query("select id, status, first_listed, last_listed, first_pending, first_participating, "
-				+ "removed_at from agreement", (rs) -> {
-					Timeline t = timelines.get(rs.getLong(1));
-					if (t == null || t.status == null) {
-						return;
-					}
-					boolean same = t.status.equals(rs.getString(2)) && same(t.firstListed, rs.getObject(3))
-							&& same(t.lastListed, rs.getObject(4)) && same(t.firstPending, rs.getObject(5))
-							&& same(t.firstParticipating, rs.getObject(6)) && same(t.removedAt, rs.getObject(7));
-					if (!same) {
-						updates.add(new Object[] { t.status, t.firstListed, t.lastListed, t.firstPending,
-								t.firstParticipating, t.removedAt, rs.getLong(1) });
-					}
-				});
-		this.template.batchUpdate("update agreement set status = ?, first_listed = ?, last_listed = ?, "
-				+ "first_pending = ?, first_participating = ?, removed_at = ? where id = ?", updates);
+	/**
+	 * Writes timelines resumed from {@code before}: their changed rows and their events,
+	 * which are all new.
+	 */
+	void append(AgreementHistory.SheetPoint sheet, Map<Long, Timeline> timelines, Map<Long, Timeline.Stored> before) {
+		// every agreement the sheet lists was last listed by it: one statement, not a row
+		// each; only rows that changed otherwise are updated one by one
+		this.template.update(
+				"update agreement set last_listed = ? where last_listed <> ? and id in "
+						+ "(select agreement_id from sheet_row where sheet_id = ?)",
+				sheet.publishedAt(), sheet.publishedAt(), sheet.id());
+		Map<Long, Timeline.Stored> listedBefore = new HashMap<>();
+		before.forEach((id, stored) -> listedBefore.put(id, withLastListed(stored, timelines.get(id))));
+		writeAgreements(timelines, listedBefore);
+		List<Object[]> inserts = new ArrayList<>();
+		timelines.forEach(
+				(agreement, timeline) -> timeline.events.forEach((event) -> inserts.add(values(agreement, event))));
+		insertEvents(inserts);
 	}
 
-	private static boolean same(@Nullable LocalDateTime value, @Nullable Object stored) {
-		LocalDateTime storedTime = (stored instanceof java.sql.Timestamp ts) ? ts.toLocalDateTime()
-				: (LocalDateTime) stored;
-		return Objects.equals(value, storedTime);
+	/**
+	 * The stored values as the set-based update left them: a listed agreement's last
+	 * listing is this sheet, as its timeline says.
+	 */
+	private static Timeline.Stored withLastListed(Timeline.Stored stored,
+			@org.jspecify.annotations.Nullable Timeline timeline) {
+		if (timeline == null || timeline.lastListed == null) {
+			return stored;
+		}
+		return new Timeline.Stored(stored.status(), stored.firstListed(), timeline.lastListed, stored.firstPending(),
+				stored.firstParticipating(), stored.removedAt(), stored.listedAs());
+	}
+
+	/**
+	 * The stored timeline of the given agreements, or of all when {@code ids} is null.
+	 */
+	Map<Long, Timeline.Stored> stored(@org.jspecify.annotations.Nullable Collection<Long> ids) {
+		Map<Long, Timeline.Stored> stored = new HashMap<>();
+		this.template.query("select id, status, first_listed, last_listed, first_pending, first_participating, "
+				+ "removed_at, listed_as from agreement", (RowCallbackHandler) (rs) -> {
+					long id = rs.getLong(1);
+					if (ids == null || ids.contains(id)) {
+						stored.put(id,
+								new Timeline.Stored(rs.getString(2), rs.getObject(3, LocalDateTime.class),
+										rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class),
+										rs.getObject(6, LocalDateTime.class), rs.getObject(7, LocalDateTime.class),
+										rs.getString(8)));
+					}
+				});
+		return stored;
+	}
+
+	private void writeAgreements(Map<Long, Timeline> timelines, Map<Long, Timeline.Stored> before) {
+		List<Object[]> updates = new ArrayList<>();
+		timelines.forEach((id, timeline) -> {
+			Timeline.Stored after = timeline.stored();
+			if (after.status() != null && before.containsKey(id) && !after.equals(before.get(id))) {
+				updates.add(new Object[] { after.status(), after.firstListed(), after.lastListed(),
+						after.firstPending(), after.firstParticipating(), after.removedAt(),
+						SheetStore.truncate(after.listedAs(), 300), id });
+			}
+		});
+		this.template.batchUpdate(
+				"update agreement set status = ?, first_listed = ?, last_listed = ?, "
+						+ "first_pending = ?, first_participating = ?, removed_at = ?, listed_as = ? where id = ?",
+				updates);
 	}
 
 	private void writeEvents(Map<Long, Timeline> timelines) {
@@ -66,13 +106,21 @@ class HistoryWriter {
 			for (Timeline.Event event : timeline.events) {
 				if (existing.remove(
 						agreement + "|" + event.sheetId() + "|" + event.kind() + "|" + event.occurredAt()) == null) {
-					inserts.add(new Object[] { agreement, event.sheetId(), event.kind(), event.occurredAt(),
-							SheetStore.truncate(event.detail(), 1000) });
+					inserts.add(values(agreement, event));
 				}
 			}
 		});
 		this.template.batchUpdate("delete from agreement_event where id = ?",
 				existing.values().stream().map((id) -> new Object[] { id }).toList());
+		insertEvents(inserts);
+	}
+
+	private static Object[] values(long agreement, Timeline.Event event) {
+		return new Object[] { agreement, event.sheetId(), event.kind(), event.occurredAt(),
+				SheetStore.truncate(event.detail(), 1000) };
+	}
+
+	private void insertEvents(List<Object[]> inserts) {
 		this.template.batchUpdate("insert into agreement_event (agreement_id, sheet_id, kind, occurred_at, detail) "
 				+ "values (?, ?, ?, ?, ?)", inserts);
 	}

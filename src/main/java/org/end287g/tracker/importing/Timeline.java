@@ -28,6 +28,44 @@ final class Timeline {
 
 	private @Nullable String name;
 
+	/** A timeline that has not seen any sheet yet. */
+	Timeline() {
+	}
+
+	/**
+	 * Picks up a history where the stored agreement row left it, so the next sheet is
+	 * applied without replaying the earlier ones; {@link #events} then holds only new
+	 * events.
+	 */
+	static Timeline resume(Stored stored) {
+		Timeline timeline = new Timeline();
+		timeline.status = stored.status();
+		timeline.firstListed = stored.firstListed();
+		timeline.lastListed = stored.lastListed();
+		timeline.firstPending = stored.firstPending();
+		timeline.firstParticipating = stored.firstParticipating();
+		timeline.removedAt = stored.removedAt();
+		timeline.name = stored.listedAs();
+		return timeline;
+	}
+
+	/** What an agreement row keeps of its timeline. */
+	record Stored(@Nullable String status, @Nullable LocalDateTime firstListed, @Nullable LocalDateTime lastListed,
+			@Nullable LocalDateTime firstPending, @Nullable LocalDateTime firstParticipating,
+			@Nullable LocalDateTime removedAt, @Nullable String listedAs) {
+	}
+
+	/** The values to store; equal to the stored ones when nothing changed. */
+	Stored stored() {
+		return new Stored(this.status, this.firstListed, this.lastListed, this.firstPending, this.firstParticipating,
+				this.removedAt, this.name);
+	}
+
+	/** The name the latest sheet that listed this agreement gave its agency. */
+	@Nullable String name() {
+		return this.name;
+	}
+
 	/**
 	 * Applies one sheet: {@code listedAs} is the name it lists the agreement under, null
 	 * when it does not list it; the flags tell whether the latest sheet of each list

@@ -1,9 +1,16 @@
 package org.end287g.tracker.reading;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjuster;
+import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.end287g.tracker.ListedCount;
 
@@ -12,7 +19,10 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * A line chart of listed agreements over time as inline SVG: a title and a description
- * for screen readers, axis labels in the visitor's language, and no script.
+ * for screen readers, axis labels in the visitor's language, and no script. Years of
+ * sheets several times a week would draw more points than the chart has pixels, so a long
+ * history is drawn one point a week (past {@value #MAX_POINTS} sheets) or a month (past
+ * two years): the count of the period's last sheet, placed by its date.
  */
 final class ListedChart {
 
@@ -23,6 +33,8 @@ final class ListedChart {
 	private static final int LEFT = 48;
 
 	private static final int BOTTOM = 28;
+
+	static final int MAX_POINTS = 120;
 
 	private ListedChart() {
 	}
@@ -40,7 +52,7 @@ final class ListedChart {
 				new Object[] { first.listed(), dates.format(first.publishedOn()), last.listed(),
 						dates.format(last.publishedOn()), max, points.size() },
 				locale);
-		StringBuilder svg = new StringBuilder(256 + points.size() * 16);
+		StringBuilder svg = new StringBuilder(2048);
 		svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
 			.append(WIDTH)
 			.append(' ')
@@ -52,7 +64,7 @@ final class ListedChart {
 			.append(HtmlUtils.htmlEscape(desc))
 			.append("</desc>");
 		axes(svg, max, dates.format(first.publishedOn()), dates.format(last.publishedOn()));
-		svg.append("<polyline class=\"chart-line\" points=\"").append(line(points, max)).append("\"/></svg>");
+		svg.append("<polyline class=\"chart-line\" points=\"").append(line(drawn(points), max)).append("\"/></svg>");
 		return svg.toString();
 	}
 
@@ -74,12 +86,35 @@ final class ListedChart {
 				HtmlUtils.htmlEscape(value));
 	}
 
+	/**
+	 * The points to draw: all of a short history, else the last of each week or month,
+	 * and always the first and the last sheet.
+	 */
+	static List<ListedCount> drawn(List<ListedCount> points) {
+		if (points.size() <= MAX_POINTS) {
+			return points;
+		}
+		long days = ChronoUnit.DAYS.between(points.getFirst().publishedOn(), points.getLast().publishedOn());
+		TemporalAdjuster period = (days > 2 * 365) ? TemporalAdjusters.firstDayOfMonth()
+				: TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY);
+		Map<LocalDate, ListedCount> last = new LinkedHashMap<>();
+		last.put(LocalDate.MIN, points.getFirst());
+		for (ListedCount point : points) {
+			last.put(point.publishedOn().with(period), point);
+		}
+		return List.copyOf(last.values());
+	}
+
 	private static String line(List<ListedCount> points, int max) {
 		StringBuilder line = new StringBuilder();
 		double plotWidth = WIDTH - LEFT - 16;
 		double plotHeight = HEIGHT - BOTTOM - 16;
+		LocalDate start = points.getFirst().publishedOn();
+		long span = ChronoUnit.DAYS.between(start, points.getLast().publishedOn());
 		for (int i = 0; i < points.size(); i++) {
-			double x = LEFT + 8 + ((points.size() == 1) ? plotWidth / 2 : plotWidth * i / (points.size() - 1));
+			double at = (span == 0) ? ((points.size() == 1) ? 0.5 : (double) i / (points.size() - 1))
+					: (double) ChronoUnit.DAYS.between(start, points.get(i).publishedOn()) / span;
+			double x = LEFT + 8 + plotWidth * at;
 			double y = HEIGHT - BOTTOM - plotHeight * points.get(i).listed() / max;
 			line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
 		}

@@ -1,12 +1,14 @@
 package org.end287g.tracker.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.TrackerReader;
 import org.end287g.tracker.moa.MoaLibrary;
 import org.end287g.tracker.reading.TrackerQueries;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,22 +29,26 @@ class AgencyController {
 
 	private final MoaLibrary moa;
 
-	AgencyController(TrackerReader reader, TrackerQueries queries, CampaignCalls calls, MoaLibrary moa) {
+	private final MessageSource messages;
+
+	AgencyController(TrackerReader reader, TrackerQueries queries, CampaignCalls calls, MoaLibrary moa,
+			MessageSource messages) {
 		this.reader = reader;
 		this.queries = queries;
 		this.calls = calls;
 		this.moa = moa;
+		this.messages = messages;
 	}
 
 	@GetMapping("/agencies/{slug}")
-	String agency(@PathVariable String slug, Model model) {
+	String agency(@PathVariable String slug, Model model, Locale locale) {
 		if (slug.length() > 200) {
 			throw TrackerProblems.unknownAgency(slug.substring(0, 200));
 		}
 		AgencyProfile profile = this.reader.agency(slug).orElseThrow(() -> TrackerProblems.unknownAgency(slug));
 		model.addAttribute("profile", profile);
 		model.addAttribute("agency", profile.agency());
-		model.addAttribute("history", this.queries.history(slug));
+		model.addAttribute("history", HistorySentences.of(this.queries.history(slug), this.messages, locale));
 		model.addAttribute("call", this.calls.of(List.of(slug)).get(slug));
 		model.addAttribute("moa", this.moa.forAgency(slug));
 		return "tracker/agency";

@@ -147,9 +147,14 @@ class PageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Jail officers question people booked"),
 					containsString("Jail officers serve ICE administrative warrants"),
-					containsString("WSO agreement moved from pending to active"), containsString("listed as pending"),
-					containsString("Agency renamed. from Gaston Co. Sheriff Office"),
+					containsString("Warrant Service Officer agreement: listed as pending on 16 May 2025; "
+							+ "listed as signed on 27 June 2025."),
+					containsString("Jail Enforcement Model agreement: listed as signed on 16 May 2025; "
+							+ "renamed on 27 June 2025 (from Gaston Co. Sheriff Office)."),
 					containsString("Gaston Co. Sheriff Office"), containsString("GASTON COUNTY SHERIFF"))));
+		this.mvc.perform(get("/agencies/" + TrackerFixture.GASTON + "?lang=es"))
+			.andExpect(content().string(containsString(
+					"en la lista como pendiente el 16 de mayo de 2025; en la lista como firmado el 27 de junio de 2025.")));
 		this.mvc.perform(get("/agencies/florida-highway-patrol-fl?lang=es"))
 			.andExpect(content().string(allOf(containsString("Agencia estatal"), containsString("county not given"))));
 	}
