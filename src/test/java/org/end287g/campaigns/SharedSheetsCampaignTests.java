@@ -126,7 +126,8 @@ class SharedSheetsCampaignTests {
 			.params(IceSheetImported.class.getName(), since.atOffset(ZoneOffset.UTC))
 			.query(String.class)
 			.list();
-		assertThat(publications).containsExactly("campaigns.create-missing-after-import COMPLETED at",
+		assertThat(publications).containsExactly("alerts.mail-after-import COMPLETED at",
+				"campaigns.create-missing-after-import COMPLETED at",
 				"campaigns.possible-wins-after-import COMPLETED at");
 	}
 

@@ -221,6 +221,13 @@ class Finding1StaffNeedPasskeyTests {
 					.single()
 					.toString());
 		this.ids.put("mail/id", this.jdbc.sql("select max(id) from mail_outbox").query(Long.class).single().toString());
+		// a sheet held for staff, which a link-only admin may neither accept nor reject
+		long held = new org.end287g.tracker.TrackerFixture(this.jdbc).sheet("PENDING", "2025-06-30T00:00", 3, false,
+				"COMMAND");
+		this.jdbc.sql("update ice_sheet set review = 'HELD', held_reason = 'VANISHED' where id = ?")
+			.param(held)
+			.update();
+		this.ids.put("held/id", Long.toString(held));
 		this.ids.put("lessons/slug",
 				this.jdbc.sql("select min(slug) from toolkit_lessons").query(String.class).single());
 	}
@@ -410,7 +417,9 @@ class Finding1StaffNeedPasskeyTests {
 				"select count(*) from campaign_deliveries", "select count(*) from leader_training",
 				"select count(*) from toolkit_share_messages", "select count(*) from toolkit_records_requests",
 				"select count(*) from toolkit_lesson_progress", "select count(*) from organizations",
-				"select count(*) from accounts", "select count(*) from mail_outbox" }) {
+				"select count(*) from accounts", "select count(*) from mail_outbox",
+				"select id, accepted, review from ice_sheet", "select count(*) from moa_document",
+				"select count(*) from moa_clause_note", "select count(*) from alert_subscriptions" }) {
 			state.append(sql).append(": ").append(this.jdbc.sql(sql + " order by 1").query().listOfRows()).append('\n');
 		}
 		return state.toString();
