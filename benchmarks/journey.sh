@@ -111,6 +111,10 @@ move_count() {
 for endpoint in $ENDPOINTS; do
 	[ -n "${PATHS[$endpoint]:-}" ] || die "unknown endpoint '$endpoint' (known: ${!PATHS[*]})"
 done
+# The second instance takes no load of its own here; behind a load balancer it would take
+# half. Warmed like the first during the first warm-up, its campaign page is compiled code
+# when the probe reads it, as on a real second instance.
+wrk -t1 -c8 -d"$WARMUP" "${HEADERS[@]}" "$SECOND/campaigns/$SLUG" >/dev/null &
 move_count &
 MOVER=$!
 count_before=$(psql_bench -c "select coalesce(sum(confirmed), 0) from signature_counts where campaign_id = $CAMPAIGN_ID")
@@ -130,8 +134,8 @@ count_after=$(psql_bench -c "select coalesce(sum(confirmed), 0) from signature_c
 lag_line() {
 	[ -s "$WORK/lag.$1" ] || { echo "no probe"; VERDICT=1; return; }
 	sort -n "$WORK/lag.$1" | awk -v target="$MAX_COUNT_AGE_MS" '{ v[NR] = $1 } END {
-		printf "%d probes, median %d ms, max %d ms (target max < %d ms: %s)", NR, v[int((NR + 1) / 2)], v[NR], target,
-			(v[NR] < target) ? "meets" : "MISSES" }'
+		printf "%d probes, median %d ms, 99th %d ms, max %d ms (target max < %d ms: %s)", NR, v[int((NR + 1) / 2)],
+			v[int(NR * 0.99 + 0.5)], v[NR], target, (v[NR] < target) ? "meets" : "MISSES" }'
 	awk -v target="$MAX_COUNT_AGE_MS" '$1 >= target { bad = 1 } END { exit bad }' "$WORK/lag.$1" || VERDICT=1
 }
 first_lag=$(lag_line first)

@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * moment"
  */
 @ConfigurationProperties("end287g.campaigns")
-record SignatureSettings(@DefaultValue("false") boolean confirmWithoutMail, @DefaultValue("1s") Duration countMaxAge,
+record SignatureSettings(@DefaultValue("false") boolean confirmWithoutMail, @DefaultValue("500ms") Duration countMaxAge,
 		@DefaultValue("60") int signaturesPerAddress, @DefaultValue("10m") Duration signaturesPerAddressPeriod,
 		@DefaultValue("2") int signingWriters, @DefaultValue("10s") Duration signingTimeout) {
 
