@@ -131,7 +131,7 @@ class OutboxParallelTests {
 		List<String> ids = queue("parallel", 300);
 		assertThat(this.worker.poll()).isEqualTo(300);
 		assertThat(this.worker.poll()).isZero();
-		assertThat(messageIds(smtp.getReceivedMessages())).hasSize(300).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(received(ids)).hasSize(300).containsExactlyInAnyOrderElementsOf(ids);
 		assertThat(count("SENT")).isEqualTo(300);
 		assertThat(count("SENDING") + count("PENDING")).isZero();
 	}
@@ -150,7 +150,7 @@ class OutboxParallelTests {
 		finally {
 			instances.shutdown();
 		}
-		assertThat(messageIds(smtp.getReceivedMessages())).hasSize(400).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(received(ids)).hasSize(400).containsExactlyInAnyOrderElementsOf(ids);
 		assertThat(count("SENT")).isEqualTo(400);
 	}
 
@@ -250,6 +250,15 @@ class OutboxParallelTests {
 			idle = (round == 0) ? idle + 1 : 0;
 		}
 		return handled;
+	}
+
+	/**
+	 * The Message-IDs the server received of these messages, each as often as it came: a
+	 * message of an earlier test that the server took only after that test ended (the
+	 * mid-batch failure leaves connections to finish) is not this test's.
+	 */
+	private static List<String> received(List<String> ids) throws MessagingException {
+		return messageIds(smtp.getReceivedMessages()).stream().filter(ids::contains).toList();
 	}
 
 	private static List<String> messageIds(MimeMessage[] messages) throws MessagingException {
