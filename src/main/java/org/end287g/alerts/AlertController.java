@@ -132,8 +132,7 @@ class AlertController {
 	@PostMapping("/alerts/confirm")
 	String confirm(@RequestParam(required = false) @Nullable String token, Model model) {
 		long id = subscription(CONFIRM, token);
-		AlertPlace place = this.subscriptions.confirm(id, this.clock.instant())
-			.flatMap((code) -> AlertPlace.of(code, this.places))
+		AlertPlace place = placeOf(this.subscriptions.confirm(id, this.clock.instant()))
 			.orElseThrow(() -> Problem.notFound("alerts.error.link"));
 		model.addAttribute("place", place);
 		model.addAttribute("step", "confirmed");
@@ -148,7 +147,7 @@ class AlertController {
 	@PostMapping("/alerts/stop")
 	String stop(@RequestParam(required = false) @Nullable String token, Model model) {
 		long id = subscription(STOP, token);
-		Optional<AlertPlace> place = this.subscriptions.place(id).flatMap((code) -> AlertPlace.of(code, this.places));
+		Optional<AlertPlace> place = placeOf(this.subscriptions.place(id));
 		this.subscriptions.stop(id);
 		// stopping twice is still stopped
 		model.addAttribute("place", place.orElse(null));
@@ -159,12 +158,15 @@ class AlertController {
 	private String button(String purpose, @Nullable String token, Model model) {
 		long id = subscription(purpose, token);
 		model.addAttribute("place",
-				this.subscriptions.place(id)
-					.flatMap((code) -> AlertPlace.of(code, this.places))
-					.orElseThrow(() -> Problem.notFound("alerts.error.link")));
+				placeOf(this.subscriptions.place(id)).orElseThrow(() -> Problem.notFound("alerts.error.link")));
 		model.addAttribute("token", token);
 		model.addAttribute("step", purpose);
 		return "alerts/button";
+	}
+
+	/** The place a subscription follows, when it (still) exists. */
+	private Optional<AlertPlace> placeOf(Optional<String> code) {
+		return code.flatMap((place) -> AlertPlace.of(place, this.places));
 	}
 
 	private long subscription(String purpose, @Nullable String token) {

@@ -15,6 +15,7 @@ import org.end287g.places.Places;
 import org.end287g.privacy.SignedLinks;
 import org.end287g.tracker.AgencyCampaigns;
 import org.end287g.tracker.CampaignCall;
+import org.end287g.tracker.CountyRef;
 import org.end287g.tracker.IceSheetImported;
 import org.end287g.tracker.SheetChange;
 import org.end287g.tracker.TrackerReader;
@@ -85,16 +86,13 @@ class AlertMailer {
 	int alert(long sheetId) {
 		List<SheetChange> changes = this.tracker.changesOf(sheetId);
 		Set<String> followed = new LinkedHashSet<>();
-		for (SheetChange change : changes) {
-			followed.add(change.agency().state());
-			if (change.agency().county() != null) {
-				followed.add(change.agency().county().fips());
-			}
-		}
+		changes.forEach((change) -> followed.addAll(placesOf(change)));
 		Map<String, CampaignCall> calls = calls(changes);
 		int sent = 0;
 		for (AlertSubscriptions.Follower follower : this.subscriptions.followersOf(followed)) {
-			List<SheetChange> there = changes.stream().filter((change) -> in(change, follower.place())).toList();
+			List<SheetChange> there = changes.stream()
+				.filter((change) -> placesOf(change).contains(follower.place()))
+				.toList();
 			AlertPlace place = AlertPlace.of(follower.place(), this.places).orElse(null);
 			if (there.isEmpty() || place == null
 					|| !this.subscriptions.firstDelivery(follower.id(), sheetId, this.clock.instant())) {
@@ -106,9 +104,12 @@ class AlertMailer {
 		return sent;
 	}
 
-	private static boolean in(SheetChange change, String place) {
-		return place.equals(change.agency().state())
-				|| (change.agency().county() != null && place.equals(change.agency().county().fips()));
+	/**
+	 * The places whose followers hear of a change: its agency's state, and its county.
+	 */
+	private static List<String> placesOf(SheetChange change) {
+		CountyRef county = change.agency().county();
+		return (county != null) ? List.of(change.agency().state(), county.fips()) : List.of(change.agency().state());
 	}
 
 	private Map<String, CampaignCall> calls(List<SheetChange> changes) {
