@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.end287g.tracker.AgencyProfile;
+import org.end287g.tracker.TrackerPageContributor;
 import org.end287g.tracker.TrackerReader;
 import org.end287g.tracker.moa.MoaLibrary;
 import org.end287g.tracker.reading.TrackerQueries;
@@ -31,13 +32,16 @@ class AgencyController {
 
 	private final MessageSource messages;
 
+	private final List<TrackerPageContributor> contributors;
+
 	AgencyController(TrackerReader reader, TrackerQueries queries, CampaignCalls calls, MoaLibrary moa,
-			MessageSource messages) {
+			MessageSource messages, List<TrackerPageContributor> contributors) {
 		this.reader = reader;
 		this.queries = queries;
 		this.calls = calls;
 		this.moa = moa;
 		this.messages = messages;
+		this.contributors = contributors;
 	}
 
 	@GetMapping("/agencies/{slug}")
@@ -51,6 +55,7 @@ class AgencyController {
 		model.addAttribute("history", HistorySentences.of(this.queries.history(slug), this.messages, locale));
 		model.addAttribute("call", this.calls.of(List.of(slug)).get(slug));
 		model.addAttribute("moa", this.moa.forAgency(slug));
+		this.contributors.forEach((contributor) -> contributor.agency(profile, model, locale));
 		return "tracker/agency";
 	}
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.problems.Problem;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.CampaignCall;
+import org.end287g.tracker.TrackerPageContributor;
 import org.end287g.tracker.reading.NearbyAgreements;
 import org.end287g.tracker.reading.NearbyAgreements.Distant;
 import org.end287g.tracker.reading.TrackerQueries;
@@ -41,11 +42,15 @@ class NearController {
 
 	private final CampaignCalls calls;
 
-	NearController(TrackerQueries reader, PointLocator locator, MessageSource messages, CampaignCalls calls) {
+	private final List<TrackerPageContributor> contributors;
+
+	NearController(TrackerQueries reader, PointLocator locator, MessageSource messages, CampaignCalls calls,
+			List<TrackerPageContributor> contributors) {
 		this.reader = reader;
 		this.locator = locator;
 		this.messages = messages;
 		this.calls = calls;
+		this.contributors = contributors;
 	}
 
 	@GetMapping("/near")
@@ -64,6 +69,7 @@ class NearController {
 			model.addAttribute("here", here);
 			model.addAttribute("nearby", nearby);
 			addCalls(nearby, model);
+			this.contributors.forEach((contributor) -> contributor.near(here.county(), here.zip(), model, locale));
 		}
 		catch (Problem ex) {
 			response.setStatus(ex.getStatusCode().value());
