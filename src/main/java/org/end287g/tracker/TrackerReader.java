@@ -41,4 +41,11 @@ public interface TrackerReader {
 	 */
 	List<SheetChange> changesOf(long sheetId);
 
+	/**
+	 * The agencies with an ACTIVE or PENDING agreement, read straight from the database:
+	 * for the jobs that follow each import, which must not rebuild the whole read model
+	 * for every sheet of a long history.
+	 */
+	List<AgencyView> listedAgencies();
+
 }

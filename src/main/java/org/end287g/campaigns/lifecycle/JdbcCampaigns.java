@@ -14,8 +14,6 @@ import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.tracker.AgencyView;
-import org.end287g.tracker.AgreementFilter;
-import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.TrackerReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,10 +89,8 @@ class JdbcCampaigns implements Campaigns {
 	@Override
 	public int createMissing() {
 		Map<String, AgencyView> targets = new LinkedHashMap<>();
-		for (AgreementView agreement : this.tracker.agreements(AgreementFilter.all())) {
-			if ("ACTIVE".equals(agreement.status()) || "PENDING".equals(agreement.status())) {
-				targets.putIfAbsent(agreement.agency().slug(), agreement.agency());
-			}
+		for (AgencyView agency : this.tracker.listedAgencies()) {
+			targets.putIfAbsent(agency.slug(), agency);
 		}
 		Set<String> existing = new HashSet<>(
 				this.jdbc.sql("select agency_slug from campaigns").query(String.class).list());

@@ -12,8 +12,7 @@ import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.CampaignStatus;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
-import org.end287g.tracker.AgreementFilter;
-import org.end287g.tracker.AgreementView;
+import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.IceSheetImported;
 import org.end287g.tracker.TrackerReader;
 import org.slf4j.Logger;
@@ -100,10 +99,8 @@ class PossibleWins {
 	/** The agencies with an ACTIVE or PENDING agreement. */
 	private Set<String> listedAgencies() {
 		Set<String> listed = new HashSet<>();
-		for (AgreementView agreement : this.tracker.agreements(AgreementFilter.all())) {
-			if ("ACTIVE".equals(agreement.status()) || "PENDING".equals(agreement.status())) {
-				listed.add(agreement.agency().slug());
-			}
+		for (AgencyView agency : this.tracker.listedAgencies()) {
+			listed.add(agency.slug());
 		}
 		return listed;
 	}

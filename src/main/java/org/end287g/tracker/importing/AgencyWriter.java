@@ -1,13 +1,17 @@
 package org.end287g.tracker.importing;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,11 +74,30 @@ class AgencyWriter {
 	Long[] agreements(SheetFileName sheet, Map<String, AgencyGroup> groups, List<CleanRow> rows) {
 		Map<String, Long> existing = new HashMap<>();
 		Map<Long, LocalDateTime> lastListed = new HashMap<>();
-		this.jdbc.sql("select id, agency_id, model, last_listed from agreement").query((rs, n) -> {
-			existing.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1));
-			return lastListed.merge(rs.getLong(2), rs.getObject(4, LocalDateTime.class),
-					(a, b) -> a.isAfter(b) ? a : b);
-		}).list();
+		Stored stored = new Stored(new HashMap<>(), new HashMap<>());
+		this.jdbc
+			.sql("select id, agency_id, model, last_listed, signed, raw_signed, moa_url, addendum_url "
+					+ "from agreement")
+			.query((rs, n) -> {
+				existing.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1));
+				stored.agreements()
+					.put(rs.getLong(1), new Object[] { rs.getObject(5, LocalDate.class), rs.getString(6),
+							rs.getString(7), rs.getString(8) });
+				return lastListed.merge(rs.getLong(2), rs.getObject(4, LocalDateTime.class),
+						(a, b) -> a.isAfter(b) ? a : b);
+			})
+			.list();
+		this.jdbc
+			.sql("select id, name, kind, county_fips, raw_state, raw_name, raw_kind, raw_county, issues "
+					+ "from agency")
+			.query((rs, n) -> {
+				Object[] values = new Object[8];
+				for (int column = 2; column <= 9; column++) {
+					values[column - 2] = rs.getString(column);
+				}
+				return stored.agencies().put(rs.getLong(1), values);
+			})
+			.list();
 		Long[] ids = new Long[rows.size()];
 		for (int i = 0; i < rows.size(); i++) {
 			CleanRow row = rows.get(i);
@@ -98,8 +121,21 @@ class AgencyWriter {
 				.query((rs, n) -> lastParticipating.put(rs.getLong(1), rs.getObject(2, LocalDateTime.class)))
 				.list();
 		}
-		refreshDetails(sheet, groups, rows, ids, lastListed, lastParticipating);
+		refreshDetails(sheet, groups, rows, ids, lastListed, lastParticipating, stored);
 		return ids;
+	}
+
+	/**
+	 * The details as stored before this sheet, each value or empty: a sheet repeats most
+	 * of the last one, and only what it changes is written.
+	 */
+	private record Stored(Map<Long, Object[]> agencies, Map<Long, Object[]> agreements) {
+
+		/** Whether the stored values equal the update's (its last value is the id). */
+		static boolean same(Object @Nullable [] stored, Object[] update) {
+			return stored != null && Arrays.equals(stored, 0, stored.length, update, 0, update.length - 1);
+		}
+
 	}
 
 	/** Whether an accepted participating sheet was published after this one. */
@@ -131,7 +167,7 @@ class AgencyWriter {
 	 * older sheet imported late does not overwrite them.
 	 */
 	private void refreshDetails(SheetFileName sheet, Map<String, AgencyGroup> groups, List<CleanRow> rows, Long[] ids,
-			Map<Long, LocalDateTime> lastListed, Map<Long, LocalDateTime> lastParticipating) {
+			Map<Long, LocalDateTime> lastListed, Map<Long, LocalDateTime> lastParticipating, Stored stored) {
 		List<Object[]> agencies = new ArrayList<>();
 		List<Object[]> agreements = new ArrayList<>();
 		Map<Long, String> agencyIssues = new HashMap<>();
@@ -145,15 +181,21 @@ class AgencyWriter {
 			LocalDateTime last = lastListed.get(agency);
 			boolean newest = last == null || !sheet.publishedAt().isBefore(last);
 			if (newest && agencyIssues.put(agency, String.join(" ", row.issues())) == null) {
-				agencies.add(agencyValues(row, agency));
+				Object[] values = agencyValues(row, agency);
+				if (!Stored.same(stored.agencies().get(agency), values)) {
+					agencies.add(values);
+				}
 			}
 			LocalDateTime participated = lastParticipating.get(ids[i]);
 			if (!detailed.add(ids[i])) {
 				continue;
 			}
 			if (sheet.participating() && (participated == null || !sheet.publishedAt().isBefore(participated))) {
-				agreements.add(new Object[] { row.signed(), SheetStore.truncate(row.raw().signed(), 100), row.moaUrl(),
-						row.addendumUrl(), ids[i] });
+				Object[] values = { row.signed(), SheetStore.truncate(row.raw().signed(), 100), row.moaUrl(),
+						row.addendumUrl(), ids[i] };
+				if (!Stored.same(stored.agreements().get(ids[i]), values)) {
+					agreements.add(values);
+				}
 			}
 		}
 		this.template.batchUpdate("update agency set name = ?, kind = ?, county_fips = ?, raw_state = ?, "

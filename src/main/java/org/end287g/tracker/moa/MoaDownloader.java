@@ -7,19 +7,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Downloads one PDF from ICE: redirects followed a few times at most, a deadline on
+ * Downloads one PDF from ICE: redirects followed a few times at most, each only to an
+ * allowed host (a redirect must not lead us inside our own network), a deadline on
  * connecting, on the answer and on the whole body (a server that trickles bytes is cut
  * off), and never more than the size limit read. What comes back must start like a PDF
  * (ICE sometimes answers with an HTML page).
  */
 @Component
 class MoaDownloader {
+
+	/** Redirects followed before giving up (a loop ends here). */
+	private static final int MAX_REDIRECTS = 5;
 
 	private final MoaProperties properties;
 
@@ -29,11 +36,38 @@ class MoaDownloader {
 		this.properties = properties;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.timeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
+			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 	}
 
 	byte[] download(URI uri) {
+		URI next = uri;
+		for (int hop = 0;; hop++) {
+			if (!this.properties.allows(next)
+					|| !("https".equals(next.getScheme()) || "http".equals(next.getScheme()))) {
+				throw MoaRejected.download("host not allowed: " + next.getHost());
+			}
+			Answer answer = get(next);
+			if (answer.redirect() == null) {
+				return answer.pdf();
+			}
+			if (hop == MAX_REDIRECTS) {
+				throw MoaRejected.download("too many redirects");
+			}
+			try {
+				next = next.resolve(answer.redirect());
+			}
+			catch (IllegalArgumentException ex) {
+				throw MoaRejected.download("malformed redirect");
+			}
+		}
+	}
+
+	/** A PDF, or where the server sends us instead. */
+	private record Answer(byte[] pdf, @Nullable String redirect) {
+	}
+
+	private Answer get(URI uri) {
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(this.properties.timeout())
 			.header("User-Agent", "end287g tracker")
@@ -44,8 +78,9 @@ class MoaDownloader {
 			HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 			try (InputStream body = response.body()) {
 				int status = response.statusCode();
-				if (status >= 300 && status < 400) {
-					throw MoaRejected.download("too many redirects (HTTP " + status + ")");
+				Optional<String> location = response.headers().firstValue("Location");
+				if (status >= 300 && status < 400 && location.isPresent()) {
+					return new Answer(new byte[0], location.get().trim());
 				}
 				if (status != 200) {
 					throw MoaRejected.download("HTTP " + status);
@@ -53,7 +88,7 @@ class MoaDownloader {
 				// closing the body at the deadline ends a read that would otherwise wait
 				CompletableFuture.delayedExecutor(this.properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
 					.execute(() -> closeQuietly(body));
-				return bounded(body, this.properties.maxBytes());
+				return new Answer(bounded(body, this.properties.maxBytes()), null);
 			}
 		}
 		catch (HttpTimeoutException ex) {

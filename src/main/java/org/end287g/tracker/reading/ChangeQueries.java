@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.end287g.places.Places;
 import org.end287g.tracker.AgencyProfile.RawValues;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.SheetChange;
@@ -38,10 +39,16 @@ class ChangeQueries {
 			""";
 
 	private static final String OF_SHEET = """
-			select e.kind, a.model, a.agency_id
-			from agreement_event e join agreement a on a.id = e.agreement_id
+			select e.kind, a.model, g.slug, g.state, g.name, g.kind, g.county_fips
+			from agreement_event e join agreement a on a.id = e.agreement_id join agency g on g.id = a.agency_id
 			where e.sheet_id = :sheet and e.kind <> 'RENAMED'
 			order by a.agency_id, a.model, e.id
+			""";
+
+	private static final String LISTED_AGENCIES = """
+			select g.slug, g.state, g.name, g.kind, g.county_fips from agency g
+			where exists (select 1 from agreement a where a.agency_id = g.id and a.status in ('ACTIVE', 'PENDING'))
+			order by g.id
 			""";
 
 	private static final String OF_AGENCY = """
@@ -53,8 +60,11 @@ class ChangeQueries {
 
 	private final JdbcClient jdbc;
 
-	ChangeQueries(JdbcClient jdbc) {
+	private final Places places;
+
+	ChangeQueries(JdbcClient jdbc, Places places) {
 		this.jdbc = jdbc;
+		this.places = places;
 	}
 
 	/**
@@ -88,13 +98,26 @@ class ChangeQueries {
 			.toList();
 	}
 
-	/** What one sheet changed, for the agencies of the snapshot (renames aside). */
-	List<SheetChange> ofSheet(long sheetId, Map<Long, AgencyView> agencies) {
-		return this.jdbc.sql(OF_SHEET).param("sheet", sheetId).query((rs, n) -> {
-			AgencyView agency = agencies.get(rs.getLong(3));
-			return (agency != null) ? Optional.of(new SheetChange(rs.getString(1), rs.getString(2), agency))
-					: Optional.<SheetChange>empty();
-		}).list().stream().flatMap(Optional::stream).toList();
+	/**
+	 * What one sheet changed (renames aside), read without loading the snapshot: the jobs
+	 * that follow each import must cost what the sheet changed, not what the tracker
+	 * holds.
+	 */
+	List<SheetChange> ofSheet(long sheetId) {
+		AgencyRows agencies = new AgencyRows(this.places);
+		return this.jdbc.sql(OF_SHEET)
+			.param("sheet", sheetId)
+			.query((rs, n) -> new SheetChange(rs.getString(1), rs.getString(2), agencies.agency(rs)))
+			.list();
+	}
+
+	/**
+	 * The agencies with an ACTIVE or PENDING agreement, in one query without the
+	 * snapshot.
+	 */
+	List<AgencyView> listedAgencies() {
+		AgencyRows agencies = new AgencyRows(this.places);
+		return this.jdbc.sql(LISTED_AGENCIES).query((rs, n) -> agencies.agency(rs)).list();
 	}
 
 	List<AgreementChange> ofAgency(long agencyId, AgencyView agency) {

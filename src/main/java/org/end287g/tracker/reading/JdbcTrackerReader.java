@@ -126,7 +126,12 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 
 	@Override
 	public List<SheetChange> changesOf(long sheetId) {
-		return this.changes.ofSheet(sheetId, snapshot().data().agencies());
+		return this.changes.ofSheet(sheetId);
+	}
+
+	@Override
+	public List<AgencyView> listedAgencies() {
+		return this.changes.listedAgencies();
 	}
 
 	@Override

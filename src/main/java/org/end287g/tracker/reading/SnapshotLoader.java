@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,8 @@ import org.end287g.places.County;
 import org.end287g.places.Places;
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.AgreementView;
-import org.end287g.tracker.CountyRef;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ListedCount;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,9 +51,11 @@ class SnapshotLoader {
 	}
 
 	TrackerSnapshot load() {
-		Map<String, Optional<County>> counties = new HashMap<>();
+		AgencyRows agencyRows = new AgencyRows(this.places);
 		Map<Long, AgencyView> agencies = new LinkedHashMap<>();
-		List<TrackerSnapshot.Row> rows = this.jdbc.sql(AGREEMENTS).query((rs, n) -> row(rs, counties, agencies)).list();
+		List<TrackerSnapshot.Row> rows = this.jdbc.sql(AGREEMENTS)
+			.query((rs, n) -> row(rs, agencyRows, agencies))
+			.list();
 		List<ListedCount> history = this.jdbc.sql(HISTORY)
 			.query((rs, n) -> new ListedCount(rs.getTimestamp(1).toLocalDateTime().toLocalDate(), rs.getInt(2)))
 			.list();
@@ -67,30 +66,22 @@ class SnapshotLoader {
 				this.sheets.firstStartOnly());
 	}
 
-	private TrackerSnapshot.Row row(ResultSet rs, Map<String, Optional<County>> counties,
-			Map<Long, AgencyView> agencies) throws SQLException {
+	private static TrackerSnapshot.Row row(ResultSet rs, AgencyRows agencyRows, Map<Long, AgencyView> agencies)
+			throws SQLException {
 		long agencyId = rs.getLong("agency_id");
-		String fips = rs.getString("county_fips");
-		Optional<County> county = (fips != null) ? counties.computeIfAbsent(fips, this.places::county)
+		AgencyView agency = agencies.get(agencyId);
+		if (agency == null) {
+			agency = agencyRows.agency(rs);
+			agencies.put(agencyId, agency);
+		}
+		Optional<County> county = (agency.county() != null) ? agencyRows.county(agency.county().fips())
 				: Optional.empty();
-		AgencyView agency = agencies.computeIfAbsent(agencyId, (id) -> agency(rs, fips, county));
 		LocalDate signed = (rs.getDate("signed") != null) ? rs.getDate("signed").toLocalDate() : null;
 		AgreementView agreement = new AgreementView(agency, rs.getString("model"), signed, rs.getString("status"),
 				date(rs.getTimestamp("first_listed")), date(rs.getTimestamp("last_listed")), rs.getString("moa_url"),
 				rs.getString("addendum_url"));
 		return new TrackerSnapshot.Row(agencyId, agreement, county.map(County::latitude).orElse(null),
 				county.map(County::longitude).orElse(null));
-	}
-
-	private static AgencyView agency(ResultSet rs, @Nullable String fips, Optional<County> county) {
-		try {
-			CountyRef ref = (fips != null) ? new CountyRef(fips, county.map(County::name).orElse(null)) : null;
-			return new AgencyView(rs.getString("name"), rs.getString("slug"), rs.getString("state"),
-					rs.getString("kind"), ref);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private List<AgencyName> names(Map<Long, AgencyView> agencies) {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -36,6 +37,9 @@ class MoaArchiveTests {
 
 	HttpServer server;
 
+	/** Requests that reached the server under a host the archive may not call. */
+	final AtomicInteger calledOnLocalhost = new AtomicInteger();
+
 	ExecutorService threads = Executors.newCachedThreadPool();
 
 	String base;
@@ -57,12 +61,28 @@ class MoaArchiveTests {
 		this.good = MoaFiles.text("The LEA shall honor ICE detainers for 48 hours.");
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.setExecutor(this.threads);
-		this.server.createContext("/good.pdf", (exchange) -> send(exchange, 200, this.good));
+		this.server.createContext("/good.pdf", (exchange) -> {
+			if (exchange.getRequestHeaders().getFirst("Host").startsWith("localhost")) {
+				this.calledOnLocalhost.incrementAndGet();
+			}
+			send(exchange, 200, this.good);
+		});
 		this.server.createContext("/page.html", (exchange) -> send(exchange, 200,
 				"<!DOCTYPE html><html>Moved</html>".getBytes(StandardCharsets.UTF_8)));
 		this.server.createContext("/loop", (exchange) -> {
 			exchange.getResponseHeaders().add("Location", "/loop");
 			send(exchange, 302, new byte[0]);
+		});
+		this.server.createContext("/elsewhere", (exchange) -> {
+			// a redirect to a host the archive may not call (an address inside our
+			// network)
+			exchange.getResponseHeaders()
+				.add("Location", "http://localhost:" + this.server.getAddress().getPort() + "/good.pdf");
+			send(exchange, 302, new byte[0]);
+		});
+		this.server.createContext("/moved", (exchange) -> {
+			exchange.getResponseHeaders().add("Location", "/good.pdf");
+			send(exchange, 301, new byte[0]);
 		});
 		this.server.createContext("/slow.pdf", (exchange) -> {
 			sleep(3000);
@@ -114,6 +134,16 @@ class MoaArchiveTests {
 		assertThat(this.archiver.archiveOnce()).isZero();
 		assertThat(failure("/loop")).contains("redirect");
 		assertThat(documents()).isZero();
+	}
+
+	@Test
+	void aRedirectIsFollowedOnlyToAnAllowedHost() {
+		link(this.jem, "/moved");
+		link(this.wso, "/elsewhere");
+		assertThat(this.archiver.archiveOnce()).isEqualTo(1);
+		assertThat(documents()).isEqualTo(1);
+		assertThat(failure("/elsewhere")).contains("host not allowed");
+		assertThat(this.calledOnLocalhost).hasValue(0);
 	}
 
 	@Test
