@@ -42,11 +42,14 @@ class ImportController {
 	}
 
 	@GetMapping("/admin/import")
-	String form(@RequestParam(name = "held", required = false) @Nullable String held, Model model) {
+	String form(@RequestParam(name = "held", required = false) @Nullable String held,
+			@RequestParam(name = "page", required = false) @Nullable String page, Model model) {
 		if ("accepted".equals(held) || "rejected".equals(held)) {
 			model.addAttribute("heldDecision", "admin.import.held.done." + held);
 		}
-		return this.page.show(model);
+		boolean number = page != null && page.length() <= 6 && page.chars().allMatch(Character::isDigit)
+				&& !page.isEmpty();
+		return this.page.show(model, (number) ? Integer.parseInt(page) : 1);
 	}
 
 	@PostMapping("/admin/import")

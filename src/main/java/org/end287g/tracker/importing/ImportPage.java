@@ -26,6 +26,9 @@ class ImportPage {
 
 	private final ImportProperties limits;
 
+	/** Sheets listed on one page of the staff page. */
+	static final int PAGE_SIZE = 50;
+
 	ImportPage(IceSheets sheets, SheetStore store, MessageSource messages, ImportProperties limits) {
 		this.sheets = sheets;
 		this.store = store;
@@ -34,7 +37,16 @@ class ImportPage {
 	}
 
 	String show(Model model) {
-		model.addAttribute("snapshots", this.store.snapshots());
+		return show(model, 1);
+	}
+
+	/** The page with the given page of sheets (50 a page, newest first). */
+	String show(Model model, int page) {
+		long pages = Math.max(1, (this.store.count() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int shown = (int) Math.min(Math.max(1, page), pages);
+		model.addAttribute("snapshots", this.store.snapshots((shown - 1) * PAGE_SIZE, PAGE_SIZE));
+		model.addAttribute("snapshotPage", shown);
+		model.addAttribute("snapshotPages", pages);
 		model.addAttribute("held", this.store.held());
 		model.addAttribute("firstStartOnly", this.sheets.firstStartOnly());
 		return VIEW;

@@ -168,8 +168,16 @@ class SheetStore {
 		}
 	}
 
-	List<SheetSnapshot> snapshots() {
-		return this.jdbc.sql(SNAPSHOT + " order by published_at desc, id desc").query(SheetStore::snapshot).list();
+	/** One page of the sheets, newest publication first: a long history has thousands. */
+	List<SheetSnapshot> snapshots(int offset, int limit) {
+		return this.jdbc.sql(SNAPSHOT + " order by published_at desc, id desc limit ? offset ?")
+			.params(limit, offset)
+			.query(SheetStore::snapshot)
+			.list();
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from ice_sheet").query(Long.class).single();
 	}
 
 	/** Removes a held sheet's snapshot (it holds no rows), to apply it anew. */

@@ -63,6 +63,38 @@ class HeldSheetsPageTests {
 	}
 
 	@Test
+	void aLongHistoryIsListedFiftySheetsAPageNewestFirst() throws Exception {
+		for (int day = 1; day <= 60; day++) {
+			String name = "refused-sheet-" + day + ".xlsx";
+			this.store.insert(
+					SheetFileName
+						.parse(String.format("pendingAgencies%02d%02d2026am.xlsx", 1 + day / 28, 1 + day % 28)),
+					name, UUID.randomUUID().toString(), 0, SheetSource.UPLOAD, "test");
+		}
+		// 63 sheets: the newest 50, then 13
+		String first = this.mvc.perform(get("/admin/import").with(Staff.admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Page 1 of 2")))
+			.andExpect(content().string(containsString("/admin/import?page=2")))
+			.andExpect(content().string(not(containsString("participatingAgencies05012025am.xlsx"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first.split("<td><code>", -1)).hasSize(51);
+		this.mvc.perform(get("/admin/import?page=2").with(Staff.admin()).header("Accept-Language", "es"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Página 2 de 2")))
+			.andExpect(content().string(containsString("Hojas más recientes")))
+			.andExpect(content().string(containsString("participatingAgencies05012025am.xlsx")));
+		// a page past the end, or not a number, shows a page that exists
+		for (String page : new String[] { "99", "-1", "x", "9999999999", "" }) {
+			this.mvc.perform(get("/admin/import").param("page", page).with(Staff.admin()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("of 2")));
+		}
+	}
+
+	@Test
 	void thePageListsTheHeldSheetWithItsReasonDiffAndButtonsInBothLanguages() throws Exception {
 		this.mvc.perform(get("/admin/import").with(Staff.admin()))
 			.andExpect(status().isOk())
