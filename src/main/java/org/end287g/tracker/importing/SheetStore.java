@@ -24,6 +24,9 @@ class SheetStore {
 			+ "listed_count, accepted, reject_reason, source, review, held_reason, held_vanished, held_moved, "
 			+ "held_added, held_names, date_source from ice_sheet";
 
+	private static final String ROW_COLUMNS = "sheet_id, row_number, raw_state, raw_agency, raw_kind, raw_county, "
+			+ "raw_model, raw_signed, raw_moa, raw_addendum, agreement_id, issues";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -148,9 +151,11 @@ class SheetStore {
 					truncate(rawLink(raw.addendum(), raw.addendumLink()), 1000), agreementIds[i],
 					truncate(rows.get(i).issueText(), 1000) };
 		}
-		this.template.batchUpdate("insert into sheet_row (sheet_id, row_number, raw_state, raw_agency, raw_kind, "
-				+ "raw_county, raw_model, raw_signed, raw_moa, raw_addendum, agreement_id, issues) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", java.util.Arrays.asList(batch));
+		if (!RowCopy.copy(this.template, "sheet_row (" + ROW_COLUMNS + ")", batch)) {
+			this.template.batchUpdate(
+					"insert into sheet_row (" + ROW_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					java.util.Arrays.asList(batch));
+		}
 	}
 
 	void setListedCount(long sheetId, int listed) {
