@@ -52,7 +52,8 @@ class Finding9CookiesAndActuatorTests {
 	@Test
 	void theActuatorShowsAnonymousVisitorsOnlyTheHealthCheck() throws Exception {
 		for (String path : new String[] { "/actuator", "/actuator/", "/actuator/env", "/actuator/beans",
-				"/actuator/info", "/actuator/metrics", "/actuator/configprops", "/actuator/mappings" }) {
+				"/actuator/info", "/actuator/metrics", "/actuator/configprops", "/actuator/mappings",
+				"/actuator/prometheus" }) {
 			assertThat(get(path).statusCode()).as(path).isEqualTo(404);
 			assertThat(get(path, "X-Forwarded-Proto", "https").statusCode()).as(path).isEqualTo(404);
 		}

@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.end287g.tracker.DateSource;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
@@ -29,6 +32,7 @@ import org.end287g.tracker.SheetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +64,24 @@ class IceFetcher {
 
 	private final HttpClient http;
 
+	private final MeterRegistry meters;
+
 	IceFetcher(IceSheets sheets, FetchProperties properties, FetchLease lease) {
+		this(sheets, properties, lease, new SimpleMeterRegistry());
+	}
+
+	/**
+	 * The fetcher of the running application.
+	 * @param sheets where fetched sheets go
+	 * @param properties where and how to fetch
+	 * @param lease one instance fetches at a time
+	 * @param meters counts fetches by outcome ({@code end287g.ice.fetches}: "fetched"
+	 * when ICE's page and sheets were read, whether new or not, "failed" otherwise), the
+	 * figure behind the "fetch stale" alert (docs/operations.md)
+	 */
+	@Autowired
+	IceFetcher(IceSheets sheets, FetchProperties properties, FetchLease lease, MeterRegistry meters) {
+		this.meters = meters;
 		this.sheets = sheets;
 		this.properties = properties;
 		this.lease = lease;
@@ -68,6 +89,10 @@ class IceFetcher {
 			.connectTimeout(properties.timeout())
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
+		// both outcomes from the start, so "no fetch in a day" is a zero, not an absent
+		// series
+		fetches("fetched");
+		fetches("failed");
 	}
 
 	@Scheduled(cron = "${end287g.ice.fetch.cron:0 23 */4 * * *}")
@@ -83,16 +108,27 @@ class IceFetcher {
 			log.info("ICE fetch skipped: another instance is fetching");
 			return List.of();
 		}
+		String outcome = "failed";
 		try {
-			return fetch(this.properties.url());
+			List<ImportResult> results = fetch(this.properties.url());
+			outcome = "fetched";
+			return results;
 		}
 		catch (IOException ex) {
 			log.warn("ICE fetch failed: {}", ex.getMessage());
 			return List.of();
 		}
 		finally {
+			fetches(outcome).increment();
 			this.lease.release();
 		}
+	}
+
+	private Counter fetches(String outcome) {
+		return Counter.builder("end287g.ice.fetches")
+			.description("fetches of ICE's page by this instance, by outcome")
+			.tag("outcome", outcome)
+			.register(this.meters);
 	}
 
 	List<ImportResult> fetch(URI page) throws IOException {
