@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +53,7 @@ class AdminImpactController {
 			Model model, RedirectAttributes redirect) {
 		FigureInput.Checked checked = form.check();
 		Figure figure = checked.figure();
-		Map<String, String> errors = errors(checked.refusals());
+		Map<String, String> errors = Checks.byField(checked.refusals());
 		if (figure != null && this.figures.exists(figure)) {
 			errors.put("sourceTitle", "impact.error.duplicate");
 		}
@@ -127,12 +126,6 @@ class AdminImpactController {
 		}
 		String field = this.messages.getMessage("impact.field." + refusal.field(), null, locale);
 		return this.messages.getMessage("impact.csv.line", new Object[] { refusal.line(), field, why }, locale);
-	}
-
-	static Map<String, String> errors(List<Checks.Refusal> refusals) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		refusals.forEach((refusal) -> errors.putIfAbsent(refusal.field(), refusal.key()));
-		return errors;
 	}
 
 	private String show(FigureInput form, Map<String, String> errors, Model model) {

@@ -46,7 +46,7 @@ class AdminWinsController {
 		WinInput.Checked checked = form.check();
 		if (checked.win() == null) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return show(null, form, AdminImpactController.errors(checked.refusals()), model);
+			return show(null, form, Checks.byField(checked.refusals()), model);
 		}
 		this.wins.add(checked.win(), null, authentication.getName());
 		redirect.addFlashAttribute("notice", "impact.admin.win.saved");
@@ -66,7 +66,7 @@ class AdminWinsController {
 		WinInput.Checked checked = form.check();
 		if (checked.win() == null) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return show(stored, form, AdminImpactController.errors(checked.refusals()), model);
+			return show(stored, form, Checks.byField(checked.refusals()), model);
 		}
 		this.wins.update(id, checked.win(), authentication.getName());
 		redirect.addFlashAttribute("notice", "impact.admin.win.saved");

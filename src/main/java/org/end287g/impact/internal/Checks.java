@@ -5,8 +5,10 @@ import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,13 @@ final class Checks {
 
 	/** A refused value: the field and the message key saying how to fix it. */
 	record Refusal(String field, String key) {
+	}
+
+	/** The first refusal of each field, for a form to show beside it. */
+	static Map<String, String> byField(List<Refusal> refusals) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		refusals.forEach((refusal) -> errors.putIfAbsent(refusal.field(), refusal.key()));
+		return errors;
 	}
 
 	List<Refusal> refusals() {

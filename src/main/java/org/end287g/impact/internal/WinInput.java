@@ -43,7 +43,7 @@ record WinInput(@Nullable String agencyName, @Nullable String state, @Nullable S
 	Checked check() {
 		Checks checks = new Checks();
 		String name = checks.text("agencyName", this.agencyName, 200, true);
-		String stateCode = checks.text("state", (this.state != null) ? this.state.toUpperCase(Locale.ROOT) : null, 2,
+		String stateCode = checks.text("state", (this.state != null) ? this.state.toUpperCase(Locale.ROOT) : null, 200,
 				true);
 		if (stateCode != null && !stateCode.matches("[A-Z]{2}")) {
 			checks.refuse("state", "impact.error.state");
