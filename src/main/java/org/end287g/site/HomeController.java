@@ -1,5 +1,6 @@
 package org.end287g.site;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.end287g.tracker.TrackerPictures;
@@ -28,10 +29,14 @@ class HomeController {
 
 	private final ObjectProvider<CampaignHighlights> campaigns;
 
-	HomeController(TrackerReader reader, TrackerPictures pictures, ObjectProvider<CampaignHighlights> campaigns) {
+	private final List<HomePageContributor> contributors;
+
+	HomeController(TrackerReader reader, TrackerPictures pictures, ObjectProvider<CampaignHighlights> campaigns,
+			List<HomePageContributor> contributors) {
 		this.reader = reader;
 		this.pictures = pictures;
 		this.campaigns = campaigns;
+		this.contributors = contributors;
 	}
 
 	@GetMapping("/")
@@ -52,6 +57,7 @@ class HomeController {
 					.stream()
 					.filter((state) -> state.active() + state.pending() + state.removed() > 0)
 					.toList());
+		this.contributors.forEach((contributor) -> contributor.home(model, locale));
 		return "home";
 	}
 

@@ -128,7 +128,7 @@ class SharedSheetsCampaignTests {
 			.list();
 		assertThat(publications).containsExactly("alerts.mail-after-import COMPLETED at",
 				"campaigns.create-missing-after-import COMPLETED at",
-				"campaigns.possible-wins-after-import COMPLETED at");
+				"campaigns.possible-wins-after-import COMPLETED at", "impact.draft-wins-after-import COMPLETED at");
 	}
 
 	private long count(String sql) {

@@ -228,6 +228,9 @@ class Finding1StaffNeedPasskeyTests {
 			.param(held)
 			.update();
 		this.ids.put("held/id", Long.toString(held));
+		this.ids.put("figures/id",
+				this.jdbc.sql("select min(id) from impact_figures").query(Long.class).single().toString());
+		this.ids.put("wins/id", this.jdbc.sql("select min(id) from wins").query(Long.class).single().toString());
 		this.ids.put("lessons/slug",
 				this.jdbc.sql("select min(slug) from toolkit_lessons").query(String.class).single());
 	}
@@ -419,7 +422,9 @@ class Finding1StaffNeedPasskeyTests {
 				"select count(*) from toolkit_lesson_progress", "select count(*) from organizations",
 				"select count(*) from accounts", "select count(*) from mail_outbox",
 				"select id, accepted, review from ice_sheet", "select count(*) from moa_document",
-				"select count(*) from moa_clause_note", "select count(*) from alert_subscriptions" }) {
+				"select count(*) from moa_clause_note", "select count(*) from alert_subscriptions",
+				"select count(*) from impact_figures", "select id, status, updated_at from wins",
+				"select count(*) from win_sources" }) {
 			state.append(sql).append(": ").append(this.jdbc.sql(sql + " order by 1").query().listOfRows()).append('\n');
 		}
 		return state.toString();

@@ -1,0 +1,59 @@
+package org.end287g.impact.internal;
+
+import java.util.Locale;
+
+import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.CampaignPageContributor;
+import org.end287g.tracker.AgencyProfile;
+import org.end287g.tracker.TrackerPageContributor;
+
+import org.springframework.ui.Model;
+
+/**
+ * Adds an agency's figures, chart and wins to its tracker page and to its campaign's page
+ * ({@code impact/parts}): two cheap queries.
+ */
+final class ImpactPageParts {
+
+	private ImpactPageParts() {
+	}
+
+	@org.springframework.stereotype.Component
+	static class OnAgencyPage implements TrackerPageContributor {
+
+		private final ImpactSummaries summaries;
+
+		OnAgencyPage(ImpactSummaries summaries) {
+			this.summaries = summaries;
+		}
+
+		@Override
+		public void agency(AgencyProfile profile, Model model, Locale locale) {
+			ImpactView view = this.summaries.of(profile.agency().slug(), locale);
+			if (view != null) {
+				model.addAttribute("impact", view);
+			}
+		}
+
+	}
+
+	@org.springframework.stereotype.Component
+	static class OnCampaignPage implements CampaignPageContributor {
+
+		private final ImpactSummaries summaries;
+
+		OnCampaignPage(ImpactSummaries summaries) {
+			this.summaries = summaries;
+		}
+
+		@Override
+		public void contribute(Campaign campaign, Model model, Locale locale) {
+			ImpactView view = this.summaries.of(campaign.agencySlug(), locale);
+			if (view != null) {
+				model.addAttribute("impact", view);
+			}
+		}
+
+	}
+
+}
