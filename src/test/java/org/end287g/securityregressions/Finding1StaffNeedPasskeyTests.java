@@ -228,6 +228,16 @@ class Finding1StaffNeedPasskeyTests {
 			.param(held)
 			.update();
 		this.ids.put("held/id", Long.toString(held));
+		// a help entry proposed by an organisation, which a link-only admin may neither
+		// approve nor delete
+		this.jdbc
+			.sql("insert into help_entries (name, name_key, kind, languages, cost, counties, facilities, approved, "
+					+ "created_at, updated_at) values ('Finding 1 help', 'finding 1 help', 'BOND_HELP', 'en', 'FREE', '', '', "
+					+ "false, ?, ?) on conflict do nothing")
+			.params(OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+		this.ids.put("help/id",
+				this.jdbc.sql("select max(id) from help_entries").query(Long.class).single().toString());
 		this.ids.put("lessons/slug",
 				this.jdbc.sql("select min(slug) from toolkit_lessons").query(String.class).single());
 	}
@@ -419,7 +429,8 @@ class Finding1StaffNeedPasskeyTests {
 				"select count(*) from toolkit_lesson_progress", "select count(*) from organizations",
 				"select count(*) from accounts", "select count(*) from mail_outbox",
 				"select id, accepted, review from ice_sheet", "select count(*) from moa_document",
-				"select count(*) from moa_clause_note", "select count(*) from alert_subscriptions" }) {
+				"select count(*) from moa_clause_note", "select count(*) from alert_subscriptions",
+				"select id, name, approved, updated_at from help_entries" }) {
 			state.append(sql).append(": ").append(this.jdbc.sql(sql + " order by 1").query().listOfRows()).append('\n');
 		}
 		return state.toString();

@@ -42,7 +42,7 @@ class HelpCard {
 	/** The most entries a card lists. */
 	static final int MOST = 6;
 
-	private static final float[] SIZES = { 8.5f, 7.5f, 7f };
+	private static final float[] SIZES = { 10f, 9f, 8f, 7f };
 
 	private static final String[] RIGHTS = { "help.card.right.silent", "help.card.right.door", "help.card.right.sign",
 			"help.card.right.lawyer" };
