@@ -333,7 +333,7 @@ class HelpTests {
 	@Test
 	void peopleFindHelpByZipCountyOrJailInBothLanguages() throws Exception {
 		add("Charlotte Bond Fund", "BOND_HELP", MECKLENBURG, true);
-		assertThat(html("/help?zip=28202")).contains("Help near Mecklenburg County, NC")
+		assertThat(html("/help?zip=28202")).contains("Get help near Mecklenburg County, NC")
 			.contains("Charlotte Bond Fund")
 			.contains("Serves this county")
 			.contains("href=\"tel:7045550100\"")
