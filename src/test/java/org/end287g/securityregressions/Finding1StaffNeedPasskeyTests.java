@@ -231,6 +231,16 @@ class Finding1StaffNeedPasskeyTests {
 		this.ids.put("figures/id",
 				this.jdbc.sql("select min(id) from impact_figures").query(Long.class).single().toString());
 		this.ids.put("wins/id", this.jdbc.sql("select min(id) from wins").query(Long.class).single().toString());
+		// a help entry proposed by an organisation, which a link-only admin may neither
+		// approve nor delete
+		this.jdbc
+			.sql("insert into help_entries (name, name_key, kind, languages, cost, counties, facilities, approved, "
+					+ "created_at, updated_at) values ('Finding 1 help', 'finding 1 help', 'BOND_HELP', 'en', 'FREE', '', '', "
+					+ "false, ?, ?) on conflict do nothing")
+			.params(OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+		this.ids.put("help/id",
+				this.jdbc.sql("select max(id) from help_entries").query(Long.class).single().toString());
 		this.ids.put("lessons/slug",
 				this.jdbc.sql("select min(slug) from toolkit_lessons").query(String.class).single());
 	}
@@ -424,7 +434,7 @@ class Finding1StaffNeedPasskeyTests {
 				"select id, accepted, review from ice_sheet", "select count(*) from moa_document",
 				"select count(*) from moa_clause_note", "select count(*) from alert_subscriptions",
 				"select count(*) from impact_figures", "select id, status, updated_at from wins",
-				"select count(*) from win_sources" }) {
+				"select count(*) from win_sources", "select id, name, approved, updated_at from help_entries" }) {
 			state.append(sql).append(": ").append(this.jdbc.sql(sql + " order by 1").query().listOfRows()).append('\n');
 		}
 		return state.toString();

@@ -1,0 +1,238 @@
+package org.end287g.help.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Importing entries from a CSV file (UTF-8, comma-separated, a header line naming the
+ * {@link #COLUMNS} in this order, fields with commas, quotes or line breaks in double
+ * quotes). Every line is checked like the staff form, and lines against each other (one
+ * entry per name); a dry run only reports, and an import stores every line in one
+ * transaction or, when any line is wrong, none. Imported entries are approved: staff
+ * bring them.
+ */
+@Component
+class HelpCsv {
+
+	static final List<String> COLUMNS = List.of("name", "kind", "languages", "cost", "counties", "facilities", "phone",
+			"email", "website", "address", "hours_en", "hours_es", "last_checked");
+
+	static final int MAX_BYTES = 1_000_000;
+
+	static final int MAX_LINES = 2_000;
+
+	private final HelpDirectory directory;
+
+	private final MessageSource messages;
+
+	HelpCsv(HelpDirectory directory, MessageSource messages) {
+		this.directory = directory;
+		this.messages = messages;
+	}
+
+	/**
+	 * One line of the file: its number in the file (the header is line 1), the entry's
+	 * name as given, and what is wrong with it (field name to message; empty when
+	 * nothing).
+	 */
+	record Line(int number, String name, Map<String, String> problems) {
+
+		public boolean ok() {
+			return this.problems.isEmpty();
+		}
+
+	}
+
+	/**
+	 * What a file holds or did: an error about the whole file (null when it could be
+	 * read), its lines, and how many entries were stored (0 on a dry run or any error).
+	 */
+	record Report(@Nullable String fileError, List<Line> lines, int stored, boolean dryRun) {
+
+		public boolean ok() {
+			return this.fileError == null && this.lines.stream().allMatch(Line::ok);
+		}
+
+		public long wrong() {
+			return this.lines.stream().filter((line) -> !line.ok()).count();
+		}
+
+	}
+
+	Report importFile(byte[] bytes, boolean dryRun, Locale locale) {
+		if (bytes.length == 0) {
+			return failed("help.import.error.empty", locale);
+		}
+		if (bytes.length > MAX_BYTES) {
+			return failed("help.import.error.big", locale);
+		}
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return failed("help.import.error.encoding", locale);
+		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		List<Row> rows = parse(text);
+		if (rows == null) {
+			return failed("help.import.error.quotes", locale);
+		}
+		rows.removeIf((row) -> row.cells().stream().allMatch(String::isBlank));
+		if (rows.isEmpty()) {
+			return failed("help.import.error.empty", locale);
+		}
+		List<String> header = rows.get(0)
+			.cells()
+			.stream()
+			.map((cell) -> cell.strip().toLowerCase(Locale.ROOT))
+			.toList();
+		if (!header.equals(COLUMNS)) {
+			return failed("help.import.error.header", locale, String.join(",", COLUMNS));
+		}
+		List<Row> data = rows.subList(1, rows.size());
+		if (data.isEmpty()) {
+			return failed("help.import.error.noLines", locale);
+		}
+		if (data.size() > MAX_LINES) {
+			return failed("help.import.error.lines", locale, MAX_LINES);
+		}
+		List<Line> lines = new ArrayList<>();
+		List<HelpForm> forms = new ArrayList<>();
+		Map<String, Integer> names = new HashMap<>();
+		for (Row row : data) {
+			List<String> cells = row.cells();
+			if (cells.size() != COLUMNS.size()) {
+				lines.add(new Line(row.number(), cells.isEmpty() ? "" : cells.get(0),
+						Map.of("line", text("help.import.error.columns", locale, cells.size(), COLUMNS.size()))));
+				continue;
+			}
+			HelpForm form = new HelpForm(cells.get(0), cells.get(1).toUpperCase(Locale.ROOT), cells.get(2),
+					cells.get(3).toUpperCase(Locale.ROOT), cells.get(4), cells.get(5), cells.get(6), cells.get(7),
+					cells.get(8), cells.get(9), cells.get(10), cells.get(11), cells.get(12));
+			Map<String, String> problems = new LinkedHashMap<>(this.directory.problems(form, null, locale));
+			Integer earlier = names.putIfAbsent(HelpDirectory.key(form.name()), row.number());
+			if (earlier != null && !form.name().isEmpty() && !problems.containsKey("name")) {
+				problems.put("name", text("help.import.error.twice", locale, earlier));
+			}
+			lines.add(new Line(row.number(), form.name(), problems));
+			forms.add(form);
+		}
+		Report checked = new Report(null, lines, 0, dryRun);
+		if (dryRun || !checked.ok()) {
+			return checked;
+		}
+		try {
+			return new Report(null, lines, this.directory.createAll(forms), false);
+		}
+		catch (DuplicateKeyException ex) {
+			// another import or a staff member stored one of these names meanwhile
+			return failed("help.import.error.meanwhile", locale);
+		}
+	}
+
+	private Report failed(String key, Locale locale, Object... args) {
+		return new Report(text(key, locale, args), List.of(), 0, false);
+	}
+
+	private String text(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale);
+	}
+
+	/** A row of the file and the number of the line it starts on. */
+	record Row(int number, List<String> cells) {
+	}
+
+	/**
+	 * The rows of a CSV text (RFC 4180: fields in double quotes may hold commas, doubled
+	 * quotes and line breaks); null when a quote is never closed or stray.
+	 */
+	static @Nullable List<Row> parse(String text) {
+		List<Row> rows = new ArrayList<>();
+		List<String> cells = new ArrayList<>();
+		StringBuilder cell = new StringBuilder();
+		boolean quoted = false;
+		boolean wasQuoted = false;
+		int line = 1;
+		int rowStart = 1;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quoted) {
+				if (c == '"') {
+					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+						cell.append('"');
+						i++;
+					}
+					else {
+						quoted = false;
+					}
+				}
+				else {
+					if (c == '\n') {
+						line++;
+					}
+					cell.append(c);
+				}
+			}
+			else if (c == '"') {
+				if (cell.length() > 0 || wasQuoted) {
+					return null;
+				}
+				quoted = true;
+				wasQuoted = true;
+			}
+			else if (c == ',') {
+				cells.add(cell.toString());
+				cell.setLength(0);
+				wasQuoted = false;
+			}
+			else if (c == '\r' || c == '\n') {
+				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+					i++;
+				}
+				cells.add(cell.toString());
+				rows.add(new Row(rowStart, List.copyOf(cells)));
+				cells.clear();
+				cell.setLength(0);
+				wasQuoted = false;
+				line++;
+				rowStart = line;
+			}
+			else {
+				if (wasQuoted) {
+					return null;
+				}
+				cell.append(c);
+			}
+		}
+		if (quoted) {
+			return null;
+		}
+		if (cell.length() > 0 || !cells.isEmpty() || wasQuoted) {
+			cells.add(cell.toString());
+			rows.add(new Row(rowStart, List.copyOf(cells)));
+		}
+		return rows;
+	}
+
+}
