@@ -8,7 +8,6 @@
  * {@link org.end287g.decide.Officials} is the public API; staff pages, the CSV import and
  * the storage are in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "places", "privacy", "problems", "tracker" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "places", "privacy", "tracker" })
 @org.jspecify.annotations.NullMarked
 package org.end287g.decide;

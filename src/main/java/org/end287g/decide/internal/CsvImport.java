@@ -53,7 +53,7 @@ class CsvImport {
 	/** The outcome: errors, or what was (or on a dry run would be) saved. */
 	record Result(boolean dryRun, int lines, List<Problem> problems, int newOffices, int newHolders, int updated) {
 
-		boolean saved() {
+		public boolean saved() {
 			return !this.dryRun && this.problems.isEmpty();
 		}
 
