@@ -159,7 +159,7 @@ class CampaignPageTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.slug").value("nc-gaston-county-sheriffs-office"))
 			.andExpect(jsonPath("$.title").value("Gaston County Sheriff's Office"))
-			.andExpect(jsonPath("$.target.name").value("Gaston County Sheriff's Office"))
+			.andExpect(jsonPath("$.target.agency").value("Gaston County Sheriff's Office"))
 			.andExpect(jsonPath("$.target.county").value("Gaston County"))
 			.andExpect(jsonPath("$.target.state").value("NC"))
 			.andExpect(jsonPath("$.goal").value(200))

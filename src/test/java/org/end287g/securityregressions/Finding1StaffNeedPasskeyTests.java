@@ -208,6 +208,22 @@ class Finding1StaffNeedPasskeyTests {
 			.update();
 
 		this.ids.put("campaigns/id", Long.toString(this.campaign));
+		this.jdbc.sql("""
+				insert into decide_offices (kind, name, state, office_key, created_at)
+				values ('GOVERNOR', 'Finding 1 Governor', 'NC', ?, current_timestamp)""")
+			.param("finding-1-" + System.nanoTime())
+			.update();
+		long office = this.jdbc.sql("select max(id) from decide_offices").query(Long.class).single();
+		this.jdbc.sql("""
+				insert into decide_holders (office_id, person_name, source_title, source_url, checked_on, created_at)
+				values (?, 'Finding One', 'Source', 'https://example.org', current_date, current_timestamp)""")
+			.param(office)
+			.update();
+		this.ids.put("holders/id",
+				this.jdbc.sql("select max(id) from decide_holders").query(Long.class).single().toString());
+		this.ids.put("targets/office", Long.toString(office));
+		this.ids.put("letter/office", Long.toString(office));
+		this.ids.put("contact/office", Long.toString(office));
 		this.ids.put("campaigns/slug", this.slug);
 		this.ids.put("signatures/id", Long.toString(signature));
 		this.ids.put("events/id", Long.toString(this.event));

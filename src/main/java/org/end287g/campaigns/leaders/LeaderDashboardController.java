@@ -15,6 +15,7 @@ import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.pages.CampaignViews;
 import org.end287g.campaigns.signing.SignatureCounts;
+import org.end287g.campaigns.targets.CampaignTargets;
 import org.end287g.problems.Problem;
 import org.end287g.validation.PlainText;
 import org.end287g.validation.ShownBack;
@@ -59,8 +60,11 @@ class LeaderDashboardController {
 
 	private final SignatureCounts counts;
 
+	private final CampaignTargets targets;
+
 	LeaderDashboardController(Campaigns campaigns, CampaignViews views, Permissions permissions, LeaderCampaigns work,
-			CampaignUpdates updates, MessageSource messages, SignatureCounts counts) {
+			CampaignUpdates updates, MessageSource messages, SignatureCounts counts, CampaignTargets targets) {
+		this.targets = targets;
 		this.campaigns = campaigns;
 		this.views = views;
 		this.permissions = permissions;
@@ -248,6 +252,7 @@ class LeaderDashboardController {
 		model.addAttribute("stepsDone", done.size());
 		model.addAttribute("updates", this.updates.of(campaign.id()));
 		model.addAttribute("usesSample", campaign.petitionText() == null);
+		this.targets.forLeader(campaign, locale, model);
 		model.addAttribute("tomorrow", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString());
 		return "campaigns/leader";
 	}
