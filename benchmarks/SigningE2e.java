@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -51,7 +53,7 @@ public class SigningE2e {
 	/** Mails received, by e-mail address (more than one is a double). */
 	static final Map<String, AtomicInteger> mailsTo = new ConcurrentHashMap<>();
 
-	static final List<long[]> confirmations = java.util.Collections.synchronizedList(new ArrayList<>());
+	static final Queue<long[]> confirmations = new ConcurrentLinkedQueue<>();
 
 	static final AtomicLong signed = new AtomicLong();
 
@@ -67,7 +69,7 @@ public class SigningE2e {
 
 	static final AtomicLong smtpSessions = new AtomicLong();
 
-	static final List<Long> signLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
+	static final Queue<Long> signLatencies = new ConcurrentLinkedQueue<>();
 
 	static HttpClient http;
 
