@@ -8,6 +8,7 @@
  * {@link org.end287g.decide.Officials} is the public API; staff pages, the CSV import and
  * the storage are in {@code internal}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "places", "privacy", "tracker" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "audit", "places", "privacy", "tracker", "validation" })
 @org.jspecify.annotations.NullMarked
 package org.end287g.decide;

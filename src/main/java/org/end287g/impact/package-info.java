@@ -6,6 +6,6 @@
  * agreements opens a draft win for staff to complete.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "tracker", "campaigns", "site", "places", "audit", "problems" })
+		allowedDependencies = { "tracker", "campaigns", "site", "places", "audit", "problems", "validation" })
 @org.jspecify.annotations.NullMarked
 package org.end287g.impact;

@@ -1,8 +1,5 @@
 package org.end287g.decide.internal;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +9,7 @@ import java.util.Map;
 
 import org.end287g.places.Places;
 import org.end287g.tracker.TrackerReader;
+import org.end287g.validation.CsvText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -67,26 +65,19 @@ class CsvImport {
 		if (bytes.length > MAX_BYTES) {
 			return failed(dryRun, new Problem(0, null, "decide.csv.tooBig"));
 		}
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(java.nio.ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
+		String text = CsvText.decode(bytes);
+		if (text == null) {
 			return failed(dryRun, new Problem(0, null, "decide.csv.encoding"));
-		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
 		}
 		List<Record> records;
 		try {
-			records = parse(text);
+			records = CsvText.rows(text)
+				.stream()
+				.map((row) -> new Record(row.line(), row.cells().toArray(String[]::new)))
+				.toList();
 		}
-		catch (IllegalArgumentException ex) {
-			return failed(dryRun, new Problem(Integer.parseInt(ex.getMessage()), null, "decide.csv.quote"));
+		catch (CsvText.Malformed ex) {
+			return failed(dryRun, new Problem(ex.line(), null, "decide.csv.quote"));
 		}
 		if (records.isEmpty() || records.get(0).values().length == 1 && records.get(0).values()[0].isBlank()) {
 			return failed(dryRun, new Problem(0, null, "decide.csv.empty"));
@@ -162,67 +153,6 @@ class CsvImport {
 
 	/** A record of the file and the line it starts on. */
 	record Record(int line, String[] values) {
-	}
-
-	/** RFC 4180: commas, double quotes around fields, {@code ""} inside them. */
-	static List<Record> parse(String text) {
-		List<Record> records = new ArrayList<>();
-		List<String> values = new ArrayList<>();
-		StringBuilder value = new StringBuilder();
-		boolean quoted = false;
-		int line = 1;
-		int start = 1;
-		int i = 0;
-		while (i < text.length()) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						value.append('"');
-						i++;
-					}
-					else {
-						quoted = false;
-					}
-				}
-				else {
-					if (c == '\n') {
-						line++;
-					}
-					value.append(c);
-				}
-			}
-			else if (c == '"' && value.isEmpty()) {
-				quoted = true;
-			}
-			else if (c == ',') {
-				values.add(value.toString());
-				value.setLength(0);
-			}
-			else if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				values.add(value.toString());
-				value.setLength(0);
-				records.add(new Record(start, values.toArray(String[]::new)));
-				values.clear();
-				line++;
-				start = line;
-			}
-			else {
-				value.append(c);
-			}
-			i++;
-		}
-		if (quoted) {
-			throw new IllegalArgumentException(Integer.toString(start));
-		}
-		if (!value.isEmpty() || !values.isEmpty()) {
-			values.add(value.toString());
-			records.add(new Record(start, values.toArray(String[]::new)));
-		}
-		return records;
 	}
 
 }

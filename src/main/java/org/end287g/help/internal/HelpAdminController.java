@@ -124,6 +124,12 @@ class HelpAdminController {
 		return "redirect:/admin/help";
 	}
 
+	/** The columns of the import, as its page lists them. */
+	@ModelAttribute("csvColumns")
+	String csvColumns() {
+		return String.join(",", HelpCsv.COLUMNS);
+	}
+
 	@GetMapping("/admin/help/import")
 	String importForm() {
 		return "help/admin/import";

@@ -1,9 +1,5 @@
 package org.end287g.help.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.end287g.validation.CsvText;
+import org.end287g.validation.CsvText.Row;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -80,22 +78,15 @@ class HelpCsv {
 		if (bytes.length > MAX_BYTES) {
 			return failed("help.import.error.big", locale);
 		}
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
+		String text = CsvText.decode(bytes);
+		if (text == null) {
 			return failed("help.import.error.encoding", locale);
 		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
+		List<Row> rows;
+		try {
+			rows = new ArrayList<>(CsvText.rows(text));
 		}
-		List<Row> rows = parse(text);
-		if (rows == null) {
+		catch (CsvText.Malformed ex) {
 			return failed("help.import.error.quotes", locale);
 		}
 		rows.removeIf((row) -> row.cells().stream().allMatch(String::isBlank));
@@ -123,7 +114,7 @@ class HelpCsv {
 		for (Row row : data) {
 			List<String> cells = row.cells();
 			if (cells.size() != COLUMNS.size()) {
-				lines.add(new Line(row.number(), cells.isEmpty() ? "" : cells.get(0),
+				lines.add(new Line(row.line(), cells.isEmpty() ? "" : cells.get(0),
 						Map.of("line", text("help.import.error.columns", locale, cells.size(), COLUMNS.size()))));
 				continue;
 			}
@@ -131,11 +122,11 @@ class HelpCsv {
 					cells.get(3).toUpperCase(Locale.ROOT), cells.get(4), cells.get(5), cells.get(6), cells.get(7),
 					cells.get(8), cells.get(9), cells.get(10), cells.get(11), cells.get(12));
 			Map<String, String> problems = new LinkedHashMap<>(this.directory.problems(form, null, locale));
-			Integer earlier = names.putIfAbsent(HelpDirectory.key(form.name()), row.number());
+			Integer earlier = names.putIfAbsent(HelpDirectory.key(form.name()), row.line());
 			if (earlier != null && !form.name().isEmpty() && !problems.containsKey("name")) {
 				problems.put("name", text("help.import.error.twice", locale, earlier));
 			}
-			lines.add(new Line(row.number(), form.name(), problems));
+			lines.add(new Line(row.line(), form.name(), problems));
 			forms.add(form);
 		}
 		Report checked = new Report(null, lines, 0, dryRun);
@@ -157,82 +148,6 @@ class HelpCsv {
 
 	private String text(String key, Locale locale, Object... args) {
 		return this.messages.getMessage(key, args, locale);
-	}
-
-	/** A row of the file and the number of the line it starts on. */
-	record Row(int number, List<String> cells) {
-	}
-
-	/**
-	 * The rows of a CSV text (RFC 4180: fields in double quotes may hold commas, doubled
-	 * quotes and line breaks); null when a quote is never closed or stray.
-	 */
-	static @Nullable List<Row> parse(String text) {
-		List<Row> rows = new ArrayList<>();
-		List<String> cells = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		boolean wasQuoted = false;
-		int line = 1;
-		int rowStart = 1;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						cell.append('"');
-						i++;
-					}
-					else {
-						quoted = false;
-					}
-				}
-				else {
-					if (c == '\n') {
-						line++;
-					}
-					cell.append(c);
-				}
-			}
-			else if (c == '"') {
-				if (cell.length() > 0 || wasQuoted) {
-					return null;
-				}
-				quoted = true;
-				wasQuoted = true;
-			}
-			else if (c == ',') {
-				cells.add(cell.toString());
-				cell.setLength(0);
-				wasQuoted = false;
-			}
-			else if (c == '\r' || c == '\n') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				cells.add(cell.toString());
-				rows.add(new Row(rowStart, List.copyOf(cells)));
-				cells.clear();
-				cell.setLength(0);
-				wasQuoted = false;
-				line++;
-				rowStart = line;
-			}
-			else {
-				if (wasQuoted) {
-					return null;
-				}
-				cell.append(c);
-			}
-		}
-		if (quoted) {
-			return null;
-		}
-		if (cell.length() > 0 || !cells.isEmpty() || wasQuoted) {
-			cells.add(cell.toString());
-			rows.add(new Row(rowStart, List.copyOf(cells)));
-		}
-		return rows;
 	}
 
 }

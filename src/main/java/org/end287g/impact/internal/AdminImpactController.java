@@ -1,16 +1,13 @@
 package org.end287g.impact.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.problems.Problem;
+import org.end287g.validation.CsvText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -101,16 +98,7 @@ class AdminImpactController {
 			if (file.getSize() > FigureCsv.MAX_CHARS * 4L) {
 				return "x".repeat(FigureCsv.MAX_CHARS + 1);
 			}
-			try {
-				return StandardCharsets.UTF_8.newDecoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(file.getBytes()))
-					.toString();
-			}
-			catch (CharacterCodingException ex) {
-				return null;
-			}
+			return CsvText.decode(file.getBytes());
 		}
 		return (csv != null) ? csv : "";
 	}

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.end287g.validation.CsvText;
+import org.end287g.validation.CsvText.Row;
+
 /**
  * Reads the figures' CSV: a header naming the {@link FigureInput#COLUMNS} (in any order,
  * every one present), then one figure a line, RFC 4180 quoting. Every line is checked and
@@ -39,21 +42,21 @@ final class FigureCsv {
 		if (text.length() > MAX_CHARS) {
 			return new Result(List.of(), List.of(new LineRefusal(0, "file", "impact.csv.error.large")));
 		}
-		List<List<String>> rows;
+		List<Row> rows;
 		try {
-			rows = rows(text.startsWith("\ufeff") ? text.substring(1) : text);
+			rows = new ArrayList<>(CsvText.rows(text));
 		}
-		catch (IllegalArgumentException ex) {
-			return new Result(List.of(), List.of(new LineRefusal(0, "file", "impact.csv.error.quotes")));
+		catch (CsvText.Malformed ex) {
+			return new Result(List.of(), List.of(new LineRefusal(ex.line(), "file", "impact.csv.error.quotes")));
 		}
-		rows.removeIf((row) -> row.size() == 1 && row.get(0).isBlank());
+		rows.removeIf(Row::blank);
 		if (rows.isEmpty()) {
 			return new Result(List.of(), List.of(new LineRefusal(0, "file", "impact.csv.error.empty")));
 		}
 		if (rows.size() - 1 > MAX_LINES) {
 			return new Result(List.of(), List.of(new LineRefusal(0, "file", "impact.csv.error.lines")));
 		}
-		List<String> header = rows.get(0).stream().map((h) -> h.strip().toLowerCase(Locale.ROOT)).toList();
+		List<String> header = rows.get(0).cells().stream().map((h) -> h.strip().toLowerCase(Locale.ROOT)).toList();
 		int[] index = new int[FigureInput.COLUMNS.size()];
 		for (int i = 0; i < index.length; i++) {
 			index[i] = header.indexOf(FigureInput.COLUMNS.get(i));
@@ -66,8 +69,8 @@ final class FigureCsv {
 		}
 		List<Figure> figures = new ArrayList<>();
 		for (int r = 1; r < rows.size(); r++) {
-			List<String> row = rows.get(r);
-			int line = r + 1;
+			List<String> row = rows.get(r).cells();
+			int line = rows.get(r).line();
 			if (row.size() != header.size()) {
 				refusals.add(new LineRefusal(line, "file", "impact.csv.error.cells"));
 				continue;
@@ -94,56 +97,6 @@ final class FigureCsv {
 			}
 		}
 		return new Result(refusals.isEmpty() ? figures : List.of(), refusals);
-	}
-
-	/** RFC 4180 rows; a quote left open is refused. */
-	static List<List<String>> rows(String text) {
-		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(c);
-				}
-			}
-			else if (c == '"' && cell.isEmpty()) {
-				quoted = true;
-			}
-			else if (c == ',') {
-				row.add(cell.toString());
-				cell.setLength(0);
-			}
-			else if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				row.add(cell.toString());
-				cell.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-			}
-			else {
-				cell.append(c);
-			}
-		}
-		if (quoted) {
-			throw new IllegalArgumentException("A quote is left open");
-		}
-		if (!cell.isEmpty() || !row.isEmpty()) {
-			row.add(cell.toString());
-			rows.add(row);
-		}
-		return rows;
 	}
 
 }
