@@ -2,7 +2,10 @@ package org.end287g;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +45,19 @@ public final class CachedReading<T> {
 			this.readAt = now;
 		}
 		return current;
+	}
+
+	/**
+	 * Registers a gauge showing one figure of this reading (read through the cache).
+	 * @param unit the base unit, such as "seconds", or null for a count
+	 */
+	public void gauge(MeterRegistry registry, String name, String description, @Nullable String unit,
+			ToDoubleFunction<T> figure) {
+		Gauge.builder(name, this, (cached) -> figure.applyAsDouble(cached.get()))
+			.description(description)
+			.baseUnit(unit)
+			.strongReference(true)
+			.register(registry);
 	}
 
 }

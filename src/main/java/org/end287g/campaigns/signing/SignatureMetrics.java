@@ -1,6 +1,5 @@
 package org.end287g.campaigns.signing;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.end287g.CachedReading;
@@ -27,10 +26,8 @@ class SignatureMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("end287g.signatures.confirmed", this.confirmed, (cached) -> cached.get())
-			.description("confirmed, valid signatures of all campaigns")
-			.strongReference(true)
-			.register(registry);
+		this.confirmed.gauge(registry, "end287g.signatures.confirmed", "confirmed, valid signatures of all campaigns",
+				null, Long::doubleValue);
 	}
 
 }

@@ -8,14 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.end287g.CachedReading;
 import org.end287g.MetricsProperties;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,25 +35,16 @@ class OutboxMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		gauge(registry, "end287g.mail.backlog", "messages waiting to be sent (pending or being sent)", null,
-				Reading::backlog);
-		gauge(registry, "end287g.mail.due", "messages due to be sent now", null, Reading::due);
-		gauge(registry, "end287g.mail.oldest.due.age", "how long the oldest due message has waited for a worker",
-				"seconds", Reading::oldestDueSeconds);
-		gauge(registry, "end287g.mail.oldest.waiting.age",
+		this.reading.gauge(registry, "end287g.mail.backlog", "messages waiting to be sent (pending or being sent)",
+				null, Reading::backlog);
+		this.reading.gauge(registry, "end287g.mail.due", "messages due to be sent now", null, Reading::due);
+		this.reading.gauge(registry, "end287g.mail.oldest.due.age",
+				"how long the oldest due message has waited for a worker", "seconds", Reading::oldestDueSeconds);
+		this.reading.gauge(registry, "end287g.mail.oldest.waiting.age",
 				"how long the oldest message waiting to be sent has existed (retries included)", "seconds",
 				Reading::oldestWaitingSeconds);
-		gauge(registry, "end287g.mail.failed", "messages the mail server refused or never took (FAILED)", null,
-				Reading::failed);
-	}
-
-	private void gauge(MeterRegistry registry, String name, String description, @Nullable String unit,
-			ToDoubleFunction<Reading> value) {
-		Gauge.builder(name, this.reading, (cached) -> value.applyAsDouble(cached.get()))
-			.description(description)
-			.baseUnit(unit)
-			.strongReference(true)
-			.register(registry);
+		this.reading.gauge(registry, "end287g.mail.failed", "messages the mail server refused or never took (FAILED)",
+				null, Reading::failed);
 	}
 
 	private static Reading read(JdbcClient jdbc, Instant now) {

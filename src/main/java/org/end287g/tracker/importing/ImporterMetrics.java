@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.end287g.CachedReading;
 import org.end287g.MetricsProperties;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,22 +36,13 @@ class ImporterMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		gauge(registry, "end287g.ice.sheet.accepted.age",
+		this.reading.gauge(registry, "end287g.ice.sheet.accepted.age",
 				"time since the newest accepted ICE sheet was imported (-1 when none was)", "seconds",
 				Reading::acceptedAgeSeconds);
-		gauge(registry, "end287g.ice.sheets.held", "ICE sheets held for staff to accept or reject", null,
+		this.reading.gauge(registry, "end287g.ice.sheets.held", "ICE sheets held for staff to accept or reject", null,
 				Reading::held);
-		gauge(registry, "end287g.ice.sheets.rejected.recent", "ICE sheets refused in the last 24 hours", null,
-				Reading::rejectedRecently);
-	}
-
-	private void gauge(MeterRegistry registry, String name, String description, @Nullable String unit,
-			ToDoubleFunction<Reading> value) {
-		Gauge.builder(name, this.reading, (cached) -> value.applyAsDouble(cached.get()))
-			.description(description)
-			.baseUnit(unit)
-			.strongReference(true)
-			.register(registry);
+		this.reading.gauge(registry, "end287g.ice.sheets.rejected.recent", "ICE sheets refused in the last 24 hours",
+				null, Reading::rejectedRecently);
 	}
 
 	private static Reading read(JdbcClient jdbc, Instant now) {
