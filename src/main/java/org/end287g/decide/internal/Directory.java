@@ -73,37 +73,36 @@ class Directory implements Officials {
 			.optional();
 	}
 
-	@Override
-	public List<Official> inState(String state) {
-		return this.jdbc.sql(CURRENT + " and o.state = :state order by o.kind, o.name, h.id desc")
-			.param("today", today())
-			.param("state", state)
-			.query(Directory::official)
-			.list()
-			.stream()
+	/**
+	 * The first holder listed of each office, in the order listed (the newest, as the
+	 * queries sort them): an office shared by two open terms shows once.
+	 */
+	private static java.util.stream.Stream<Official> onePerOffice(List<Official> listed) {
+		return listed.stream()
 			.collect(java.util.stream.Collectors.toMap(Official::officeId, (o) -> o, (a, b) -> a,
 					java.util.LinkedHashMap::new))
 			.values()
-			.stream()
-			.toList();
+			.stream();
+	}
+
+	@Override
+	public List<Official> inState(String state) {
+		return onePerOffice(this.jdbc.sql(CURRENT + " and o.state = :state order by o.kind, o.name, h.id desc")
+			.param("today", today())
+			.param("state", state)
+			.query(Directory::official)
+			.list()).toList();
 	}
 
 	@Override
 	public List<Official> targetsOf(long campaignId) {
-		return this.jdbc
+		return onePerOffice(this.jdbc
 			.sql(CURRENT + " and o.id in (select office_id from decide_targets where campaign_id = :campaign)"
 					+ " order by h.id desc")
 			.param("today", today())
 			.param("campaign", campaignId)
 			.query(Directory::official)
-			.list()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(Official::officeId, (o) -> o, (a, b) -> a,
-					java.util.LinkedHashMap::new))
-			.values()
-			.stream()
-			.sorted(java.util.Comparator.comparing(Official::kind).thenComparing(Official::office))
-			.toList();
+			.list()).sorted(java.util.Comparator.comparing(Official::kind).thenComparing(Official::office)).toList();
 	}
 
 	@Override
