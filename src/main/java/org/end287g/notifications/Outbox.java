@@ -1,5 +1,7 @@
 package org.end287g.notifications;
 
+import java.util.List;
+
 /**
  * Stores a message in the caller's transaction; a background worker sends it after commit
  * and never sends it twice. When the mail server is unreachable or asks to try later, the
@@ -15,5 +17,13 @@ public interface Outbox {
 	 * unsubscribed from is dropped.
 	 */
 	void enqueue(Mail mail);
+
+	/**
+	 * Queues several messages with one statement: what a batch of signatures sends at
+	 * once. Each is treated as {@link #enqueue} would.
+	 */
+	default void enqueueAll(List<Mail> mails) {
+		mails.forEach(this::enqueue);
+	}
 
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -198,22 +199,34 @@ class OnlineSigning {
 		boolean[] added = this.rows.insertAll(newRows);
 		boolean atOnce = this.settings.confirmWithoutMail();
 		List<Signing> counting = new ArrayList<>();
+		Map<Long, List<Integer>> mailed = new LinkedHashMap<>();
 		for (int i = 0; i < signings.size(); i++) {
 			Signing signing = signings.get(i);
-			String emailKey = emailKeys.get(i);
 			if (!added[i]) {
 				// a repeat (or the same person twice in this batch)
 				if (!atOnce) {
-					repeated(signing, emailKey, emails.get(i), now);
+					repeated(signing, emailKeys.get(i), emails.get(i), now);
 				}
 			}
 			else if (atOnce) {
 				counting.add(signing);
 			}
 			else {
-				mailConfirmation(signing, this.rows.idOf(signing.campaign().id(), emailKey), emails.get(i));
+				mailed.computeIfAbsent(signing.campaign().id(), (id) -> new ArrayList<>()).add(i);
 			}
 		}
+		// the new signatures' ids in one query per campaign, their mails in one statement
+		List<SignatureConfirmationMail.Confirmation> confirmations = new ArrayList<>();
+		mailed.forEach((campaignId, indexes) -> {
+			Map<String, Long> ids = this.rows.idsOf(campaignId, indexes.stream().map(emailKeys::get).toList());
+			for (int i : indexes) {
+				Signing signing = signings.get(i);
+				long id = Objects.requireNonNull(ids.get(emailKeys.get(i)), "a signature just inserted");
+				confirmations.add(new SignatureConfirmationMail.Confirmation(signing.campaign(), id, emails.get(i),
+						signing.form().firstName(), language(signing)));
+			}
+		});
+		this.mail.sendAll(confirmations);
 		return counting;
 	}
 

@@ -43,7 +43,19 @@ class SignatureConfirmationMail {
 
 	/** Queues the confirmation of the signature {@code id}. */
 	void send(Campaign campaign, long id, String email, String firstName, String language) {
-		String token = this.links.sign(CONFIRM, Long.toString(id), CONFIRM_VALIDITY);
+		this.outbox.enqueue(mail(new Confirmation(campaign, id, email, firstName, language)));
+	}
+
+	/** Queues the confirmations of a batch of new signatures with one statement. */
+	void sendAll(List<Confirmation> confirmations) {
+		if (!confirmations.isEmpty()) {
+			this.outbox.enqueueAll(confirmations.stream().map(this::mail).toList());
+		}
+	}
+
+	private Mail mail(Confirmation confirmation) {
+		Campaign campaign = confirmation.campaign();
+		String token = this.links.sign(CONFIRM, Long.toString(confirmation.id()), CONFIRM_VALIDITY);
 		String link = UriComponentsBuilder.fromUriString(this.site.baseUrl())
 			.path("/campaigns/{slug}/confirm")
 			.queryParam("token", "{token}")
@@ -51,13 +63,19 @@ class SignatureConfirmationMail {
 			.encode()
 			.toUriString();
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("firstName", firstName);
+		model.put("firstName", confirmation.firstName());
 		model.put("campaign", campaign.title());
 		model.put("link", link);
 		model.put("days", CONFIRM_VALIDITY.toDays());
 		model.put("subjectArgs", List.of(campaign.title()));
-		this.outbox.enqueue(Mail.transactional(email, Locale.forLanguageTag(language), "signature-confirm", model)
-			.usefulFor(CONFIRM_VALIDITY));
+		return Mail
+			.transactional(confirmation.email(), Locale.forLanguageTag(confirmation.language()), "signature-confirm",
+					model)
+			.usefulFor(CONFIRM_VALIDITY);
+	}
+
+	/** The confirmation one new signature needs. */
+	record Confirmation(Campaign campaign, long id, String email, String firstName, String language) {
 	}
 
 	/** The signature id a genuine, unexpired confirmation link names. */

@@ -140,12 +140,17 @@ class SignatureRows {
 		return added;
 	}
 
-	/** The id of the person's signature of the campaign. */
-	long idOf(long campaignId, String emailKey) {
-		return this.jdbc.sql("select id from signatures where campaign_id = ? and email_key = ?")
-			.params(campaignId, emailKey)
-			.query(Long.class)
-			.single();
+	/** The ids of the campaign's signatures of these people, by their email key. */
+	Map<String, Long> idsOf(long campaignId, List<String> emailKeys) {
+		Map<String, Long> ids = new HashMap<>();
+		for (int from = 0; from < emailKeys.size(); from += 500) {
+			List<String> keys = emailKeys.subList(from, Math.min(emailKeys.size(), from + 500));
+			this.jdbc.sql("select email_key, id from signatures where campaign_id = :campaign and email_key in (:keys)")
+				.param("campaign", campaignId)
+				.param("keys", keys)
+				.query((RowCallbackHandler) (rs) -> ids.put(rs.getString(1), rs.getLong(2)));
+		}
+		return ids;
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,9 @@ import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +61,8 @@ class JdbcOutbox implements Outbox {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final MailTemplates templates;
 
 	private final MailLinks links;
@@ -69,9 +75,10 @@ class JdbcOutbox implements Outbox {
 
 	private final Clock clock;
 
-	JdbcOutbox(JdbcClient jdbc, MailTemplates templates, MailLinks links, PersonalDataCipher cipher, BlindIndex index,
-			MailSettings settings, Optional<Clock> clock) {
+	JdbcOutbox(JdbcClient jdbc, JdbcTemplate batch, MailTemplates templates, MailLinks links, PersonalDataCipher cipher,
+			BlindIndex index, MailSettings settings, Optional<Clock> clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.templates = templates;
 		this.links = links;
 		this.cipher = cipher;
@@ -80,9 +87,44 @@ class JdbcOutbox implements Outbox {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
+	private static final String INSERT = """
+			INSERT INTO mail_outbox (message_id, recipient_index, recipient_sealed, language, template, category,
+				subject_sealed, body_sealed, attachment_name, attachment_type, attachment_sealed, status,
+				priority, next_attempt_at, created_at, expires_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""";
+
 	@Override
 	@Transactional
 	public void enqueue(Mail mail) {
+		Object[] row = row(mail);
+		if (row != null) {
+			this.jdbc.sql(INSERT).params(row).update();
+		}
+	}
+
+	@Override
+	@Transactional
+	public void enqueueAll(List<Mail> mails) {
+		List<Object[]> rows = new ArrayList<>(mails.size());
+		for (Mail mail : mails) {
+			Object[] row = row(mail);
+			if (row != null) {
+				rows.add(row);
+			}
+		}
+		if (rows.size() == 1) {
+			this.jdbc.sql(INSERT).params(rows.get(0)).update();
+		}
+		else if (!rows.isEmpty()) {
+			this.batch.batchUpdate(INSERT, rows);
+		}
+	}
+
+	/**
+	 * The stored values of a message, rendered and sealed; {@code null} when its
+	 * recipient unsubscribed from its category.
+	 */
+	private Object @Nullable [] row(Mail mail) {
 		String to = checkedAddress(mail.to());
 		if (!MailTemplates.isName(mail.template())
 				|| (mail.category() != null && !MailTemplates.isName(mail.category()))) {
@@ -90,7 +132,7 @@ class JdbcOutbox implements Outbox {
 		}
 		String recipientIndex = this.index.ofEmail(to);
 		if (mail.category() != null && isSuppressed(recipientIndex, mail.category())) {
-			return;
+			return null;
 		}
 		Locale locale = languageOf(mail.language());
 		Map<String, Object> model = (mail.model() != null) ? mail.model() : Map.of();
@@ -102,21 +144,12 @@ class JdbcOutbox implements Outbox {
 		Duration usefulFor = mail.usefulFor();
 		OffsetDateTime deadline = now.plus((usefulFor != null) ? usefulFor : this.settings.usefulFor());
 		Mail.Attachment attachment = mail.attachment();
-		this.jdbc.sql("""
-				INSERT INTO mail_outbox (message_id, recipient_index, recipient_sealed, language, template, category,
-					subject_sealed, body_sealed, attachment_name, attachment_type, attachment_sealed, status,
-					priority, next_attempt_at, created_at, expires_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""")
-			.params("<" + UUID.randomUUID() + "@end287g>", recipientIndex, this.cipher.seal(to, RECIPIENT),
-					locale.getLanguage(), mail.template())
-			.param(mail.category())
-			.params(this.cipher.seal(subject, SUBJECT), this.cipher.seal(body, BODY))
-			.param((attachment != null) ? attachment.name() : null)
-			.param((attachment != null) ? attachment.contentType() : null)
-			.param((attachment != null) ? this.cipher.seal(attachment.text(), ATTACHMENT) : null)
-			.param(priorityOf(mail.template()))
-			.params(now, now, deadline)
-			.update();
+		return new Object[] { "<" + UUID.randomUUID() + "@end287g>", recipientIndex, this.cipher.seal(to, RECIPIENT),
+				locale.getLanguage(), mail.template(), mail.category(), this.cipher.seal(subject, SUBJECT),
+				this.cipher.seal(body, BODY), (attachment != null) ? attachment.name() : null,
+				(attachment != null) ? attachment.contentType() : null,
+				(attachment != null) ? this.cipher.seal(attachment.text(), ATTACHMENT) : null,
+				priorityOf(mail.template()), now, now, deadline };
 	}
 
 	static int priorityOf(String template) {

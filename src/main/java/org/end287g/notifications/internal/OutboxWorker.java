@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -17,10 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -93,6 +93,14 @@ class OutboxWorker {
 	/** PostgreSQL's claim skips rows another instance is claiming at the same moment. */
 	private final String skipLocked;
 
+	/**
+	 * On PostgreSQL, a message marked SENT commits without waiting for the disk: the mark
+	 * of each message costs a round trip, not a flush. Should the database itself crash
+	 * within the moment before the flush, the mark is lost and the message goes again
+	 * with its Message-ID, as after a crash of this instance between send and mark.
+	 */
+	private final String commitWithoutFlush;
+
 	private final Instant started;
 
 	private volatile @Nullable Instant lastCompleted;
@@ -112,7 +120,9 @@ class OutboxWorker {
 		this.cipher = cipher;
 		this.links = links;
 		this.clock = clock.orElse(Clock.systemUTC());
-		this.skipLocked = isPostgres(dataSource) ? " FOR UPDATE SKIP LOCKED" : "";
+		boolean postgres = isPostgres(dataSource);
+		this.skipLocked = postgres ? " FOR UPDATE SKIP LOCKED" : "";
+		this.commitWithoutFlush = postgres ? " AND set_config('synchronous_commit', 'off', true) IS NOT NULL" : "";
 		this.started = this.clock.instant();
 		this.lastProgress = this.started;
 	}
@@ -197,55 +207,106 @@ class OutboxWorker {
 
 	/**
 	 * Claims a first batch; when it comes full (a backlog), the other connections start
-	 * beside this one.
+	 * beside this one, and whenever a connection's batch comes full again, those that
+	 * stopped for want of mail start again: a backlog that builds up while this poll runs
+	 * (a viral petition) gets every connection, not only those that found mail when the
+	 * poll started.
 	 */
 	private int drain() {
 		JavaMailSender sender = this.senders.getIfAvailable();
 		Batch first = claim();
 		int lanes = this.settings.connections();
 		if (sender == null || lanes == 1 || first.messages().size() < this.settings.batchSize()) {
-			return drain(sender, first);
+			return drain(sender, first, null);
 		}
-		try (ExecutorService others = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<Integer>> results = new ArrayList<>();
-			for (int lane = 1; lane < lanes; lane++) {
-				results.add(others.submit(() -> serverPaused() ? 0 : drain(sender, claim())));
-			}
-			int handled = drain(sender, first);
-			for (Future<Integer> result : results) {
-				handled += handledBy(result);
-			}
-			return handled;
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			Lanes others = new Lanes(pool, lanes - 1, sender);
+			int handled = drain(sender, first, others);
+			return handled + others.awaitHandled();
 		}
 	}
 
-	private static int handledBy(Future<Integer> lane) {
-		try {
-			return lane.get();
+	/**
+	 * The connections beside the poll's own: how many run, started again while the
+	 * batches come full, and what they handled; the poll waits for the last one.
+	 */
+	private final class Lanes {
+
+		private final ExecutorService pool;
+
+		private final int max;
+
+		private final JavaMailSender sender;
+
+		private final AtomicInteger running = new AtomicInteger();
+
+		private final AtomicInteger handled = new AtomicInteger();
+
+		private final Phaser finished = new Phaser(1);
+
+		private final AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
+
+		Lanes(ExecutorService pool, int max, JavaMailSender sender) {
+			this.pool = pool;
+			this.max = max;
+			this.sender = sender;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while the outbox sent", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
-				throw failure;
+
+		/**
+		 * Starts connections until all run (called by a connection whose batch came
+		 * full).
+		 */
+		void fillUp() {
+			int now;
+			while ((now = this.running.get()) < this.max && !serverPaused()) {
+				if (this.running.compareAndSet(now, now + 1)) {
+					this.finished.register();
+					this.pool.execute(this::lane);
+				}
 			}
-			throw new IllegalStateException(ex.getCause());
 		}
+
+		private void lane() {
+			try {
+				if (!serverPaused()) {
+					this.handled.addAndGet(drain(this.sender, claim(), this));
+				}
+			}
+			catch (RuntimeException ex) {
+				this.failure.compareAndSet(null, ex);
+			}
+			finally {
+				this.running.decrementAndGet();
+				this.finished.arriveAndDeregister();
+			}
+		}
+
+		/** Waits for every connection started to stop; what they handled. */
+		int awaitHandled() {
+			this.finished.arriveAndAwaitAdvance();
+			RuntimeException failed = this.failure.get();
+			if (failed != null) {
+				throw failed;
+			}
+			return this.handled.get();
+		}
+
 	}
 
 	/**
 	 * One connection's share of the poll: sends its batch over one SMTP connection (or
 	 * keeps it without a server), then claims the next while the batches come full and
-	 * the server answers.
+	 * the server answers; each full batch starts the stopped connections again.
 	 */
-	private int drain(@Nullable JavaMailSender sender, Batch first) {
+	private int drain(@Nullable JavaMailSender sender, Batch first, @Nullable Lanes lanes) {
 		SmtpConnection smtp = (sender != null) ? new SmtpConnection(sender) : null;
 		try {
 			int handled = 0;
 			Batch batch = first;
 			while (true) {
+				if (lanes != null && batch.messages().size() >= this.settings.batchSize()) {
+					lanes.fillUp();
+				}
 				Round round = handle(batch, smtp);
 				handled += round.handled();
 				if (batch.messages().size() < this.settings.batchSize() || round.serverFailed() || serverPaused()) {
@@ -408,7 +469,7 @@ class OutboxWorker {
 		int updated = this.jdbc.sql("""
 				UPDATE mail_outbox SET status = ?, sent_at = ?, claim_token = NULL, claimed_until = NULL,
 					attempts = attempts + ?, last_error = NULL
-				WHERE id = ? AND claim_token = ?""")
+				WHERE id = ? AND claim_token = ?""" + this.commitWithoutFlush)
 			.params(status, now(), "SENT".equals(status) ? 1 : 0, message.id(), message.claimToken())
 			.update();
 		if (updated == 0) {

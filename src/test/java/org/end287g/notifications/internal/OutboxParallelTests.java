@@ -45,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The outbox sending over several SMTP connections at once (GreenMail on a free port), on
@@ -152,6 +153,45 @@ class OutboxParallelTests {
 		}
 		assertThat(received(ids)).hasSize(400).containsExactlyInAnyOrderElementsOf(ids);
 		assertThat(count("SENT")).isEqualTo(400);
+	}
+
+	@Test
+	void messagesQueuedTogetherAreStoredAndSentEachAsIfQueuedAlone() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		List<Mail> mails = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			mails.add(Mail.transactional("together" + i + "@" + tag + ".example.org",
+					(i % 2 == 0) ? Locale.ENGLISH : Locale.forLanguageTag("es"), "test-notice", model("together" + i)));
+		}
+		mails.add(Mail.transactional("code@" + tag + ".example.org", Locale.ENGLISH, "my-data-code",
+				Map.of("code", "12345678", "purpose", "EXPORT", "minutes", 15)));
+		this.transactions.executeWithoutResult((status) -> this.outbox.enqueueAll(mails));
+		assertThat(this.jdbc.sql("SELECT COUNT(DISTINCT message_id) FROM mail_outbox").query(Integer.class).single())
+			.isEqualTo(13);
+		assertThat(this.jdbc.sql("SELECT language FROM mail_outbox WHERE priority = 1 ORDER BY id")
+			.query(String.class)
+			.list()).hasSize(12).containsOnly("en", "es");
+
+		assertThat(drain(this.worker)).isEqualTo(13);
+		MimeMessage[] received = smtp.getReceivedMessages();
+		assertThat(received).hasSize(13);
+		List<String> recipients = new ArrayList<>();
+		for (MimeMessage message : received) {
+			recipients.add(recipient(message));
+		}
+		assertThat(recipients).doesNotHaveDuplicates()
+			.contains("code@" + tag + ".example.org", "together0@" + tag + ".example.org");
+		assertThat(count("SENT")).isEqualTo(13);
+	}
+
+	@Test
+	void messagesQueuedTogetherInATransactionThatRollsBackAreNotStored() {
+		List<Mail> mails = List.of(
+				Mail.transactional("kept@rollback.example.org", Locale.ENGLISH, "test-notice", model("kept")),
+				Mail.transactional("not an address", Locale.ENGLISH, "test-notice", model("bad")));
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> this.outbox.enqueueAll(mails)))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(count("PENDING")).isZero();
 	}
 
 	@Test
