@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
 import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.partners.CampaignPartners;
 import org.end287g.campaigns.signing.SignatureRows.Confirmation;
 import org.end287g.campaigns.signing.SignatureRows.NewSignature;
 import org.end287g.privacy.EmailAddresses;
@@ -61,10 +62,13 @@ class OnlineSigning {
 
 	private final GroupCommit<Signing, Signed> signing;
 
+	private final CampaignPartners partners;
+
 	OnlineSigning(SignatureRows rows, SignatureConfirmationMail mail, Supporters supporters, SignatureCounts counts,
 			SignatureSettings settings, SigningAddresses addresses, ObjectProvider<Clock> clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, CampaignPartners partners) {
 		this.rows = rows;
+		this.partners = partners;
 		this.addresses = addresses;
 		this.mail = mail;
 		this.supporters = supporters;
@@ -198,9 +202,13 @@ class OnlineSigning {
 		boolean[] added = this.rows.insertAll(newRows);
 		boolean atOnce = this.settings.confirmWithoutMail();
 		List<Signing> counting = new ArrayList<>();
+		List<long[]> consents = new ArrayList<>();
 		for (int i = 0; i < signings.size(); i++) {
 			Signing signing = signings.get(i);
 			String emailKey = emailKeys.get(i);
+			if (added[i] && !signing.form().sharedWith().isEmpty()) {
+				consents(signing, this.rows.idOf(signing.campaign().id(), emailKey), consents);
+			}
 			if (!added[i]) {
 				// a repeat (or the same person twice in this batch)
 				if (!atOnce) {
@@ -214,6 +222,7 @@ class OnlineSigning {
 				mailConfirmation(signing, this.rows.idOf(signing.campaign().id(), emailKey), emails.get(i));
 			}
 		}
+		this.partners.share(consents, now);
 		return counting;
 	}
 
@@ -243,6 +252,11 @@ class OnlineSigning {
 		NewSignature row = newRow(signing, supporter, emailKey, email, now);
 		Long id = this.rows.insert(row);
 		if (id != null) {
+			if (!signing.form().sharedWith().isEmpty()) {
+				List<long[]> consents = new ArrayList<>();
+				consents(signing, id, consents);
+				this.partners.share(consents, now);
+			}
 			if (!atOnce) {
 				mailConfirmation(signing, id, email);
 			}
@@ -271,6 +285,19 @@ class OnlineSigning {
 	private void repeated(Signing signing, String emailKey, String email, OffsetDateTime now) {
 		this.rows.claimResend(signing.campaign().id(), emailKey, now, now.minus(RESEND_AFTER))
 			.ifPresent((id) -> mailConfirmation(signing, id, email));
+	}
+
+	/**
+	 * The consents a new signature gives: the ticked boxes of the campaign's partners
+	 * (read only when a box was ticked; any other id is no consent).
+	 */
+	private void consents(Signing signing, long signatureId, List<long[]> consents) {
+		Set<Long> partners = this.partners.idsOf(signing.campaign().id());
+		for (long organization : signing.form().sharedWith()) {
+			if (partners.contains(organization)) {
+				consents.add(new long[] { signatureId, organization });
+			}
+		}
 	}
 
 	private void mailConfirmation(Signing signing, long id, String email) {
