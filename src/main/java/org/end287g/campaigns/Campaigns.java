@@ -15,6 +15,12 @@ public interface Campaigns {
 	/** The campaign of the agency with this tracker slug. */
 	Optional<Campaign> forAgency(String agencySlug);
 
+	/** How many campaigns there are. */
+	long count();
+
+	/** A page of every campaign, oldest first (the OSDI list of petitions). */
+	List<Campaign> page(int offset, int limit);
+
 	/** Campaigns of one state (upper-case postal code), sorted by title. */
 	List<Campaign> inState(String state);
 

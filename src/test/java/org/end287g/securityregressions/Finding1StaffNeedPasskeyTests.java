@@ -229,6 +229,23 @@ class Finding1StaffNeedPasskeyTests {
 		this.ids.put("events/id", Long.toString(this.event));
 		this.ids.put("leaders/id", Long.toString(application));
 		this.ids.put("organizations/id", Long.toString(organization));
+		// an organization's API key and a failed webhook delivery (osdi), which a
+		// link-only
+		// admin may neither revoke nor send again
+		this.jdbc.sql("""
+				insert into osdi_api_keys (organization_id, key_hash, key_prefix, label, created_at, created_by)
+				values (?, ?, 'e287g_findin', 'Finding 1', current_timestamp, 'test')""")
+			.params(organization, "finding-1-" + System.nanoTime())
+			.update();
+		this.ids.put("api-keys/key",
+				this.jdbc.sql("select max(id) from osdi_api_keys").query(Long.class).single().toString());
+		this.jdbc.sql("""
+				insert into osdi_deliveries (organization_id, kind, record_id, created_at, due_at, attempts, failed_at)
+				values (?, 'SIGNATURE', ?, current_timestamp, current_timestamp, 8, current_timestamp)""")
+			.params(organization, signature)
+			.update();
+		this.ids.put("deliveries/delivery",
+				this.jdbc.sql("select max(id) from osdi_deliveries").query(Long.class).single().toString());
 		this.ids.put("accounts/id", this.leader);
 		this.ids.put("grants/grant",
 				this.jdbc.sql("select min(id) from role_grants where account_id = ?")
@@ -298,6 +315,7 @@ class Finding1StaffNeedPasskeyTests {
 		assertThat(walked).contains("GET /leader/events/{id}/registrations.csv",
 				"GET /leader/campaigns/{id}/delivery.csv", "POST /leader/campaigns/{id}/goal",
 				"GET /leader/campaigns/{id}/paper", "GET /leader/campaigns/{id}/toolkit", "GET /admin/accounts",
+				"POST /admin/organizations/{id}/api-keys/{key}/revoke", "POST /admin/campaigns/{slug}/partners",
 				"GET /organizer/organizations/{id}", "GET /leader");
 		assertThat(walked).hasSizeGreaterThan(50);
 		assertThat(refused).as("answers to a link-only admin (all: %s)", answered).isEmpty();

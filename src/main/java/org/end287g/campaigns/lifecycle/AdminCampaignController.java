@@ -8,9 +8,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.end287g.accounts.OrganizationDirectory;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.partners.CampaignPartners;
 import org.end287g.campaigns.signing.SignatureCounts;
 import org.end287g.places.Places;
 import org.end287g.problems.Problem;
@@ -49,8 +51,14 @@ class AdminCampaignController {
 
 	private final JdbcClient jdbc;
 
+	private final CampaignPartners partners;
+
+	private final OrganizationDirectory organizations;
+
 	AdminCampaignController(Campaigns campaigns, CampaignStaff staff, SignatureCounts counts, Places places,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, CampaignPartners partners, OrganizationDirectory organizations) {
+		this.partners = partners;
+		this.organizations = organizations;
 		this.campaigns = campaigns;
 		this.staff = staff;
 		this.counts = counts;
@@ -153,6 +161,8 @@ class AdminCampaignController {
 		model.addAttribute("record", campaign);
 		model.addAttribute("signatures", this.counts.count(campaign.id()));
 		model.addAttribute("titles", List.of("SHERIFF", "CHIEF", "DIRECTOR", "OTHER"));
+		model.addAttribute("organizations", this.organizations.all());
+		model.addAttribute("partnerIds", this.partners.idsOf(campaign.id()));
 		model.addAttribute("proposal", this.jdbc.sql(
 				"select proposed_outcome, proposed_note, proposed_at from campaigns where id = ? and proposed_outcome is not null")
 			.param(campaign.id())

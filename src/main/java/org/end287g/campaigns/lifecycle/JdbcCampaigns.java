@@ -79,6 +79,19 @@ class JdbcCampaigns implements Campaigns {
 	}
 
 	@Override
+	public long count() {
+		return this.jdbc.sql("select count(*) from campaigns").query(Long.class).single();
+	}
+
+	@Override
+	public List<Campaign> page(int offset, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from campaigns order by id offset ? rows fetch next ? rows only")
+			.params(offset, limit)
+			.query(ROW)
+			.list();
+	}
+
+	@Override
 	public List<Campaign> inState(String state) {
 		return this.jdbc.sql("select " + COLUMNS + " from campaigns where state = ? order by title, slug")
 			.param(state)

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
 import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.partners.CampaignPartners;
 import org.end287g.campaigns.signing.SignatureRows.Confirmation;
 import org.end287g.campaigns.signing.SignatureRows.NewSignature;
 import org.end287g.privacy.EmailAddresses;
@@ -62,10 +63,13 @@ class OnlineSigning {
 
 	private final GroupCommit<Signing, Signed> signing;
 
+	private final CampaignPartners partners;
+
 	OnlineSigning(SignatureRows rows, SignatureConfirmationMail mail, Supporters supporters, SignatureCounts counts,
 			SignatureSettings settings, SigningAddresses addresses, ObjectProvider<Clock> clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, CampaignPartners partners) {
 		this.rows = rows;
+		this.partners = partners;
 		this.addresses = addresses;
 		this.mail = mail;
 		this.supporters = supporters;
@@ -199,7 +203,8 @@ class OnlineSigning {
 		boolean[] added = this.rows.insertAll(newRows);
 		boolean atOnce = this.settings.confirmWithoutMail();
 		List<Signing> counting = new ArrayList<>();
-		Map<Long, List<Integer>> mailed = new LinkedHashMap<>();
+		// the new signatures that need their id: to be mailed, or shared with partners
+		Map<Long, List<Integer>> fresh = new LinkedHashMap<>();
 		for (int i = 0; i < signings.size(); i++) {
 			Signing signing = signings.get(i);
 			if (!added[i]) {
@@ -207,26 +212,34 @@ class OnlineSigning {
 				if (!atOnce) {
 					repeated(signing, emailKeys.get(i), emails.get(i), now);
 				}
+				continue;
 			}
-			else if (atOnce) {
+			if (atOnce) {
 				counting.add(signing);
 			}
-			else {
-				mailed.computeIfAbsent(signing.campaign().id(), (id) -> new ArrayList<>()).add(i);
+			if (!atOnce || !signing.form().sharedWith().isEmpty()) {
+				fresh.computeIfAbsent(signing.campaign().id(), (id) -> new ArrayList<>()).add(i);
 			}
 		}
-		// the new signatures' ids in one query per campaign, their mails in one statement
+		// their ids in one query per campaign, their mails and shares in one statement each
 		List<SignatureConfirmationMail.Confirmation> confirmations = new ArrayList<>();
-		mailed.forEach((campaignId, indexes) -> {
+		List<long[]> consents = new ArrayList<>();
+		fresh.forEach((campaignId, indexes) -> {
 			Map<String, Long> ids = this.rows.idsOf(campaignId, indexes.stream().map(emailKeys::get).toList());
 			for (int i : indexes) {
 				Signing signing = signings.get(i);
 				long id = Objects.requireNonNull(ids.get(emailKeys.get(i)), "a signature just inserted");
-				confirmations.add(new SignatureConfirmationMail.Confirmation(signing.campaign(), id, emails.get(i),
-						signing.form().firstName(), language(signing)));
+				if (!atOnce) {
+					confirmations.add(new SignatureConfirmationMail.Confirmation(signing.campaign(), id,
+							emails.get(i), signing.form().firstName(), language(signing)));
+				}
+				if (!signing.form().sharedWith().isEmpty()) {
+					consents(signing, id, consents);
+				}
 			}
 		});
 		this.mail.sendAll(confirmations);
+		this.partners.share(consents, now);
 		return counting;
 	}
 
@@ -256,6 +269,11 @@ class OnlineSigning {
 		NewSignature row = newRow(signing, supporter, emailKey, email, now);
 		Long id = this.rows.insert(row);
 		if (id != null) {
+			if (!signing.form().sharedWith().isEmpty()) {
+				List<long[]> consents = new ArrayList<>();
+				consents(signing, id, consents);
+				this.partners.share(consents, now);
+			}
 			if (!atOnce) {
 				mailConfirmation(signing, id, email);
 			}
@@ -284,6 +302,19 @@ class OnlineSigning {
 	private void repeated(Signing signing, String emailKey, String email, OffsetDateTime now) {
 		this.rows.claimResend(signing.campaign().id(), emailKey, now, now.minus(RESEND_AFTER))
 			.ifPresent((id) -> mailConfirmation(signing, id, email));
+	}
+
+	/**
+	 * The consents a new signature gives: the ticked boxes of the campaign's partners
+	 * (read only when a box was ticked; any other id is no consent).
+	 */
+	private void consents(Signing signing, long signatureId, List<long[]> consents) {
+		Set<Long> partners = this.partners.idsOf(signing.campaign().id());
+		for (long organization : signing.form().sharedWith()) {
+			if (partners.contains(organization)) {
+				consents.add(new long[] { signatureId, organization });
+			}
+		}
 	}
 
 	private void mailConfirmation(Signing signing, long id, String email) {

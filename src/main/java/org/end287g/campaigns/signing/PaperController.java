@@ -128,7 +128,7 @@ class PaperController {
 		for (PaperCsv.Row row : parsed.rows()) {
 			List<String> c = row.cells();
 			SignatureForm form = new SignatureForm(c.get(0), c.get(1), c.get(3), c.get(2), c.get(4), null,
-					PaperCsv.ticked(c.get(5)) ? "true" : null, null, null);
+					PaperCsv.ticked(c.get(5)) ? "true" : null, null, null, null);
 			List<PaperCsv.Problem> found = problems(row.line(), form);
 			if (found.isEmpty()) {
 				entries.add(new PaperSignatures.Entry(row.line(), form));

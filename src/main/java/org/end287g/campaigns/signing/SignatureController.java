@@ -59,7 +59,7 @@ class SignatureController {
 	@PostMapping("/campaigns/{slug}/sign")
 	ModelAndView sign(@PathVariable String slug, HttpServletRequest request, Locale locale) {
 		Signer.Outcome outcome = (request.getAttribute(Signer.OUTCOME) instanceof Signer.Outcome reached) ? reached
-				: this.signer.sign(slug, request::getParameter, request.getRemoteAddr(), locale);
+				: this.signer.sign(slug, SigningFilter.fields(request), request.getRemoteAddr(), locale);
 		return switch (outcome) {
 			case Signer.Signed signed -> seeOther("/campaigns/" + signed.slug() + "/signed");
 			case Signer.Invalid invalid -> pageWithErrors(invalid.slug(), invalid.form(), locale);

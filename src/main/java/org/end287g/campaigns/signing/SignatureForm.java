@@ -1,5 +1,7 @@
 package org.end287g.campaigns.signing;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.end287g.privacy.EmailAddress;
@@ -33,7 +35,7 @@ record SignatureForm(
 				tooLong = "{signatures.error.comment.long}",
 				message = "{signatures.error.comment.invalid}") String comment,
 		@Nullable String showPublicly, @Nullable String campaignUpdates, @Nullable String organizationNews,
-		@Nullable String ref) {
+		@Nullable String ref, @Nullable String share) {
 
 	static final int MAX_NAME = 80;
 
@@ -45,7 +47,16 @@ record SignatureForm(
 	 */
 	static final String NAME = "[\\p{L}\\p{M}][\\p{L}\\p{M} '\u2019.\\-]*";
 
-	static final SignatureForm EMPTY = new SignatureForm("", "", "", "", "", null, null, null, null);
+	static final SignatureForm EMPTY = new SignatureForm("", "", "", "", "", null, null, null, null, null);
+
+	/** The most partner boxes a form can carry: more is not a person ticking boxes. */
+	static final int MAX_SHARES = 20;
+
+	/**
+	 * The ids of ticked partner boxes, comma-separated as {@link SigningFilter} joins
+	 * them.
+	 */
+	private static final Pattern SHARES = Pattern.compile("[0-9]{1,18}(,[0-9]{1,18}){0," + (MAX_SHARES - 1) + "}");
 
 	/**
 	 * A referral code as share links carry it ({@code ?ref=}); anything else is dropped.
@@ -62,6 +73,7 @@ record SignatureForm(
 		zip = TypedText.line(zip);
 		comment = TypedText.lines(comment);
 		ref = (ref != null && REFERRAL.matcher(ref).matches()) ? ref : null;
+		share = (share != null && share.isBlank()) ? null : share;
 	}
 
 	/** Whether the name may be shown (public: the page's expressions call it). */
@@ -87,6 +99,29 @@ record SignatureForm(
 		if (this.email.isEmpty()) {
 			errors.rejectValue("email", "signatures.error.email.empty");
 		}
+		if (this.share != null && !SHARES.matcher(this.share).matches()) {
+			errors.rejectValue("share", "osdi.share.error.invalid");
+		}
+	}
+
+	/**
+	 * The organizations whose boxes were ticked (checked by {@link #requireEmail}); the
+	 * signing keeps only the campaign's partners among them.
+	 */
+	Set<Long> sharedWith() {
+		if (this.share == null || !SHARES.matcher(this.share).matches()) {
+			return Set.of();
+		}
+		Set<Long> ids = new TreeSet<>();
+		for (String id : this.share.split(",")) {
+			ids.add(Long.parseLong(id));
+		}
+		return ids;
+	}
+
+	/** Whether this organization's box is ticked (the form shown again). */
+	public boolean shares(long organizationId) {
+		return sharedWith().contains(organizationId);
 	}
 
 	/**
@@ -95,7 +130,7 @@ record SignatureForm(
 	 */
 	SignatureForm onPaper() {
 		return new SignatureForm(this.firstName, this.lastName, this.email, this.zip, this.comment, null,
-				this.campaignUpdates, null, null);
+				this.campaignUpdates, null, null, null);
 	}
 
 	/** The comment as stored: {@code null} when none. */

@@ -3,6 +3,7 @@ package org.end287g.campaigns.signing;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -60,7 +61,7 @@ class SigningFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Locale locale = this.locales.resolveLocale(request);
 		String slug = Objects.requireNonNull(slug(request), "shouldNotFilter lets only signing posts through");
-		Signer.Outcome outcome = this.signer.sign(slug, request::getParameter, request.getRemoteAddr(), locale);
+		Signer.Outcome outcome = this.signer.sign(slug, fields(request), request.getRemoteAddr(), locale);
 		if (outcome instanceof Signer.Signed signed) {
 			response.setStatus(HttpStatus.SEE_OTHER.value());
 			response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + PREFIX + signed.slug() + "/signed");
@@ -68,6 +69,20 @@ class SigningFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(Signer.OUTCOME, outcome);
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * The form's fields: each the first value of its parameter, but the partner boxes
+	 * ({@code share}, one per ticked organization) joined by commas.
+	 */
+	static Function<String, @Nullable String> fields(HttpServletRequest request) {
+		return (name) -> {
+			if (!"share".equals(name)) {
+				return request.getParameter(name);
+			}
+			String[] values = request.getParameterValues(name);
+			return (values != null) ? String.join(",", values) : null;
+		};
 	}
 
 	/** The slug of {@code /campaigns/{slug}/sign}, or {@code null} for another path. */

@@ -182,6 +182,19 @@ class EventStore {
 				List.of(utc(since), campaignId));
 	}
 
+	/** How many events were published (cancelled ones included). */
+	long countPublished() {
+		return this.jdbc.sql("select count(*) from events where status in ('PUBLISHED', 'CANCELLED')")
+			.query(Long.class)
+			.single();
+	}
+
+	/** A page of the published events (cancelled ones included), by start. */
+	List<Event> published(int offset, int limit) {
+		return query("select " + COLUMNS + " from events where status in ('PUBLISHED', 'CANCELLED')"
+				+ " order by starts_at, id offset ? rows fetch next ? rows only", List.of(offset, limit));
+	}
+
 	/** Every event, newest first: the staff list. */
 	List<Event> all() {
 		return query("select " + COLUMNS + " from events order by starts_at desc, id desc limit 500", List.of());

@@ -1,0 +1,206 @@
+package org.end287g.osdi.internal;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.end287g.campaigns.SharedSignatures;
+import org.end287g.campaigns.SharedSignatures.Confirmed;
+import org.end287g.campaigns.SharedSignatures.SharedSignature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The webhooks' outbox. Each round, every instance first adds a delivery (ids only) for
+ * each signature newly shared with an organization that has a webhook, looking again a
+ * little before where it stopped, since a signature confirmed a moment ago may commit
+ * late; the unique key drops what was added already. Then it claims due deliveries (one
+ * conditional UPDATE, so two instances never claim the same row), builds each payload
+ * from the sealed rows at that moment (a signature invalidated or forgotten since is not
+ * sent), and sends it signed. A failure (an error status, a timeout, a refused address)
+ * is tried again after a wait that doubles, up to {@code end287g.osdi.webhook-attempts};
+ * then the delivery waits for staff.
+ */
+@Component
+class WebhookOutbox {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookOutbox.class);
+
+	/** How far before the last signature seen each round looks again. */
+	static final Duration MARGIN = Duration.ofMinutes(2);
+
+	private static final int BATCH = 20;
+
+	private static final int LOOK_AHEAD = 5000;
+
+	private final JdbcClient jdbc;
+
+	private final Webhooks webhooks;
+
+	private final SharedSignatures signatures;
+
+	private final WebhookSender sender;
+
+	private final OsdiProperties properties;
+
+	private final String skipLocked;
+
+	WebhookOutbox(JdbcClient jdbc, Webhooks webhooks, SharedSignatures signatures, WebhookSender sender,
+			OsdiProperties properties, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.webhooks = webhooks;
+		this.signatures = signatures;
+		this.sender = sender;
+		this.properties = properties;
+		this.skipLocked = postgres(dataSource) ? " for update skip locked" : "";
+	}
+
+	@Scheduled(fixedDelayString = "${end287g.osdi.webhook-interval:5s}")
+	void run() {
+		try {
+			round();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Webhook round failed; tried again next round: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * One round: adds what is new, then sends what is due; returns how many were sent.
+	 */
+	int round() {
+		enqueue();
+		int sent = 0;
+		List<Long> claimed = claim();
+		while (!claimed.isEmpty()) {
+			for (long id : claimed) {
+				sent += deliver(id) ? 1 : 0;
+			}
+			claimed = claim();
+		}
+		return sent;
+	}
+
+	private void enqueue() {
+		for (Webhooks.Webhook webhook : this.webhooks.all()) {
+			List<Confirmed> fresh = this.signatures.confirmedSince(webhook.organizationId(),
+					webhook.signaturesSeenUntil().minus(MARGIN), LOOK_AHEAD);
+			OffsetDateTime now = now();
+			for (Confirmed signature : fresh) {
+				if (!signature.at().isBefore(webhook.createdAt())) {
+					this.jdbc.sql("""
+							insert into osdi_deliveries (organization_id, kind, record_id, created_at, due_at)
+							values (?, 'SIGNATURE', ?, ?, ?) on conflict do nothing""")
+						.params(webhook.organizationId(), signature.id(), now, now)
+						.update();
+				}
+			}
+			if (!fresh.isEmpty()) {
+				this.webhooks.seenSignaturesUntil(webhook.organizationId(), fresh.get(fresh.size() - 1).at());
+			}
+		}
+	}
+
+	private List<Long> claim() {
+		String token = UUID.randomUUID().toString();
+		OffsetDateTime now = now();
+		OffsetDateTime until = now.plus(this.properties.webhookTimeout().multipliedBy(BATCH + 5));
+		this.jdbc
+			.sql("""
+					update osdi_deliveries set claim_token = ?, claimed_until = ?
+					where delivered_at is null and failed_at is null and due_at <= ?
+					and (claimed_until is null or claimed_until < ?) and id in (
+						select id from osdi_deliveries where delivered_at is null and failed_at is null and due_at <= ?
+						and (claimed_until is null or claimed_until < ?) order by due_at, id fetch first ? rows only"""
+					+ this.skipLocked + ")")
+			.params(token, until, now, now, now, now, BATCH)
+			.update();
+		return this.jdbc.sql("select id from osdi_deliveries where claim_token = ? order by due_at, id")
+			.param(token)
+			.query((rs, n) -> rs.getLong(1))
+			.list();
+	}
+
+	/** Sends one claimed delivery; true when the receiver took it. */
+	private boolean deliver(long id) {
+		Delivery delivery = this.jdbc
+			.sql("select id, organization_id, record_id, attempts from osdi_deliveries where id = ?")
+			.param(id)
+			.query((rs, n) -> new Delivery(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
+			.single();
+		Optional<Webhooks.Webhook> webhook = this.webhooks.of(delivery.organizationId());
+		Optional<SharedSignature> signature = this.signatures.find(delivery.organizationId(), delivery.recordId());
+		if (webhook.isEmpty() || signature.isEmpty()) {
+			// the webhook was removed, or the signature is no longer shared: nothing to
+			// send
+			finish(id, "withdrawn");
+			return false;
+		}
+		String secret = this.webhooks.secret(delivery.organizationId()).orElseThrow();
+		WebhookSender.Result result = this.sender.send(webhook.get().url(), secret, id, signature.get());
+		if (result.delivered()) {
+			finish(id, result.status());
+			return true;
+		}
+		failed(delivery, result.status());
+		return false;
+	}
+
+	private void finish(long id, String status) {
+		this.jdbc.sql("""
+				update osdi_deliveries set delivered_at = ?, attempts = attempts + 1, last_status = ?,
+				claim_token = null, claimed_until = null where id = ?""").params(now(), status, id).update();
+	}
+
+	private void failed(Delivery delivery, String status) {
+		int attempts = delivery.attempts() + 1;
+		OffsetDateTime now = now();
+		boolean last = attempts >= this.properties.webhookAttempts();
+		Duration wait = this.properties.webhookBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
+		Duration capped = (wait.compareTo(Duration.ofDays(1)) > 0) ? Duration.ofDays(1) : wait;
+		this.jdbc.sql("""
+				update osdi_deliveries set attempts = ?, last_status = ?, due_at = ?, claim_token = null,
+				claimed_until = null where id = ?""")
+			.params(attempts, status, now.plus(capped), delivery.id())
+			.update();
+		if (last) {
+			this.jdbc.sql("update osdi_deliveries set failed_at = ? where id = ?").params(now, delivery.id()).update();
+		}
+		log.info("Webhook delivery {} failed ({}), attempt {}", delivery.id(), status, attempts);
+	}
+
+	/** Staff send a failed delivery again, from its first attempt. */
+	boolean retry(long organizationId, long id) {
+		return this.jdbc.sql("""
+				update osdi_deliveries set failed_at = null, attempts = 0, due_at = ?
+				where id = ? and organization_id = ? and failed_at is not null""")
+			.params(now(), id, organizationId)
+			.update() > 0;
+	}
+
+	private record Delivery(long id, long organizationId, long recordId, int attempts) {
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+	private static boolean postgres(DataSource dataSource) {
+		try (var connection = dataSource.getConnection()) {
+			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+		}
+		catch (java.sql.SQLException ex) {
+			return false;
+		}
+	}
+
+}
