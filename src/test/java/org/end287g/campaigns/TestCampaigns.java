@@ -32,7 +32,8 @@ public final class TestCampaigns {
 	/** Deletes every campaign and what refers to one (signatures, leaders...). */
 	public static void clear(JdbcClient jdbc) {
 		for (String sql : new String[] { "delete from event_campaigns", "delete from campaign_updates",
-				"delete from campaign_deliveries", "delete from leader_training", "delete from leader_applications",
+				"delete from campaign_deliveries", "delete from campaign_packet_mails",
+				"delete from campaign_responses", "delete from leader_training", "delete from leader_applications",
 				"delete from signature_counts", "delete from signatures", "delete from signature_invalidations",
 				"delete from role_grants where campaign_id is not null", "delete from campaigns" }) {
 			jdbc.sql(sql).update();

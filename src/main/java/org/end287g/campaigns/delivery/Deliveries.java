@@ -66,26 +66,7 @@ class Deliveries {
 		 * The day, not after today anywhere (UTC+14) nor before 2000; null with an error.
 		 */
 		@Nullable LocalDate day(Errors errors) {
-			if (this.deliveredOn.isEmpty()) {
-				errors.rejectValue("deliveredOn", "staff.error.required");
-				return null;
-			}
-			try {
-				LocalDate date = LocalDate.parse(this.deliveredOn);
-				// the day is already today somewhere: the latest time zone (UTC+14)
-				// decides
-				if (date.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
-					errors.rejectValue("deliveredOn", "delivery.error.future");
-				}
-				else if (date.isBefore(LocalDate.of(2000, 1, 1))) {
-					errors.rejectValue("deliveredOn", "delivery.error.date");
-				}
-				return date;
-			}
-			catch (DateTimeParseException ex) {
-				errors.rejectValue("deliveredOn", "delivery.error.date");
-				return null;
-			}
+			return Deliveries.day(this.deliveredOn, "deliveredOn", errors);
 		}
 
 		/** The photo without its metadata; null for none or with an error. */
@@ -105,6 +86,32 @@ class Deliveries {
 			}
 		}
 
+	}
+
+	/**
+	 * A day typed in a form, not after today anywhere (UTC+14) nor before 2000; null with
+	 * an error on the field.
+	 */
+	static @Nullable LocalDate day(String value, String field, Errors errors) {
+		if (value.isEmpty()) {
+			errors.rejectValue(field, "staff.error.required");
+			return null;
+		}
+		try {
+			LocalDate date = LocalDate.parse(value);
+			// the day is already today somewhere: the latest time zone (UTC+14) decides
+			if (date.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
+				errors.rejectValue(field, "delivery.error.future");
+			}
+			else if (date.isBefore(LocalDate.of(2000, 1, 1))) {
+				errors.rejectValue(field, "delivery.error.date");
+			}
+			return date;
+		}
+		catch (DateTimeParseException ex) {
+			errors.rejectValue(field, "delivery.error.date");
+			return null;
+		}
 	}
 
 	/** The outcome the leaders propose to staff, with a note. */

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
+import org.end287g.campaigns.Campaigns;
+import org.end287g.problems.Problem;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The packet leaders (and staff) hand over, as PDF or CSV. It holds signers' names, so
- * every download is audited as an export of personal data.
+ * every download is audited as an export of personal data. The target's office gets it
+ * through the signed link of {@link OfficeDelivery}'s mail.
  */
 @Controller
 class DeliveryPacketController {
@@ -34,8 +37,14 @@ class DeliveryPacketController {
 
 	private final TransactionTemplate transactions;
 
+	private final Campaigns campaigns;
+
+	private final OfficeDelivery office;
+
 	DeliveryPacketController(DeliveryAccess access, PacketContents contents, DeliveryPacket packet, AuditLog audit,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Campaigns campaigns, OfficeDelivery office) {
+		this.campaigns = campaigns;
+		this.office = office;
 		this.access = access;
 		this.contents = contents;
 		this.packet = packet;
@@ -61,6 +70,24 @@ class DeliveryPacketController {
 		byte[] csv = this.packet.csv(contents);
 		exported(authentication, campaign, "delivery.csv", contents);
 		return download(csv, new MediaType("text", "csv", StandardCharsets.UTF_8), campaign.slug() + ".csv");
+	}
+
+	/**
+	 * The packet's PDF through the signed link mailed to a target's office: for that
+	 * campaign only, until the link expires; audited like the leaders' downloads.
+	 */
+	@GetMapping("/campaigns/{slug}/packet.pdf")
+	ResponseEntity<byte[]> mailed(@PathVariable String slug, @RequestParam(required = false) String token) {
+		long[] link = this.office.verify(token).orElseThrow(() -> Problem.notFound("delivery.send.error.link"));
+		Campaign campaign = this.campaigns.find(slug)
+			.filter((c) -> c.id() == link[0])
+			.orElseThrow(() -> Problem.notFound("delivery.send.error.link"));
+		DeliveryPacket.Contents contents = this.contents.of(campaign, false, Locale.ENGLISH);
+		byte[] pdf = this.packet.pdf(contents);
+		this.transactions
+			.executeWithoutResult((status) -> this.audit.record("office:" + link[1], "personal-data.export",
+					"campaign:" + campaign.id(), "delivery.pdf mailed-link signers=" + contents.signers().size()));
+		return download(pdf, MediaType.APPLICATION_PDF, campaign.slug() + ".pdf");
 	}
 
 	private void exported(Authentication authentication, Campaign campaign, String what,

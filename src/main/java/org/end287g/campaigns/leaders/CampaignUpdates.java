@@ -3,16 +3,13 @@ package org.end287g.campaigns.leaders;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import org.end287g.SiteAddress;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
-import org.end287g.campaigns.signing.Signers;
 import org.end287g.notifications.Mail;
-import org.end287g.notifications.Outbox;
 import org.end287g.site.SafeMarkdown;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,30 +20,26 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Updates leaders post: stored as written (Markdown), shown on the campaign page as safe
  * HTML, and mailed to every supporter who signed the campaign, confirmed, asked for its
- * updates and was not invalidated, in the supporter's language. The update and all its
- * messages are stored in one transaction: either everyone is queued or no one.
+ * updates and was not invalidated, in the supporter's language ({@link UpdateMail}). The
+ * update and all its messages are stored in one transaction: either everyone is queued or
+ * no one.
  */
 @Component
 class CampaignUpdates {
 
-	static final String CATEGORY = "campaign-updates";
-
-	private static final int PAGE = 500;
+	static final String CATEGORY = UpdateMail.CATEGORY;
 
 	private final JdbcClient jdbc;
 
-	private final Signers signers;
-
-	private final Outbox outbox;
+	private final UpdateMail mail;
 
 	private final AuditLog audit;
 
 	private final SiteAddress site;
 
-	CampaignUpdates(JdbcClient jdbc, Signers signers, Outbox outbox, AuditLog audit, SiteAddress site) {
+	CampaignUpdates(JdbcClient jdbc, UpdateMail mail, AuditLog audit, SiteAddress site) {
 		this.jdbc = jdbc;
-		this.signers = signers;
-		this.outbox = outbox;
+		this.mail = mail;
 		this.audit = audit;
 		this.site = site;
 	}
@@ -66,24 +59,12 @@ class CampaignUpdates {
 			.update(key, "id");
 		long id = Objects.requireNonNull(key.getKey(), "the insert returned no id").longValue();
 		String link = this.site.link("/campaigns/" + campaign.slug());
-		int sent = 0;
-		long after = 0;
-		while (true) {
-			Signers.Subscribers page = this.signers.subscribers(campaign.id(), after, PAGE);
-			for (Signers.Subscriber subscriber : page.page()) {
-				this.outbox
-					.enqueue(
-							new Mail(subscriber.email(), Locale.forLanguageTag(subscriber.language()),
-									"campaign-update", Map.of("campaign", campaign.title(), "title", title, "body",
-											markdown, "link", link, "subjectArgs", List.of(campaign.title(), title)),
-									CATEGORY));
-				sent++;
-			}
-			after = page.lastSignatureId();
-			if (page.page().size() < PAGE) {
-				break;
-			}
-		}
+		int sent = this.mail
+			.send(campaign.id(),
+					(email, language) -> new Mail(
+							email, language, "campaign-update", Map.of("campaign", campaign.title(), "title", title,
+									"body", markdown, "link", link, "subjectArgs", List.of(campaign.title(), title)),
+							CATEGORY));
 		this.jdbc.sql("update campaign_updates set recipients = ? where id = ?").params(sent, id).update();
 		this.audit.record(actor, "campaign.update.post", Long.toString(campaign.id()),
 				"update=" + id + " recipients=" + sent);
