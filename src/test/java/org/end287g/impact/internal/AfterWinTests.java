@@ -260,6 +260,33 @@ class AfterWinTests extends StaffTestSupport {
 			.single()).isEqualTo(gaston().id());
 	}
 
+	@Test
+	void theWinsPageMapsEachWinToItsStoryAndTheFiltersNarrowTheMap() throws Exception {
+		String wins = page(get("/wins"));
+		assertThat(wins).contains("<svg", "class=\"county won\"")
+			// Harris County, TX: no tracker agency, its county found by its name
+			.contains(
+					"<a href=\"/wins/tx-harris-county-sheriffs-office-2017\" aria-label=\"Harris County Sheriff&#39;s Office, Harris County, TX: read how the agreement ended\">")
+			.contains("href=\"/wins/nc-mecklenburg-county-sheriffs-office-2018\"")
+			.contains("A county where communities ended an agreement.");
+		String elections = page(get("/wins").param("how", "ELECTION"));
+		assertThat(elections).contains("href=\"/wins/nc-mecklenburg-county-sheriffs-office-2018\"")
+			.doesNotContain("href=\"/wins/tx-harris-county-sheriffs-office-2017\"");
+		assertThat(page(get("/wins").header("Accept-Language", "es"))).contains("lea cómo terminó el acuerdo");
+		// nothing matches: no map, the list says so
+		assertThat(page(get("/wins").param("year", "1999"))).doesNotContain("wins-map", "county won")
+			.contains("No win matches these choices.");
+		for (String[] bad : new String[][] { { "how", "x".repeat(10_000) }, { "how", "election" },
+				{ "how", "<svg onload=alert(1)>" }, { "year", "99999" }, { "year", "-2018" }, { "year", "２０１８" } }) {
+			String refused = this.mvc.perform(get("/wins").param(bad[0], bad[1]))
+				.andExpect(status().isBadRequest())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(refused).doesNotContain("<svg onload");
+		}
+	}
+
 	/** The gathering campaign whose agency's county lies nearest Gaston County. */
 	private String nearest() {
 		// Mecklenburg (37119) and Cleveland (37045) both border Gaston; the fixture's
@@ -304,7 +331,7 @@ class AfterWinTests extends StaffTestSupport {
 
 	/** The decoded text of a plain-text message, lines ending in \n. */
 	static String text(MimeMessage message) throws Exception {
-		return message.getContent().toString().replace("\r\n", "\n");
+		return message.getContent().toString().lines().collect(Collectors.joining("\n"));
 	}
 
 	static String recipient(MimeMessage message) {
