@@ -3,6 +3,7 @@ package org.end287g.campaigns.lifecycle;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import org.end287g.SiteAddress;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignStatus;
+import org.end287g.campaigns.CampaignWon;
+import org.end287g.campaigns.WonMailContributor;
 import org.end287g.campaigns.signing.Signers;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
@@ -26,6 +29,7 @@ import org.end287g.validation.WebAddress;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,8 +61,13 @@ class CampaignStaff {
 
 	private final SiteAddress site;
 
+	private final ApplicationEventPublisher events;
+
+	private final List<WonMailContributor> wonMail;
+
 	CampaignStaff(JdbcClient jdbc, CampaignLifecycle lifecycle, AuditLog audit, Outbox outbox, Supporters supporters,
-			Signers signers, ObjectProvider<Clock> clock, SiteAddress site) {
+			Signers signers, ObjectProvider<Clock> clock, SiteAddress site, ApplicationEventPublisher events,
+			ObjectProvider<WonMailContributor> wonMail) {
 		this.jdbc = jdbc;
 		this.lifecycle = lifecycle;
 		this.audit = audit;
@@ -67,6 +76,8 @@ class CampaignStaff {
 		this.signers = signers;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.site = site;
+		this.events = events;
+		this.wonMail = wonMail.orderedStream().toList();
 	}
 
 	/** The target's contacts as staff type them; every one may be empty. */
@@ -150,7 +161,9 @@ class CampaignStaff {
 	/**
 	 * Closes a gathering campaign as WON or LOST; {@code confirm} turns a possible win
 	 * into a win. On WON, supporters who asked for campaign updates are told in their
-	 * language; on either, the supporters' holds for the campaign end.
+	 * language (with what modules above add, such as help in the county) and
+	 * {@link CampaignWon} is published; on either, the supporters' holds for the campaign
+	 * end.
 	 * @return false when the campaign was no longer in a state to close (another staff
 	 * member closed it first)
 	 */
@@ -167,14 +180,22 @@ class CampaignStaff {
 		this.supporters.endHolds("campaign:" + campaign.id(), closed.get().toInstant());
 		if (status == CampaignStatus.WON) {
 			tellSupporters(campaign, note);
+			this.events.publishEvent(
+					new CampaignWon(campaign.id(), campaign.slug(), campaign.agencySlug(), closed.get(), note));
 		}
 		return true;
 	}
 
 	private void tellSupporters(Campaign campaign, @Nullable String note) {
+		Map<Locale, List<WonMailContributor.Section>> sections = new HashMap<>();
 		for (Signers.Subscriber subscriber : this.signers.subscribedSupporters(campaign.id())) {
 			Locale language = "es".equals(subscriber.language()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
 			Map<String, Object> model = new LinkedHashMap<>();
+			model.put("sections",
+					sections.computeIfAbsent(language,
+							(l) -> this.wonMail.stream()
+								.flatMap((contributor) -> contributor.won(campaign, l).stream())
+								.toList()));
 			model.put("agency", campaign.title());
 			model.put("subjectArgs", List.of(campaign.title()));
 			model.put("note", (note != null) ? note : "");

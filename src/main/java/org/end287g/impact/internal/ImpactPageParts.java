@@ -11,7 +11,8 @@ import org.springframework.ui.Model;
 
 /**
  * Adds an agency's figures, chart and wins to its tracker page and to its campaign's page
- * ({@code impact/parts}): two cheap queries.
+ * ({@code impact/parts}): two cheap queries; a won campaign's page also celebrates the
+ * win and points to the next campaign near it.
  */
 final class ImpactPageParts {
 
@@ -42,8 +43,11 @@ final class ImpactPageParts {
 
 		private final ImpactSummaries summaries;
 
-		OnCampaignPage(ImpactSummaries summaries) {
+		private final Celebrations celebrations;
+
+		OnCampaignPage(ImpactSummaries summaries, Celebrations celebrations) {
 			this.summaries = summaries;
+			this.celebrations = celebrations;
 		}
 
 		@Override
@@ -52,6 +56,7 @@ final class ImpactPageParts {
 			if (view != null) {
 				model.addAttribute("impact", view);
 			}
+			this.celebrations.of(campaign).ifPresent((celebration) -> model.addAttribute("celebration", celebration));
 		}
 
 	}

@@ -98,6 +98,62 @@ class Wins {
 					.list());
 	}
 
+	/**
+	 * The win of a campaign: the published one opened from it, else the agency's latest
+	 * published win.
+	 */
+	Optional<Win> ofCampaign(long campaignId, String agencySlug) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from wins where status = 'PUBLISHED' and (campaign_id = ? or agency_slug = ?) "
+					+ "order by case when campaign_id = ? then 0 else 1 end, ended_on desc nulls last, id desc")
+			.params(campaignId, agencySlug, campaignId)
+			.query(Wins::win)
+			.stream()
+			.findFirst();
+	}
+
+	/** Whether a win (of any status) was opened from or linked to this campaign. */
+	boolean campaignLinked(long campaignId) {
+		return this.jdbc.sql("select count(*) from wins where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Links a campaign to the agency's latest draft that links none yet (the draft an
+	 * import opened when the agreements vanished), naming the campaign when the draft
+	 * names none; false when there is no such draft.
+	 */
+	@Transactional
+	boolean linkDraft(String agencySlug, long campaignId, String campaignTitle, String actor) {
+		Optional<Long> draft = this.jdbc
+			.sql("select id from wins where status = 'DRAFT' and agency_slug = ? and campaign_id is null "
+					+ "order by created_at desc, id desc")
+			.param(agencySlug)
+			.query((rs, n) -> rs.getLong(1))
+			.stream()
+			.findFirst();
+		if (draft.isEmpty()) {
+			return false;
+		}
+		this.jdbc
+			.sql("update wins set campaign_id = ?, campaign = coalesce(campaign, ?), updated_at = ? where id = ? "
+					+ "and campaign_id is null")
+			.params(campaignId, campaignTitle, now(), draft.get())
+			.update();
+		this.audit.record(actor, "impact.win.campaign", "win:" + draft.get(), "campaign:" + campaignId);
+		return true;
+	}
+
+	/** Adds a draft opened from a won campaign; returns its slug. */
+	@Transactional
+	String addFromCampaign(Win win, long campaignId, String actor) {
+		String slug = add(win, null, actor);
+		this.jdbc.sql("update wins set campaign_id = ? where slug = ?").params(campaignId, slug).update();
+		return slug;
+	}
+
 	/** Adds a win; returns its slug. */
 	@Transactional
 	String add(Win win, @Nullable Long sheetId, String actor) {

@@ -39,14 +39,17 @@ class WinsController {
 
 	private final MessageSource messages;
 
+	private final WinsMap map;
+
 	WinsController(Wins wins, Figures figures, ImpactSummaries summaries, TrackerReader tracker, SiteAddress site,
-			MessageSource messages) {
+			MessageSource messages, WinsMap map) {
 		this.wins = wins;
 		this.figures = figures;
 		this.summaries = summaries;
 		this.tracker = tracker;
 		this.site = site;
 		this.messages = messages;
+		this.map = map;
 	}
 
 	@GetMapping("/wins")
@@ -70,6 +73,7 @@ class WinsController {
 			.filter((w) -> wanted == null || wanted.equals(w.year()))
 			.toList();
 		model.addAttribute("wins", shown);
+		model.addAttribute("map", this.map.of(shown, locale));
 		model.addAttribute("total", all.size());
 		model.addAttribute("hows", Win.HOWS);
 		model.addAttribute("years", all.stream().map(Win::year).filter(Objects::nonNull).distinct().sorted().toList());
