@@ -9,6 +9,6 @@
  * the storage are in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "audit", "places", "privacy", "tracker", "validation" })
+		allowedDependencies = { "audit", "notifications", "places", "privacy", "problems", "tracker", "validation" })
 @org.jspecify.annotations.NullMarked
 package org.end287g.decide;

@@ -77,7 +77,8 @@ class DecideTests {
 
 	@BeforeEach
 	void clean() {
-		for (String table : new String[] { "decide_contacts", "decide_targets", "decide_holders", "decide_offices" }) {
+		for (String table : new String[] { "campaign_election_reminders", "decide_candidates", "decide_elections",
+				"decide_contacts", "decide_targets", "decide_holders", "decide_offices" }) {
 			this.jdbc.sql("delete from " + table).update();
 		}
 		TestCampaigns.clear(this.jdbc);

@@ -221,6 +221,19 @@ class Finding1StaffNeedPasskeyTests {
 			.update();
 		this.ids.put("holders/id",
 				this.jdbc.sql("select max(id) from decide_holders").query(Long.class).single().toString());
+		this.jdbc.sql("""
+				insert into decide_elections (office_id, general_date, source_title, source_url, checked_on, created_at)
+				values (?, ?, 'Source', 'https://example.org', current_date, current_timestamp)""")
+			.params(office, java.time.LocalDate.now(ZoneOffset.UTC).plusDays(30 + (System.nanoTime() % 1000)))
+			.update();
+		this.jdbc.sql("""
+				insert into decide_candidates (election_id, name, name_key, email, source_title, source_url, created_at)
+				values (?, 'Finding Candidate', 'finding candidate', 'candidate@example.org', 'Source',
+				'https://example.org', current_timestamp)""")
+			.param(this.jdbc.sql("select max(id) from decide_elections").query(Long.class).single())
+			.update();
+		this.ids.put("candidates/id",
+				this.jdbc.sql("select max(id) from decide_candidates").query(Long.class).single().toString());
 		this.ids.put("targets/office", Long.toString(office));
 		this.ids.put("letter/office", Long.toString(office));
 		this.ids.put("contact/office", Long.toString(office));
@@ -468,7 +481,9 @@ class Finding1StaffNeedPasskeyTests {
 				"select id, accepted, review from ice_sheet", "select count(*) from moa_document",
 				"select count(*) from moa_clause_note", "select count(*) from alert_subscriptions",
 				"select count(*) from impact_figures", "select id, status, updated_at from wins",
-				"select count(*) from win_sources", "select id, name, approved, updated_at from help_entries" }) {
+				"select count(*) from win_sources", "select id, name, approved, updated_at from help_entries",
+				"select id, pledge, statement, asked_at from decide_candidates",
+				"select id, general_date, primary_date from decide_elections" }) {
 			state.append(sql).append(": ").append(this.jdbc.sql(sql + " order by 1").query().listOfRows()).append('\n');
 		}
 		return state.toString();

@@ -1,6 +1,7 @@
 package org.end287g.campaigns.pages;
 
 import org.end287g.campaigns.targets.CampaignTargets;
+import org.end287g.decide.Elections;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -23,9 +24,12 @@ class CampaignApiController {
 
 	private final CampaignTargets targets;
 
-	CampaignApiController(CampaignViews views, CampaignTargets targets) {
+	private final Elections elections;
+
+	CampaignApiController(CampaignViews views, CampaignTargets targets, Elections elections) {
 		this.views = views;
 		this.targets = targets;
+		this.elections = elections;
 	}
 
 	/** The JSON of one campaign. */
@@ -33,8 +37,8 @@ class CampaignApiController {
 	}
 
 	/**
-	 * The target: the person, their office's contacts, the next election ({@code null}
-	 * until elections are kept), and the agency.
+	 * The target: the person, their office's contacts, the next voting day (primary or
+	 * general) for their office ({@code null} when none is recorded), and the agency.
 	 */
 	record ApiTarget(@Nullable String name, @Nullable String title, Office office, @Nullable String nextElection,
 			String agency, String agencySlug, @Nullable String county, String state, String stateName) {
@@ -51,7 +55,8 @@ class CampaignApiController {
 		CampaignTargets.Primary head = this.targets.primary(page.record());
 		CampaignViews.Target agency = view.target();
 		return new ApiCampaign(view.slug(), view.title(),
-				new ApiTarget(head.name(), head.title(), new Office(head.phone(), head.email(), head.address()), null,
+				new ApiTarget(head.name(), head.title(), new Office(head.phone(), head.email(), head.address()),
+						this.elections.nextElection(page.record().agencySlug()).map(Object::toString).orElse(null),
 						agency.name(), agency.agencySlug(), agency.county(), agency.state(), agency.stateName()),
 				view.goal(), view.signatures(), view.status());
 	}

@@ -26,8 +26,7 @@ record Entry(String kind, String officeName, String state, String countyFips, St
 			"person_name", "title", "term_start", "term_end", "phone", "email", "address", "web_form", "social",
 			"source_title", "source_url", "checked_on" };
 
-	private static final Pattern EMAIL = Pattern
-		.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
+	static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
 
 	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-]{7,30}( ?(x|ext\\.?) ?[0-9]{1,6})?");
 
@@ -164,7 +163,7 @@ record Entry(String kind, String officeName, String state, String countyFips, St
 		}
 	}
 
-	private static @Nullable LocalDate date(Map<String, String> errors, String field, String value, boolean required) {
+	static @Nullable LocalDate date(Map<String, String> errors, String field, String value, boolean required) {
 		if (value.isEmpty()) {
 			if (required) {
 				errors.put(field, "decide.error.required");
@@ -179,7 +178,7 @@ record Entry(String kind, String officeName, String state, String countyFips, St
 		return day;
 	}
 
-	private static void url(Map<String, String> errors, String field, String value, boolean required) {
+	static void url(Map<String, String> errors, String field, String value, boolean required) {
 		if (value.isEmpty()) {
 			if (required) {
 				errors.put(field, "decide.error.required");
@@ -197,7 +196,7 @@ record Entry(String kind, String officeName, String state, String countyFips, St
 		}
 	}
 
-	private static void text(Map<String, String> errors, String field, String value, int max, boolean required) {
+	static void text(Map<String, String> errors, String field, String value, int max, boolean required) {
 		if (value.isEmpty()) {
 			if (required) {
 				errors.put(field, "decide.error.required");
@@ -212,7 +211,7 @@ record Entry(String kind, String officeName, String state, String countyFips, St
 	}
 
 	/** Markup, control characters, or a spreadsheet formula at the start. */
-	private static boolean hostile(String value) {
+	static boolean hostile(String value) {
 		if (value.isEmpty()) {
 			return false;
 		}
