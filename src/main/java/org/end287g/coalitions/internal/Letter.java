@@ -25,24 +25,24 @@ record Letter(long id, String slug, long campaignId, @Nullable Long targetOffice
 
 	static final String CLOSED = "CLOSED";
 
-	String title(Locale locale) {
+	public String title(Locale locale) {
 		return spanish(locale) ? this.titleEs : this.titleEn;
 	}
 
-	String body(Locale locale) {
+	public String body(Locale locale) {
 		return spanish(locale) ? this.bodyEs : this.bodyEn;
 	}
 
 	/** The language of the title and body shown for this locale. */
-	String language(Locale locale) {
+	public String language(Locale locale) {
 		return spanish(locale) ? "es" : "en";
 	}
 
-	boolean open() {
+	public boolean open() {
 		return OPEN.equals(this.status);
 	}
 
-	boolean draft() {
+	public boolean draft() {
 		return DRAFT.equals(this.status);
 	}
 

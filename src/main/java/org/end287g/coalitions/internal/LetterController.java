@@ -67,7 +67,7 @@ class LetterController {
 			.orElseThrow(() -> Problem.notFound("coalitions.error.letter.unknown"));
 		model.addAttribute("letter", letter);
 		model.addAttribute("campaign", campaign);
-		model.addAttribute("title", letter.title(locale));
+		model.addAttribute("letterTitle", letter.title(locale));
 		model.addAttribute("language", letter.language(locale));
 		model.addAttribute("body", SafeMarkdown.html(letter.body(locale), 2, SafeMarkdown.Author.PUBLIC));
 		List<Letters.Signature> signatures = this.letters.signatures(letter.id());

@@ -60,7 +60,7 @@ class Letters {
 	record Signature(long organizationId, String organization, String signerName, @Nullable String signerTitle,
 			OffsetDateTime signedAt) {
 
-		String organizationSlug() {
+		public String organizationSlug() {
 			return Slugs.organization(this.organizationId, this.organization);
 		}
 

@@ -120,7 +120,7 @@ class OrganizationController {
 			ShownBack.into(model, result);
 			return edit(page, authentication, model);
 		}
-		this.pages.save(page.id(), form.facts(), logo, form.removeLogo(), authentication.getName());
+		this.pages.save(page.id(), form.facts(), logo, form.removing(), authentication.getName());
 		redirect.addFlashAttribute("notice", "coalitions.organization.saved");
 		return "redirect:/organizer/organizations/" + page.id() + "/page";
 	}

@@ -18,7 +18,7 @@ record OrganizationForm(
 		@PlainText(max = 300, tooLong = "{staff.error.tooLong.300}",
 				message = "{staff.error.control}") String missionEs,
 		@WebAddress(max = 300, tooLong = "{staff.error.tooLong.300}", message = "{staff.error.url}") String website,
-		@Nullable MultipartFile logo, boolean removeLogo) {
+		@Nullable MultipartFile logo, @Nullable Boolean removeLogo) {
 
 	OrganizationForm {
 		city = TypedText.line(city);
@@ -29,7 +29,12 @@ record OrganizationForm(
 
 	static OrganizationForm of(OrganizationPage page) {
 		return new OrganizationForm(text(page.city()), text(page.missionEn()), text(page.missionEs()),
-				text(page.website()), null, false);
+				text(page.website()), null, null);
+	}
+
+	/** Whether the logo is to go (and no new one came). */
+	boolean removing() {
+		return Boolean.TRUE.equals(this.removeLogo);
 	}
 
 	OrganizationPages.Facts facts() {

@@ -17,16 +17,16 @@ record OrganizationPage(long id, String name, @Nullable String city, @Nullable S
 		@Nullable String missionEs, @Nullable String website, boolean logo, @Nullable OffsetDateTime updatedAt,
 		@Nullable OffsetDateTime verifiedAt, @Nullable String verifiedHow) {
 
-	String slug() {
+	public String slug() {
 		return Slugs.organization(this.id, this.name);
 	}
 
-	boolean verified() {
+	public boolean verified() {
 		return this.verifiedAt != null;
 	}
 
 	/** The mission in the page's language, else in the other one. */
-	@Nullable String mission(Locale locale) {
+	public @Nullable String mission(Locale locale) {
 		String es = this.missionEs;
 		String en = this.missionEn;
 		return ("es".equals(locale.getLanguage()) && es != null) ? es : ((en != null) ? en : es);
@@ -35,14 +35,14 @@ record OrganizationPage(long id, String name, @Nullable String city, @Nullable S
 	/**
 	 * The logo's address, which changes with every edit so a cached logo never lingers.
 	 */
-	@Nullable String logoPath() {
+	public @Nullable String logoPath() {
 		OffsetDateTime version = this.updatedAt;
 		return (this.logo && version != null)
 				? "/organisations/" + slug() + "/logo.png?v=" + version.toInstant().getEpochSecond() : null;
 	}
 
 	/** The website's domain without {@code www.}, or {@code null}. */
-	@Nullable String domain() {
+	public @Nullable String domain() {
 		return domainOf(this.website);
 	}
 
