@@ -52,6 +52,12 @@ public interface AccountDirectory {
 	/** Active accounts with an active LEADER grant for this campaign. */
 	List<Recipient> leadersOf(long campaignId);
 
+	/**
+	 * The account to write to, when it is active and has an address (an organizer's own
+	 * address, to confirm that it is at their organization's domain).
+	 */
+	Optional<Recipient> recipient(String accountId);
+
 	/** Active accounts with an active ADMIN grant: national staff. */
 	List<Recipient> admins();
 

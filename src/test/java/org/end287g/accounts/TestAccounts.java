@@ -15,6 +15,14 @@ public interface TestAccounts {
 	/** An account (made when the address has none) leading the campaign; its id. */
 	String leader(String email, String name, long campaignId);
 
+	/**
+	 * An account (made when the address has none) organizing the organization; its id.
+	 */
+	String organizer(String email, String name, long organizationId);
+
+	/** A new organization of this name (made as staff make one); its id. */
+	long organization(String name);
+
 	/** The id of the account with this address, if any. */
 	Optional<String> idOf(String email);
 

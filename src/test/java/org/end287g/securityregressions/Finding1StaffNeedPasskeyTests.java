@@ -287,6 +287,21 @@ class Finding1StaffNeedPasskeyTests {
 			.update();
 		this.ids.put("help/id",
 				this.jdbc.sql("select max(id) from help_entries").query(Long.class).single().toString());
+		// an open sign-on letter of the campaign, which a link-only admin may neither
+		// edit,
+		// close, deliver nor sign
+		this.jdbc
+			.sql("""
+					insert into letters (slug, campaign_id, target_name, title_en, title_es, body_en, body_es, status,
+					created_by, created_at, updated_by, updated_at)
+					values (?, ?, 'Finding One', 'Finding 1', 'Hallazgo 1', 'Body', 'Texto', 'OPEN', 'test', ?, 'test', ?)""")
+			.params("finding-1-" + System.nanoTime(), this.campaign, OffsetDateTime.now(ZoneOffset.UTC),
+					OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+		long letter = this.jdbc.sql("select max(id) from letters").query(Long.class).single();
+		this.ids.put("letters/letter", Long.toString(letter));
+		this.ids.put("letters/slug",
+				this.jdbc.sql("select slug from letters where id = ?").param(letter).query(String.class).single());
 		this.ids.put("lessons/slug",
 				this.jdbc.sql("select min(slug) from toolkit_lessons").query(String.class).single());
 	}
@@ -483,7 +498,10 @@ class Finding1StaffNeedPasskeyTests {
 				"select count(*) from impact_figures", "select id, status, updated_at from wins",
 				"select count(*) from win_sources", "select id, name, approved, updated_at from help_entries",
 				"select id, pledge, statement, asked_at from decide_candidates",
-				"select id, general_date, primary_date from decide_elections" }) {
+				"select id, general_date, primary_date from decide_elections",
+				"select id, status, title_en, delivered_on, response, updated_at from letters",
+				"select count(*) from letter_signatures",
+				"select organization_id, city, website, verified_at, updated_at from organization_pages" }) {
 			state.append(sql).append(": ").append(this.jdbc.sql(sql + " order by 1").query().listOfRows()).append('\n');
 		}
 		return state.toString();

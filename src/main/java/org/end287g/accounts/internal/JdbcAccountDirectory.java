@@ -66,6 +66,11 @@ class JdbcAccountDirectory implements AccountDirectory {
 	}
 
 	@Override
+	public Optional<Recipient> recipient(String accountId) {
+		return this.store.byId(accountId).flatMap(JdbcAccountDirectory::recipient);
+	}
+
+	@Override
 	public List<Recipient> admins() {
 		return recipients(this.jdbc.sql("""
 				SELECT DISTINCT g.account_id FROM role_grants g JOIN accounts a ON a.id = g.account_id

@@ -35,6 +35,16 @@ class InvitedTestAccounts implements TestAccounts {
 	}
 
 	@Override
+	public String organizer(String email, String name, long organizationId) {
+		return invite(email, name, new RoleRequest(Roles.ORGANIZER, organizationId, null));
+	}
+
+	@Override
+	public long organization(String name) {
+		return this.accounts.createOrganization("test-admin", name).orElseThrow();
+	}
+
+	@Override
 	public Optional<String> idOf(String email) {
 		return this.store.byEmail(email).map(Account::id);
 	}
