@@ -24,6 +24,9 @@ public interface Campaigns {
 	/** Campaigns of one state (upper-case postal code), sorted by title. */
 	List<Campaign> inState(String state);
 
+	/** The campaigns an organization is a partner of, sorted by title. */
+	List<Campaign> partneredBy(long organizationId);
+
 	/**
 	 * Creates the campaign of every agency with an ACTIVE or PENDING agreement that has
 	 * none yet. Idempotent and safe on several instances at once; returns how many this

@@ -100,6 +100,17 @@ class JdbcCampaigns implements Campaigns {
 	}
 
 	@Override
+	public List<Campaign> partneredBy(long organizationId) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from campaigns where id in (select campaign_id from campaign_partner_organizations "
+					+ "where organization_id = ?) order by title, slug")
+			.param(organizationId)
+			.query(ROW)
+			.list();
+	}
+
+	@Override
 	public int createMissing() {
 		Map<String, AgencyView> targets = new LinkedHashMap<>();
 		for (AgencyView agency : this.tracker.listedAgencies()) {

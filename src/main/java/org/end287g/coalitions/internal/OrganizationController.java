@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import org.end287g.SiteAddress;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.Permissions;
+import org.end287g.campaigns.Campaigns;
 import org.end287g.notifications.Mail;
 import org.end287g.notifications.Outbox;
 import org.end287g.privacy.SignedLinks;
@@ -61,8 +62,11 @@ class OrganizationController {
 
 	private final SiteAddress site;
 
+	private final Campaigns campaigns;
+
 	OrganizationController(OrganizationPages pages, Letters letters, Permissions permissions, AccountDirectory accounts,
-			SignedLinks links, Outbox outbox, SiteAddress site) {
+			SignedLinks links, Outbox outbox, SiteAddress site, Campaigns campaigns) {
+		this.campaigns = campaigns;
 		this.pages = pages;
 		this.letters = letters;
 		this.permissions = permissions;
@@ -87,6 +91,7 @@ class OrganizationController {
 		}
 		model.addAttribute("organization", page);
 		model.addAttribute("letters", this.letters.signedBy(page.id()));
+		model.addAttribute("campaigns", this.campaigns.partneredBy(page.id()));
 		model.addAttribute("editable", authentication != null && this.permissions.organizes(authentication, page.id()));
 		return "coalitions/organization";
 	}

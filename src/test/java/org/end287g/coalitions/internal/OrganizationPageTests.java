@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 
 import org.end287g.Staff;
 import org.end287g.accounts.QueuedMail;
+import org.end287g.campaigns.Campaign;
 import org.end287g.site.AccessibleHtml;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,29 @@ class OrganizationPageTests extends CoalitionsTestSupport {
 		this.mvc.perform(edit(id, organizer, "https://www.casa.example.org/about", null))
 			.andExpect(status().is3xxRedirection());
 		assertThat(audits("organization.page", "organization:" + id)).isEqualTo(1);
+	}
+
+	@Test
+	void aPartnerOfACampaignIsLinkedFromTheCampaignAndListsItOnItsPage() throws Exception {
+		long id = organization("Red de Apoyo");
+		Campaign campaign = gaston();
+		this.jdbc.sql("delete from campaign_partner_organizations where campaign_id = ?").param(campaign.id()).update();
+		this.jdbc
+			.sql("insert into campaign_partner_organizations (campaign_id, organization_id, added_at) "
+					+ "values (?, ?, current_timestamp)")
+			.params(campaign.id(), id)
+			.update();
+		String campaignPage = html(get("/campaigns/" + campaign.slug()));
+		assertThat(campaignPage).contains("href=\"/organisations/" + id + "\">Red de Apoyo</a>");
+		// the short address leads to the page's own, which lists the campaign
+		assertThat(this.mvc.perform(get("/organisations/" + id)).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo("/organisations/" + Slugs.organization(id, name(id)));
+		String page = html(get("/organisations/" + Slugs.organization(id, name(id)) + "?lang=es"));
+		assertThat(page).contains("Campañas que apoya", "href=\"/campaigns/" + campaign.slug() + "\"");
+		assertThat(AccessibleHtml.problems(page)).isEmpty();
+		this.jdbc.sql("delete from campaign_partner_organizations where campaign_id = ?").param(campaign.id()).update();
+		assertThat(html(get("/organisations/" + Slugs.organization(id, name(id)))))
+			.doesNotContain("Campaigns it supports");
 	}
 
 	@Test
