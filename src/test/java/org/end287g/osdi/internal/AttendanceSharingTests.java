@@ -1,6 +1,5 @@
 package org.end287g.osdi.internal;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
