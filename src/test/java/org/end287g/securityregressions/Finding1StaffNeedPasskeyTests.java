@@ -344,7 +344,7 @@ class Finding1StaffNeedPasskeyTests {
 				"GET /leader/campaigns/{id}/delivery.csv", "POST /leader/campaigns/{id}/goal",
 				"GET /leader/campaigns/{id}/paper", "GET /leader/campaigns/{id}/toolkit", "GET /admin/accounts",
 				"POST /admin/organizations/{id}/api-keys/{key}/revoke", "POST /admin/campaigns/{slug}/partners",
-				"GET /organizer/organizations/{id}", "GET /leader");
+				"POST /admin/events/{id}/partners", "GET /organizer/organizations/{id}", "GET /leader");
 		assertThat(walked).hasSizeGreaterThan(50);
 		assertThat(refused).as("answers to a link-only admin (all: %s)", answered).isEmpty();
 		assertThat(state()).as("nothing changed").isEqualTo(before);

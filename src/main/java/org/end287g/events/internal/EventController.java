@@ -52,7 +52,11 @@ class EventController {
 
 	private final MessageSource messages;
 
-	EventController(EventStore store, PublicEvents events, EventViews views, MessageSource messages) {
+	private final EventPartners partners;
+
+	EventController(EventStore store, PublicEvents events, EventViews views, MessageSource messages,
+			EventPartners partners) {
+		this.partners = partners;
 		this.store = store;
 		this.events = events;
 		this.views = views;
@@ -165,6 +169,7 @@ class EventController {
 		model.addAttribute("questions", event.questions(locale));
 		model.addAttribute("questionsLanguage", event.questionsLanguage(locale));
 		model.addAttribute("form", RegistrationForm.blank(locale.getLanguage()));
+		model.addAttribute("partners", this.partners.of(event.id()));
 		return "events/event";
 	}
 

@@ -4,20 +4,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.end287g.accounts.OrganizationDirectory;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.events.internal.OrganizerScopes.Scope;
 import org.end287g.places.Places;
 import org.end287g.places.ZipCode;
+import org.end287g.problems.Problem;
 import org.end287g.validation.ShownBack;
 import org.jspecify.annotations.Nullable;
 
@@ -62,8 +66,15 @@ class OrganizerController {
 
 	private final Registrations registrations;
 
+	private final EventPartners partners;
+
+	private final OrganizationDirectory organizations;
+
 	OrganizerController(OrganizerScopes scopes, EventStore store, EventViews views, EventMail mail, Campaigns campaigns,
-			Places places, AuditLog audit, TransactionTemplate transactions, Registrations registrations) {
+			Places places, AuditLog audit, TransactionTemplate transactions, Registrations registrations,
+			EventPartners partners, OrganizationDirectory organizations) {
+		this.partners = partners;
+		this.organizations = organizations;
 		this.scopes = scopes;
 		this.store = store;
 		this.views = views;
@@ -170,6 +181,33 @@ class OrganizerController {
 		return "redirect:" + scope.base() + "/" + event.id();
 	}
 
+	/**
+	 * Staff set an event's partners: one box per organization. An id that is no
+	 * organization, or too many, is refused as a whole.
+	 */
+	@PostMapping("/admin/events/{id}/partners")
+	String partners(@PathVariable String id,
+			@RequestParam(name = "organization", required = false) @Nullable List<String> chosen,
+			HttpServletRequest request, Authentication authentication, RedirectAttributes redirect) {
+		Scope scope = this.scopes.scope(request.getRequestURI(), authentication);
+		Event event = this.scopes.reachable(scope, id);
+		Set<Long> ids = new LinkedHashSet<>();
+		for (String value : (chosen != null) ? chosen : List.<String>of()) {
+			if (value.length() > 18 || !value.matches("[0-9]+")
+					|| this.organizations.find(Long.parseLong(value)).isEmpty()) {
+				throw Problem.badRequest("osdi.partners.error.unknown");
+			}
+			ids.add(Long.parseLong(value));
+		}
+		if (ids.size() > EventPartners.MAX_PARTNERS) {
+			throw Problem.badRequest("osdi.partners.error.tooMany", EventPartners.MAX_PARTNERS);
+		}
+		this.partners.set(event.id(), ids, authentication.getName(),
+				java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+		redirect.addFlashAttribute("partnersSaved", true);
+		return "redirect:" + scope.base() + "/" + event.id();
+	}
+
 	@PostMapping({ "/admin/events/{id}/publish", "/leader/events/{id}/publish" })
 	String publish(@PathVariable String id, HttpServletRequest request, Authentication authentication,
 			RedirectAttributes redirect) {
@@ -212,6 +250,11 @@ class OrganizerController {
 		model.addAttribute("waiting", this.registrations.waiting(event.id()));
 		model.addAttribute("attended",
 				(int) this.registrations.ofEvent(event.id()).stream().filter((r) -> r.checkedInAt() != null).count());
+		model.addAttribute("partnerNames", this.partners.of(event.id()));
+		if (scope.staff()) {
+			model.addAttribute("organizations", this.organizations.all());
+			model.addAttribute("partnerIds", this.partners.idsOf(event.id()));
+		}
 		return form(model, scope, event);
 	}
 

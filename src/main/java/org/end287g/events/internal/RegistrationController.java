@@ -38,8 +38,11 @@ class RegistrationController {
 
 	private final RateLimits rateLimits;
 
+	private final EventPartners partners;
+
 	RegistrationController(PublicEvents events, EventViews views, Registrations registrations, EventMail mail,
-			RateLimits rateLimits) {
+			RateLimits rateLimits, EventPartners partners) {
+		this.partners = partners;
 		this.events = events;
 		this.views = views;
 		this.registrations = registrations;
@@ -78,6 +81,7 @@ class RegistrationController {
 		model.addAttribute("questionsLanguage", event.questionsLanguage(locale));
 		model.addAttribute("zones", EventForm.ZONES);
 		model.addAttribute("tz", event.zone().getId());
+		model.addAttribute("partners", this.partners.of(event.id()));
 		return "events/event";
 	}
 

@@ -1,7 +1,9 @@
 package org.end287g.events.internal;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.validation.constraints.Pattern;
 import org.end287g.privacy.EmailAddress;
@@ -33,7 +35,14 @@ record RegistrationForm(@PlainText(max = RegistrationForm.MAX_NAME, required = "
 		@PlainText(max = RegistrationForm.MAX_ANSWER, tooLong = "{events.register.error.answer.long}",
 				message = "{events.register.error.answer.malformed}") String q3,
 		@PlainText(max = RegistrationForm.MAX_ANSWER, tooLong = "{events.register.error.answer.long}",
-				message = "{events.register.error.answer.malformed}") String q4) {
+				message = "{events.register.error.answer.malformed}") String q4,
+		@Pattern(regexp = RegistrationForm.SHARES, message = "{osdi.share.error.invalid}") String share) {
+
+	/**
+	 * The ids of ticked partner boxes, comma-separated as the binder joins a repeated
+	 * parameter: at most {@value EventPartners#MAX_PARTNERS}, anything else refused.
+	 */
+	static final String SHARES = "|[0-9]{1,18}(,[0-9]{1,18}){0,19}";
 
 	static final int MAX_NAME = 100;
 
@@ -50,18 +59,36 @@ record RegistrationForm(@PlainText(max = RegistrationForm.MAX_NAME, required = "
 		q2 = TypedText.line(q2);
 		q3 = TypedText.line(q3);
 		q4 = TypedText.line(q4);
+		share = TypedText.line(share);
 	}
 
 	/** An empty form in the reader's language. */
 	static RegistrationForm blank(String language) {
-		return new RegistrationForm("", "", "", "", language, "", "", "", "", "");
+		return new RegistrationForm("", "", "", "", language, "", "", "", "", "", "");
 	}
 
 	/** The checked registration, with the answers to the event's questions. */
 	Registrations.Form registration(int questions) {
 		List<String> answers = List.of(this.q0, this.q1, this.q2, this.q3, this.q4).subList(0, questions);
 		return new Registrations.Form(this.name, EmailAddresses.normalize(this.email), this.zip,
-				this.phone.isEmpty() ? null : this.phone, Locale.forLanguageTag(this.language), answers);
+				this.phone.isEmpty() ? null : this.phone, Locale.forLanguageTag(this.language), answers, sharedWith());
+	}
+
+	/** The ticked partner boxes (the event keeps only its partners among them). */
+	Set<Long> sharedWith() {
+		if (this.share.isEmpty() || !this.share.matches(SHARES)) {
+			return Set.of();
+		}
+		Set<Long> ids = new LinkedHashSet<>();
+		for (String id : this.share.split(",")) {
+			ids.add(Long.parseLong(id));
+		}
+		return ids;
+	}
+
+	/** Whether this partner's box is ticked (the form shown again). */
+	public boolean shares(long organizationId) {
+		return sharedWith().contains(organizationId);
 	}
 
 }

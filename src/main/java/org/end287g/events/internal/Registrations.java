@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
@@ -58,8 +59,11 @@ class Registrations {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final EventPartners partners;
+
 	Registrations(JdbcClient jdbc, EventStore events, Supporters supporters, PersonalDataCipher cipher,
-			BlindIndex index, EventMail mail) {
+			BlindIndex index, EventMail mail, EventPartners partners) {
+		this.partners = partners;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.supporters = supporters;
@@ -69,7 +73,8 @@ class Registrations {
 	}
 
 	/** What a registration form collected, checked. */
-	record Form(String name, String email, String zip, @Nullable String phone, Locale language, List<String> answers) {
+	record Form(String name, String email, String zip, @Nullable String phone, Locale language, List<String> answers,
+			Set<Long> sharedWith) {
 
 	}
 
@@ -149,6 +154,7 @@ class Registrations {
 				.update(generated, "id");
 			id = Objects.requireNonNull(generated.getKeyAs(Number.class), "the insert returned no id").longValue();
 		}
+		this.partners.share(eventId, id, form.sharedWith(), at);
 		Registration registration = byId(id).orElseThrow();
 		if (seat) {
 			this.mail.confirmed(event, registration);

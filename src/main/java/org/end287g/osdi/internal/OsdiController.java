@@ -8,6 +8,7 @@ import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.SharedSignatures;
 import org.end287g.events.PublishedEvents;
+import org.end287g.events.SharedAttendances;
 import org.end287g.osdi.internal.ApiKeys.KeyHolder;
 import org.end287g.osdi.internal.Hal.Paging;
 import org.end287g.problems.Problem;
@@ -23,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The OSDI API: the entry point, petitions (public), and signatures (with an
- * organization's key, only those shared with it). Answers are never cached by others:
- * what a key sees is that organization's.
+ * The OSDI API: the entry point, petitions and events (public), and signatures and
+ * attendances (with an organization's key, only those shared with it). Answers are never
+ * cached by others: what a key sees is that organization's.
  */
 @RestController
 @RequestMapping(path = OsdiResources.ROOT, produces = { Hal.MEDIA_TYPE, "application/json" })
@@ -45,8 +46,11 @@ class OsdiController {
 
 	private final PublishedEvents events;
 
+	private final SharedAttendances attendances;
+
 	OsdiController(OsdiAccess access, OsdiResources resources, Campaigns campaigns, SharedSignatures signatures,
-			OsdiProperties properties, PublishedEvents events) {
+			OsdiProperties properties, PublishedEvents events, SharedAttendances attendances) {
+		this.attendances = attendances;
 		this.events = events;
 		this.access = access;
 		this.resources = resources;
@@ -124,8 +128,7 @@ class OsdiController {
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
 			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
 		KeyHolder holder = this.access.required(authorization, token, request.getRemoteAddr());
-		long number = (id.length() <= 18 && id.matches("[0-9]+")) ? Long.parseLong(id) : -1;
-		SharedSignatures.SharedSignature found = this.signatures.find(holder.organizationId(), number)
+		SharedSignatures.SharedSignature found = this.signatures.find(holder.organizationId(), number(id))
 			.orElseThrow(() -> Problem.notFound("osdi.error.signature.unknown"));
 		this.access.audit(holder, "signature:" + found.id());
 		return hal(this.resources.signature(found));
@@ -139,10 +142,66 @@ class OsdiController {
 			.stream()
 			.map(this.resources::signature)
 			.toList();
-		this.access.audit(holder, "signatures" + ((campaignId != null) ? " of campaign:" + campaignId : "") + " page "
+		return shared(holder, "signatures", "campaign", campaignId, path, paging, items,
+				this.signatures.count(organization, campaignId));
+	}
+
+	@GetMapping("/events/{slug}/attendances")
+	ResponseEntity<Map<String, Object>> eventAttendances(@PathVariable String slug,
+			@RequestParam(name = "page", required = false) @Nullable String page,
+			@RequestParam(name = "per_page", required = false) @Nullable String perPage,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
+		KeyHolder holder = this.access.required(authorization, token, request.getRemoteAddr());
+		long event = this.attendances.eventId(slug).orElseThrow(() -> Problem.notFound("events.error.unknown"));
+		return attendances(holder, event, "/events/" + slug + "/attendances",
+				Paging.of(page, perPage, this.properties.maxPageSize()));
+	}
+
+	@GetMapping("/attendances")
+	ResponseEntity<Map<String, Object>> allAttendances(
+			@RequestParam(name = "page", required = false) @Nullable String page,
+			@RequestParam(name = "per_page", required = false) @Nullable String perPage,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
+		KeyHolder holder = this.access.required(authorization, token, request.getRemoteAddr());
+		return attendances(holder, null, "/attendances", Paging.of(page, perPage, this.properties.maxPageSize()));
+	}
+
+	@GetMapping("/attendances/{id}")
+	ResponseEntity<Map<String, Object>> attendance(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			@RequestHeader(name = TOKEN, required = false) @Nullable String token, HttpServletRequest request) {
+		KeyHolder holder = this.access.required(authorization, token, request.getRemoteAddr());
+		SharedAttendances.SharedAttendance found = this.attendances.find(holder.organizationId(), number(id))
+			.orElseThrow(() -> Problem.notFound("osdi.error.attendance.unknown"));
+		this.access.audit(holder, "attendance:" + found.id());
+		return hal(this.resources.attendance(found));
+	}
+
+	private ResponseEntity<Map<String, Object>> attendances(KeyHolder holder, @Nullable Long eventId, String path,
+			Paging paging) {
+		long organization = holder.organizationId();
+		List<Map<String, Object>> items = this.attendances
+			.page(organization, eventId, paging.offset(), paging.perPage())
+			.stream()
+			.map(this.resources::attendance)
+			.toList();
+		return shared(holder, "attendances", "event", eventId, path, paging, items,
+				this.attendances.count(organization, eventId));
+	}
+
+	/** A page of what is shared with the key's organization, its read audited. */
+	private ResponseEntity<Map<String, Object>> shared(KeyHolder holder, String kind, String parent,
+			@Nullable Long parentId, String path, Paging paging, List<Map<String, Object>> items, long total) {
+		this.access.audit(holder, kind + ((parentId != null) ? " of " + parent + ":" + parentId : "") + " page "
 				+ paging.page() + " (" + items.size() + ")");
-		return hal(Hal.collection("osdi:signatures", this.resources.link(path), paging,
-				this.signatures.count(organization, campaignId), items));
+		return hal(Hal.collection("osdi:" + kind, this.resources.link(path), paging, total, items));
+	}
+
+	/** A record's number as a path carries it; anything else finds nothing. */
+	private static long number(String id) {
+		return (id.length() <= 18 && id.matches("[0-9]+")) ? Long.parseLong(id) : -1;
 	}
 
 	private Campaign campaign(String slug) {

@@ -8,10 +8,14 @@ import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignCounts;
 import org.end287g.campaigns.SharedSignatures.SharedSignature;
 import org.end287g.events.PublishedEvents.PublishedEvent;
+import org.end287g.events.SharedAttendances.SharedAttendance;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
-/** The OSDI resources: petitions, signatures with their person. */
+/**
+ * The OSDI resources: petitions, events, signatures and attendances with their person.
+ */
 @Component
 class OsdiResources {
 
@@ -47,6 +51,7 @@ class OsdiResources {
 		links.put("osdi:events", Hal.link(link("/events")));
 		if (keyed) {
 			links.put("osdi:signatures", Hal.link(link("/signatures")));
+			links.put("osdi:attendances", Hal.link(link("/attendances")));
 		}
 		body.put("_links", links);
 		return body;
@@ -104,6 +109,7 @@ class OsdiResources {
 		}
 		Map<String, Object> links = Hal.object();
 		links.put("self", Hal.link(link("/events/" + event.slug())));
+		links.put("osdi:attendances", Hal.link(link("/events/" + event.slug() + "/attendances")));
 		body.put("_links", links);
 		return body;
 	}
@@ -124,14 +130,40 @@ class OsdiResources {
 		return body;
 	}
 
+	/**
+	 * An attendance (an event registration) with its person embedded: only what the
+	 * registrant agreed to share.
+	 */
+	Map<String, Object> attendance(SharedAttendance attendance) {
+		Map<String, Object> body = Hal.object();
+		body.put("identifiers", Hal.identifiers("attendance", attendance.id()));
+		body.put("origin_system", Hal.ORIGIN);
+		body.put("created_date", Hal.date(attendance.createdAt()));
+		body.put("modified_date", Hal.date(attendance.createdAt()));
+		body.put("status", attendance.status());
+		Map<String, Object> links = Hal.object();
+		links.put("self", Hal.link(link("/attendances/" + attendance.id())));
+		links.put("osdi:event", Hal.link(link("/events/" + attendance.eventSlug())));
+		body.put("_links", links);
+		int space = attendance.name().lastIndexOf(' ');
+		String given = (space > 0) ? attendance.name().substring(0, space) : attendance.name();
+		String family = (space > 0) ? attendance.name().substring(space + 1) : "";
+		body.put("_embedded", Map.of("osdi:person", person(given, family, attendance.email(), attendance.zip())));
+		return body;
+	}
+
 	private static Map<String, Object> person(SharedSignature signature) {
+		return person(signature.firstName(), signature.lastName(), signature.email(), signature.zip());
+	}
+
+	/** OSDI's person: names, e-mail (none once forgotten) and ZIP code. */
+	private static Map<String, Object> person(String given, String family, @Nullable String email, String zip) {
 		Map<String, Object> person = Hal.object();
-		person.put("given_name", signature.firstName());
-		person.put("family_name", signature.lastName());
-		person.put("email_addresses", (signature.email() != null)
-				? List.of(Map.of("address", signature.email(), "primary", true)) : List.of());
-		person.put("postal_addresses", signature.zip().isEmpty() ? List.of()
-				: List.of(Map.of("postal_code", signature.zip(), "primary", true)));
+		person.put("given_name", given);
+		person.put("family_name", family);
+		person.put("email_addresses", (email != null) ? List.of(Map.of("address", email, "primary", true)) : List.of());
+		person.put("postal_addresses",
+				zip.isEmpty() ? List.of() : List.of(Map.of("postal_code", zip, "primary", true)));
 		return person;
 	}
 

@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.end287g.campaigns.SharedSignatures;
-import org.end287g.campaigns.SharedSignatures.Confirmed;
-import org.end287g.campaigns.SharedSignatures.SharedSignature;
+import org.end287g.events.SharedAttendances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,14 +21,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The webhooks' outbox. Each round, every instance first adds a delivery (ids only) for
- * each signature newly shared with an organization that has a webhook, looking again a
- * little before where it stopped, since a signature confirmed a moment ago may commit
- * late; the unique key drops what was added already. Then it claims due deliveries (one
- * conditional UPDATE, so two instances never claim the same row), builds each payload
- * from the sealed rows at that moment (a signature invalidated or forgotten since is not
- * sent), and sends it signed. A failure (an error status, a timeout, a refused address)
- * is tried again after a wait that doubles, up to {@code end287g.osdi.webhook-attempts};
- * then the delivery waits for staff.
+ * each signature or attendance newly shared with an organization that has a webhook,
+ * looking again a little before where it stopped, since a signature confirmed a moment
+ * ago may commit late; the unique key drops what was added already. Then it claims due
+ * deliveries (one conditional UPDATE, so two instances never claim the same row), builds
+ * each payload from the sealed rows at that moment (a signature invalidated or forgotten
+ * since is not sent), and sends it signed. A failure (an error status, a timeout, a
+ * refused address) is tried again after a wait that doubles, up to
+ * {@code end287g.osdi.webhook-attempts}; then the delivery waits for staff.
  */
 @Component
 class WebhookOutbox {
@@ -54,8 +54,14 @@ class WebhookOutbox {
 
 	private final String skipLocked;
 
+	private final SharedAttendances attendances;
+
+	private final OsdiResources resources;
+
 	WebhookOutbox(JdbcClient jdbc, Webhooks webhooks, SharedSignatures signatures, WebhookSender sender,
-			OsdiProperties properties, DataSource dataSource) {
+			OsdiProperties properties, DataSource dataSource, SharedAttendances attendances, OsdiResources resources) {
+		this.attendances = attendances;
+		this.resources = resources;
 		this.jdbc = jdbc;
 		this.webhooks = webhooks;
 		this.signatures = signatures;
@@ -92,22 +98,44 @@ class WebhookOutbox {
 
 	private void enqueue() {
 		for (Webhooks.Webhook webhook : this.webhooks.all()) {
-			List<Confirmed> fresh = this.signatures.confirmedSince(webhook.organizationId(),
-					webhook.signaturesSeenUntil().minus(MARGIN), LOOK_AHEAD);
-			OffsetDateTime now = now();
-			for (Confirmed signature : fresh) {
-				if (!signature.at().isBefore(webhook.createdAt())) {
-					this.jdbc.sql("""
-							insert into osdi_deliveries (organization_id, kind, record_id, created_at, due_at)
-							values (?, 'SIGNATURE', ?, ?, ?) on conflict do nothing""")
-						.params(webhook.organizationId(), signature.id(), now, now)
-						.update();
-				}
-			}
-			if (!fresh.isEmpty()) {
-				this.webhooks.seenSignaturesUntil(webhook.organizationId(), fresh.get(fresh.size() - 1).at());
+			long organization = webhook.organizationId();
+			List<Fresh> signed = this.signatures
+				.confirmedSince(organization, webhook.signaturesSeenUntil().minus(MARGIN), LOOK_AHEAD)
+				.stream()
+				.map((signature) -> new Fresh(signature.id(), signature.at()))
+				.toList();
+			enqueue(webhook, "SIGNATURE", signed)
+				.ifPresent((at) -> this.webhooks.seenSignaturesUntil(organization, at));
+			List<Fresh> registered = this.attendances
+				.registeredSince(organization, webhook.attendancesSeenUntil().minus(MARGIN), LOOK_AHEAD)
+				.stream()
+				.map((attendance) -> new Fresh(attendance.id(), attendance.at()))
+				.toList();
+			enqueue(webhook, "ATTENDANCE", registered)
+				.ifPresent((at) -> this.webhooks.seenAttendancesUntil(organization, at));
+		}
+	}
+
+	/**
+	 * Adds a delivery of this kind for each record shared since the webhook was
+	 * registered; returns the time of the last one seen.
+	 */
+	private Optional<OffsetDateTime> enqueue(Webhooks.Webhook webhook, String kind, List<Fresh> fresh) {
+		OffsetDateTime now = now();
+		for (Fresh record : fresh) {
+			if (!record.at().isBefore(webhook.createdAt())) {
+				this.jdbc.sql("""
+						insert into osdi_deliveries (organization_id, kind, record_id, created_at, due_at)
+						values (?, ?, ?, ?, ?) on conflict do nothing""")
+					.params(webhook.organizationId(), kind, record.id(), now, now)
+					.update();
 			}
 		}
+		return fresh.isEmpty() ? Optional.empty() : Optional.of(fresh.get(fresh.size() - 1).at());
+	}
+
+	/** A record newly shared: its id and when. */
+	private record Fresh(long id, OffsetDateTime at) {
 	}
 
 	private List<Long> claim() {
@@ -133,20 +161,23 @@ class WebhookOutbox {
 	/** Sends one claimed delivery; true when the receiver took it. */
 	private boolean deliver(long id) {
 		Delivery delivery = this.jdbc
-			.sql("select id, organization_id, record_id, attempts from osdi_deliveries where id = ?")
+			.sql("select id, organization_id, kind, record_id, attempts from osdi_deliveries where id = ?")
 			.param(id)
-			.query((rs, n) -> new Delivery(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
+			.query((rs, n) -> new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getInt(5)))
 			.single();
 		Optional<Webhooks.Webhook> webhook = this.webhooks.of(delivery.organizationId());
-		Optional<SharedSignature> signature = this.signatures.find(delivery.organizationId(), delivery.recordId());
-		if (webhook.isEmpty() || signature.isEmpty()) {
-			// the webhook was removed, or the signature is no longer shared: nothing to
-			// send
+		boolean attendance = "ATTENDANCE".equals(delivery.kind());
+		Optional<Map<String, Object>> resource = attendance
+				? this.attendances.find(delivery.organizationId(), delivery.recordId()).map(this.resources::attendance)
+				: this.signatures.find(delivery.organizationId(), delivery.recordId()).map(this.resources::signature);
+		if (webhook.isEmpty() || resource.isEmpty()) {
+			// the webhook was removed, or the record is no longer shared: nothing to send
 			finish(id, "withdrawn");
 			return false;
 		}
 		String secret = this.webhooks.secret(delivery.organizationId()).orElseThrow();
-		WebhookSender.Result result = this.sender.send(webhook.get().url(), secret, id, signature.get());
+		WebhookSender.Result result = this.sender.send(webhook.get().url(), secret, id,
+				attendance ? "osdi:attendance" : "osdi:signature", resource.get());
 		if (result.delivered()) {
 			finish(id, result.status());
 			return true;
@@ -187,7 +218,7 @@ class WebhookOutbox {
 			.update() > 0;
 	}
 
-	private record Delivery(long id, long organizationId, long recordId, int attempts) {
+	private record Delivery(long id, long organizationId, String kind, long recordId, int attempts) {
 	}
 
 	private static OffsetDateTime now() {

@@ -15,7 +15,6 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.end287g.campaigns.SharedSignatures.SharedSignature;
 import org.end287g.problems.Problem;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,16 +37,13 @@ class WebhookSender {
 
 	private final WebhookAddresses addresses;
 
-	private final OsdiResources resources;
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final Clock clock = Clock.systemUTC();
 
-	WebhookSender(OsdiProperties properties, WebhookAddresses addresses, OsdiResources resources) {
+	WebhookSender(OsdiProperties properties, WebhookAddresses addresses) {
 		this.properties = properties;
 		this.addresses = addresses;
-		this.resources = resources;
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(properties.webhookTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -58,7 +54,10 @@ class WebhookSender {
 	record Result(boolean delivered, String status) {
 	}
 
-	Result send(String url, String secret, long deliveryId, SharedSignature signature) {
+	/**
+	 * Posts one resource (a signature or an attendance) under its OSDI relation.
+	 */
+	Result send(String url, String secret, long deliveryId, String relation, Map<String, Object> resource) {
 		URI address;
 		try {
 			address = this.addresses.check(url);
@@ -66,8 +65,8 @@ class WebhookSender {
 		catch (Problem refused) {
 			return new Result(false, "refused address");
 		}
-		String body = this.json.writeValueAsString(List.of(Map.of("idempotency_key", "delivery-" + deliveryId,
-				"osdi:signature", this.resources.signature(signature))));
+		String body = this.json
+			.writeValueAsString(List.of(Map.of("idempotency_key", "delivery-" + deliveryId, relation, resource)));
 		long time = this.clock.instant().getEpochSecond();
 		HttpRequest request = HttpRequest.newBuilder(address)
 			.timeout(this.properties.webhookTimeout())

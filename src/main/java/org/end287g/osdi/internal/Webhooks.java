@@ -43,7 +43,8 @@ class Webhooks {
 	}
 
 	/** A registered webhook. */
-	record Webhook(long organizationId, String url, OffsetDateTime createdAt, OffsetDateTime signaturesSeenUntil) {
+	record Webhook(long organizationId, String url, OffsetDateTime createdAt, OffsetDateTime signaturesSeenUntil,
+			OffsetDateTime attendancesSeenUntil) {
 	}
 
 	/** Registers (or replaces) the organization's webhook; returns its new secret. */
@@ -71,20 +72,20 @@ class Webhooks {
 	}
 
 	Optional<Webhook> of(long organizationId) {
-		return this.jdbc
-			.sql("select organization_id, url, created_at, signatures_seen_until from osdi_webhooks"
-					+ " where organization_id = ?")
+		return this.jdbc.sql(
+				"select organization_id, url, created_at, signatures_seen_until, attendances_seen_until from osdi_webhooks"
+						+ " where organization_id = ?")
 			.param(organizationId)
 			.query((rs, n) -> new Webhook(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-					rs.getObject(4, OffsetDateTime.class)))
+					rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
 			.optional();
 	}
 
 	List<Webhook> all() {
-		return this.jdbc
-			.sql("select organization_id, url, created_at, signatures_seen_until from osdi_webhooks order by 1")
+		return this.jdbc.sql(
+				"select organization_id, url, created_at, signatures_seen_until, attendances_seen_until from osdi_webhooks order by 1")
 			.query((rs, n) -> new Webhook(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-					rs.getObject(4, OffsetDateTime.class)))
+					rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
 			.list();
 	}
 
@@ -97,9 +98,16 @@ class Webhooks {
 
 	/** The outbox has looked for new signatures up to here. */
 	void seenSignaturesUntil(long organizationId, OffsetDateTime at) {
-		this.jdbc
-			.sql("update osdi_webhooks set signatures_seen_until = ? where organization_id = ?"
-					+ " and signatures_seen_until < ?")
+		seenUntil("signatures_seen_until", organizationId, at);
+	}
+
+	/** The outbox has looked for new attendances up to here. */
+	void seenAttendancesUntil(long organizationId, OffsetDateTime at) {
+		seenUntil("attendances_seen_until", organizationId, at);
+	}
+
+	private void seenUntil(String column, long organizationId, OffsetDateTime at) {
+		this.jdbc.sql("update osdi_webhooks set " + column + " = ? where organization_id = ? and " + column + " < ?")
 			.params(at, organizationId, at)
 			.update();
 	}

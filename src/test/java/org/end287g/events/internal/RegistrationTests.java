@@ -196,9 +196,8 @@ class RegistrationTests {
 			String email = SignedIn.newEmail();
 			Callable<Registrations.Outcome> task = () -> {
 				start.await();
-				return this.registrations.register(id,
-						new Registrations.Form("Person", email, "28052", null, java.util.Locale.ENGLISH, List.of()),
-						Instant.now());
+				return this.registrations.register(id, new Registrations.Form("Person", email, "28052", null,
+						java.util.Locale.ENGLISH, List.of(), java.util.Set.of()), Instant.now());
 			};
 			results.add(pool.submit(task));
 		}

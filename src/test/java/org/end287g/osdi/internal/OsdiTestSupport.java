@@ -35,7 +35,7 @@ abstract class OsdiTestSupport extends StaffTestSupport {
 	@AfterEach
 	void noOsdiRows() {
 		for (String table : new String[] { "osdi_deliveries", "osdi_webhooks", "osdi_api_keys", "signature_shares",
-				"campaign_partner_organizations" }) {
+				"campaign_partner_organizations", "registration_shares", "event_partner_organizations" }) {
 			this.jdbc.sql("delete from " + table).update();
 		}
 	}

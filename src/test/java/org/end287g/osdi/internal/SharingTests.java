@@ -60,7 +60,7 @@ class SharingTests extends OsdiTestSupport {
 
 		String page = html(get(PAGE));
 		assertThat(page)
-			.contains("With our partners: Alianza Norte", "Share my name, e-mail and ZIP code with Alianza Norte",
+			.contains("With our partners:", "\">Alianza Norte</a>", "Share my name, e-mail and ZIP code with Alianza Norte",
 					"name=\"share\"")
 			.doesNotContain("checked", "Not A Partner");
 		assertThat(AccessibleHtml.problems(page)).isEmpty();
