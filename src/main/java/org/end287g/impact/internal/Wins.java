@@ -108,6 +108,7 @@ class Wins {
 					+ "order by case when campaign_id = ? then 0 else 1 end, ended_on desc nulls last, id desc")
 			.params(campaignId, agencySlug, campaignId)
 			.query(Wins::win)
+			.list()
 			.stream()
 			.findFirst();
 	}
@@ -132,6 +133,7 @@ class Wins {
 					+ "order by created_at desc, id desc")
 			.param(agencySlug)
 			.query((rs, n) -> rs.getLong(1))
+			.list()
 			.stream()
 			.findFirst();
 		if (draft.isEmpty()) {

@@ -100,6 +100,7 @@ class AgreementHistory {
 			.params(params)
 			.query((rs, n) -> new SheetPoint(rs.getLong(1), "PARTICIPATING".equals(rs.getString(2)),
 					rs.getObject(3, LocalDateTime.class)))
+			.list()
 			.stream()
 			.sorted(ORDER)
 			.toList();

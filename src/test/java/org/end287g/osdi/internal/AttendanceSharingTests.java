@@ -113,14 +113,14 @@ class AttendanceSharingTests extends OsdiTestSupport {
 		partners(event, first, second);
 		assertThat(auditCount("event.partners")).isPositive();
 		String admin = html(get("/admin/events/" + event).with(Staff.admin()));
-		assertThat(admin).contains("Partner organizations", "Partners of this event",
-				"With our partners:", "\">Alianza Norte</a>");
+		assertThat(admin).contains("Partner organizations", "Partners of this event", "With our partners:",
+				"\">Alianza Norte</a>");
 		assertThat(AccessibleHtml.problems(admin)).isEmpty();
 
 		String page = html(get("/events/" + slug));
 		assertThat(page)
-			.contains("With our partners:", "\">Alianza Norte</a>", "Share my name, e-mail and ZIP code with Alianza Norte",
-					"name=\"share\"")
+			.contains("With our partners:", "\">Alianza Norte</a>",
+					"Share my name, e-mail and ZIP code with Alianza Norte", "name=\"share\"")
 			.doesNotContain("checked", "Not A Partner");
 		assertThat(AccessibleHtml.problems(page)).isEmpty();
 		assertThat(html(get("/events/" + slug + "?lang=es")))
