@@ -221,7 +221,8 @@ class OnlineSigning {
 				fresh.computeIfAbsent(signing.campaign().id(), (id) -> new ArrayList<>()).add(i);
 			}
 		}
-		// their ids in one query per campaign, their mails and shares in one statement each
+		// their ids in one query per campaign, their mails and shares in one statement
+		// each
 		List<SignatureConfirmationMail.Confirmation> confirmations = new ArrayList<>();
 		List<long[]> consents = new ArrayList<>();
 		fresh.forEach((campaignId, indexes) -> {
@@ -230,8 +231,8 @@ class OnlineSigning {
 				Signing signing = signings.get(i);
 				long id = Objects.requireNonNull(ids.get(emailKeys.get(i)), "a signature just inserted");
 				if (!atOnce) {
-					confirmations.add(new SignatureConfirmationMail.Confirmation(signing.campaign(), id,
-							emails.get(i), signing.form().firstName(), language(signing)));
+					confirmations.add(new SignatureConfirmationMail.Confirmation(signing.campaign(), id, emails.get(i),
+							signing.form().firstName(), language(signing)));
 				}
 				if (!signing.form().sharedWith().isEmpty()) {
 					consents(signing, id, consents);
