@@ -74,8 +74,9 @@ class MaterialsController {
 			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
 		Locale language = MaterialLanguage.of(lang, locale);
-		return file("share", facts, language, MediaType.IMAGE_PNG, null,
-				() -> png(this.shareImage.draw(facts, language)));
+		HeadlineFigure headline = this.headlines.of(facts.campaign().agencySlug(), language).orElse(null);
+		return file("share" + ((headline != null) ? headline.hashCode() : ""), facts, language, MediaType.IMAGE_PNG,
+				null, () -> png(this.shareImage.draw(facts, language, headline)));
 	}
 
 	@GetMapping("/campaigns/{slug}/qr.png")
