@@ -1,5 +1,6 @@
 package org.end287g.tracker;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.end287g.places.County;
@@ -29,6 +30,15 @@ public interface TrackerPageContributor {
 	 * @param locale the page's language
 	 */
 	default void near(County county, @Nullable String zip, Model model, Locale locale) {
+	}
+
+	/**
+	 * Adds this module's attributes to a state's page.
+	 * @param agencies every agency of the state the tracker lists (active, pending or
+	 * removed agreements), once each
+	 * @param locale the page's language
+	 */
+	default void state(StateTotals state, List<AgencyView> agencies, Model model, Locale locale) {
 	}
 
 }

@@ -50,6 +50,7 @@ class MaterialsTests {
 	@BeforeEach
 	void campaignsOfTheFixture() {
 		TestCampaigns.clear(this.jdbc);
+		this.jdbc.sql("delete from impact_figures where created_by <> 'migration'").update();
 		new TrackerFixture(this.jdbc).load("COMMAND");
 		this.campaigns.createMissing();
 	}
@@ -93,6 +94,51 @@ class MaterialsTests {
 		byte[] spanish = fetch("/campaigns/" + GASTON + "/share.png?lang=es", "image/png").getContentAsByteArray();
 		assertThat(Readers.png(spanish).getHeight()).isEqualTo(630);
 		assertThat(Arrays.equals(spanish, grown)).isFalse();
+	}
+
+	/**
+	 * Pixels of this colour in a band of rows, and whether any inked pixel passes
+	 * {@code right}.
+	 */
+	static int[] colour(BufferedImage image, int top, int bottom, int rgb, int right) {
+		int found = 0;
+		int beyond = 0;
+		for (int y = top; y < bottom; y++) {
+			for (int x = 0; x < image.getWidth(); x++) {
+				int pixel = image.getRGB(x, y) & 0xFFFFFF;
+				found += (pixel == rgb) ? 1 : 0;
+				beyond += (x > right && pixel != 0xFFFFFF) ? 1 : 0;
+			}
+		}
+		return new int[] { found, beyond };
+	}
+
+	@Test
+	void theShareImageShowsTheAgencysHeadlineFigureAndItsSourceWhenItHasOne() throws Exception {
+		String path = "/campaigns/" + GASTON + "/share.png";
+		BufferedImage without = Readers.png(fetch(path, "image/png").getContentAsByteArray());
+		// under the title down to the bar, and at the foot: nothing without a figure
+		assertThat(colour(without, 250, 458, 0x8A1C1C, 1200)[0]).isZero();
+		assertThat(colour(without, 585, 625, 0x1A1A1A, 1200)[0]).isZero();
+		String slug = gaston().agencySlug();
+		this.jdbc.sql("""
+				insert into impact_figures (agency_slug, measure, amount, qualifier, fiscal_year, source_title,
+				source_publisher, created_at, created_by)
+				values (?, 'REMOVALS', 9223372036854775807, 'AT_LEAST', 2019, ?, ?, CURRENT_TIMESTAMP, 'test')""")
+			.params(slug, "T".repeat(300), "P".repeat(200))
+			.update();
+		for (String language : new String[] { "", "?lang=es" }) {
+			BufferedImage with = Readers.png(fetch(path + language, "image/png").getContentAsByteArray());
+			assertThat(with.getWidth()).isEqualTo(1200);
+			assertThat(with.getHeight()).isEqualTo(630);
+			// the figure in the accent colour, the source in ink, both within the margins
+			int[] figure = colour(with, 250, 458, 0x8A1C1C, 1200 - 60);
+			assertThat(figure[0]).as(language).isGreaterThan(100);
+			assertThat(figure[1]).as(language).isZero();
+			int[] source = colour(with, 585, 625, 0x1A1A1A, 1200 - 60);
+			assertThat(source[0]).as(language).isGreaterThan(50);
+			assertThat(source[1]).as(language).isZero();
+		}
 	}
 
 	@Test

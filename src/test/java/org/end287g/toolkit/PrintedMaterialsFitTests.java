@@ -53,6 +53,7 @@ class PrintedMaterialsFitTests {
 	@BeforeEach
 	void theLongestCampaign() {
 		TestCampaigns.clear(this.jdbc);
+		this.jdbc.sql("delete from impact_figures where created_by <> 'migration'").update();
 		TrackerFixture fixture = new TrackerFixture(this.jdbc);
 		fixture.load("COMMAND");
 		String[] county = LongestInput.longestCounty();
@@ -124,6 +125,39 @@ class PrintedMaterialsFitTests {
 			byte[] handout = fetch("/campaigns/" + this.longest.slug() + "/handout.pdf?lang=" + language);
 			fits(handout, 1, "handout " + language);
 			assertThat(Readers.qr(Readers.photocopy(handout, 0))).isEqualTo(url + "?lang=" + language + "&ref=handout");
+			assertThat(Readers.pdfSquashed(handout)).doesNotContain(Readers.squash("through 287(g)"),
+					Readers.squash("a través de 287(g)"));
+		}
+		// with the agency's headline figure and the longest source the form allows
+		String slug = this.longest.agencySlug();
+		String title = "T".repeat(299) + "E";
+		String publisher = "P".repeat(199) + "Z";
+		this.jdbc.sql("""
+				insert into impact_figures (agency_slug, measure, amount, qualifier, period_from, period_to,
+				source_title, source_publisher, source_date, created_at, created_by)
+				values (?, 'PEOPLE_PROCESSED', 9223372036854775807, 'AT_LEAST', DATE '2006-01-01', DATE '2018-12-05',
+				?, ?, DATE '2019-02-28', CURRENT_TIMESTAMP, 'test')""").params(slug, title, publisher).update();
+		this.jdbc.sql("""
+				insert into impact_figures (agency_slug, measure, amount, qualifier, fiscal_year, source_title,
+				created_at, created_by) values (?, 'ENCOUNTERS', 1300, 'EXACT', 2017, 'Encounters source',
+				CURRENT_TIMESTAMP, 'test')""").param(slug).update();
+		for (String language : new String[] { "en", "es" }) {
+			byte[] handout = fetch("/campaigns/" + this.longest.slug() + "/handout.pdf?lang=" + language);
+			fits(handout, 1, "handout with a figure " + language);
+			assertThat(Readers.qr(Readers.photocopy(handout, 0))).isEqualTo(url + "?lang=" + language + "&ref=handout");
+			String text = Readers.pdfSquashed(handout);
+			assertThat(text).contains(Readers.squash(title), Readers.squash(publisher))
+				.doesNotContain(Readers.squash("Encounters source"));
+			if ("es".equals(language)) {
+				assertThat(text).contains(
+						Readers.squash("Más de 9.223.372.036.854.775.807 personas puestas en "
+								+ "procesos de deportación a través de 287(g), de 2006 a 5 diciembre 2018."),
+						"Fuente:");
+			}
+			else {
+				assertThat(text).contains(Readers.squash("More than 9,223,372,036,854,775,807 people placed into "
+						+ "deportation proceedings through 287(g), 2006 to 5 December 2018."), "Source:");
+			}
 		}
 	}
 

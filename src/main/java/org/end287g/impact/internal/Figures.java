@@ -46,6 +46,20 @@ class Figures {
 			.list();
 	}
 
+	/**
+	 * The figures of these agencies (no national ones), in the order {@link #of} gives.
+	 */
+	List<Figure> ofAgencies(java.util.Collection<String> agencySlugs) {
+		if (agencySlugs.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from impact_figures where agency_slug in (:slugs)"
+				+ " order by coalesce(fiscal_year, extract(year from period_to), extract(year from period_from)) desc, measure, id")
+			.param("slugs", List.copyOf(agencySlugs))
+			.query(Figures::figure)
+			.list();
+	}
+
 	List<Figure> all() {
 		return this.jdbc.sql("select " + COLUMNS + " from impact_figures order by agency_slug nulls first, id")
 			.query(Figures::figure)

@@ -1,18 +1,22 @@
 package org.end287g.impact.internal;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignPageContributor;
 import org.end287g.tracker.AgencyProfile;
+import org.end287g.tracker.AgencyView;
+import org.end287g.tracker.StateTotals;
 import org.end287g.tracker.TrackerPageContributor;
 
 import org.springframework.ui.Model;
 
 /**
  * Adds an agency's figures, chart and wins to its tracker page and to its campaign's page
- * ({@code impact/parts}): two cheap queries; a won campaign's page also celebrates the
- * win and points to the next campaign near it.
+ * ({@code impact/parts}): two cheap queries; a state's page gets the totals of its
+ * agencies' figures; a won campaign's page also celebrates the win and points to the next
+ * campaign near it.
  */
 final class ImpactPageParts {
 
@@ -33,6 +37,14 @@ final class ImpactPageParts {
 			ImpactView view = this.summaries.of(profile.agency().slug(), locale);
 			if (view != null) {
 				model.addAttribute("impact", view);
+			}
+		}
+
+		@Override
+		public void state(StateTotals state, List<AgencyView> agencies, Model model, Locale locale) {
+			StateImpact totals = this.summaries.ofState(state.name(), agencies, locale);
+			if (totals != null) {
+				model.addAttribute("stateImpact", totals);
 			}
 		}
 

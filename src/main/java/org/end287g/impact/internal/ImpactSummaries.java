@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.end287g.tracker.AgencyView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -40,6 +41,55 @@ class ImpactSummaries {
 		}
 		return new ImpactView(agencySlug, list.stream().map((f) -> line(f, locale)).toList(), charts(list, locale),
 				won);
+	}
+
+	/**
+	 * A state's totals: for each measure, each agency counts once with its largest figure
+	 * (its periods may overlap, so adding them could count people twice), and the sum is
+	 * worded "at least" (or "about" when a figure it adds is itself approximate). Null
+	 * when no agency of the state has a figure.
+	 */
+	@Nullable StateImpact ofState(String stateName, List<AgencyView> agencies, Locale locale) {
+		Map<String, AgencyView> bySlug = new LinkedHashMap<>();
+		agencies.forEach((agency) -> bySlug.putIfAbsent(agency.slug(), agency));
+		Map<String, Map<AgencyView, Figure>> largest = new LinkedHashMap<>();
+		for (Figure figure : this.figures.ofAgencies(bySlug.keySet())) {
+			AgencyView agency = (figure.agencySlug() != null) ? bySlug.get(figure.agencySlug()) : null;
+			if (agency != null) {
+				largest.computeIfAbsent(figure.measure(), (m) -> new LinkedHashMap<>())
+					.merge(agency, figure, (a, b) -> (b.value() > a.value()) ? b : a);
+			}
+		}
+		if (largest.isEmpty()) {
+			return null;
+		}
+		List<StateImpact.Total> totals = new ArrayList<>();
+		for (String measure : Figure.MEASURES) {
+			Map<AgencyView, Figure> perAgency = largest.get(measure);
+			if (perAgency == null) {
+				continue;
+			}
+			long sum = perAgency.values().stream().mapToLong(Figure::value).sum();
+			boolean about = perAgency.values().stream().anyMatch((f) -> "ABOUT".equals(f.qualifier()));
+			String number = NumberFormat.getIntegerInstance(locale).format(sum);
+			if ("COST".equals(measure) || "REIMBURSEMENT".equals(measure)) {
+				number = "$" + number;
+			}
+			String amount = this.messages.getMessage((about) ? "impact.state.about" : "impact.state.atLeast",
+					new Object[] { number }, locale);
+			String text = this.messages.getMessage("impact.state.total." + measure,
+					new Object[] { amount, perAgency.size(), stateName }, locale);
+			List<StateImpact.Part> parts = perAgency.entrySet()
+				.stream()
+				.sorted(Comparator.comparingLong((Map.Entry<AgencyView, Figure> e) -> e.getValue().value()).reversed())
+				.map((e) -> new StateImpact.Part(e.getKey().name(), e.getKey().slug(),
+						this.messages.getMessage("impact.state.part",
+								new Object[] { amount(e.getValue(), locale), period(e.getValue(), locale) }, locale),
+						e.getValue().source()))
+				.toList();
+			totals.add(new StateImpact.Total(measure, sum, text, parts));
+		}
+		return new StateImpact(stateName, totals);
 	}
 
 	ImpactView.Line line(Figure figure, Locale locale) {

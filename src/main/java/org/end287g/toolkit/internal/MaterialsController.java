@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
+import org.end287g.impact.HeadlineFigures;
+import org.end287g.impact.HeadlineFigures.HeadlineFigure;
 import org.end287g.problems.Problem;
 import org.jspecify.annotations.Nullable;
 
@@ -56,7 +58,11 @@ class MaterialsController {
 
 	});
 
-	MaterialsController(CampaignFacts facts, ShareImage shareImage, PrintedMaterials printed, SignatureSheet sheets) {
+	private final HeadlineFigures headlines;
+
+	MaterialsController(CampaignFacts facts, ShareImage shareImage, PrintedMaterials printed, SignatureSheet sheets,
+			HeadlineFigures headlines) {
+		this.headlines = headlines;
 		this.facts = facts;
 		this.shareImage = shareImage;
 		this.printed = printed;
@@ -68,8 +74,9 @@ class MaterialsController {
 			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
 		Locale language = MaterialLanguage.of(lang, locale);
-		return file("share", facts, language, MediaType.IMAGE_PNG, null,
-				() -> png(this.shareImage.draw(facts, language)));
+		HeadlineFigure headline = this.headlines.of(facts.campaign().agencySlug(), language).orElse(null);
+		return file("share" + ((headline != null) ? headline.hashCode() : ""), facts, language, MediaType.IMAGE_PNG,
+				null, () -> png(this.shareImage.draw(facts, language, headline)));
 	}
 
 	@GetMapping("/campaigns/{slug}/qr.png")
@@ -105,8 +112,9 @@ class MaterialsController {
 			Locale locale) {
 		CampaignFacts.Facts facts = this.facts.of(slug);
 		Locale language = MaterialLanguage.of(lang, locale);
-		return file("handout", facts, language, MediaType.APPLICATION_PDF, "handout",
-				() -> this.printed.handout(facts, language));
+		HeadlineFigure headline = this.headlines.of(facts.campaign().agencySlug(), language).orElse(null);
+		return file("handout" + ((headline != null) ? headline.hashCode() : ""), facts, language,
+				MediaType.APPLICATION_PDF, "handout", () -> this.printed.handout(facts, language, headline));
 	}
 
 	private ResponseEntity<byte[]> file(String kind, CampaignFacts.Facts facts, Locale language, MediaType type,

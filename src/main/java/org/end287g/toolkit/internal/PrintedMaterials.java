@@ -21,7 +21,9 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import org.end287g.impact.HeadlineFigures.HeadlineFigure;
 import org.end287g.tracker.AgreementView;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -107,7 +109,11 @@ class PrintedMaterials {
 				});
 	}
 
-	byte[] handout(CampaignFacts.Facts facts, Locale language) {
+	/**
+	 * The handout; {@code headline}, the agency's headline figure when we have one, is
+	 * printed under "why it matters" with its source.
+	 */
+	byte[] handout(CampaignFacts.Facts facts, Locale language, @Nullable HeadlineFigure headline) {
 		BaseFont base = this.fonts.pdf();
 		Image qr = qr(link(facts, language, "handout"), 400);
 		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language);
@@ -138,6 +144,10 @@ class PrintedMaterials {
 					}
 					page.add(paragraph(text("toolkit.handout.harm.title", language), h2, 6, 2));
 					page.add(paragraph(text("toolkit.handout.harm", language), body, 0, 4));
+					if (headline != null) {
+						page.add(paragraph(headline.text(), new Font(base, sizes[2], Font.BOLD), 2, 1));
+						page.add(paragraph(headline.source(), new Font(base, 9), 0, 4));
+					}
 					page.add(paragraph(text("toolkit.handout.act.title", language), h2, 6, 2));
 					page.add(paragraph(
 							text("toolkit.handout.act", language, agency, facts.count(), facts.campaign().goal()), body,

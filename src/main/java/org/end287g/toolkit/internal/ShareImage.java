@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.end287g.impact.HeadlineFigures.HeadlineFigure;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +44,12 @@ class ShareImage {
 		this.messages = messages;
 	}
 
-	BufferedImage draw(CampaignFacts.Facts facts, Locale language) {
+	/**
+	 * The image; {@code headline}, the agency's headline figure when we have one, goes in
+	 * one line under the target (cut with an ellipsis), its source in one line at the
+	 * foot.
+	 */
+	BufferedImage draw(CampaignFacts.Facts facts, Locale language, @Nullable HeadlineFigure headline) {
 		BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		try {
@@ -91,6 +99,17 @@ class ShareImage {
 			g.drawRoundRect(margin, barTop, barWidth, 36, 36, 36);
 			g.setFont(this.fonts.image(Font.BOLD, 40));
 			g.drawString(text("toolkit.image.count", language, count, facts.campaign().goal()), margin, barTop + 100);
+			if (headline != null) {
+				int width = WIDTH - 2 * margin;
+				Font figureFont = this.fonts.image(Font.BOLD, 28);
+				g.setFont(figureFont);
+				g.setColor(ACCENT);
+				g.drawString(oneLine(headline.text(), figureFont, g, width), margin, Math.min(y + 48, barTop - 16));
+				Font sourceFont = this.fonts.image(Font.PLAIN, 20);
+				g.setFont(sourceFont);
+				g.setColor(INK);
+				g.drawString(oneLine(headline.source(), sourceFont, g, width), margin, HEIGHT - 22);
+			}
 			return image;
 		}
 		finally {
@@ -113,6 +132,23 @@ class ShareImage {
 		}
 		shown.set(max - 1, last + "\u2026");
 		return shown;
+	}
+
+	/** A text in one line no wider than {@code width}, cut with an ellipsis. */
+	static String oneLine(String text, Font font, Graphics2D g, int width) {
+		FontMetrics metrics = g.getFontMetrics(font);
+		List<String> lines = new ArrayList<>();
+		for (String line : wrap(text, font, g, width)) {
+			String fitted = line;
+			while (fitted.length() > 1 && metrics.stringWidth(fitted) > width) {
+				fitted = fitted.substring(0, fitted.offsetByCodePoints(fitted.length(), -1));
+			}
+			lines.add(fitted);
+			if (!fitted.equals(line)) {
+				lines.add("");
+			}
+		}
+		return firstLines(lines, 1, metrics, width).get(0);
 	}
 
 	/** The words of a text in lines no wider than {@code width}. */

@@ -1,10 +1,12 @@
 package org.end287g.tracker.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.end287g.places.Places;
 import org.end287g.problems.Problem;
@@ -13,6 +15,7 @@ import org.end287g.tracker.AgreementFilter;
 import org.end287g.tracker.AgreementView;
 import org.end287g.tracker.CampaignCall;
 import org.end287g.tracker.StateTotals;
+import org.end287g.tracker.TrackerPageContributor;
 import org.end287g.tracker.TrackerPictures;
 import org.end287g.tracker.TrackerReader;
 
@@ -41,8 +44,11 @@ class StateController {
 
 	private final CampaignCalls calls;
 
+	private final List<TrackerPageContributor> contributors;
+
 	StateController(TrackerReader reader, TrackerPictures pictures, ParameterRules rules, Places places,
-			CampaignCalls calls) {
+			CampaignCalls calls, List<TrackerPageContributor> contributors) {
+		this.contributors = contributors;
 		this.reader = reader;
 		this.pictures = pictures;
 		this.rules = rules;
@@ -80,6 +86,12 @@ class StateController {
 		List<AgencyView> agencies = all.stream().map(AgreementView::agency).toList();
 		model.addAttribute("campaigns", CampaignCalls.gathering(agencies, calls, TOP_CAMPAIGNS));
 		model.addAttribute("campaignCount", calls.size());
+		List<AgencyView> distinct = agencies.stream()
+			.collect(Collectors.toMap(AgencyView::slug, (a) -> a, (a, b) -> a, LinkedHashMap::new))
+			.values()
+			.stream()
+			.toList();
+		this.contributors.forEach((contributor) -> contributor.state(totals, distinct, model, locale));
 		return "tracker/state";
 	}
 
