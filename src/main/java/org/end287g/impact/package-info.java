@@ -5,7 +5,7 @@
  * campaign pages, at {@code /wins} and in open data; an import that removes an agency's
  * agreements opens a draft win for staff to complete.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "tracker", "campaigns", "site", "places", "audit", "problems", "validation" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "tracker", "campaigns", "site", "places",
+		"audit", "problems", "validation", "printing" })
 @org.jspecify.annotations.NullMarked
 package org.end287g.impact;

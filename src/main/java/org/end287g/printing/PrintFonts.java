@@ -1,5 +1,6 @@
 package org.end287g.printing;
 
+import java.awt.FontFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,9 @@ public class PrintFonts {
 			"printing/fonts/NotoSansGeorgian-Regular.ttf", "printing/fonts/DroidSansFallbackFull.ttf",
 			"printing/fonts/NanumSquareR.ttf");
 
+	/** Liberation Sans for Java2D, read on first use. */
+	private volatile java.awt.@Nullable Font image;
+
 	/** Read on first use (about 5 MB), then kept; null until then. */
 	private volatile @Nullable Loaded loaded;
 
@@ -56,6 +60,31 @@ public class PrintFonts {
 			}
 		}
 		return fonts;
+	}
+
+	/**
+	 * Liberation Sans for an image drawn with Java2D (a share image), at a size and style
+	 * ({@link java.awt.Font#BOLD} is synthesised): never a system font, so every instance
+	 * draws the same.
+	 */
+	public java.awt.Font image(int style, float size) {
+		java.awt.Font font = this.image;
+		if (font == null) {
+			try (InputStream in = PdfWriter.class.getClassLoader().getResourceAsStream(LIBERATION)) {
+				if (in == null) {
+					throw new IllegalStateException("Font " + LIBERATION + " not found on the class path");
+				}
+				font = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (FontFormatException ex) {
+				throw new IllegalStateException("Font " + LIBERATION + " cannot be read", ex);
+			}
+			this.image = font;
+		}
+		return font.deriveFont(style, size);
 	}
 
 	/** The main font (Liberation Sans), for text the site itself writes. */

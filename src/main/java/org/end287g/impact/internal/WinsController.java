@@ -2,6 +2,7 @@ package org.end287g.impact.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,6 +13,9 @@ import org.end287g.tracker.TrackerReader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +45,11 @@ class WinsController {
 
 	private final WinsMap map;
 
+	private final WinImage image;
+
 	WinsController(Wins wins, Figures figures, ImpactSummaries summaries, TrackerReader tracker, SiteAddress site,
-			MessageSource messages, WinsMap map) {
+			MessageSource messages, WinsMap map, WinImage image) {
+		this.image = image;
 		this.wins = wins;
 		this.figures = figures;
 		this.summaries = summaries;
@@ -99,16 +106,32 @@ class WinsController {
 		String text = this.messages.getMessage("impact.win.share.text", new Object[] { win.agencyName() }, locale);
 		model.addAttribute("winShareLinks",
 				CHANNELS.stream().map((c) -> new ShareLink(c, href(c, url, title, text))).toList());
+		String language = "es".equals(locale.getLanguage()) ? "es" : "en";
 		model.addAttribute("socialCard",
-				new SocialCard(title, text, url, null, null, "es".equals(locale.getLanguage()) ? "es_US" : "en_US"));
+				new SocialCard(title, text, url, this.site.link("/wins/" + win.slug() + "/share.png?lang=" + language),
+						title, "es".equals(language) ? "es_US" : "en_US"));
 		return "impact/win";
+	}
+
+	/**
+	 * The story's share image, in the page's language; kept a day by browsers and
+	 * networks.
+	 */
+	@GetMapping(path = "/wins/{slug}/share.png", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> shareImage(@PathVariable String slug, Locale locale) {
+		Win win = this.wins.bySlug(slug)
+			.filter(Win::published)
+			.orElseThrow(() -> Problem.notFound("impact.wins.error.unknown"));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+			.body(this.image.png(win, locale));
 	}
 
 	/** A share link: its channel and address. */
 	record ShareLink(String channel, String href) {
 	}
 
-	/** What the layout writes as Open Graph tags; a win has no image of its own yet. */
+	/** What the layout writes as Open Graph tags, the win's own image among them. */
 	record SocialCard(String title, String description, String url, @Nullable String image, @Nullable String imageAlt,
 			String locale) {
 	}

@@ -219,7 +219,13 @@ class OutboxWorker {
 		if (sender == null || lanes == 1 || first.messages().size() < this.settings.batchSize()) {
 			return drain(sender, first, null);
 		}
-		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+		// platform threads, not virtual: on a busy day the request threads of the site
+		// keep
+		// the processor busy, and the sessions must get their share of it, not only that
+		// of
+		// the few carriers all virtual threads share
+		try (ExecutorService pool = Executors
+			.newThreadPerTaskExecutor(Thread.ofPlatform().name("outbox-", 1).factory())) {
 			Lanes others = new Lanes(pool, lanes - 1, sender);
 			int handled = drain(sender, first, others);
 			return handled + others.awaitHandled();

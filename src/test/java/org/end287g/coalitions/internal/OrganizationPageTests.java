@@ -124,7 +124,7 @@ class OrganizationPageTests extends CoalitionsTestSupport {
 			.params(campaign.id(), id)
 			.update();
 		String campaignPage = html(get("/campaigns/" + campaign.slug()));
-		assertThat(campaignPage).contains("href=\"/organisations/" + id + "\">Red de Apoyo</a>");
+		assertThat(campaignPage).contains("href=\"/organisations/" + id + "\">Red de Apoyo");
 		// the short address leads to the page's own, which lists the campaign
 		assertThat(this.mvc.perform(get("/organisations/" + id)).andReturn().getResponse().getRedirectedUrl())
 			.isEqualTo("/organisations/" + Slugs.organization(id, name(id)));

@@ -1,7 +1,12 @@
 package org.end287g.impact.internal;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.end287g.Staff;
 import org.end287g.campaigns.Campaigns;
@@ -24,6 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -139,6 +145,39 @@ class ImpactTests {
 			.contains("Acuerdos que las comunidades terminaron")
 			.contains("Un nuevo sheriff o una elección");
 		this.mvc.perform(get("/wins/no-such-win")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aWinStoryIsSharedWithAnImageOfItsOwnInTheReadersLanguage() throws Exception {
+		String slug = "nc-mecklenburg-county-sheriffs-office-2018";
+		assertThat(text(get("/wins/" + slug))).contains("property=\"og:image\" content=\"")
+			.contains("/wins/" + slug + "/share.png?lang=en");
+		assertThat(text(get("/wins/" + slug).header("Accept-Language", "es")))
+			.contains("/wins/" + slug + "/share.png?lang=es");
+		for (String language : List.of("en", "es")) {
+			byte[] png = this.mvc.perform(get("/wins/" + slug + "/share.png").param("lang", language))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", "image/png"))
+				.andExpect(header().string("Cache-Control", "max-age=86400, public"))
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+			assertThat(image.getWidth()).isEqualTo(1200);
+			assertThat(image.getHeight()).isEqualTo(630);
+			// the green band of wins on top, white below it, and text drawn in the column
+			assertThat(image.getRGB(600, 5) & 0xFFFFFF).isEqualTo(0x1D6B2F);
+			assertThat(image.getRGB(1190, 620) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+			boolean inked = false;
+			for (int x = 70; x < 1130 && !inked; x++) {
+				for (int y = 130; y < 400 && !inked; y++) {
+					inked = (image.getRGB(x, y) & 0xFFFFFF) == 0x1A1A1A;
+				}
+			}
+			assertThat(inked).as("the title is drawn").isTrue();
+		}
+		this.mvc.perform(get("/wins/no-such-win/share.png")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/wins/%3Cscript%3E/share.png")).andExpect(status().is4xxClientError());
 	}
 
 	@Test
