@@ -1,16 +1,26 @@
 package org.end287g.printing;
 
 import java.awt.FontFormatException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
+import com.lowagie.text.Chunk;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.FontSelector;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 import org.jspecify.annotations.Nullable;
 
@@ -141,6 +151,42 @@ public class PrintFonts {
 		catch (com.lowagie.text.DocumentException ex) {
 			throw new IllegalStateException("Font " + path + " cannot be read", ex);
 		}
+	}
+
+	/** A table cell of text anyone may have typed, in its own writing direction. */
+	public PdfPCell cell(String value, float size) {
+		PdfPCell cell = new PdfPCell(phrase(value, size));
+		cell.setPadding(3);
+		cell.setRunDirection(runDirection(value));
+		return cell;
+	}
+
+	/**
+	 * Stamps a footer centred at the foot of every page, once the number of pages is
+	 * known: {@code label} is given the page and the number of pages ("Page 2 of 9").
+	 */
+	public byte[] numbered(byte[] pdf, BiFunction<Integer, Integer, String> label) throws IOException {
+		PdfReader reader = new PdfReader(pdf);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			PdfStamper stamper = new PdfStamper(reader, out);
+			int pages = reader.getNumberOfPages();
+			Font footer = new Font(base(), 9);
+			for (int page = 1; page <= pages; page++) {
+				PdfContentByte over = stamper.getOverContent(page);
+				float x = reader.getPageSize(page).getWidth() / 2;
+				ColumnText.showTextAligned(over, Element.ALIGN_CENTER,
+						new Phrase(new Chunk(label.apply(page, pages), footer)), x, 30, 0);
+			}
+			stamper.close();
+		}
+		catch (DocumentException ex) {
+			throw new IOException(ex);
+		}
+		finally {
+			reader.close();
+		}
+		return out.toByteArray();
 	}
 
 }

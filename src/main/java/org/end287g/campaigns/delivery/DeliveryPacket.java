@@ -9,21 +9,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.signing.Signers;
@@ -77,7 +69,8 @@ class DeliveryPacket {
 			intro(document, contents, styles);
 			signers(document, contents, styles);
 			document.close();
-			return numbered(first.toByteArray(), base, language);
+			return this.fonts.numbered(first.toByteArray(),
+					(page, pages) -> text("delivery.pdf.page", language, page, pages));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -124,10 +117,11 @@ class DeliveryPacket {
 		PdfPTable table = table(contents.comments(), language);
 		table.setSpacingBefore(8);
 		for (Signers.Signer signer : contents.signers()) {
-			table.addCell(cell(signer.name(), 10.5f));
-			table.addCell(cell(signer.city().isEmpty() ? text("delivery.pdf.noCity", language) : signer.city(), 10.5f));
+			table.addCell(this.fonts.cell(signer.name(), 10.5f));
+			table.addCell(this.fonts
+				.cell(signer.city().isEmpty() ? text("delivery.pdf.noCity", language) : signer.city(), 10.5f));
 			if (contents.comments()) {
-				table.addCell(cell((signer.comment() != null) ? signer.comment() : "", 9));
+				table.addCell(this.fonts.cell((signer.comment() != null) ? signer.comment() : "", 9));
 			}
 		}
 		document.add(table);
@@ -137,38 +131,12 @@ class DeliveryPacket {
 		PdfPTable table = new PdfPTable(comments ? new float[] { 3, 2, 4 } : new float[] { 3, 2 });
 		table.setWidthPercentage(100);
 		table.setHeaderRows(1);
-		table.addCell(cell(text("delivery.pdf.name", language), 10));
-		table.addCell(cell(text("delivery.pdf.city", language), 10));
+		table.addCell(this.fonts.cell(text("delivery.pdf.name", language), 10));
+		table.addCell(this.fonts.cell(text("delivery.pdf.city", language), 10));
 		if (comments) {
-			table.addCell(cell(text("delivery.pdf.comment", language), 10));
+			table.addCell(this.fonts.cell(text("delivery.pdf.comment", language), 10));
 		}
 		return table;
-	}
-
-	/** A table cell of text anyone may have typed, in its own writing direction. */
-	private PdfPCell cell(String value, float size) {
-		PdfPCell cell = new PdfPCell(this.fonts.phrase(value, size));
-		cell.setPadding(3);
-		cell.setRunDirection(PrintFonts.runDirection(value));
-		return cell;
-	}
-
-	/** Stamps "Page N of M" on every page, once M is known. */
-	private byte[] numbered(byte[] pdf, BaseFont base, Locale language) throws IOException, DocumentException {
-		PdfReader reader = new PdfReader(pdf);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		PdfStamper stamper = new PdfStamper(reader, out);
-		int pages = reader.getNumberOfPages();
-		Font footer = new Font(base, 9);
-		for (int page = 1; page <= pages; page++) {
-			PdfContentByte over = stamper.getOverContent(page);
-			float x = reader.getPageSize(page).getWidth() / 2;
-			ColumnText.showTextAligned(over, Element.ALIGN_CENTER,
-					new Phrase(new Chunk(text("delivery.pdf.page", language, page, pages), footer)), x, 30, 0);
-		}
-		stamper.close();
-		reader.close();
-		return out.toByteArray();
 	}
 
 	/** UTF-8 with a byte order mark (spreadsheets then read accents right). */

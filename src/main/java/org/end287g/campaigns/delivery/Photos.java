@@ -2,14 +2,12 @@ package org.end287g.campaigns.delivery;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
 
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+
+import org.end287g.validation.UploadedImage;
 
 /**
  * Delivery photos: JPEG or PNG only (by their first bytes, not their name), at most 5 MB
@@ -46,23 +44,16 @@ final class Photos {
 	}
 
 	static Photo clean(byte[] upload) throws Rejected {
-		if (upload.length > MAX_BYTES) {
-			throw new Rejected("delivery.error.photo.size");
+		UploadedImage.Decoded decoded;
+		try {
+			decoded = UploadedImage.decode(upload, MAX_BYTES, MAX_PIXELS);
 		}
-		String format;
-		if (upload.length > 3 && (upload[0] & 0xff) == 0xff && (upload[1] & 0xff) == 0xd8
-				&& (upload[2] & 0xff) == 0xff) {
-			format = "jpeg";
+		catch (UploadedImage.Refused ex) {
+			throw new Rejected((ex.fault() == UploadedImage.Fault.SIZE) ? "delivery.error.photo.size"
+					: "delivery.error.photo.type");
 		}
-		else if (upload.length > 8 && (upload[0] & 0xff) == 0x89 && upload[1] == 'P' && upload[2] == 'N'
-				&& upload[3] == 'G' && upload[4] == 0x0d && upload[5] == 0x0a && upload[6] == 0x1a
-				&& upload[7] == 0x0a) {
-			format = "png";
-		}
-		else {
-			throw new Rejected("delivery.error.photo.type");
-		}
-		BufferedImage image = decode(upload, format);
+		String format = decoded.format();
+		BufferedImage image = decoded.image();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			BufferedImage pixels = image;
@@ -80,34 +71,6 @@ final class Photos {
 			throw new Rejected("delivery.error.photo.type");
 		}
 		return new Photo(out.toByteArray(), "jpeg".equals(format) ? "image/jpeg" : "image/png");
-	}
-
-	private static BufferedImage decode(byte[] upload, String format) throws Rejected {
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-			if (in == null || !readers.hasNext()) {
-				throw new Rejected("delivery.error.photo.type");
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(in, true, true);
-				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-				if (pixels <= 0 || pixels > MAX_PIXELS) {
-					throw new Rejected("delivery.error.photo.size");
-				}
-				BufferedImage image = reader.read(0);
-				if (image == null) {
-					throw new Rejected("delivery.error.photo.type");
-				}
-				return image;
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new Rejected("delivery.error.photo.type");
-		}
 	}
 
 }

@@ -7,23 +7,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import org.commonmark.parser.Parser;
@@ -92,7 +84,8 @@ class LetterPdf {
 				document.add(table(signatures, language));
 			}
 			document.close();
-			return numbered(first.toByteArray(), base, language);
+			return this.fonts.numbered(first.toByteArray(),
+					(page, pages) -> text("delivery.pdf.page", language, page, pages));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -107,40 +100,15 @@ class LetterPdf {
 		table.setWidthPercentage(100);
 		table.setHeaderRows(1);
 		table.setSpacingBefore(8);
-		table.addCell(cell(text("coalitions.pdf.organization", language), 10));
-		table.addCell(cell(text("coalitions.pdf.signer", language), 10));
-		table.addCell(cell(text("coalitions.pdf.signerTitle", language), 10));
+		table.addCell(this.fonts.cell(text("coalitions.pdf.organization", language), 10));
+		table.addCell(this.fonts.cell(text("coalitions.pdf.signer", language), 10));
+		table.addCell(this.fonts.cell(text("coalitions.pdf.signerTitle", language), 10));
 		for (Letters.Signature signature : signatures) {
-			table.addCell(cell(signature.organization(), 10));
-			table.addCell(cell(signature.signerName(), 10));
-			table.addCell(cell((signature.signerTitle() != null) ? signature.signerTitle() : "", 10));
+			table.addCell(this.fonts.cell(signature.organization(), 10));
+			table.addCell(this.fonts.cell(signature.signerName(), 10));
+			table.addCell(this.fonts.cell((signature.signerTitle() != null) ? signature.signerTitle() : "", 10));
 		}
 		return table;
-	}
-
-	private PdfPCell cell(String value, float size) {
-		PdfPCell cell = new PdfPCell(this.fonts.phrase(value, size));
-		cell.setPadding(3);
-		cell.setRunDirection(PrintFonts.runDirection(value));
-		return cell;
-	}
-
-	/** Stamps "Page N of M" on every page, once M is known. */
-	private byte[] numbered(byte[] pdf, BaseFont base, Locale language) throws IOException, DocumentException {
-		PdfReader reader = new PdfReader(pdf);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		PdfStamper stamper = new PdfStamper(reader, out);
-		int pages = reader.getNumberOfPages();
-		Font footer = new Font(base, 9);
-		for (int page = 1; page <= pages; page++) {
-			PdfContentByte over = stamper.getOverContent(page);
-			float x = reader.getPageSize(page).getWidth() / 2;
-			ColumnText.showTextAligned(over, Element.ALIGN_CENTER,
-					new Phrase(new Chunk(text("delivery.pdf.page", language, page, pages), footer)), x, 30, 0);
-		}
-		stamper.close();
-		reader.close();
-		return out.toByteArray();
 	}
 
 	private String text(String key, Locale language, Object... args) {

@@ -3,14 +3,12 @@ package org.end287g.coalitions.internal;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
 
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+
+import org.end287g.validation.UploadedImage;
 
 /**
  * Organization logos: PNG or JPEG (by their first bytes, not their name), at most 2 MB
@@ -45,10 +43,14 @@ final class Logos {
 	}
 
 	static byte[] clean(byte[] upload) throws Rejected {
-		if (upload.length > MAX_BYTES) {
-			throw new Rejected("coalitions.error.logo.size");
+		BufferedImage image;
+		try {
+			image = UploadedImage.decode(upload, MAX_BYTES, MAX_PIXELS).image();
 		}
-		BufferedImage image = decode(upload, format(upload));
+		catch (UploadedImage.Refused ex) {
+			throw new Rejected((ex.fault() == UploadedImage.Fault.SIZE) ? "coalitions.error.logo.size"
+					: "coalitions.error.logo.type");
+		}
 		double scale = Math.min(1.0, (double) SIDE / Math.max(image.getWidth(), image.getHeight()));
 		int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
 		int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
@@ -68,46 +70,6 @@ final class Logos {
 			throw new Rejected("coalitions.error.logo.type");
 		}
 		return out.toByteArray();
-	}
-
-	private static String format(byte[] upload) throws Rejected {
-		if (upload.length > 3 && (upload[0] & 0xff) == 0xff && (upload[1] & 0xff) == 0xd8
-				&& (upload[2] & 0xff) == 0xff) {
-			return "jpeg";
-		}
-		if (upload.length > 8 && (upload[0] & 0xff) == 0x89 && upload[1] == 'P' && upload[2] == 'N' && upload[3] == 'G'
-				&& upload[4] == 0x0d && upload[5] == 0x0a && upload[6] == 0x1a && upload[7] == 0x0a) {
-			return "png";
-		}
-		throw new Rejected("coalitions.error.logo.type");
-	}
-
-	private static BufferedImage decode(byte[] upload, String format) throws Rejected {
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-			if (in == null || !readers.hasNext()) {
-				throw new Rejected("coalitions.error.logo.type");
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(in, true, true);
-				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-				if (pixels <= 0 || pixels > MAX_PIXELS) {
-					throw new Rejected("coalitions.error.logo.size");
-				}
-				BufferedImage image = reader.read(0);
-				if (image == null) {
-					throw new Rejected("coalitions.error.logo.type");
-				}
-				return image;
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new Rejected("coalitions.error.logo.type");
-		}
 	}
 
 }
