@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The partner organizations, for the modules that let supporters share their details with
- * one (campaigns, events) and give an organization its API keys (osdi).
+ * one (campaigns, events), give an organization its API keys (osdi) and its public page
+ * (coalitions).
  */
 public interface OrganizationDirectory {
 

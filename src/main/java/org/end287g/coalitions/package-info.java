@@ -6,7 +6,7 @@
  * page, PDF and open data show who signed, and its delivery and response.
  * <p>
  * Organizations and organizers are accounts'; this module reads them through
- * {@link org.end287g.accounts.Organizations} and
+ * {@link org.end287g.accounts.OrganizationDirectory} and
  * {@link org.end287g.accounts.Permissions}. Everything is in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "audit", "campaigns", "decide",

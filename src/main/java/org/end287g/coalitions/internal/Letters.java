@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.end287g.accounts.Organizations;
+import org.end287g.accounts.OrganizationDirectory;
 import org.end287g.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
@@ -35,13 +35,13 @@ class Letters {
 
 	private final JdbcClient jdbc;
 
-	private final Organizations organizations;
+	private final OrganizationDirectory organizations;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	Letters(JdbcClient jdbc, Organizations organizations, AuditLog audit, ObjectProvider<Clock> clock) {
+	Letters(JdbcClient jdbc, OrganizationDirectory organizations, AuditLog audit, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.organizations = organizations;
 		this.audit = audit;
@@ -123,7 +123,7 @@ class Letters {
 	List<Signature> signatures(long letterId) {
 		Map<Long, String> names = this.organizations.all()
 			.stream()
-			.collect(Collectors.toMap(Organizations.OrganizationName::id, Organizations.OrganizationName::name));
+			.collect(Collectors.toMap(OrganizationDirectory.Partner::id, OrganizationDirectory.Partner::name));
 		return this.jdbc.sql("""
 				SELECT organization_id, signer_name, signer_title, signed_at FROM letter_signatures
 				WHERE letter_id = ?""")

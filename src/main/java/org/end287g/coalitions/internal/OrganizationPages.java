@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.end287g.accounts.Organizations;
+import org.end287g.accounts.OrganizationDirectory;
 import org.end287g.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
@@ -33,13 +33,14 @@ class OrganizationPages {
 
 	private final JdbcClient jdbc;
 
-	private final Organizations organizations;
+	private final OrganizationDirectory organizations;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	OrganizationPages(JdbcClient jdbc, Organizations organizations, AuditLog audit, ObjectProvider<Clock> clock) {
+	OrganizationPages(JdbcClient jdbc, OrganizationDirectory organizations, AuditLog audit,
+			ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.organizations = organizations;
 		this.audit = audit;
@@ -64,14 +65,14 @@ class OrganizationPages {
 			.stream()
 			.collect(Collectors.toMap(Row::id, Function.identity()));
 		List<OrganizationPage> pages = new ArrayList<>();
-		for (Organizations.OrganizationName organization : this.organizations.all()) {
+		for (OrganizationDirectory.Partner organization : this.organizations.all()) {
 			pages.add(page(organization, rows.get(organization.id())));
 		}
 		return pages;
 	}
 
 	Optional<OrganizationPage> byId(long id) {
-		return this.organizations.byId(id).map((organization) -> page(organization, row(id)));
+		return this.organizations.find(id).map((organization) -> page(organization, row(id)));
 	}
 
 	/** The organization whose address this is (its id, then any name). */
@@ -204,7 +205,7 @@ class OrganizationPages {
 				rs.getString("verified_how"));
 	}
 
-	private static OrganizationPage page(Organizations.OrganizationName organization, @Nullable Row row) {
+	private static OrganizationPage page(OrganizationDirectory.Partner organization, @Nullable Row row) {
 		if (row == null) {
 			return new OrganizationPage(organization.id(), organization.name(), null, null, null, null, false, null,
 					null, null);
