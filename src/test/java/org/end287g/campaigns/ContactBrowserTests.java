@@ -11,6 +11,7 @@ import org.end287g.Axe;
 import org.end287g.Chromium;
 import org.end287g.accounts.AccountDirectory;
 import org.end287g.accounts.QueuedMail;
+import org.end287g.decide.DecideTables;
 import org.end287g.notifications.TestSmtp;
 import org.end287g.privacy.BlindIndex;
 import org.end287g.privacy.PersonalDataCipher;
@@ -77,9 +78,7 @@ class ContactBrowserTests {
 	@BeforeEach
 	void directory() throws Exception {
 		this.axe = Axe.installed();
-		for (String table : new String[] { "decide_contacts", "decide_targets", "decide_holders", "decide_offices" }) {
-			this.jdbc.sql("delete from " + table).update();
-		}
+		DecideTables.clear(this.jdbc);
 		TestCampaigns.clear(this.jdbc);
 		new TrackerFixture(this.jdbc).load("COMMAND");
 		this.campaigns.createMissing();

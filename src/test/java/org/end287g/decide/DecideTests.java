@@ -77,10 +77,7 @@ class DecideTests {
 
 	@BeforeEach
 	void clean() {
-		for (String table : new String[] { "campaign_election_reminders", "decide_candidates", "decide_elections",
-				"decide_contacts", "decide_targets", "decide_holders", "decide_offices" }) {
-			this.jdbc.sql("delete from " + table).update();
-		}
+		DecideTables.clear(this.jdbc);
 		TestCampaigns.clear(this.jdbc);
 		new TrackerFixture(this.jdbc).load("COMMAND");
 		this.campaigns.createMissing();

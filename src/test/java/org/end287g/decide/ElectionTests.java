@@ -79,10 +79,7 @@ class ElectionTests {
 
 	@BeforeEach
 	void clean() throws Exception {
-		for (String table : new String[] { "campaign_election_reminders", "decide_candidates", "decide_elections",
-				"decide_contacts", "decide_targets", "decide_holders", "decide_offices" }) {
-			this.jdbc.sql("delete from " + table).update();
-		}
+		DecideTables.clear(this.jdbc);
 		TestCampaigns.clear(this.jdbc);
 		new TrackerFixture(this.jdbc).load("COMMAND");
 		this.campaigns.createMissing();

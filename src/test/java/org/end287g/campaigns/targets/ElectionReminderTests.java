@@ -3,6 +3,8 @@ package org.end287g.campaigns.targets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.end287g.campaigns.signing.StaffTestSupport;
+import org.end287g.decide.DecideTables;
 import org.end287g.notifications.TestSmtp;
 import org.end287g.notifications.internal.OutboxDriver;
 import org.end287g.privacy.SupporterDetails;
@@ -61,10 +64,7 @@ class ElectionReminderTests extends StaffTestSupport {
 
 	@BeforeEach
 	void elections() {
-		for (String table : new String[] { "campaign_election_reminders", "decide_candidates", "decide_elections",
-				"decide_contacts", "decide_targets", "decide_holders", "decide_offices" }) {
-			this.jdbc.sql("delete from " + table).update();
-		}
+		DecideTables.clear(this.jdbc);
 		this.jdbc.sql("""
 				insert into decide_offices (kind, name, state, county_fips, agency_slug, office_key, created_at)
 				values ('SHERIFF', 'Gaston County Sheriff', 'NC', '37071', ?, 'gaston-sheriff', current_timestamp)""")
@@ -144,7 +144,17 @@ class ElectionReminderTests extends StaffTestSupport {
 		MimeMessage en = TestSmtp.receivedBy(smtp, this.context, english);
 		assertThat(en.getSubject()).startsWith("Election for Gaston County Sheriff:");
 		assertThat(text(en)).contains("Will you end the 287(g) agreement?", "Ana Ruiz: Yes", "we endorse no one");
-		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		// this test's signers got one each, and the one who did not opt in none (mail of
+		// other tests may reach the same server meanwhile)
+		List<String> ours = new ArrayList<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			for (jakarta.mail.Address to : message.getAllRecipients()) {
+				if (to.toString().contains(tag)) {
+					ours.add(to.toString());
+				}
+			}
+		}
+		assertThat(ours).containsExactlyInAnyOrder(english, spanish);
 	}
 
 	/** The text of a message, decoded (the first part of a multipart one). */

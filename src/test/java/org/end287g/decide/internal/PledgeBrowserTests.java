@@ -11,6 +11,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.end287g.Chromium;
+import org.end287g.decide.DecideTables;
 import org.end287g.notifications.TestSmtp;
 import org.end287g.tracker.TrackerFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -69,10 +70,7 @@ class PledgeBrowserTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		for (String table : new String[] { "campaign_election_reminders", "decide_candidates", "decide_elections",
-				"decide_contacts", "decide_targets", "decide_holders", "decide_offices" }) {
-			this.jdbc.sql("delete from " + table).update();
-		}
+		DecideTables.clear(this.jdbc);
 		new TrackerFixture(this.jdbc).load("COMMAND");
 		this.chromium = Chromium.start("--blink-settings=scriptEnabled=false");
 	}
