@@ -90,6 +90,7 @@ class ContactBrowserTests {
 
 	@AfterEach
 	void stop() {
+		DecideTables.clear(this.jdbc);
 		for (Chromium browser : new Chromium[] { this.leader, this.supporter }) {
 			if (browser != null) {
 				browser.close();

@@ -11,6 +11,7 @@ import org.end287g.accounts.TestAccounts;
 import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.TestCampaigns;
 import org.end287g.tracker.TrackerFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,12 @@ class DecideTests {
 	Officials officials;
 
 	long campaign;
+
+	/** Leaves the directory empty for the classes that run after this one. */
+	@AfterEach
+	void emptyDirectory() {
+		DecideTables.clear(this.jdbc);
+	}
 
 	@BeforeEach
 	void clean() {

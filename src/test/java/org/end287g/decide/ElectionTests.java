@@ -12,6 +12,7 @@ import org.end287g.campaigns.Campaigns;
 import org.end287g.campaigns.TestCampaigns;
 import org.end287g.privacy.SignedLinks;
 import org.end287g.tracker.TrackerFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,12 @@ class ElectionTests {
 
 	@Autowired
 	SignedLinks links;
+
+	/** Leaves the directory empty for the classes that run after this one. */
+	@AfterEach
+	void emptyDirectory() {
+		DecideTables.clear(this.jdbc);
+	}
 
 	@BeforeEach
 	void clean() throws Exception {

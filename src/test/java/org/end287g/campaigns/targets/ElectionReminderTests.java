@@ -19,6 +19,7 @@ import org.end287g.privacy.SupporterDetails;
 import org.end287g.privacy.Supporters;
 import org.end287g.tracker.TrackerFixture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,12 @@ class ElectionReminderTests extends StaffTestSupport {
 	ElectionReminders reminders;
 
 	static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+	/** Leaves the directory empty for the classes that run after this one. */
+	@AfterEach
+	void emptyDirectory() {
+		DecideTables.clear(this.jdbc);
+	}
 
 	@BeforeEach
 	void elections() {

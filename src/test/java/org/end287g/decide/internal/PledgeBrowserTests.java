@@ -77,6 +77,7 @@ class PledgeBrowserTests {
 
 	@AfterEach
 	void tearDown() {
+		DecideTables.clear(this.jdbc);
 		if (this.chromium != null) {
 			this.chromium.close();
 		}
