@@ -6,6 +6,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.end287g.problems.Problem;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,7 @@ class ErrorPages implements ErrorController {
 	Object error(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		// a refusing filter may have left its problem (SignInAttemptLimit)
 		Problem problem = (request.getAttribute(Problem.ATTRIBUTE) instanceof Problem refused) ? refused
-				: generic(status(request));
+				: generic(status(request), request.getContentType());
 		return this.answers.answer(problem, failedPath(request), response, locale);
 	}
 
@@ -49,8 +50,17 @@ class ErrorPages implements ErrorController {
 	}
 
 	static Problem generic(HttpStatus status) {
+		return generic(status, null);
+	}
+
+	/** The answer to a status; an upload refused as too large says so. */
+	static Problem generic(HttpStatus status, @Nullable String contentType) {
 		if (status == HttpStatus.NOT_FOUND) {
 			return Problem.of(status, "error.notFound.title", "error.notFound.text");
+		}
+		if (status == HttpStatus.CONTENT_TOO_LARGE && contentType != null
+				&& contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+			return Problem.of(status, "error.tooLarge.title", "error.tooLarge.text");
 		}
 		return status.is4xxClientError() ? Problem.of(status, "error.client.title", "error.client.text")
 				: Problem.of(status, "error.server.title", "error.server.text");

@@ -62,7 +62,8 @@ final class TomcatRefusals extends ErrorReportValve {
 			return;
 		}
 		Locale locale = locale(request);
-		ProblemDetail body = ErrorPages.generic(status).updateAndGetBody(this.messages, locale);
+		ProblemDetail body = ErrorPages.generic(status, request.getContentType())
+			.updateAndGetBody(this.messages, locale);
 		String path = request.getRequestURI();
 		try {
 			response.resetBuffer();

@@ -114,6 +114,47 @@ class ClientErrorsTests {
 		assertThat(output.getOut()).doesNotContain(" ERROR ");
 	}
 
+	/**
+	 * A MOA may be 25 MB, so a 12 MB file reaches its form; a file past every form's
+	 * limit gets the translated "too large" page, not the sheet upload page.
+	 */
+	@Test
+	void uploadsReachTheirFormUpToTheLargestLimitAndAreRefusedPastIt() throws Exception {
+		HttpResponse<String> accepted = upload(12 * 1024 * 1024);
+		assertThat(accepted.statusCode()).isEqualTo(200);
+		assertThat(accepted.body()).isEqualTo(Integer.toString(12 * 1024 * 1024));
+		HttpResponse<String> refused = upload(27 * 1024 * 1024);
+		assertThat(refused.statusCode()).isEqualTo(413);
+		assertThat(refused.body()).contains("<html lang=\"es\"")
+			.contains("<h1>" + html(text("error.tooLarge.title")) + "</h1>")
+			.contains(html(text("error.tooLarge.text")))
+			.doesNotContain(html(text("admin.import.title")));
+	}
+
+	private HttpResponse<String> upload(int bytes) throws Exception {
+		String form = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/my-data")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+		assertThat(token.find()).isTrue();
+		String boundary = "end287gBoundary";
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token.group(1)
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"moa.pdf\"\r\n"
+				+ "Content-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + bytes + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(tail, 0, body, head.length + bytes, tail.length);
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/test/upload"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			.header("Accept-Language", "es")
+			.POST(BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private String text(String key) {
 		return this.messages.getMessage(key, null, Locale.forLanguageTag("es"));
 	}

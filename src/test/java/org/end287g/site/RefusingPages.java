@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Pages that refuse on purpose, for the tests of the one error path: each kind of
@@ -70,6 +71,11 @@ class RefusingPages {
 		@GetMapping(path = { "/test/only-json", "/api/test/only-json" }, consumes = MediaType.APPLICATION_JSON_VALUE)
 		String onlyJson() {
 			return "json";
+		}
+
+		@PostMapping("/test/upload")
+		String upload(@RequestParam MultipartFile file) {
+			return Long.toString(file.getSize());
 		}
 
 		@PostMapping("/test/echo")
