@@ -87,9 +87,13 @@ class AlertMailer {
 		List<SheetChange> changes = this.tracker.changesOf(sheetId);
 		Set<String> followed = new LinkedHashSet<>();
 		changes.forEach((change) -> followed.addAll(placesOf(change)));
+		List<AlertSubscriptions.Follower> followers = this.subscriptions.followersOf(followed);
+		if (followers.isEmpty()) {
+			return 0;
+		}
 		Map<String, CampaignCall> calls = calls(changes);
 		int sent = 0;
-		for (AlertSubscriptions.Follower follower : this.subscriptions.followersOf(followed)) {
+		for (AlertSubscriptions.Follower follower : followers) {
 			List<SheetChange> there = changes.stream()
 				.filter((change) -> placesOf(change).contains(follower.place()))
 				.toList();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.end287g.tracker.AgencyView;
 import org.end287g.tracker.IceSheetImported;
@@ -55,10 +57,14 @@ class DraftWins {
 				agencies.put(change.agency().slug(), change.agency());
 			}
 		}
+		if (removed.isEmpty()) {
+			return 0;
+		}
+		Set<String> listed = this.tracker.listedAgencies().stream().map(AgencyView::slug).collect(Collectors.toSet());
 		int opened = 0;
 		for (Map.Entry<String, List<String>> entry : removed.entrySet()) {
 			String slug = entry.getKey();
-			if (stillListed(slug) || this.wins.draftExists(slug, imported.sheetId())) {
+			if (listed.contains(slug) || this.wins.draftExists(slug, imported.sheetId())) {
 				continue;
 			}
 			AgencyView agency = agencies.get(slug);
@@ -73,14 +79,6 @@ class DraftWins {
 			opened++;
 		}
 		return opened;
-	}
-
-	private boolean stillListed(String slug) {
-		return this.tracker.agency(slug)
-			.map((profile) -> profile.agreements()
-				.stream()
-				.anyMatch((a) -> "ACTIVE".equals(a.status()) || "PENDING".equals(a.status())))
-			.orElse(false);
 	}
 
 }

@@ -19,7 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportFollowUps {
 
-	private static final Duration POLL = Duration.ofMillis(20);
+	/** The first wait between two looks; it doubles up to {@link #POLL_NANOS}. */
+	private static final long FIRST_POLL_NANOS = Duration.ofMillis(1).toNanos();
+
+	private static final long POLL_NANOS = Duration.ofMillis(20).toNanos();
 
 	private final JdbcClient jdbc;
 
@@ -45,10 +48,14 @@ class ImportFollowUps {
 	int await(Instant since, Duration atMost) {
 		OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
 		long deadline = System.nanoTime() + atMost.toNanos();
+		long poll = FIRST_POLL_NANOS;
 		while (count("status in ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')", from) > 0
 				&& System.nanoTime() < deadline) {
 			try {
-				Thread.sleep(POLL);
+				// most follow-ups end within a few milliseconds: look soon, then less
+				// often
+				Thread.sleep(Duration.ofNanos(poll));
+				poll = Math.min(poll * 2, POLL_NANOS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -15,6 +16,12 @@ final class Names {
 	private static final Set<String> FILLER = Set.of("county", "parish", "borough", "city", "of", "the", "sheriff",
 			"sheriffs", "s", "office", "department", "dept", "police", "pd", "so");
 
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
+	private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9]+");
+
 	private Names() {
 	}
 
@@ -25,19 +32,67 @@ final class Names {
 		if (raw == null) {
 			return "";
 		}
-		return raw.replace('\u00a0', ' ')
-			.replace('\u2019', '\'')
-			.replace('\u2018', '\'')
-			.trim()
-			.replaceAll("\\s+", " ");
+		if (isTidy(raw)) {
+			return raw;
+		}
+		String plain = raw.replace('\u00a0', ' ').replace('\u2019', '\'').replace('\u2018', '\'').trim();
+		return WHITESPACE.matcher(plain).replaceAll(" ");
+	}
+
+	/**
+	 * Whether the text is already tidy: no space at either end, no run of white space and
+	 * nothing to make plain (the usual cell, checked without a pattern).
+	 */
+	private static boolean isTidy(String raw) {
+		int length = raw.length();
+		if (length > 0 && (raw.charAt(0) == ' ' || raw.charAt(length - 1) == ' ')) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = raw.charAt(i);
+			boolean doubled = c == ' ' && i > 0 && raw.charAt(i - 1) == ' ';
+			if (doubled || (c != ' ' && (c < '!' || c > '~') && !Character.isLetterOrDigit(c))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
 	 * Lower-case letters and digits separated by single spaces: the identity of a name.
 	 */
 	static String key(@Nullable String raw) {
-		String plain = Normalizer.normalize(tidy(raw), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-		return plain.toLowerCase(Locale.ROOT).replace("'", "").replaceAll("[^a-z0-9]+", " ").trim();
+		String tidy = tidy(raw);
+		StringBuilder key = new StringBuilder(tidy.length());
+		boolean gap = false;
+		for (int i = 0; i < tidy.length(); i++) {
+			char c = tidy.charAt(i);
+			if (c >= 0x80) {
+				return accentedKey(tidy);
+			}
+			if (c == '\'') {
+				continue;
+			}
+			char lower = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+			if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+				if (gap && !key.isEmpty()) {
+					key.append(' ');
+				}
+				key.append(lower);
+				gap = false;
+			}
+			else {
+				gap = true;
+			}
+		}
+		return key.toString();
+	}
+
+	/** {@link #key} of a name with letters beyond ASCII: accents dropped first. */
+	private static String accentedKey(String tidy) {
+		String plain = MARKS.matcher(Normalizer.normalize(tidy, Normalizer.Form.NFKD)).replaceAll("");
+		String lower = plain.toLowerCase(Locale.ROOT).replace("'", "");
+		return NOT_KEY.matcher(lower).replaceAll(" ").trim();
 	}
 
 	static String letters(@Nullable String raw) {

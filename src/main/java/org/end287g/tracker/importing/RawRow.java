@@ -10,6 +10,12 @@ record RawRow(int rowNumber, @Nullable String state, @Nullable String agency, @N
 		@Nullable String county, @Nullable String model, @Nullable String signed, @Nullable String moa,
 		@Nullable String moaLink, @Nullable String addendum, @Nullable String addendumLink) {
 
+	/** The same cells at another row number. */
+	RawRow withRowNumber(int number) {
+		return new RawRow(number, this.state, this.agency, this.kind, this.county, this.model, this.signed, this.moa,
+				this.moaLink, this.addendum, this.addendumLink);
+	}
+
 	boolean blank() {
 		return isBlank(this.state) && isBlank(this.agency) && isBlank(this.kind) && isBlank(this.county)
 				&& isBlank(this.model);

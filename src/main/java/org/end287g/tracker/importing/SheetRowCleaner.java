@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,18 @@ class SheetRowCleaner {
 
 	private static final Pattern COUNTY_IN_NAME = Pattern.compile("(?i)^(.+?)\\s+(county|parish|borough)\\b");
 
+	/** Rows remembered before the memo starts again: a few sheets' worth. */
+	private static final int REMEMBERED = 20_000;
+
 	private final Places places;
+
+	/**
+	 * What each row's content became, by content and list: consecutive sheets repeat
+	 * nearly all their rows, and cleaning depends on nothing else. Only a cache.
+	 */
+	private final Map<RawRow, CleanRow> participatingRows = new ConcurrentHashMap<>();
+
+	private final Map<RawRow, CleanRow> pendingRows = new ConcurrentHashMap<>();
 
 	SheetRowCleaner(Places places) {
 		this.places = places;
@@ -43,14 +55,30 @@ class SheetRowCleaner {
 	List<CleanRow> clean(List<RawRow> rows, boolean participating) {
 		List<CleanRow> cleaned = new ArrayList<>(rows.size());
 		Set<String> seen = new HashSet<>();
+		Map<RawRow, CleanRow> remembered = participating ? this.participatingRows : this.pendingRows;
+		if (remembered.size() > REMEMBERED) {
+			remembered.clear();
+		}
 		for (RawRow raw : rows) {
-			CleanRow row = clean(raw, participating);
+			CleanRow row = remembered(remembered, raw, participating);
 			if (row.resolvable() && !seen.add(row.agencyKey() + "|" + row.model())) {
 				row.issues().add("DUPLICATE_ROW");
 			}
 			cleaned.add(row);
 		}
 		return cleaned;
+	}
+
+	private CleanRow remembered(Map<RawRow, CleanRow> remembered, RawRow raw, boolean participating) {
+		RawRow content = raw.withRowNumber(0);
+		CleanRow known = remembered.get(content);
+		if (known == null) {
+			known = clean(content, participating);
+			remembered.put(content, known);
+		}
+		// a copy: its issues may still grow (DUPLICATE_ROW) on this sheet only
+		return new CleanRow(raw, known.state(), known.name(), known.nameKey(), known.kind(), known.countyFips(),
+				known.model(), known.signed(), known.moaUrl(), known.addendumUrl(), new ArrayList<>(known.issues()));
 	}
 
 	CleanRow clean(RawRow raw, boolean participating) {
@@ -110,6 +138,10 @@ class SheetRowCleaner {
 		String letters = Names.letters(raw);
 		if (letters.isEmpty()) {
 			return Optional.empty();
+		}
+		String exact = codes.get(letters);
+		if (exact != null) {
+			return Optional.of(exact);
 		}
 		String best = null;
 		int bestDistance = tolerance + 1;

@@ -131,7 +131,10 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 
 	@Override
 	public List<AgencyView> listedAgencies() {
-		return this.changes.listedAgencies();
+		// asked by several follow-ups of the same sheet: read once per version of the
+		// data
+		return this.cache.get(this.version.current(), "listed-agencies",
+				() -> List.copyOf(this.changes.listedAgencies()));
 	}
 
 	@Override
