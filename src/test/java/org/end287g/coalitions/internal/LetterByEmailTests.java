@@ -225,6 +225,9 @@ class LetterByEmailTests extends CoalitionsTestSupport {
 		}
 		this.mvc.perform(ask(slug, casa, "many@casa-esperanza.org")).andExpect(status().is3xxRedirection());
 		this.mvc.perform(ask(slug, casa, "many@casa-esperanza.org")).andExpect(status().isTooManyRequests());
+		// a letter titled like the link's page gets another address
+		assertThat(slug(draft(gaston().id(), leaderOf(gaston().id()), "Sign by e-mail"))).isEqualTo("sign-by-e-mail");
+		assertThat(slug(draft(gaston().id(), leaderOf(gaston().id()), "Sign by email"))).isEqualTo("sign-by-email-2");
 		// a leader's page of the open letter links to the form
 		long id = this.jdbc.sql("select id from letters where slug = ?").param(slug).query(Long.class).single();
 		assertThat(
