@@ -27,6 +27,9 @@ public interface Campaigns {
 	/** The campaigns an organization is a partner of, sorted by title. */
 	List<Campaign> partneredBy(long organizationId);
 
+	/** The ids of a campaign's partner organizations (staff choose them). */
+	List<Long> partnerIds(long campaignId);
+
 	/**
 	 * Creates the campaign of every agency with an ACTIVE or PENDING agreement that has
 	 * none yet. Idempotent and safe on several instances at once; returns how many this

@@ -29,9 +29,10 @@ public interface Elections {
 	Optional<LocalDate> nextElection(String agencySlug);
 
 	/**
-	 * Elections of agencies' heads with a voting day a reminder is due for: the day (or,
-	 * for a general election, the start of early voting when known) falls within the next
-	 * {@code daysBefore} days and the vote is not past.
+	 * Elections of the directory's offices (agencies' heads and the bodies that press
+	 * them) with a voting day a reminder is due for: the day (or, for a general election,
+	 * the start of early voting when known) falls within the next {@code daysBefore} days
+	 * and the vote is not past.
 	 */
 	List<Due> dueReminders(LocalDate today, int daysBefore);
 

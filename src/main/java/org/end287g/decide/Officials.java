@@ -19,6 +19,9 @@ public interface Officials {
 	 */
 	List<Official> inState(String state);
 
+	/** The campaigns that chose this office as a secondary target, by id. */
+	List<Long> campaignsTargeting(long officeId);
+
 	/** A campaign's secondary targets that have a current holder, in the order added. */
 	List<Official> targetsOf(long campaignId);
 

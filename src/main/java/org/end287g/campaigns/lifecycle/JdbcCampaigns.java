@@ -111,6 +111,14 @@ class JdbcCampaigns implements Campaigns {
 	}
 
 	@Override
+	public List<Long> partnerIds(long campaignId) {
+		return this.jdbc.sql("select organization_id from campaign_partner_organizations where campaign_id = ?")
+			.param(campaignId)
+			.query((rs, n) -> rs.getLong(1))
+			.list();
+	}
+
+	@Override
 	public int createMissing() {
 		Map<String, AgencyView> targets = new LinkedHashMap<>();
 		for (AgencyView agency : this.tracker.listedAgencies()) {

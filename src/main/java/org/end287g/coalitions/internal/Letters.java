@@ -171,7 +171,8 @@ class Letters {
 	Letter create(long campaignId, Target target, Words words, String actor) {
 		String base = Slugs.of(words.titleEn());
 		String slug = base;
-		for (int n = 2; bySlug(slug).isPresent(); n++) {
+		// "sign-by-email" is the address of the page a mailed link opens, not a letter's
+		for (int n = 2; bySlug(slug).isPresent() || "sign-by-email".equals(slug); n++) {
 			slug = base + "-" + n;
 		}
 		OffsetDateTime now = now();

@@ -6,18 +6,28 @@ import java.util.Map;
 
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignPageContributor;
+import org.end287g.campaigns.Campaigns;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** A campaign's open and closed letters on its public page, with how many signed. */
+/**
+ * A campaign's open and closed letters on its public page, with how many signed; and its
+ * partner organizations with their logos.
+ */
 @Component
 class LettersOnCampaignPage implements CampaignPageContributor {
 
 	private final Letters letters;
 
-	LettersOnCampaignPage(Letters letters) {
+	private final Campaigns campaigns;
+
+	private final OrganizationLogos logos;
+
+	LettersOnCampaignPage(Letters letters, Campaigns campaigns, OrganizationLogos logos) {
 		this.letters = letters;
+		this.campaigns = campaigns;
+		this.logos = logos;
 	}
 
 	/** A letter as the campaign page lists it. */
@@ -33,6 +43,7 @@ class LettersOnCampaignPage implements CampaignPageContributor {
 					.map((l) -> new Shown(l.slug(), l.title(locale), l.language(locale), l.open(),
 							counts.getOrDefault(l.id(), 0L)))
 					.toList());
+		model.addAttribute("campaignPartnerLogos", this.logos.of(this.campaigns.partnerIds(campaign.id())));
 	}
 
 }

@@ -95,6 +95,14 @@ class Directory implements Officials {
 	}
 
 	@Override
+	public List<Long> campaignsTargeting(long officeId) {
+		return this.jdbc.sql("select campaign_id from decide_targets where office_id = ? order by campaign_id")
+			.param(officeId)
+			.query((rs, n) -> rs.getLong(1))
+			.list();
+	}
+
+	@Override
 	public List<Official> targetsOf(long campaignId) {
 		return onePerOffice(this.jdbc
 			.sql(CURRENT + " and o.id in (select office_id from decide_targets where campaign_id = :campaign)"

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.end287g.decide.Election;
 import org.end287g.decide.Elections;
 import org.end287g.decide.OfficeKind;
 import org.end287g.decide.Pledge;
+import org.end287g.decide.Questionnaires;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -92,8 +94,7 @@ class ElectionStore implements Elections {
 	public List<Due> dueReminders(LocalDate today, int daysBefore) {
 		LocalDate horizon = today.plusDays(daysBefore);
 		List<Due> due = new ArrayList<>();
-		for (Election e : query(SELECT + " where o.agency_slug is not null and e.general_date >= :today" + HEADS, "",
-				today)) {
+		for (Election e : query(SELECT + " where e.general_date >= :today and :key = ''", "", today)) {
 			LocalDate primary = e.primaryDate();
 			if (primary != null && !primary.isBefore(today) && !primary.isAfter(horizon)) {
 				due.add(new Due(e, primary));
@@ -273,11 +274,33 @@ class ElectionStore implements Elections {
 	 * in the last day (a second click sends nothing).
 	 */
 	boolean markAsked(long candidateId) {
+		return markAsked(candidateId, true);
+	}
+
+	/**
+	 * Claims the sending of a questionnaire: never asked, or (to ask again) not within
+	 * the last day.
+	 */
+	boolean markAsked(long candidateId, boolean again) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		return this.jdbc
-			.sql("update decide_candidates set asked_at = ? where id = ? and (asked_at is null or asked_at < ?)")
-			.params(now, candidateId, now.minusDays(1))
+			.sql("update decide_candidates set asked_at = ? where id = ? and (asked_at is null"
+					+ (again ? " or asked_at < ?)" : ")"))
+			.params(again ? new Object[] { now, candidateId, now.minusDays(1) } : new Object[] { now, candidateId })
 			.update() > 0;
+	}
+
+	/** Whether each candidate has a published address, and when they were last asked. */
+	Map<Long, Questionnaires.Asking> asking(Collection<Long> candidateIds) {
+		if (candidateIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Questionnaires.Asking> found = new HashMap<>();
+		this.jdbc.sql("select id, email, asked_at from decide_candidates where id in (:ids)")
+			.param("ids", List.copyOf(candidateIds))
+			.query((RowCallbackHandler) (rs) -> found.put(rs.getLong("id"), new Questionnaires.Asking(
+					rs.getString("email") != null, rs.getObject("asked_at", OffsetDateTime.class))));
+		return found;
 	}
 
 	private static Object[] append(Object[] values, Object... more) {

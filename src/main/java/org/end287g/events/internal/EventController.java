@@ -170,6 +170,7 @@ class EventController {
 		model.addAttribute("questionsLanguage", event.questionsLanguage(locale));
 		model.addAttribute("form", RegistrationForm.blank(locale.getLanguage()));
 		model.addAttribute("partners", this.partners.of(event.id()));
+		model.addAttribute("partnerLogos", this.partners.logos(event.id()));
 		return "events/event";
 	}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.end287g.accounts.OrganizationDirectory.Partner;
 import org.end287g.audit.AuditLog;
+import org.end287g.coalitions.PartnerLogos;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,20 @@ class EventPartners {
 
 	private final AuditLog audit;
 
-	EventPartners(JdbcClient jdbc, AuditLog audit) {
+	private final PartnerLogos logos;
+
+	EventPartners(JdbcClient jdbc, AuditLog audit, PartnerLogos logos) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.logos = logos;
+	}
+
+	/**
+	 * The event's partners as its page shows them: linked to their pages, with their
+	 * logos.
+	 */
+	List<PartnerLogos.Partner> logos(long eventId) {
+		return this.logos.of(List.copyOf(idsOf(eventId)));
 	}
 
 	/** The event's partners, by name. */

@@ -82,6 +82,7 @@ class RegistrationController {
 		model.addAttribute("zones", EventForm.ZONES);
 		model.addAttribute("tz", event.zone().getId());
 		model.addAttribute("partners", this.partners.of(event.id()));
+		model.addAttribute("partnerLogos", this.partners.logos(event.id()));
 		return "events/event";
 	}
 

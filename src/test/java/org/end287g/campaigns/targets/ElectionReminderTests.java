@@ -164,6 +164,60 @@ class ElectionReminderTests extends StaffTestSupport {
 		assertThat(ours).containsExactlyInAnyOrder(english, spanish);
 	}
 
+	@Test
+	void aSecondaryTargetsElectionOnTheSameDayGoesInTheSameSingleReminder() throws Exception {
+		smtp.purgeEmailFromAllMailboxes();
+		Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+			this.jdbc.sql("delete from mail_outbox").update();
+			return true;
+		});
+		OutboxDriver.pollOnce(this.context);
+		long campaign = gaston().id();
+		this.jdbc.sql("""
+				insert into decide_offices (kind, name, state, county_fips, office_key, created_at)
+				values ('COUNTY_BOARD', 'Gaston County Board of Commissioners', 'NC', '37071', 'gaston-board',
+				current_timestamp)""").update();
+		long board = this.jdbc.sql("select id from decide_offices where office_key = 'gaston-board'")
+			.query(Long.class)
+			.single();
+		long boardElection = election(board, TODAY.plusDays(30), TODAY.plusDays(10));
+		candidate(boardElection, "Dee Park", "YES", null, "QUESTIONNAIRE", null);
+		// a board election of another day, due as well: its own reminder, once
+		long later = election(board, TODAY.plusDays(12), null);
+		candidate(later, "Eve Long", null, null, null, null);
+		this.jdbc.sql("insert into decide_targets (campaign_id, office_id, added_at) values (?, ?, current_timestamp)")
+			.params(campaign, board)
+			.update();
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String english = "two-" + tag + "@example.org";
+		signer(campaign, english, "en", true);
+
+		// one mail for the day of the sheriff's and the board's elections, one for the
+		// other day; never again
+		assertThat(this.reminders.send(TODAY)).isEqualTo(2);
+		assertThat(this.reminders.send(TODAY)).isZero();
+		assertThat(this.jdbc.sql("select count(*) from campaign_election_reminders where campaign_id = ?")
+			.param(campaign)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+		List<String> texts = new ArrayList<>();
+		for (int round = 0; round < 20 && texts.size() < 2; round++) {
+			OutboxDriver.pollOnce(this.context);
+			texts.clear();
+			for (MimeMessage message : smtp.getReceivedMessages()) {
+				if (message.getAllRecipients()[0].toString().equals(english)) {
+					texts.add(text(message));
+				}
+			}
+		}
+		assertThat(texts).hasSize(2);
+		String both = texts.stream().filter((t) -> t.contains("Dee Park")).findFirst().orElseThrow();
+		assertThat(both).contains("Gaston County Sheriff", "Ana Ruiz: Yes", "Gaston County Board of Commissioners",
+				"Dee Park: Yes");
+		String other = texts.stream().filter((t) -> t.contains("Eve Long")).findFirst().orElseThrow();
+		assertThat(other).contains("Gaston County Board of Commissioners").doesNotContain("Ana Ruiz");
+	}
+
 	/** The text of a message, decoded (the first part of a multipart one). */
 	static String text(jakarta.mail.Part part) throws Exception {
 		Object content = part.getContent();

@@ -116,7 +116,8 @@ class PledgeBrowserTests {
 		assertThat(this.questionnaire.send("staff", ana)).isEqualTo("decide.pledge.ask.sent");
 
 		MimeMessage message = TestSmtp.receivedBy(smtp, this.context, email);
-		assertThat(message.getSubject()).isEqualTo("Questionnaire for the candidates for Gaston County Sheriff");
+		assertThat(message.getSubject()).isEqualTo(
+				"Questionnaire for the candidates for Gaston County Sheriff / Cuestionario para los candidatos a Gaston County Sheriff");
 		Matcher link = Pattern.compile("https://end287g\\.test(/pledge\\?token=\\S+)").matcher(text(message));
 		assertThat(link.find()).isTrue();
 
