@@ -93,7 +93,11 @@ peak_all=$(heap all | awk '{ print $3 }')
 	echo "import-history benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "autovacuum: on for the run (the server had it $autovacuum_was)"
 	echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); $("$JAVA" -version 2>&1 | head -1); PostgreSQL $(psql -h 127.0.0.1 -U postgres -qAt -c 'show server_version'), database $PGDB"
-	echo "generated: $(cat "$WORK/generator.txt") in $(printf '%.0f' "$gen_seconds") s"
+	if [ "${REUSE:-0}" = 1 ]; then
+		echo "generated: $(cat "$WORK/generator.txt") (by an earlier run, reused)"
+	else
+		echo "generated: $(cat "$WORK/generator.txt") in $(printf '%.0f' "$gen_seconds") s"
+	fi
 	echo "imported:  $files files ($participating participating days, $((files - participating)) pending), $accepted accepted, $rejected rejected; then $agreements agreements ($active active), $rows sheet rows"
 	echo
 	printf 'whole history from empty: %.1f s from the first sheet to the last (JVM start excluded; %.1f s with it); %s\n' \
