@@ -196,6 +196,30 @@ class ContactBrowserTests {
 		assertThat(row.findElements(By.tagName("td")).get(1).getText()).isEqualTo("1");
 		assertThat(row.findElements(By.tagName("td")).get(2).getText()).isEqualTo("0");
 		assertScriptsOff(phone);
+
+		// the sheriff's election: the leader follows the link to the elections and mails
+		// a candidate the questionnaire
+		this.jdbc.sql("""
+				insert into decide_elections (office_id, general_date, source_title, source_url, checked_on, created_at)
+				values ((select id from decide_offices where office_key = 'nc:Gaston County Sheriff'), ?, 'NCSBE',
+				'https://www.ncsbe.gov', ?, current_timestamp)""")
+			.params(LocalDate.now(ZoneOffset.UTC).plusMonths(5), LocalDate.of(2026, 11, 1))
+			.update();
+		this.jdbc.sql("""
+				insert into decide_candidates (election_id, name, name_key, email, source_title, source_url, created_at)
+				values ((select max(id) from decide_elections), 'Ana Ruiz', 'ana ruiz', 'ana@ruiz.example.org', 'NCSBE',
+				'https://www.ncsbe.gov', current_timestamp)""").update();
+		browser.get(url("/leader/campaigns/" + id));
+		this.leader.clickAndWaitForNextPage(
+				browser.findElement(By.cssSelector("a[href='/leader/campaigns/" + id + "/elections']")));
+		this.axe.assertNoViolations(browser);
+		WebElement ask = browser.findElement(By.cssSelector(".questionnaire-asks li"));
+		assertThat(ask.getText()).contains("Ana Ruiz");
+		this.leader.clickAndWaitForNextPage(ask.findElement(By.cssSelector("button[type=submit]")));
+		assertThat(browser.findElement(By.cssSelector(".form-notice")).getText()).isNotBlank();
+		assertThat(browser.findElement(By.cssSelector(".questionnaire-asks li")).getText()).contains("Ana Ruiz");
+		assertThat(mail.to("ana@ruiz.example.org")).hasSize(1);
+		this.axe.assertNoViolations(browser);
 	}
 
 	/** Pages in this browser run no script (the check's own page proves it). */
