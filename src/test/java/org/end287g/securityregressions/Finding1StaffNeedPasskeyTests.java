@@ -234,6 +234,7 @@ class Finding1StaffNeedPasskeyTests {
 			.update();
 		this.ids.put("candidates/id",
 				this.jdbc.sql("select max(id) from decide_candidates").query(Long.class).single().toString());
+		this.ids.put("candidates/candidate", this.ids.get("candidates/id"));
 		this.ids.put("targets/office", Long.toString(office));
 		this.ids.put("letter/office", Long.toString(office));
 		this.ids.put("contact/office", Long.toString(office));

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.LedCampaigns;
 import org.end287g.campaigns.signing.SignatureCounts;
 import org.end287g.campaigns.targets.CampaignTargets;
 import org.end287g.problems.Problem;
@@ -44,7 +45,7 @@ class DeliveryController {
 
 	private final Campaigns campaigns;
 
-	private final DeliveryAccess access;
+	private final LedCampaigns access;
 
 	private final SignatureCounts counts;
 
@@ -56,7 +57,7 @@ class DeliveryController {
 
 	private final Responses responses;
 
-	DeliveryController(Campaigns campaigns, DeliveryAccess access, SignatureCounts counts, Deliveries deliveries,
+	DeliveryController(Campaigns campaigns, LedCampaigns access, SignatureCounts counts, Deliveries deliveries,
 			CampaignTargets targets, OfficeDelivery office, Responses responses) {
 		this.campaigns = campaigns;
 		this.access = access;
@@ -77,7 +78,7 @@ class DeliveryController {
 
 	@GetMapping("/leader/campaigns/{id}/delivery")
 	String page(@PathVariable String id, Authentication authentication, Model model) {
-		Campaign campaign = this.access.allowed(id, authentication);
+		Campaign campaign = this.access.allowed(authentication, id);
 		return page(model, campaign);
 	}
 
@@ -85,7 +86,7 @@ class DeliveryController {
 	String record(@PathVariable String id, @ModelAttribute("deliveryForm") @Valid Deliveries.DeliveryForm form,
 			BindingResult result, Authentication authentication, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) throws IOException {
-		Campaign campaign = this.access.allowed(id, authentication);
+		Campaign campaign = this.access.allowed(authentication, id);
 		LocalDate date = form.day(result);
 		Photos.Photo clean = form.cleanPhoto(result);
 		if (date == null || result.hasErrors()) {
@@ -103,7 +104,7 @@ class DeliveryController {
 	String propose(@PathVariable String id, @ModelAttribute("proposalForm") @Valid Deliveries.ProposalForm form,
 			BindingResult result, Authentication authentication, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		Campaign campaign = this.access.allowed(id, authentication);
+		Campaign campaign = this.access.allowed(authentication, id);
 		if (!result.hasErrors() && !campaign.gathering()) {
 			result.rejectValue("outcome", "staff.close.closed");
 		}
@@ -121,7 +122,7 @@ class DeliveryController {
 	String send(@PathVariable String id, @RequestParam(required = false, defaultValue = "") String office,
 			@RequestParam(required = false, defaultValue = "false") String again, Authentication authentication,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		Campaign campaign = this.access.allowed(id, authentication);
+		Campaign campaign = this.access.allowed(authentication, id);
 		CampaignTargets.Target target = target(campaign, office);
 		String error = null;
 		if (target == null || !OfficeDelivery.mailable(target)) {
@@ -145,7 +146,7 @@ class DeliveryController {
 	String respond(@PathVariable String id, @ModelAttribute("responseForm") @Valid Responses.ResponseForm form,
 			BindingResult result, Authentication authentication, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		Campaign campaign = this.access.allowed(id, authentication);
+		Campaign campaign = this.access.allowed(authentication, id);
 		LocalDate day = Deliveries.day(form.respondedOn(), "respondedOn", result);
 		CampaignTargets.Target target = null;
 		if (!result.hasFieldErrors("target")) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.LedCampaigns;
 import org.end287g.problems.Problem;
 
 import org.springframework.http.ContentDisposition;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DeliveryPacketController {
 
-	private final DeliveryAccess access;
+	private final LedCampaigns access;
 
 	private final PacketContents contents;
 
@@ -41,7 +42,7 @@ class DeliveryPacketController {
 
 	private final OfficeDelivery office;
 
-	DeliveryPacketController(DeliveryAccess access, PacketContents contents, DeliveryPacket packet, AuditLog audit,
+	DeliveryPacketController(LedCampaigns access, PacketContents contents, DeliveryPacket packet, AuditLog audit,
 			TransactionTemplate transactions, Campaigns campaigns, OfficeDelivery office) {
 		this.campaigns = campaigns;
 		this.office = office;
@@ -55,7 +56,7 @@ class DeliveryPacketController {
 	@GetMapping("/leader/campaigns/{id}/delivery.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String id, @RequestParam(defaultValue = "false") boolean comments,
 			Authentication authentication, Locale locale) {
-		Campaign campaign = this.access.allowed(id, authentication);
+		Campaign campaign = this.access.allowed(authentication, id);
 		DeliveryPacket.Contents contents = this.contents.of(campaign, comments, locale);
 		byte[] pdf = this.packet.pdf(contents);
 		exported(authentication, campaign, "delivery.pdf", contents);
@@ -65,7 +66,7 @@ class DeliveryPacketController {
 	@GetMapping("/leader/campaigns/{id}/delivery.csv")
 	ResponseEntity<byte[]> csv(@PathVariable String id, @RequestParam(defaultValue = "false") boolean comments,
 			Authentication authentication, Locale locale) {
-		Campaign campaign = this.access.allowed(id, authentication);
+		Campaign campaign = this.access.allowed(authentication, id);
 		DeliveryPacket.Contents contents = this.contents.of(campaign, comments, locale);
 		byte[] csv = this.packet.csv(contents);
 		exported(authentication, campaign, "delivery.csv", contents);

@@ -12,7 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
-import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.LedCampaigns;
 import org.end287g.campaigns.pages.CampaignViews;
 import org.end287g.campaigns.signing.SignatureCounts;
 import org.end287g.campaigns.targets.CampaignTargets;
@@ -46,11 +46,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LeaderDashboardController {
 
-	private final Campaigns campaigns;
-
 	private final CampaignViews views;
 
-	private final Permissions permissions;
+	private final LedCampaigns led;
 
 	private final LeaderCampaigns work;
 
@@ -62,12 +60,11 @@ class LeaderDashboardController {
 
 	private final CampaignTargets targets;
 
-	LeaderDashboardController(Campaigns campaigns, CampaignViews views, Permissions permissions, LeaderCampaigns work,
-			CampaignUpdates updates, MessageSource messages, SignatureCounts counts, CampaignTargets targets) {
+	LeaderDashboardController(CampaignViews views, LedCampaigns led, LeaderCampaigns work, CampaignUpdates updates,
+			MessageSource messages, SignatureCounts counts, CampaignTargets targets) {
 		this.targets = targets;
-		this.campaigns = campaigns;
 		this.views = views;
-		this.permissions = permissions;
+		this.led = led;
 		this.work = work;
 		this.updates = updates;
 		this.messages = messages;
@@ -152,7 +149,7 @@ class LeaderDashboardController {
 
 	@GetMapping("/leader/campaigns/{id}")
 	String dashboard(Authentication authentication, @PathVariable String id, Model model) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		return show(authentication, campaign, model);
 	}
 
@@ -160,7 +157,7 @@ class LeaderDashboardController {
 	String training(Authentication authentication, @PathVariable String id,
 			@RequestParam(name = "step", required = false) @Nullable String step,
 			@RequestParam(name = "done", required = false) @Nullable String done, RedirectAttributes redirect) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		if (step == null || !LeaderCampaigns.STEPS.contains(step)) {
 			throw Problem.badRequest("leaders.error.step");
 		}
@@ -172,7 +169,7 @@ class LeaderDashboardController {
 	String petition(Authentication authentication, @PathVariable String id,
 			@ModelAttribute("petitionForm") @Valid PetitionForm form, BindingResult result,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		if ("sample".equals(form.action())) {
 			this.work.petition(authentication.getName(), campaign.id(), null, null);
 			redirect.addFlashAttribute("notice", "leaders.dashboard.petition.sampleAgain");
@@ -189,7 +186,7 @@ class LeaderDashboardController {
 	@PostMapping("/leader/campaigns/{id}/goal")
 	String goal(Authentication authentication, @PathVariable String id, @ModelAttribute("goalForm") GoalForm form,
 			BindingResult result, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		Integer goal = form.goal(this.counts.exact(campaign.id()), result);
 		LocalDate deadline = form.deadline(LocalDate.now(ZoneOffset.UTC), result);
 		if (goal == null || result.hasErrors()) {
@@ -204,7 +201,7 @@ class LeaderDashboardController {
 	String update(Authentication authentication, @PathVariable String id,
 			@ModelAttribute("updateForm") @Valid UpdateForm form, BindingResult result, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		if (result.hasErrors()) {
 			return showAgain(authentication, campaign, result, response, model);
 		}
@@ -264,18 +261,6 @@ class LeaderDashboardController {
 				"campaigns.petition.text", new Object[] { target.name(),
 						(target.county() != null) ? target.county() : target.stateName(), target.stateName() },
 				language);
-	}
-
-	/** The campaign when the person leads it or is staff; refused otherwise. */
-	private Campaign allowed(Authentication authentication, String id) {
-		Long campaignId = DashboardIds.parse(id);
-		if (campaignId == null) {
-			throw Problem.notFound("campaigns.error.unknown");
-		}
-		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isStaff(authentication))) {
-			throw this.permissions.outsideScope(authentication, "campaigns.error.unknown");
-		}
-		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
 }

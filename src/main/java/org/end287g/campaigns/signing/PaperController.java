@@ -10,10 +10,9 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import org.end287g.accounts.Permissions;
 import org.end287g.audit.AuditLog;
 import org.end287g.campaigns.Campaign;
-import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.LedCampaigns;
 import org.end287g.problems.Problem;
 import org.end287g.validation.ShownBack;
 import org.jspecify.annotations.Nullable;
@@ -47,9 +46,7 @@ class PaperController {
 		.map(RecordComponent::getName)
 		.toList();
 
-	private final Campaigns campaigns;
-
-	private final Permissions permissions;
+	private final LedCampaigns led;
 
 	private final PaperSignatures paper;
 
@@ -59,11 +56,10 @@ class PaperController {
 
 	private final Validator validator;
 
-	PaperController(Campaigns campaigns, Permissions permissions, PaperSignatures paper, SignatureCounts counts,
-			AuditLog audit, Validator validator) {
+	PaperController(LedCampaigns led, PaperSignatures paper, SignatureCounts counts, AuditLog audit,
+			Validator validator) {
 		this.validator = validator;
-		this.campaigns = campaigns;
-		this.permissions = permissions;
+		this.led = led;
 		this.paper = paper;
 		this.counts = counts;
 		this.audit = audit;
@@ -73,7 +69,7 @@ class PaperController {
 	ModelAndView form(Authentication authentication, @PathVariable String id,
 			@RequestParam(required = false) @Nullable String added,
 			@RequestParam(required = false) @Nullable String duplicate) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		ModelAndView page = page(campaign);
 		page.addObject("added", added != null);
 		page.addObject("duplicate", duplicate != null);
@@ -83,7 +79,7 @@ class PaperController {
 	@PostMapping("/leader/campaigns/{id}/paper")
 	ModelAndView enter(Authentication authentication, @PathVariable String id,
 			@ModelAttribute(Signer.FORM) @Valid SignatureForm typed, BindingResult result, Locale locale) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		if (!campaign.gathering()) {
 			throw Problem.badRequest("signatures.error.closed");
 		}
@@ -118,7 +114,7 @@ class PaperController {
 	@PostMapping("/leader/campaigns/{id}/paper/import")
 	ModelAndView importFile(Authentication authentication, @PathVariable String id,
 			@RequestParam(required = false) @Nullable MultipartFile file, Locale locale) throws IOException {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		if (!campaign.gathering()) {
 			throw Problem.badRequest("signatures.error.closed");
 		}
@@ -171,24 +167,6 @@ class PaperController {
 		page.addObject("count", this.counts.count(campaign.id()));
 		page.addObject("maxRows", PaperCsv.MAX_ROWS);
 		return page;
-	}
-
-	private Campaign allowed(Authentication authentication, String id) {
-		Long campaignId = id(id);
-		if (campaignId == null || authentication == null) {
-			throw Problem.notFound("campaigns.error.unknown");
-		}
-		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isStaff(authentication))) {
-			throw this.permissions.outsideScope(authentication, "campaigns.error.unknown");
-		}
-		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
-	}
-
-	private static @Nullable Long id(String id) {
-		if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-			return null;
-		}
-		return Long.parseLong(id);
 	}
 
 }

@@ -6,14 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
-import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.LedCampaigns;
 import org.end287g.decide.Election;
 import org.end287g.decide.Elections;
 import org.end287g.decide.Officials;
 import org.end287g.decide.Questionnaires;
-import org.end287g.problems.Problem;
 import org.end287g.tracker.CountyRef;
 import org.end287g.tracker.TrackerReader;
 import org.jspecify.annotations.Nullable;
@@ -37,9 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LeaderElectionsController {
 
-	private final Campaigns campaigns;
-
-	private final Permissions permissions;
+	private final LedCampaigns led;
 
 	private final Elections elections;
 
@@ -49,10 +45,9 @@ class LeaderElectionsController {
 
 	private final TrackerReader tracker;
 
-	LeaderElectionsController(Campaigns campaigns, Permissions permissions, Elections elections, Officials officials,
-			Questionnaires questionnaires, TrackerReader tracker) {
-		this.campaigns = campaigns;
-		this.permissions = permissions;
+	LeaderElectionsController(LedCampaigns led, Elections elections, Officials officials, Questionnaires questionnaires,
+			TrackerReader tracker) {
+		this.led = led;
 		this.elections = elections;
 		this.officials = officials;
 		this.questionnaires = questionnaires;
@@ -61,7 +56,7 @@ class LeaderElectionsController {
 
 	@GetMapping("/leader/campaigns/{id}/elections")
 	String page(Authentication authentication, @PathVariable String id, Model model) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		List<Election> found = elections(campaign);
 		model.addAttribute("record", campaign);
 		model.addAttribute("elections", found);
@@ -73,7 +68,7 @@ class LeaderElectionsController {
 	@PostMapping("/leader/campaigns/{id}/elections/candidates/{candidate}/ask")
 	String ask(Authentication authentication, @PathVariable String id, @PathVariable String candidate,
 			@RequestParam(required = false, defaultValue = "") String resend, RedirectAttributes redirect) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		Long parsed = parse(candidate);
 		long candidateId = (parsed != null) ? parsed : -1;
 		boolean ours = elections(campaign).stream()
@@ -110,17 +105,6 @@ class LeaderElectionsController {
 		List<Election> list = new ArrayList<>(all.values());
 		list.sort(Comparator.comparing(Election::generalDate).thenComparing(Election::office));
 		return list;
-	}
-
-	private Campaign allowed(Authentication authentication, String id) {
-		Long campaignId = parse(id);
-		if (campaignId == null) {
-			throw Problem.notFound("campaigns.error.unknown");
-		}
-		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isStaff(authentication))) {
-			throw this.permissions.outsideScope(authentication, "campaigns.error.unknown");
-		}
-		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
 	private static @Nullable Long parse(String value) {

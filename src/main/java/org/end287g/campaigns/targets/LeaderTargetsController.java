@@ -1,10 +1,8 @@
 package org.end287g.campaigns.targets;
 
-import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
-import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.LedCampaigns;
 import org.end287g.decide.Officials;
-import org.end287g.problems.Problem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -22,22 +20,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LeaderTargetsController {
 
-	private final Campaigns campaigns;
-
-	private final Permissions permissions;
+	private final LedCampaigns led;
 
 	private final Officials officials;
 
-	LeaderTargetsController(Campaigns campaigns, Permissions permissions, Officials officials) {
-		this.campaigns = campaigns;
-		this.permissions = permissions;
+	LeaderTargetsController(LedCampaigns led, Officials officials) {
+		this.led = led;
 		this.officials = officials;
 	}
 
 	@PostMapping("/leader/campaigns/{id}/targets")
 	String add(Authentication authentication, @PathVariable String id,
 			@RequestParam(required = false, defaultValue = "") String office, RedirectAttributes redirect) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		Long officeId = parse(office);
 		long chosen = (officeId != null) ? officeId : -1;
 		boolean inState = this.officials.inState(campaign.state()).stream().anyMatch((o) -> o.officeId() == chosen);
@@ -56,27 +51,12 @@ class LeaderTargetsController {
 	@PostMapping("/leader/campaigns/{id}/targets/{office}/remove")
 	String remove(Authentication authentication, @PathVariable String id, @PathVariable String office,
 			RedirectAttributes redirect) {
-		Campaign campaign = allowed(authentication, id);
+		Campaign campaign = this.led.allowed(authentication, id);
 		Long officeId = parse(office);
 		if (officeId != null && this.officials.removeTarget(authentication.getName(), campaign.id(), officeId)) {
 			redirect.addFlashAttribute("notice", "targets.leader.removed");
 		}
 		return "redirect:/leader/campaigns/" + campaign.id() + "#targets";
-	}
-
-	/**
-	 * The campaign when the person leads it or is staff; refused as the dashboard
-	 * refuses.
-	 */
-	private Campaign allowed(Authentication authentication, String id) {
-		Long campaignId = parse(id);
-		if (campaignId == null) {
-			throw Problem.notFound("campaigns.error.unknown");
-		}
-		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isStaff(authentication))) {
-			throw this.permissions.outsideScope(authentication, "campaigns.error.unknown");
-		}
-		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
 	}
 
 	private static @Nullable Long parse(String value) {

@@ -1,8 +1,7 @@
 package org.end287g.coalitions.internal;
 
-import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
-import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.LedCampaigns;
 import org.end287g.problems.Problem;
 
 import org.springframework.security.core.Authentication;
@@ -16,25 +15,18 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignAccess {
 
-	private final Campaigns campaigns;
-
-	private final Permissions permissions;
+	private final LedCampaigns led;
 
 	private final Letters letters;
 
-	CampaignAccess(Campaigns campaigns, Permissions permissions, Letters letters) {
-		this.campaigns = campaigns;
-		this.permissions = permissions;
+	CampaignAccess(LedCampaigns led, Letters letters) {
+		this.led = led;
 		this.letters = letters;
 	}
 
 	/** The campaign, when the signed-in person leads it or is staff; else refused. */
 	Campaign campaign(String id, Authentication authentication) {
-		long campaignId = number(id);
-		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isStaff(authentication))) {
-			throw this.permissions.outsideScope(authentication, "campaigns.error.unknown");
-		}
-		return this.campaigns.byId(campaignId).orElseThrow(() -> Problem.notFound("campaigns.error.unknown"));
+		return this.led.allowed(authentication, id);
 	}
 
 	/** The campaign's letter with this id. */

@@ -9,6 +9,7 @@ import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignCounts;
 import org.end287g.campaigns.Campaigns;
+import org.end287g.campaigns.LedCampaigns;
 import org.end287g.places.Places;
 import org.end287g.places.State;
 import org.end287g.problems.Problem;
@@ -40,11 +41,11 @@ class CampaignFacts {
 
 	private final SiteAddress site;
 
-	private final Permissions permissions;
+	private final LedCampaigns led;
 
 	CampaignFacts(Campaigns campaigns, TrackerReader tracker, Places places, CampaignCounts counts,
-			MessageSource messages, SiteAddress site, Permissions permissions) {
-		this.permissions = permissions;
+			MessageSource messages, SiteAddress site, LedCampaigns led) {
+		this.led = led;
 		this.campaigns = campaigns;
 		this.tracker = tracker;
 		this.places = places;
@@ -88,14 +89,7 @@ class CampaignFacts {
 	 * malformed id, and anyone else is refused as {@link Permissions#outsideScope} says.
 	 */
 	Facts led(Authentication authentication, String id) {
-		if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-			throw Problem.notFound("campaigns.error.unknown");
-		}
-		long campaignId = Long.parseLong(id);
-		if (!(this.permissions.leads(authentication, campaignId) || this.permissions.isStaff(authentication))) {
-			throw this.permissions.outsideScope(authentication, "campaigns.error.unknown");
-		}
-		return of(campaignId);
+		return of(this.led.allowed(authentication, id));
 	}
 
 	Facts of(Campaign campaign) {
