@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param from the From address of every message
  * @param pollInterval pause between two polls of the worker on each instance
+ * @param pollInitialDelay wait before an instance's first poll (none: mail left queued
+ * goes as the instance starts)
  * @param batchSize messages claimed at once by one connection's sender
  * @param connections SMTP connections each instance sends over in parallel (1 to 64),
  * each kept open for many messages: on a busy day one connection at a time sends under a
@@ -32,8 +34,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("end287g.mail")
 record MailSettings(@DefaultValue("end287g <no-reply@localhost>") String from,
-		@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
-		@DefaultValue("8") int connections, @DefaultValue("45s") Duration lease,
+		@DefaultValue("1s") Duration pollInterval, @DefaultValue("0s") Duration pollInitialDelay,
+		@DefaultValue("20") int batchSize, @DefaultValue("8") int connections, @DefaultValue("45s") Duration lease,
 		@DefaultValue("1m") Duration backoffBase, @DefaultValue("15m") Duration backoffCap,
 		@DefaultValue("3d") Duration usefulFor, @DefaultValue("15m") Duration degradedAfter,
 		@DefaultValue("30d") Duration keep, @DefaultValue("1h") Duration purgeInterval) {

@@ -132,7 +132,8 @@ class OutboxWorker {
 		return this.senders.getIfAvailable() != null;
 	}
 
-	@Scheduled(fixedDelayString = "${end287g.mail.poll-interval:1s}")
+	@Scheduled(fixedDelayString = "${end287g.mail.poll-interval:1s}",
+			initialDelayString = "${end287g.mail.poll-initial-delay:0s}")
 	void scheduledPoll() {
 		try {
 			poll();

@@ -86,9 +86,9 @@ class MailPartsTests {
 	}
 
 	private static MailSettings settings(Duration lease) {
-		return new MailSettings("a <a@localhost>", Duration.ofSeconds(1), 20, 8, lease, Duration.ofMinutes(1),
-				Duration.ofMinutes(15), Duration.ofDays(3), Duration.ofMinutes(15), Duration.ofDays(30),
-				Duration.ofHours(1));
+		return new MailSettings("a <a@localhost>", Duration.ofSeconds(1), Duration.ZERO, 20, 8, lease,
+				Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofDays(3), Duration.ofMinutes(15),
+				Duration.ofDays(30), Duration.ofHours(1));
 	}
 
 	@Test
