@@ -111,14 +111,14 @@ class TwoInstancesBehindHaproxyTests {
 
 	/**
 	 * One instance on a free port, with the site's address and passkey origin at
-	 * HAProxy's port, the outbox worker polling often.
+	 * HAProxy's port, the outbox worker polling often (from the start, as in production).
 	 */
 	static ConfigurableApplicationContext instance(int smtpPort) {
 		return new SpringApplicationBuilder(End287gApplication.class).main(End287gApplication.class)
 			.run("--server.port=0", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
 					"--end287g.site.base-url=http://localhost:" + port,
 					"--end287g.webauthn.allowed-origins=http://localhost:" + port, "--end287g.mail.poll-interval=250ms",
-					"--end287g.events.reminder-interval=1s",
+					"--end287g.mail.poll-initial-delay=0s", "--end287g.events.reminder-interval=1s",
 					"--end287g.rate-limits.sign-in.per-address=" + SIGN_IN_LIMIT,
 					"--spring.datasource.hikari.maximum-pool-size=4");
 	}

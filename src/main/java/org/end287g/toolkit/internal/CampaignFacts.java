@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.end287g.SiteAddress;
-import org.end287g.accounts.Permissions;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignCounts;
 import org.end287g.campaigns.Campaigns;
@@ -86,7 +85,7 @@ class CampaignFacts {
 
 	/**
 	 * The facts of a campaign when the person leads it or is staff; "not found" for any
-	 * malformed id, and anyone else is refused as {@link Permissions#outsideScope} says.
+	 * malformed id, and anyone else is refused as {@link LedCampaigns} says.
 	 */
 	Facts led(Authentication authentication, String id) {
 		return of(this.led.allowed(authentication, id));
