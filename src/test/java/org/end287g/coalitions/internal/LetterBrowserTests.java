@@ -79,12 +79,8 @@ class LetterBrowserTests {
 		}
 	}
 
-	String url(String path) {
-		return "http://localhost:" + PORT + path;
-	}
-
-	@Test
-	void anOrganizerSignsALetterForTheirOrganizationInSpanish() throws Exception {
+	/** Gaston's campaign with a letter to its sheriff, open for signatures. */
+	Letter openLetter() {
 		StaffTestSupport.clear(this.jdbc);
 		TestCampaigns.clear(this.jdbc);
 		new TrackerFixture(this.jdbc).load("COMMAND");
@@ -96,6 +92,16 @@ class LetterBrowserTests {
 						"Estimado sheriff:\n\nTermine el acuerdo."),
 				"test-leader");
 		this.letters.move(letter.id(), Letter.OPEN, "test-leader");
+		return letter;
+	}
+
+	String url(String path) {
+		return "http://localhost:" + PORT + path;
+	}
+
+	@Test
+	void anOrganizerSignsALetterForTheirOrganizationInSpanish() throws Exception {
+		Letter letter = openLetter();
 		long organization = this.accounts
 			.organization("Casa Esperanza " + UUID.randomUUID().toString().substring(0, 6));
 		String email = "organizer-" + UUID.randomUUID() + "@example.org";
@@ -149,17 +155,7 @@ class LetterBrowserTests {
 	 */
 	@Test
 	void anOrganizationSignsByEmailWithoutAnAccountOnAPhone() throws Exception {
-		StaffTestSupport.clear(this.jdbc);
-		TestCampaigns.clear(this.jdbc);
-		new TrackerFixture(this.jdbc).load("COMMAND");
-		this.campaigns.createMissing();
-		long campaign = this.campaigns.find(StaffTestSupport.GASTON).orElseThrow().id();
-		Letter letter = this.letters.create(campaign,
-				new Letters.Target(null, "Sheriff Alan Cloninger", "Gaston County Sheriff's Office"),
-				new Letters.Words("End 287(g) now", "Ponga fin al 287(g) ya", "Dear Sheriff,\n\nEnd it.",
-						"Estimado sheriff:\n\nTermine el acuerdo."),
-				"test-leader");
-		this.letters.move(letter.id(), Letter.OPEN, "test-leader");
+		Letter letter = openLetter();
 		String name = "Voz Unida " + UUID.randomUUID().toString().substring(0, 6);
 		long organization = this.accounts.organization(name);
 		this.jdbc.sql("""
