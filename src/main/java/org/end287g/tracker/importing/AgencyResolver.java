@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ class AgencyResolver {
 		int renamed = 0;
 		if (!unknown.isEmpty()) {
 			Set<Long> listedHere = new HashSet<>(known.values());
-			listedHere.retainAll(groups.values().stream().map(AgencyGroup::agencyId).toList());
+			listedHere.retainAll(groups.values().stream().map(AgencyGroup::agencyId).collect(Collectors.toSet()));
 			renamed = matchRenames(sheetId, sheet, unknown, listedHere, groups);
 		}
 		for (AgencyGroup group : List.copyOf(groups.values())) {

@@ -49,11 +49,11 @@ class AgreementHistory {
 
 	private final AtomicLong fullReplays = new AtomicLong();
 
-	AgreementHistory(JdbcClient jdbc, JdbcTemplate template) {
+	AgreementHistory(JdbcClient jdbc, JdbcTemplate template, SheetMembers members) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.writer = new HistoryWriter(template);
-		this.append = new HistoryAppend(jdbc, this.writer);
+		this.append = new HistoryAppend(jdbc, this.writer, members);
 	}
 
 	/**

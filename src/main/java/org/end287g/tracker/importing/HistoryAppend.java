@@ -24,14 +24,17 @@ class HistoryAppend {
 
 	private final HistoryWriter writer;
 
-	HistoryAppend(JdbcClient jdbc, HistoryWriter writer) {
+	private final SheetMembers members;
+
+	HistoryAppend(JdbcClient jdbc, HistoryWriter writer, SheetMembers members) {
 		this.jdbc = jdbc;
 		this.writer = writer;
+		this.members = members;
 	}
 
 	/** The timelines the sheet touched, holding only its events; written. */
 	Optional<Map<Long, Timeline>> apply(AgreementHistory.SheetPoint sheet) {
-		Map<Long, String> names = members(sheet.id());
+		Map<Long, String> names = this.members.of(sheet.id()).names();
 		Set<Long> sameList = previous(sheet, sheet.participating());
 		Set<Long> otherList = previous(sheet, !sheet.participating());
 		Set<Long> active = sheet.participating() ? names.keySet() : otherList;
@@ -64,20 +67,6 @@ class HistoryAppend {
 		return Optional.of(timelines);
 	}
 
-	/**
-	 * The agreements a sheet lists, with the agency name of the first row listing each.
-	 */
-	private Map<Long, String> members(long sheetId) {
-		Map<Long, String> names = new LinkedHashMap<>();
-		this.jdbc
-			.sql("select agreement_id, raw_agency from sheet_row where sheet_id = ? and agreement_id is not null "
-					+ "order by row_number")
-			.param(sheetId)
-			.query((rs, n) -> names.putIfAbsent(rs.getLong(1), Names.tidy(rs.getString(2))))
-			.list();
-		return names;
-	}
-
 	/** What the latest other accepted sheet of a list lists. */
 	private Set<Long> previous(AgreementHistory.SheetPoint sheet, boolean participating) {
 		return this.jdbc
@@ -86,7 +75,7 @@ class HistoryAppend {
 			.params(participating ? "PARTICIPATING" : "PENDING", sheet.id())
 			.query(Long.class)
 			.optional()
-			.map((id) -> members(id).keySet())
+			.map((id) -> this.members.of(id).agreements())
 			.orElse(Set.of());
 	}
 

@@ -12,10 +12,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.end287g.tracker.DateSource;
-import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
 import org.end287g.tracker.PublishedAt;
 import org.end287g.tracker.SheetSource;
@@ -49,13 +53,13 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 	private static final String USAGE = "usage: import [--published=YYYY-MM-DDTHH:MM] PATH... "
 			+ "(ICE .xlsx files or folders holding them; --published with one file only)";
 
-	private final IceSheets sheets;
+	private final SheetImporter sheets;
 
 	private final ImportFollowUps followUps;
 
 	private int exitCode;
 
-	ImportCommand(IceSheets sheets, ImportFollowUps followUps) {
+	ImportCommand(SheetImporter sheets, ImportFollowUps followUps) {
 		this.sheets = sheets;
 		this.followUps = followUps;
 	}
@@ -117,24 +121,36 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		files.sort(Comparator.comparing((Path file) -> file.getFileName().toString(), SheetFileName.ORDER)
 			.thenComparing(Path::toString));
 		int held = 0;
-		for (Path file : files) {
-			try {
-				Instant started = this.followUps.now();
-				ImportResult result = this.sheets.importSheet(file, file.getFileName().toString(), SheetSource.COMMAND,
-						date);
-				out.println(result.summary());
-				failed |= result.status() == ImportResult.Status.REJECTED;
-				held += (result.status() == ImportResult.Status.HELD) ? 1 : 0;
-				int unfinished = this.followUps.await(started, FOLLOW_UPS_AT_MOST);
-				if (unfinished > 0) {
-					out.println("WARNING " + unfinished + " follow-up(s) of " + file.getFileName()
-							+ " did not complete; a running server retries them");
+		// the next file is read and cleaned while this one is applied: reading a workbook
+		// needs no database, and a second core
+		ExecutorService reading = Executors
+			.newSingleThreadExecutor(Thread.ofPlatform().name("sheet-reader").daemon().factory());
+		try {
+			Future<SheetImporter.Prepared> next = prepare(reading, files, 0, date);
+			for (int i = 0; i < files.size(); i++) {
+				Path file = files.get(i);
+				try {
+					Instant started = this.followUps.now();
+					SheetImporter.Prepared prepared = prepared(next);
+					next = prepare(reading, files, i + 1, date);
+					ImportResult result = prepared.apply();
+					out.println(result.summary());
+					failed |= result.status() == ImportResult.Status.REJECTED;
+					held += (result.status() == ImportResult.Status.HELD) ? 1 : 0;
+					int unfinished = this.followUps.await(started, FOLLOW_UPS_AT_MOST);
+					if (unfinished > 0) {
+						out.println("WARNING " + unfinished + " follow-up(s) of " + file.getFileName()
+								+ " did not complete; a running server retries them");
+					}
+				}
+				catch (RuntimeException ex) {
+					out.println("ERROR " + file + ": " + ex.getMessage());
+					failed = true;
 				}
 			}
-			catch (RuntimeException ex) {
-				out.println("ERROR " + file + ": " + ex.getMessage());
-				failed = true;
-			}
+		}
+		finally {
+			reading.shutdownNow();
 		}
 		out.println("imported " + files.size() + " file(s)" + (failed ? " with errors" : "")
 				+ ((held > 0) ? ", " + held + " held for staff review at /admin/import" : ""));
@@ -142,6 +158,35 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 			return 1;
 		}
 		return (held > 0) ? HELD : 0;
+	}
+
+	private Future<SheetImporter.Prepared> prepare(ExecutorService reading, List<Path> files, int index,
+			@Nullable PublishedAt date) {
+		if (index >= files.size()) {
+			return CompletableFuture.completedFuture(() -> {
+				throw new IllegalStateException("no file after the last");
+			});
+		}
+		Path file = files.get(index);
+		return reading
+			.submit(() -> this.sheets.prepare(file, file.getFileName().toString(), SheetSource.COMMAND, date));
+	}
+
+	/** The prepared sheet, or what went wrong reading it, as if it had been read here. */
+	private static SheetImporter.Prepared prepared(Future<SheetImporter.Prepared> next) {
+		try {
+			return next.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading a sheet", ex);
+		}
 	}
 
 	private static boolean collect(Path path, List<Path> files, PrintStream out) {

@@ -30,9 +30,12 @@ class SheetGuard {
 
 	private final ImportProperties limits;
 
-	SheetGuard(JdbcClient jdbc, ImportProperties limits) {
+	private final SheetMembers members;
+
+	SheetGuard(JdbcClient jdbc, ImportProperties limits, SheetMembers members) {
 		this.jdbc = jdbc;
 		this.limits = limits;
+		this.members = members;
 	}
 
 	/** The reason to hold the sheet, if any. */
@@ -80,12 +83,7 @@ class SheetGuard {
 	}
 
 	private Set<Long> agencies(long sheetId) {
-		return new LinkedHashSet<>(this.jdbc
-			.sql("select distinct g.agency_id from sheet_row r join agreement g on g.id = r.agreement_id "
-					+ "where r.sheet_id = ?")
-			.param(sheetId)
-			.query(Long.class)
-			.list());
+		return this.members.of(sheetId).agencies();
 	}
 
 	/**
@@ -102,13 +100,13 @@ class SheetGuard {
 			.query((rs, n) -> rs.getObject(1, LocalDateTime.class))
 			.optional()
 			.orElse(previous);
-		return new LinkedHashSet<>(this.jdbc
-			.sql("select distinct g.agency_id from ice_sheet s join sheet_row r on r.sheet_id = s.id "
-					+ "join agreement g on g.id = r.agreement_id where s.accepted and s.list = ? "
-					+ "and s.published_at >= ?")
+		Set<Long> agencies = new LinkedHashSet<>();
+		this.jdbc.sql("select id from ice_sheet where accepted and list = ? and published_at >= ? order by id")
 			.params(other, from)
 			.query(Long.class)
-			.list());
+			.list()
+			.forEach((id) -> agencies.addAll(agencies(id)));
+		return agencies;
 	}
 
 	private List<String> names(List<Long> agencies) {

@@ -56,28 +56,56 @@ class SheetImporter implements IceSheets {
 
 	@Override
 	public ImportResult importSheet(Path file, String fileName, SheetSource source, @Nullable PublishedAt date) {
+		return prepare(file, fileName, source, date).apply();
+	}
+
+	/**
+	 * Reads, checks and cleans a sheet, outside any transaction and on any thread; what
+	 * it returns applies the sheet (or records why it was refused), in the order the
+	 * caller chooses. The file must still be there then.
+	 */
+	Prepared prepare(Path file, String fileName, SheetSource source, @Nullable PublishedAt date) {
 		SheetFileName name = null;
 		String sha256 = null;
 		try {
 			name = SheetFileName.parse(fileName, date);
 			sha256 = sha256(file);
 			List<RawRow> rows = this.reader.read(file);
-			ImportResult result = apply(
-					new PreparedSheet(name, fileName, sha256, this.cleaner.clean(rows, name.participating()), source),
-					file);
-			log.info("Import {}", result.summary());
-			if (result.status() == ImportResult.Status.ACCEPTED) {
-				reexamineHeld(name.participating() ? "PENDING" : "PARTICIPATING");
-			}
-			return result;
+			PreparedSheet sheet = new PreparedSheet(name, fileName, sha256,
+					this.cleaner.clean(rows, name.participating()), source);
+			return () -> applyAndReexamine(sheet, file);
 		}
 		catch (SheetRejected rejected) {
-			log.warn("Import rejected {}: {}", fileName, rejected.getMessage());
-			if (name != null && sha256 != null && RECORDED.contains(rejected.reason())) {
-				return this.transaction.reject(new PreparedSheet(name, fileName, sha256, List.of(), source), rejected);
-			}
-			return Results.rejected(fileName, name, 0, rejected);
+			SheetFileName known = name;
+			String checksum = sha256;
+			return () -> refused(fileName, known, checksum, source, rejected);
 		}
+	}
+
+	/** A sheet read and cleaned, or the refusal met on the way, waiting to be applied. */
+	@FunctionalInterface
+	interface Prepared {
+
+		ImportResult apply();
+
+	}
+
+	private ImportResult applyAndReexamine(PreparedSheet sheet, Path file) {
+		ImportResult result = apply(sheet, file);
+		log.info("Import {}", result.summary());
+		if (result.status() == ImportResult.Status.ACCEPTED) {
+			reexamineHeld(sheet.name().participating() ? "PENDING" : "PARTICIPATING");
+		}
+		return result;
+	}
+
+	private ImportResult refused(String fileName, @Nullable SheetFileName name, @Nullable String sha256,
+			SheetSource source, SheetRejected rejected) {
+		log.warn("Import rejected {}: {}", fileName, rejected.getMessage());
+		if (name != null && sha256 != null && RECORDED.contains(rejected.reason())) {
+			return this.transaction.reject(new PreparedSheet(name, fileName, sha256, List.of(), source), rejected);
+		}
+		return Results.rejected(fileName, name, 0, rejected);
 	}
 
 	ImportResult apply(PreparedSheet sheet, Path file) {

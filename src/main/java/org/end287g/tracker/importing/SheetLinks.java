@@ -1,7 +1,9 @@
 package org.end287g.tracker.importing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -58,8 +60,21 @@ class SheetLinks {
 				(xml, found) -> found.put(xml.getAttributeValue(null, "Id"), xml.getAttributeValue(null, "Target")));
 	}
 
+	/**
+	 * The sheet's hyperlinks, which come after its cells: the rows (nearly all of the
+	 * sheet) are skipped as bytes rather than parsed, and the rest is read with the root
+	 * element's namespaces. A sheet laid out otherwise is parsed whole.
+	 */
 	private Map<String, String> hyperlinkRefs(ZipFile zip, String path) throws IOException, XMLStreamException {
-		return scan(zip, path, "hyperlink", (xml, found) -> {
+		ZipEntry entry = zip.getEntry(path);
+		if (entry == null) {
+			return new HashMap<>();
+		}
+		byte[] sheet;
+		try (InputStream in = zip.getInputStream(entry)) {
+			sheet = in.readAllBytes();
+		}
+		return scan(new ByteArrayInputStream(withoutCells(sheet)), "hyperlink", (xml, found) -> {
 			String id = relId(xml);
 			if (id != null) {
 				found.put(xml.getAttributeValue(null, "ref"), id);
@@ -67,22 +82,63 @@ class SheetLinks {
 		});
 	}
 
+	/**
+	 * The sheet without its {@code sheetData} element: the root's start tag, then what
+	 * follows the cells. The sheet as it is when it has no such element or its root's
+	 * start tag cannot be told.
+	 */
+	static byte[] withoutCells(byte[] sheet) {
+		String text = new String(sheet, StandardCharsets.ISO_8859_1);
+		int close = text.lastIndexOf("sheetData>");
+		int open = text.indexOf("sheetData");
+		int root = rootStart(text);
+		if (close < 0 || open < 0 || root < 0 || close < open || text.charAt(close - 1) == '<') {
+			return sheet;
+		}
+		int closeStart = text.lastIndexOf('<', close);
+		if (closeStart < 0 || text.charAt(closeStart + 1) != '/' || closeStart < root) {
+			return sheet;
+		}
+		int rootEnd = text.indexOf('>', root);
+		if (rootEnd < 0 || rootEnd > open || text.charAt(rootEnd - 1) == '/') {
+			return sheet;
+		}
+		byte[] kept = new byte[rootEnd + 1 + sheet.length - (close + "sheetData>".length())];
+		System.arraycopy(sheet, 0, kept, 0, rootEnd + 1);
+		System.arraycopy(sheet, close + "sheetData>".length(), kept, rootEnd + 1,
+				sheet.length - (close + "sheetData>".length()));
+		return kept;
+	}
+
+	/** Where the root element's start tag begins, after the declaration and comments. */
+	private static int rootStart(String text) {
+		int at = text.indexOf('<');
+		while (at >= 0 && at + 1 < text.length() && (text.charAt(at + 1) == '?' || text.charAt(at + 1) == '!')) {
+			at = text.indexOf('<', at + 1);
+		}
+		return at;
+	}
+
 	private Map<String, String> scan(ZipFile zip, String path, String element, ElementVisitor visitor)
 			throws IOException, XMLStreamException {
-		Map<String, String> found = new HashMap<>();
 		ZipEntry entry = Optional.ofNullable(zip.getEntry(path)).orElse(null);
 		if (entry == null) {
-			return found;
+			return new HashMap<>();
 		}
 		try (InputStream in = zip.getInputStream(entry)) {
-			XMLStreamReader xml = this.factory.createXMLStreamReader(in);
-			while (xml.hasNext()) {
-				if (xml.next() == XMLStreamConstants.START_ELEMENT && element.equals(xml.getLocalName())) {
-					visitor.visit(xml, found);
-				}
-			}
-			xml.close();
+			return scan(in, element, visitor);
 		}
+	}
+
+	private Map<String, String> scan(InputStream in, String element, ElementVisitor visitor) throws XMLStreamException {
+		Map<String, String> found = new HashMap<>();
+		XMLStreamReader xml = this.factory.createXMLStreamReader(in);
+		while (xml.hasNext()) {
+			if (xml.next() == XMLStreamConstants.START_ELEMENT && element.equals(xml.getLocalName())) {
+				visitor.visit(xml, found);
+			}
+		}
+		xml.close();
 		return found;
 	}
 

@@ -31,9 +31,12 @@ class SheetStore {
 
 	private final JdbcTemplate template;
 
-	SheetStore(JdbcClient jdbc, JdbcTemplate template) {
+	private final SheetMembers members;
+
+	SheetStore(JdbcClient jdbc, JdbcTemplate template, SheetMembers members) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.members = members;
 	}
 
 	/** Blocks until no other import (in any app instance) is running. */
@@ -171,6 +174,7 @@ class SheetStore {
 				"ice_sheet")) {
 			this.jdbc.sql("delete from " + table).update();
 		}
+		this.members.forgetAll();
 	}
 
 	/** One page of the sheets, newest publication first: a long history has thousands. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.end287g.tracker.IceSheets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportCommandDatesTests {
 
 	@Autowired
-	IceSheets sheets;
+	SheetImporter sheets;
 
 	@Autowired
 	ImportFollowUps followUps;

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import org.end287g.tracker.IceSheets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedSequenceTests {
 
 	@Autowired
-	IceSheets sheets;
+	SheetImporter sheets;
 
 	@Autowired
 	ImportFollowUps followUps;
