@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two short walks on a 390x844 phone by following links only, in English and in Spanish:
- * from the home page's count of wins to the wins page and a win's story; and from an
- * agency's page through "Get help" to the help near its county. axe checks every page
- * against WCAG 2.2 A and AA, and no page scrolls sideways.
+ * from the home page's count of wins to the wins page, a win's story, the page of its
+ * agency (which ended its agreement before our data) and the help near its county; and
+ * from an agency's page through "Get help" to the help near its county. axe checks every
+ * page against WCAG 2.2 A and AA, and no page scrolls sideways.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = "spring.datasource.hikari.maximum-pool-size=4")
@@ -93,6 +94,16 @@ class WinsAndHelpBrowserTests {
 		follow(By.cssSelector(".wins-list li:first-child h2 a"));
 		assertThat(browser.getCurrentUrl()).contains("/wins/");
 		assertThat(browser.findElement(By.tagName("main")).getText()).isNotBlank();
+		// Mecklenburg ended its agreement before our data: its story leads to its own
+		// page
+		follow(By.cssSelector("main a[href='/agencies/nc-mecklenburg-county-sheriffs-office']"));
+		assertThat(h1(browser)).isEqualTo("Mecklenburg County Sheriff's Office");
+		assertThat(browser.findElement(By.tagName("main")).getText())
+			.contains(english ? "Had a 287(g) agreement until 5 December 2018"
+					: "Tuvo un acuerdo 287(g) hasta el 5 de diciembre de 2018")
+			.contains(english ? "15,000" : "15.000");
+		follow(By.cssSelector(".help-nearby a[href='/help?county=37119']"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Mecklenburg County");
 	}
 
 	@ParameterizedTest

@@ -2,15 +2,20 @@ package org.end287g.help.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.end287g.coalitions.OrganizationProfiles;
 import org.end287g.problems.Problem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +37,12 @@ class HelpAdminController {
 
 	private final HelpCsv csv;
 
-	HelpAdminController(HelpDirectory directory, HelpCsv csv) {
+	private final OrganizationProfiles organizations;
+
+	HelpAdminController(HelpDirectory directory, HelpCsv csv, OrganizationProfiles organizations) {
 		this.directory = directory;
 		this.csv = csv;
+		this.organizations = organizations;
 	}
 
 	/** The choices of the entry form. */
@@ -46,7 +54,15 @@ class HelpAdminController {
 
 	@GetMapping("/admin/help")
 	String list(Model model) {
-		model.addAttribute("entries", this.directory.all());
+		List<HelpEntry> entries = this.directory.all();
+		Map<Long, OrganizationProfiles.Profile> proposers = new HashMap<>();
+		entries.stream()
+			.map(HelpEntry::proposedBy)
+			.filter(Objects::nonNull)
+			.distinct()
+			.forEach((id) -> this.organizations.of(id).ifPresent((found) -> proposers.put(id, found)));
+		model.addAttribute("entries", entries);
+		model.addAttribute("proposers", proposers);
 		return "help/admin/list";
 	}
 
@@ -58,12 +74,12 @@ class HelpAdminController {
 	}
 
 	@PostMapping("/admin/help")
-	String create(@ModelAttribute("form") HelpForm form, HttpServletResponse response, Model model, Locale locale,
-			RedirectAttributes redirect) {
+	String create(@ModelAttribute("form") HelpForm form, Authentication authentication, HttpServletResponse response,
+			Model model, Locale locale, RedirectAttributes redirect) {
 		Map<String, String> errors = this.directory.problems(form, null, locale);
 		if (errors.isEmpty()) {
 			try {
-				long id = this.directory.create(form, true);
+				long id = this.directory.create(form, true, authentication.getName(), null);
 				redirect.addFlashAttribute("notice", "help.admin.saved");
 				return "redirect:/admin/help/" + id;
 			}
@@ -78,7 +94,7 @@ class HelpAdminController {
 
 	@GetMapping("/admin/help/{id}")
 	String edit(@PathVariable long id, Model model) {
-		HelpEntry entry = entry(id);
+		HelpEntry entry = entry(id, model);
 		model.addAttribute("entry", entry);
 		model.addAttribute("form", HelpForm.of(entry));
 		model.addAttribute("errors", Map.of());
@@ -86,13 +102,13 @@ class HelpAdminController {
 	}
 
 	@PostMapping("/admin/help/{id}")
-	String update(@PathVariable long id, @ModelAttribute("form") HelpForm form, HttpServletResponse response,
-			Model model, Locale locale, RedirectAttributes redirect) {
-		HelpEntry entry = entry(id);
+	String update(@PathVariable long id, @ModelAttribute("form") HelpForm form, Authentication authentication,
+			HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
+		HelpEntry entry = entry(id, model);
 		Map<String, String> errors = this.directory.problems(form, id, locale);
 		if (errors.isEmpty()) {
 			try {
-				this.directory.update(id, form);
+				this.directory.update(id, form, authentication.getName());
 				redirect.addFlashAttribute("notice", "help.admin.saved");
 				return "redirect:/admin/help/" + id;
 			}
@@ -107,8 +123,8 @@ class HelpAdminController {
 	}
 
 	@PostMapping("/admin/help/{id}/approve")
-	String approve(@PathVariable long id, RedirectAttributes redirect) {
-		if (!this.directory.approve(id)) {
+	String approve(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+		if (!this.directory.approve(id, authentication.getName())) {
 			throw Problem.notFound("help.error.unknown");
 		}
 		redirect.addFlashAttribute("notice", "help.admin.approved");
@@ -116,8 +132,8 @@ class HelpAdminController {
 	}
 
 	@PostMapping("/admin/help/{id}/delete")
-	String delete(@PathVariable long id, RedirectAttributes redirect) {
-		if (!this.directory.delete(id)) {
+	String delete(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+		if (!this.directory.delete(id, authentication.getName())) {
 			throw Problem.notFound("help.error.unknown");
 		}
 		redirect.addFlashAttribute("notice", "help.admin.deleted");
@@ -139,8 +155,8 @@ class HelpAdminController {
 	@PostMapping("/admin/help/import")
 	String importFile(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@RequestParam(name = "text", required = false) @Nullable String text,
-			@RequestParam(name = "store", required = false) @Nullable String store, HttpServletResponse response,
-			Model model, Locale locale) throws IOException {
+			@RequestParam(name = "store", required = false) @Nullable String store, Authentication authentication,
+			HttpServletResponse response, Model model, Locale locale) throws IOException {
 		byte[] bytes;
 		if (file != null && !file.isEmpty()) {
 			if (file.getSize() > HelpCsv.MAX_BYTES) {
@@ -153,7 +169,7 @@ class HelpAdminController {
 		else {
 			bytes = (text != null) ? text.getBytes(StandardCharsets.UTF_8) : new byte[0];
 		}
-		HelpCsv.Report report = this.csv.importFile(bytes, store == null, locale);
+		HelpCsv.Report report = this.csv.importFile(bytes, store == null, locale, authentication.getName());
 		if (!report.ok()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 		}
@@ -162,8 +178,14 @@ class HelpAdminController {
 		return "help/admin/import";
 	}
 
-	private HelpEntry entry(long id) {
-		return this.directory.find(id).orElseThrow(() -> Problem.notFound("help.error.unknown"));
+	/** The entry, and the organisation that proposed it for its page. */
+	private HelpEntry entry(long id, Model model) {
+		HelpEntry entry = this.directory.find(id).orElseThrow(() -> Problem.notFound("help.error.unknown"));
+		Long proposedBy = entry.proposedBy();
+		if (proposedBy != null) {
+			this.organizations.of(proposedBy).ifPresent((found) -> model.addAttribute("proposer", found));
+		}
+		return entry;
 	}
 
 }

@@ -155,7 +155,7 @@ class HelpController {
 			model.addAttribute("errors", errors);
 			return "help/propose";
 		}
-		this.directory.create(proposed, false);
+		this.directory.create(proposed, false, null, null);
 		return "redirect:/help/propose/sent";
 	}
 

@@ -71,7 +71,7 @@ class HelpCsv {
 
 	}
 
-	Report importFile(byte[] bytes, boolean dryRun, Locale locale) {
+	Report importFile(byte[] bytes, boolean dryRun, Locale locale, String actor) {
 		if (bytes.length == 0) {
 			return failed("help.import.error.empty", locale);
 		}
@@ -134,7 +134,7 @@ class HelpCsv {
 			return checked;
 		}
 		try {
-			return new Report(null, lines, this.directory.createAll(forms), false);
+			return new Report(null, lines, this.directory.createAll(forms, actor), false);
 		}
 		catch (DuplicateKeyException ex) {
 			// another import or a staff member stored one of these names meanwhile

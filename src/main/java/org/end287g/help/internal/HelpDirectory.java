@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.end287g.audit.AuditLog;
 import org.end287g.places.County;
 import org.end287g.places.Places;
 import org.jspecify.annotations.Nullable;
@@ -62,13 +63,16 @@ class HelpDirectory {
 
 	private final MessageSource messages;
 
+	private final AuditLog audit;
+
 	private final Clock clock = Clock.systemUTC();
 
-	HelpDirectory(JdbcClient jdbc, Places places, Validator validator, MessageSource messages) {
+	HelpDirectory(JdbcClient jdbc, Places places, Validator validator, MessageSource messages, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.places = places;
 		this.validator = validator;
 		this.messages = messages;
+		this.audit = audit;
 	}
 
 	/**
@@ -137,17 +141,33 @@ class HelpDirectory {
 			.single() > 0;
 	}
 
-	/** Stores a checked form as a new entry; returns its id. */
+	/**
+	 * Stores a checked form as a new entry; returns its id. Staff's entries are audited
+	 * under their account, an organisation's proposal under its organiser's; an anonymous
+	 * proposal leaves no trace of its visitor.
+	 * @param actor the account that acted, null for an anonymous proposal
+	 * @param proposedBy the organisation whose organiser proposed it, null otherwise
+	 */
 	@Transactional
-	long create(HelpForm form, boolean approved) {
+	long create(HelpForm form, boolean approved, @Nullable String actor, @Nullable Long proposedBy) {
+		long id = insert(form, approved, proposedBy);
+		if (actor != null) {
+			this.audit.record(actor, approved ? "help.entry.create" : "help.entry.propose", "help-entry:" + id,
+					(proposedBy != null) ? "organization:" + proposedBy : form.kind());
+		}
+		return id;
+	}
+
+	private long insert(HelpForm form, boolean approved, @Nullable Long proposedBy) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		this.jdbc.sql("""
 				insert into help_entries (name, name_key, kind, languages, cost, counties, facilities, phone, email,
-				website, address, hours_en, hours_es, last_checked, approved, created_at, updated_at)
+				website, address, hours_en, hours_es, last_checked, approved, proposed_by, created_at, updated_at)
 				values (:name, :key, :kind, :languages, :cost, :counties, :facilities, :phone, :email, :website,
-				:address, :hoursEn, :hoursEs, :lastChecked, :approved, :now, :now)""")
+				:address, :hoursEn, :hoursEs, :lastChecked, :approved, :proposedBy, :now, :now)""")
 			.params(columns(form))
 			.param("approved", approved)
+			.param("proposedBy", proposedBy)
 			.param("now", now)
 			.update();
 		return this.jdbc.sql("select id from help_entries where name_key = ?")
@@ -157,11 +177,16 @@ class HelpDirectory {
 	}
 
 	/**
-	 * Replaces an entry's details by a checked form; false when there is no such entry.
+	 * Replaces an entry's details by a checked form, auditing the names of the fields it
+	 * changed; false when there is no such entry.
 	 */
 	@Transactional
-	boolean update(long id, HelpForm form) {
-		return this.jdbc.sql("""
+	boolean update(long id, HelpForm form, String actor) {
+		Optional<HelpEntry> before = find(id);
+		if (before.isEmpty()) {
+			return false;
+		}
+		boolean updated = this.jdbc.sql("""
 				update help_entries set name = :name, name_key = :key, kind = :kind, languages = :languages,
 				cost = :cost, counties = :counties, facilities = :facilities, phone = :phone, email = :email,
 				website = :website, address = :address, hours_en = :hoursEn, hours_es = :hoursEs,
@@ -170,27 +195,64 @@ class HelpDirectory {
 			.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
 			.param("id", id)
 			.update() == 1;
+		if (updated) {
+			this.audit.record(actor, "help.entry.update", "help-entry:" + id,
+					String.join(",", changed(columns(HelpForm.of(before.get())), columns(form))));
+		}
+		return updated;
 	}
 
-	/** Stores every form of a file, all or none (the forms were checked). */
+	private static List<String> changed(Map<String, Object> before, Map<String, Object> after) {
+		List<String> changed = new ArrayList<>();
+		after.forEach((column, value) -> {
+			if (!"key".equals(column) && !java.util.Objects.equals(before.get(column), value)) {
+				changed.add(column);
+			}
+		});
+		return changed;
+	}
+
+	/**
+	 * Stores every form of a file, all or none (the forms were checked), in one audit
+	 * entry.
+	 */
 	@Transactional
-	int createAll(List<HelpForm> forms) {
+	int createAll(List<HelpForm> forms, String actor) {
+		List<Long> ids = new ArrayList<>();
 		for (HelpForm form : forms) {
-			create(form, true);
+			ids.add(insert(form, true, null));
 		}
+		String range = ids.isEmpty() ? "" : ", ids " + ids.stream().mapToLong(Long::longValue).min().getAsLong()
+				+ " to " + ids.stream().mapToLong(Long::longValue).max().getAsLong();
+		this.audit.record(actor, "help.entry.import", "help-entries", ids.size() + " entries" + range);
 		return forms.size();
 	}
 
 	@Transactional
-	boolean approve(long id) {
-		return this.jdbc.sql("update help_entries set approved = true, updated_at = ? where id = ?")
+	boolean approve(long id, String actor) {
+		boolean approved = this.jdbc
+			.sql("update help_entries set approved = true, updated_at = ? where id = ? and approved = false")
 			.params(OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), id)
 			.update() == 1;
+		if (approved) {
+			this.audit.record(actor, "help.entry.approve", "help-entry:" + id, null);
+		}
+		return approved || find(id).isPresent();
 	}
 
+	/**
+	 * Deletes an entry: a proposal staff reject, or an entry staff remove; audited as
+	 * which it was.
+	 */
 	@Transactional
-	boolean delete(long id) {
-		return this.jdbc.sql("delete from help_entries where id = ?").param(id).update() == 1;
+	boolean delete(long id, String actor) {
+		Optional<HelpEntry> entry = find(id);
+		if (entry.isEmpty() || this.jdbc.sql("delete from help_entries where id = ?").param(id).update() != 1) {
+			return false;
+		}
+		this.audit.record(actor, entry.get().approved() ? "help.entry.delete" : "help.entry.reject", "help-entry:" + id,
+				null);
+		return true;
 	}
 
 	Optional<HelpEntry> find(long id) {
@@ -329,7 +391,8 @@ class HelpDirectory {
 				codes(rs.getString("languages")), HelpCost.valueOf(rs.getString("cost")),
 				codes(rs.getString("counties")), facilities(rs.getString("facilities")), rs.getString("phone"),
 				rs.getString("email"), rs.getString("website"), rs.getString("address"), rs.getString("hours_en"),
-				rs.getString("hours_es"), (checked != null) ? checked.toLocalDate() : null, rs.getBoolean("approved"));
+				rs.getString("hours_es"), (checked != null) ? checked.toLocalDate() : null, rs.getBoolean("approved"),
+				(rs.getObject("proposed_by") != null) ? rs.getLong("proposed_by") : null);
 	}
 
 	private String text(String key, Locale locale, Object... args) {

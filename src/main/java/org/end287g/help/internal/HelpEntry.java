@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
  * country
  * @param facilities the names of the detention facilities (jails) served
  * @param lastChecked when staff last checked the details, if ever
+ * @param proposedBy the organisation (accounts' id) whose organiser proposed it, if one
+ * did
  */
 record HelpEntry(long id, String name, HelpKind kind, List<String> languages, HelpCost cost, List<String> counties,
 		List<String> facilities, @Nullable String phone, @Nullable String email, @Nullable String website,
 		@Nullable String address, @Nullable String hoursEn, @Nullable String hoursEs, @Nullable LocalDate lastChecked,
-		boolean approved) {
+		boolean approved, @Nullable Long proposedBy) {
 
 	HelpEntry {
 		languages = List.copyOf(languages);

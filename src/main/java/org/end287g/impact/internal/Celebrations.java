@@ -73,14 +73,18 @@ class Celebrations {
 
 	/** The gathering campaign nearest the agency's county, other than its own. */
 	Optional<NextCampaign> next(String agencySlug) {
-		AgencyCampaigns calls = this.campaigns.getIfAvailable();
-		Optional<County> here = this.tracker.agency(agencySlug)
+		return this.tracker.agency(agencySlug)
 			.map((profile) -> profile.agency().county())
-			.flatMap((county) -> this.places.county(county.fips()));
-		if (calls == null || here.isEmpty()) {
+			.flatMap((county) -> this.places.county(county.fips()))
+			.flatMap((county) -> next(county, agencySlug));
+	}
+
+	/** The gathering campaign nearest a county, other than the agency's own. */
+	Optional<NextCampaign> next(County from, String agencySlug) {
+		AgencyCampaigns calls = this.campaigns.getIfAvailable();
+		if (calls == null) {
 			return Optional.empty();
 		}
-		County from = here.get();
 		record Near(AgencyView agency, double km) {
 		}
 		List<Near> nearest = this.tracker.listedAgencies()

@@ -1,6 +1,10 @@
 package org.end287g.tracker.web;
 
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletResponse;
+import org.end287g.tracker.AgenciesBeforeOurData;
 import org.end287g.tracker.search.SearchResults;
 import org.end287g.tracker.search.TrackerSearch;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +17,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One search box for a ZIP code, a city, a county ("Gaston County, NC") or an agency
- * name, with typos forgiven (see {@link TrackerSearch}).
+ * name, with typos forgiven (see {@link TrackerSearch}); agencies whose agreements ended
+ * before our data come from the modules that know them ({@link AgenciesBeforeOurData}).
  */
 @Controller
 class SearchController {
@@ -22,13 +27,17 @@ class SearchController {
 
 	private final CampaignCalls calls;
 
-	SearchController(TrackerSearch search, CampaignCalls calls) {
+	private final List<AgenciesBeforeOurData> before;
+
+	SearchController(TrackerSearch search, CampaignCalls calls, List<AgenciesBeforeOurData> before) {
 		this.search = search;
 		this.calls = calls;
+		this.before = before;
 	}
 
 	@GetMapping("/search")
-	String search(@RequestParam(required = false) @Nullable String q, Model model, HttpServletResponse response) {
+	String search(@RequestParam(required = false) @Nullable String q, Model model, HttpServletResponse response,
+			Locale locale) {
 		if (q == null) {
 			return "tracker/search";
 		}
@@ -53,6 +62,8 @@ class SearchController {
 		model.addAttribute("agencies", results.agencies());
 		model.addAttribute("counties", results.counties());
 		model.addAttribute("calls", this.calls.ofAgencies(results.agencies()));
+		model.addAttribute("endedBefore",
+				this.before.stream().flatMap((module) -> module.search(q.strip(), locale).stream()).toList());
 		return "tracker/search";
 	}
 

@@ -182,12 +182,89 @@ class ImpactTests {
 
 	@Test
 	void anAgencyThatEndedBeforeOurDataHasItsPageAtTheTrackersAddress() throws Exception {
-		this.mvc.perform(get("/agencies/" + MECKLENBURG))
-			.andExpect(status().isFound())
-			.andExpect(redirectedUrl("/wins/nc-mecklenburg-county-sheriffs-office-2018"));
+		String page = text(get("/agencies/" + MECKLENBURG));
+		assertThat(page).contains("<h1>Mecklenburg County Sheriff&#39;s Office</h1>")
+			.contains("North Carolina")
+			.contains("Mecklenburg County")
+			.contains("Had a 287(g) agreement until 5 December 2018; it ended when a new sheriff took office.")
+			.contains("Our data from ICE begin on")
+			.contains("so this agency is not in ICE&#39;s lists")
+			// its figures, with their sources
+			.contains("15,000")
+			.contains("National Immigration Project of the National Lawyers Guild")
+			// the win's story and its page
+			.contains("From 2006 the Sheriff&#39;s Office in Charlotte")
+			.contains("href=\"/wins/nc-mecklenburg-county-sheriffs-office-2018\"")
+			// help near the county, what is near it now, campaigns in the state
+			.contains("href=\"/help?county=37119\"")
+			.contains("href=\"/near?county=37119\"")
+			.contains("href=\"/campaigns?state=NC\"");
+		String spanish = text(get("/agencies/" + MECKLENBURG).header("Accept-Language", "es"));
+		assertThat(spanish)
+			.contains("Tuvo un acuerdo 287(g) hasta el 5 de diciembre de 2018; terminó cuando asumió un nuevo sheriff.")
+			.contains("Nuestros datos de ICE comienzan el")
+			.contains("15.000")
+			.contains("Desde 2006 la Oficina del Sheriff de Charlotte")
+			.contains("Ayuda cerca de Mecklenburg County, NC");
+		// the language switch works as on every page
+		assertThat(text(get("/agencies/" + MECKLENBURG).param("lang", "es"))).contains("Tuvo un acuerdo 287(g)");
+		// the story leads to the agency's page
+		assertThat(text(get("/wins/nc-mecklenburg-county-sheriffs-office-2018")))
+			.contains("href=\"/agencies/" + MECKLENBURG + "\"");
 		// the tracker's own agencies keep their page; unknown ones stay unknown
-		this.mvc.perform(get("/agencies/" + TrackerFixture.GASTON)).andExpect(status().isOk());
+		assertThat(text(get("/agencies/" + TrackerFixture.GASTON))).contains("Read the agreement")
+			.doesNotContain("Our data from ICE begin on");
 		this.mvc.perform(get("/agencies/nowhere-at-all")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/agencies/" + "a".repeat(300))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/agencies/%3Cscript%3E")).andExpect(status().is4xxClientError());
+	}
+
+	@Test
+	void theHistoryGivesModelsDatePrecisionAndHowAndADraftWinGivesNoPage() throws Exception {
+		String slug = "tx-before-our-data-police-department";
+		try {
+			this.jdbc.sql("""
+					insert into wins (slug, status, agency_name, state, agency_slug, models, ended_on, ended_precision,
+					how, story_en, created_at, updated_at) values (?, 'PUBLISHED', 'Before Our Data Police Department',
+					'TX', ?, 'JEM,TFM', DATE '2017-02-01', 'MONTH', 'AGENCY_DECISION', ?, current_timestamp,
+					current_timestamp)""").params(slug + "-2017", slug, "A long story. ".repeat(60)).update();
+			String page = text(get("/agencies/" + slug));
+			assertThat(page).contains(
+					"Had a 287(g) agreement (models JEM, TFM) until February 2017; the agency itself decided to end it.")
+				.contains("Texas")
+				// no county in its name: help for the whole directory, campaigns in the
+				// state
+				.contains("href=\"/help\"")
+				.contains("href=\"/campaigns?state=TX\"")
+				.contains("Read the whole story")
+				.doesNotContain("A long story. ".repeat(40));
+			assertThat(text(get("/agencies/" + slug).header("Accept-Language", "es"))).contains(
+					"Tuvo un acuerdo 287(g) (modelos JEM, TFM) hasta febrero de 2017; la propia agencia decidió terminarlo.");
+			// found by the site's search, in its language; generic words alone find
+			// nothing
+			assertThat(text(get("/search").param("q", "before our data"))).contains("href=\"/agencies/" + slug + "\"")
+				.contains("Ended in February 2017");
+			assertThat(text(get("/search").param("q", "Harris before our data")))
+				.doesNotContain("href=\"/agencies/" + slug + "\"");
+			this.jdbc.sql("update wins set status = 'DRAFT' where agency_slug = ?").param(slug).update();
+			Thread.sleep(600);
+			this.mvc.perform(get("/agencies/" + slug)).andExpect(status().isNotFound());
+		}
+		finally {
+			this.jdbc.sql("delete from wins where agency_slug = ?").param(slug).update();
+		}
+	}
+
+	@Test
+	void searchingMecklenburgFindsTheAgencyThatEndedBeforeOurData() throws Exception {
+		assertThat(text(get("/search").param("q", "Mecklenburg"))).contains("Agreements that ended before our data")
+			.contains("href=\"/agencies/" + MECKLENBURG + "\"")
+			.contains("Ended on 5 December 2018");
+		assertThat(text(get("/search").param("q", "mecklenburg county sheriff").header("Accept-Language", "es")))
+			.contains("Acuerdos que terminaron antes de nuestros datos")
+			.contains("Terminó el 5 de diciembre de 2018");
+		assertThat(text(get("/search").param("q", "county sheriff"))).doesNotContain("/agencies/" + MECKLENBURG + "\"");
+		assertThat(text(get("/search").param("q", "Gaston"))).doesNotContain("Agreements that ended before our data");
 	}
 
 	@Test
