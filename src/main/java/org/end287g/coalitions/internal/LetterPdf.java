@@ -65,9 +65,9 @@ class LetterPdf {
 			String to = letter.targetName() + ((letter.targetOffice() != null) ? ", " + letter.targetOffice() : "");
 			document.add(new Paragraph(this.fonts.phrase(text("coalitions.pdf.to", language, to), 11)));
 			if (letter.openedAt() != null) {
-				document.add(new Paragraph(
-						text("coalitions.pdf.date", language,
-								DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(letter.openedAt())),
+				document.add(new Paragraph(text("coalitions.pdf.date", language,
+						DateTimeFormatter.ofPattern(this.messages.getMessage("date.long", null, language), language)
+							.format(letter.openedAt())),
 						new Font(base, 10)));
 			}
 			document.add(new Paragraph(" ", new Font(base, 8)));

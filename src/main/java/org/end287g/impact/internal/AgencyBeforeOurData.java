@@ -179,14 +179,13 @@ class AgencyBeforeOurData implements AgenciesBeforeOurData {
 		return (win.ended() == null) ? "UNKNOWN" : win.precision();
 	}
 
-	private static String date(Win win, Locale locale) {
+	private String date(Win win, Locale locale) {
 		if (win.ended() == null) {
 			return "";
 		}
-		boolean spanish = "es".equals(locale.getLanguage());
 		String pattern = switch (win.precision()) {
-			case "DAY" -> spanish ? "d 'de' MMMM 'de' yyyy" : "d MMMM yyyy";
-			case "MONTH" -> spanish ? "MMMM 'de' yyyy" : "MMMM yyyy";
+			case "DAY" -> text("date.long", locale);
+			case "MONTH" -> text("date.month", locale);
 			default -> "yyyy";
 		};
 		return win.ended().format(DateTimeFormatter.ofPattern(pattern, locale));
@@ -202,8 +201,7 @@ class AgencyBeforeOurData implements AgenciesBeforeOurData {
 		}
 		String date = sheets.get(0)
 			.publishedOn()
-			.format(DateTimeFormatter
-				.ofPattern("es".equals(locale.getLanguage()) ? "d 'de' MMMM 'de' yyyy" : "d MMMM yyyy", locale));
+			.format(DateTimeFormatter.ofPattern(text("date.long", locale), locale));
 		return text("impact.agency.data", locale, date);
 	}
 

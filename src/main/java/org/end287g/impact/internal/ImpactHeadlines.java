@@ -51,13 +51,15 @@ class ImpactHeadlines implements HeadlineFigures {
 		return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
 	}
 
-	private static String source(Figure.Source source, Locale locale) {
+	private String source(Figure.Source source, Locale locale) {
 		StringBuilder text = new StringBuilder(source.title());
 		if (source.publisher() != null) {
 			text.append(", ").append(source.publisher());
 		}
 		if (source.date() != null) {
-			text.append(", ").append(source.date().format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale)));
+			text.append(", ")
+				.append(source.date()
+					.format(DateTimeFormatter.ofPattern(this.messages.getMessage("date.long", null, locale), locale)));
 		}
 		return text.toString();
 	}

@@ -112,7 +112,8 @@ class ImpactSummaries {
 			return this.messages.getMessage("impact.period.fiscal", new Object[] { figure.fiscalYear().toString() },
 					locale);
 		}
-		DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+		DateTimeFormatter format = DateTimeFormatter.ofPattern(this.messages.getMessage("date.long", null, locale),
+				locale);
 		String from = (figure.from() != null) ? date(figure.from(), format) : "";
 		String to = (figure.to() != null) ? date(figure.to(), format) : "";
 		if (figure.from() == null) {

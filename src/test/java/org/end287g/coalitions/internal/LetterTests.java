@@ -278,7 +278,7 @@ class LetterTests extends CoalitionsTestSupport {
 		String page = html(get("/letters/delivered-letter"));
 		assertThat(page).contains("Delivered on 1 July 2025 to Sheriff Alan Cloninger",
 				"The response, received on 15 July 2025", "The sheriff will review the agreement.");
-		assertThat(html(get("/letters/delivered-letter?lang=es"))).contains("Entregada el 1 julio 2025");
+		assertThat(html(get("/letters/delivered-letter?lang=es"))).contains("Entregada el 1 de julio de 2025");
 		assertThat(audits("letter.delivery", "letter:" + id)).isEqualTo(1);
 	}
 
