@@ -151,7 +151,7 @@ class PrintedMaterialsFitTests {
 			if ("es".equals(language)) {
 				assertThat(text).contains(
 						Readers.squash("Más de 9.223.372.036.854.775.807 personas puestas en "
-								+ "procesos de deportación a través de 287(g), de 2006 a 5 diciembre 2018."),
+								+ "procesos de deportación a través de 287(g), de 2006 a 5 de diciembre de 2018."),
 						"Fuente:");
 			}
 			else {

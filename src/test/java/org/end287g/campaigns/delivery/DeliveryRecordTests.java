@@ -118,7 +118,7 @@ class DeliveryRecordTests extends StaffTestSupport {
 				"Received by Chief deputy " + EMOJI,
 				"alt=\"Delivery of the petition at Gaston County Courthouse, 325 Dr MLK Jr Way on 1 July 2025\"");
 		assertThat(AccessibleHtml.problems(page)).isEmpty();
-		assertThat(html(get("/campaigns/" + GASTON + "?lang=es"))).contains("Entregada el 1 julio 2025");
+		assertThat(html(get("/campaigns/" + GASTON + "?lang=es"))).contains("Entregada el 1 de julio de 2025");
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class PageTests {
 					containsString("According to ICE&#39;s list published on 27 June 2025, shipped with end287g.")));
 		this.mvc.perform(get("/?lang=es"))
 			.andExpect(content()
-				.string(containsString("Según la lista de ICE publicada el 27 junio 2025, incluida con end287g.")));
+				.string(containsString("Según la lista de ICE publicada el 27 de junio de 2025, incluida con end287g.")));
 	}
 
 	@Test
