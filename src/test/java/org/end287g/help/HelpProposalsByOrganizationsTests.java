@@ -3,7 +3,6 @@ package org.end287g.help;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -279,20 +278,11 @@ class HelpProposalsByOrganizationsTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
+	/** An organisation's proposal: no date checked, which is staff's to give. */
 	private static Map<String, String> entry(String name) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("name", name);
+		Map<String, String> form = HelpTests.entry(name);
 		form.put("kind", "ACCOMPANIMENT");
-		form.put("languages", "en es");
-		form.put("cost", "FREE");
-		form.put("counties", HelpTests.MECKLENBURG);
-		form.put("facilities", "");
-		form.put("phone", "(704) 555-0100");
-		form.put("email", "help@example.org");
 		form.put("website", "https://accompany.example.org");
-		form.put("address", "");
-		form.put("hoursEn", "");
-		form.put("hoursEs", "");
 		form.put("lastChecked", "");
 		return form;
 	}

@@ -427,7 +427,8 @@ class HelpTests {
 			.update();
 	}
 
-	private static Map<String, String> entry(String name) {
+	/** A valid entry form; other help tests change what they need. */
+	static Map<String, String> entry(String name) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("name", name);
 		form.put("kind", "BOND_HELP");

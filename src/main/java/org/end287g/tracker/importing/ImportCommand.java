@@ -131,9 +131,11 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 				Path file = files.get(i);
 				try {
 					Instant started = this.followUps.now();
-					SheetImporter.Prepared prepared = prepared(next);
+					Future<SheetImporter.Prepared> current = next;
+					// queued before this one is awaited: a file that fails to read
+					// does not stop the ones after it
 					next = prepare(reading, files, i + 1, date);
-					ImportResult result = prepared.apply();
+					ImportResult result = prepared(current).apply();
 					out.println(result.summary());
 					failed |= result.status() == ImportResult.Status.REJECTED;
 					held += (result.status() == ImportResult.Status.HELD) ? 1 : 0;

@@ -69,8 +69,8 @@ class PageTests {
 			.andExpect(content().string(
 					containsString("According to ICE&#39;s list published on 27 June 2025, shipped with end287g.")));
 		this.mvc.perform(get("/?lang=es"))
-			.andExpect(content()
-				.string(containsString("Según la lista de ICE publicada el 27 de junio de 2025, incluida con end287g.")));
+			.andExpect(content().string(
+					containsString("Según la lista de ICE publicada el 27 de junio de 2025, incluida con end287g.")));
 	}
 
 	@Test
