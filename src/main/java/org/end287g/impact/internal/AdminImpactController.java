@@ -121,6 +121,7 @@ class AdminImpactController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("figures", this.figures.all());
 		model.addAttribute("measures", Figure.MEASURES);
+		model.addAttribute("models", Win.MODELS);
 		model.addAttribute("qualifiers", Figure.QUALIFIERS);
 		model.addAttribute("columns", FigureInput.COLUMNS);
 		return "impact/admin/figures";

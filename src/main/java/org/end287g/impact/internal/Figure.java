@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
  * One impact figure as stored: {@code agencySlug} null for a national figure; the period
  * is a fiscal year or dates (either end may be open).
  *
+ * @param model the agreement the figure concerns (JEM, TFM or WSO), null for the whole
+ * agency or the nation
  * @param qualifier EXACT, AT_LEAST ("more than") or ABOUT ("nearly"), as the source says
  */
-record Figure(long id, @Nullable String agencySlug, String measure, long value, String qualifier,
-		@Nullable Integer fiscalYear, @Nullable LocalDate from, @Nullable LocalDate to, Source source,
+record Figure(long id, @Nullable String agencySlug, @Nullable String model, String measure, long value,
+		String qualifier, @Nullable Integer fiscalYear, @Nullable LocalDate from, @Nullable LocalDate to, Source source,
 		@Nullable String note) {
 
 	static final List<String> MEASURES = List.of("ENCOUNTERS", "DETAINERS", "PEOPLE_PROCESSED", "REMOVALS",

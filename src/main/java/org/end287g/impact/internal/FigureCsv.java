@@ -60,7 +60,7 @@ final class FigureCsv {
 		int[] index = new int[FigureInput.COLUMNS.size()];
 		for (int i = 0; i < index.length; i++) {
 			index[i] = header.indexOf(FigureInput.COLUMNS.get(i));
-			if (index[i] < 0) {
+			if (index[i] < 0 && !FigureInput.OPTIONAL.contains(FigureInput.COLUMNS.get(i))) {
 				return new Result(List.of(), List.of(new LineRefusal(1, "file", "impact.csv.error.header")));
 			}
 		}
@@ -77,7 +77,7 @@ final class FigureCsv {
 			}
 			List<String> cells = new ArrayList<>();
 			for (int i : index) {
-				cells.add(row.get(i));
+				cells.add((i < 0) ? "" : row.get(i));
 			}
 			FigureInput.Checked checked = FigureInput.of(cells).check();
 			checked.refusals()

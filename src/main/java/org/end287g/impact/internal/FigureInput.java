@@ -10,32 +10,41 @@ import org.jspecify.annotations.Nullable;
  * A figure as staff type it in the form or a CSV line (the CSV's columns, in this order):
  * every value a text, read by {@link #check()}.
  */
-record FigureInput(@Nullable String agency, @Nullable String measure, @Nullable String value,
+record FigureInput(@Nullable String agency, @Nullable String model, @Nullable String measure, @Nullable String value,
 		@Nullable String qualifier, @Nullable String fiscalYear, @Nullable String from, @Nullable String to,
 		@Nullable String sourceTitle, @Nullable String sourcePublisher, @Nullable String sourceUrl,
 		@Nullable String sourceDate, @Nullable String note) {
 
 	/** The CSV's header, also its documentation's list of columns. */
-	static final List<String> COLUMNS = List.of("agency", "measure", "value", "qualifier", "fiscal_year", "from", "to",
-			"source_title", "source_publisher", "source_url", "source_date", "note");
+	static final List<String> COLUMNS = List.of("agency", "model", "measure", "value", "qualifier", "fiscal_year",
+			"from", "to", "source_title", "source_publisher", "source_url", "source_date", "note");
+
+	/**
+	 * Columns a CSV may leave out: files written before figures could name an agreement.
+	 */
+	static final List<String> OPTIONAL = List.of("model");
 
 	static final long MAX_VALUE = 1_000_000_000_000L;
 
 	private static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9,]*");
 
 	static FigureInput empty() {
-		return new FigureInput("", "", "", "EXACT", "", "", "", "", "", "", "", "");
+		return new FigureInput("", "", "", "", "EXACT", "", "", "", "", "", "", "", "");
 	}
 
 	static FigureInput of(List<String> cells) {
 		return new FigureInput(cells.get(0), cells.get(1), cells.get(2), cells.get(3), cells.get(4), cells.get(5),
-				cells.get(6), cells.get(7), cells.get(8), cells.get(9), cells.get(10), cells.get(11));
+				cells.get(6), cells.get(7), cells.get(8), cells.get(9), cells.get(10), cells.get(11), cells.get(12));
 	}
 
 	/** The figure, or the refusals: every value is checked, so all are told at once. */
 	Checked check() {
 		Checks checks = new Checks();
 		String slug = checks.slug("agency", this.agency, false);
+		String modelName = blank(this.model) ? null : checks.choice("model", this.model, Win.MODELS, null);
+		if (modelName != null && slug == null && checks.ok()) {
+			checks.refuse("model", "impact.error.model.national");
+		}
 		String measureName = checks.choice("measure", this.measure, Figure.MEASURES, null);
 		Long number = number(checks);
 		String qualifierName = checks.choice("qualifier", this.qualifier, Figure.QUALIFIERS, "EXACT");
@@ -59,8 +68,12 @@ record FigureInput(@Nullable String agency, @Nullable String measure, @Nullable 
 		if (!checks.ok() || measureName == null || number == null || qualifierName == null || title == null) {
 			return new Checked(null, checks.refusals());
 		}
-		return new Checked(new Figure(0, slug, measureName, number, qualifierName, year, start, end,
+		return new Checked(new Figure(0, slug, modelName, measureName, number, qualifierName, year, start, end,
 				new Figure.Source(title, publisher, url, published), noteText), List.of());
+	}
+
+	private static boolean blank(@Nullable String text) {
+		return text == null || text.isBlank();
 	}
 
 	private @Nullable Long number(Checks checks) {

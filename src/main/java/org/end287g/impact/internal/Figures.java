@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Figures {
 
-	private static final String COLUMNS = "id, agency_slug, measure, amount, qualifier, fiscal_year, period_from, "
+	private static final String COLUMNS = "id, agency_slug, model, measure, amount, qualifier, fiscal_year, period_from, "
 			+ "period_to, source_title, source_publisher, source_url, source_date, note";
 
 	private final JdbcClient jdbc;
@@ -72,9 +72,10 @@ class Figures {
 	}
 
 	static boolean sameFigure(Figure a, Figure b) {
-		return Objects.equals(a.agencySlug(), b.agencySlug()) && a.measure().equals(b.measure())
-				&& Objects.equals(a.fiscalYear(), b.fiscalYear()) && Objects.equals(a.from(), b.from())
-				&& Objects.equals(a.to(), b.to()) && a.source().title().equalsIgnoreCase(b.source().title());
+		return Objects.equals(a.agencySlug(), b.agencySlug()) && Objects.equals(a.model(), b.model())
+				&& a.measure().equals(b.measure()) && Objects.equals(a.fiscalYear(), b.fiscalYear())
+				&& Objects.equals(a.from(), b.from()) && Objects.equals(a.to(), b.to())
+				&& a.source().title().equalsIgnoreCase(b.source().title());
 	}
 
 	/** Adds figures all together or none (the caller checked each). */
@@ -83,11 +84,11 @@ class Figures {
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		for (Figure f : figures) {
 			this.jdbc.sql("""
-					insert into impact_figures (agency_slug, measure, amount, qualifier, fiscal_year, period_from,
-					period_to, source_title, source_publisher, source_url, source_date, note, created_at, created_by)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(java.util.Arrays.asList(f.agencySlug(), f.measure(), f.value(), f.qualifier(), f.fiscalYear(),
-						f.from(), f.to(), f.source().title(), f.source().publisher(), f.source().url(),
+					insert into impact_figures (agency_slug, model, measure, amount, qualifier, fiscal_year,
+					period_from, period_to, source_title, source_publisher, source_url, source_date, note, created_at,
+					created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(java.util.Arrays.asList(f.agencySlug(), f.model(), f.measure(), f.value(), f.qualifier(),
+						f.fiscalYear(), f.from(), f.to(), f.source().title(), f.source().publisher(), f.source().url(),
 						f.source().date(), f.note(), now, actor))
 				.update();
 		}
@@ -105,8 +106,9 @@ class Figures {
 
 	private static Figure figure(ResultSet rs, int n) throws SQLException {
 		Object year = rs.getObject("fiscal_year");
-		return new Figure(rs.getLong("id"), rs.getString("agency_slug"), rs.getString("measure"), rs.getLong("amount"),
-				rs.getString("qualifier"), (year != null) ? Integer.valueOf(((Number) year).intValue()) : null,
+		return new Figure(rs.getLong("id"), rs.getString("agency_slug"), rs.getString("model"), rs.getString("measure"),
+				rs.getLong("amount"), rs.getString("qualifier"),
+				(year != null) ? Integer.valueOf(((Number) year).intValue()) : null,
 				rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
 				new Figure.Source(rs.getString("source_title"), rs.getString("source_publisher"),
 						rs.getString("source_url"), rs.getObject("source_date", LocalDate.class)),

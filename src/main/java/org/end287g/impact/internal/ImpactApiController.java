@@ -42,12 +42,13 @@ class ImpactApiController {
 	}
 
 	/** A figure as open data writes it. */
-	record FigureJson(String measure, long value, String qualifier, String period, @Nullable Integer fiscalYear,
-			@Nullable String from, @Nullable String to, SourceJson source, @Nullable String note) {
+	record FigureJson(@Nullable String model, String measure, long value, String qualifier, String period,
+			@Nullable Integer fiscalYear, @Nullable String from, @Nullable String to, SourceJson source,
+			@Nullable String note) {
 
 		static FigureJson of(Figure f) {
-			return new FigureJson(f.measure(), f.value(), f.qualifier(), f.period(), f.fiscalYear(), text(f.from()),
-					text(f.to()), SourceJson.of(f.source()), f.note());
+			return new FigureJson(f.model(), f.measure(), f.value(), f.qualifier(), f.period(), f.fiscalYear(),
+					text(f.from()), text(f.to()), SourceJson.of(f.source()), f.note());
 		}
 
 	}
@@ -124,7 +125,7 @@ class ImpactApiController {
 	private static ResponseEntity<String> csv(List<Figure> list, String name) {
 		StringBuilder csv = new StringBuilder(String.join(",", FigureInput.COLUMNS)).append("\r\n");
 		for (Figure f : list) {
-			List<@Nullable String> cells = java.util.Arrays.asList(f.agencySlug(), f.measure(),
+			List<@Nullable String> cells = java.util.Arrays.asList(f.agencySlug(), f.model(), f.measure(),
 					Long.toString(f.value()), f.qualifier(),
 					(f.fiscalYear() != null) ? f.fiscalYear().toString() : null, text(f.from()), text(f.to()),
 					f.source().title(), f.source().publisher(), f.source().url(), text(f.source().date()), f.note());

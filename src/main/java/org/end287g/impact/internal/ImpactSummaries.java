@@ -96,6 +96,9 @@ class ImpactSummaries {
 		String amount = amount(figure, locale);
 		String text = this.messages.getMessage("impact.line." + figure.measure(),
 				new Object[] { amount, period(figure, locale) }, locale);
+		if (figure.model() != null) {
+			text = this.messages.getMessage("impact.line.model", new Object[] { text, figure.model() }, locale);
+		}
 		return new ImpactView.Line(text, figure.source());
 	}
 

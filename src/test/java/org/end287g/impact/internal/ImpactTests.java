@@ -90,7 +90,12 @@ class ImpactTests {
 			.andExpect(jsonPath("$[0].agency.slug").value(MECKLENBURG))
 			.andExpect(jsonPath("$[0].models").isArray())
 			.andExpect(jsonPath("$[0].sources[0].title").isNotEmpty())
-			.andExpect(jsonPath("$[1].agency.slug").doesNotExist());
+			// an agency ICE lists again keeps no address of its own; one it no longer
+			// lists has
+			// the tracker's form of one
+			.andExpect(jsonPath("$[?(@.agency.name == \"Harris County Sheriff's Office\" && @.agency.slug == null)]")
+				.exists())
+			.andExpect(jsonPath("$[?(@.agency.name == \"Hudson County\")].agency.slug").value("nj-hudson-county"));
 	}
 
 	@Test
@@ -104,7 +109,11 @@ class ImpactTests {
 			.andExpect(jsonPath("$.figures[?(@.measure == 'PEOPLE_PROCESSED')].source.title")
 				.value("Webinar Discussion with Community Organizers and Lawyers Who Fought to End ICE Collaboration"));
 		String csv = text(get("/api/v1/agencies/" + MECKLENBURG + "/impact.csv"));
-		assertThat(csv).startsWith(HEADER.replace("\n", "\r\n")).contains(",REMOVALS,288,EXACT,2017,");
+		// the export names the agreement too (empty: the whole agency); an import may
+		// leave
+		// that column out, as files written before it do
+		assertThat(csv).startsWith(HEADER.replace("agency,", "agency,model,").replace("\n", "\r\n"))
+			.contains(",,REMOVALS,288,EXACT,2017,");
 		// an agency the tracker knows without figures has none; anything else is unknown
 		this.mvc.perform(get("/api/v1/agencies/" + TrackerFixture.GASTON + "/impact"))
 			.andExpect(status().isOk())
@@ -214,6 +223,13 @@ class ImpactTests {
 		// the tracker's own agencies keep their page; unknown ones stay unknown
 		assertThat(text(get("/agencies/" + TrackerFixture.GASTON))).contains("Read the agreement")
 			.doesNotContain("Our data from ICE begin on");
+		// the other shipped wins of agencies ICE no longer lists have their page too
+		assertThat(text(get("/agencies/az-maricopa-county-sheriffs-office")))
+			.contains("<h1>Maricopa County Sheriff&#39;s Office</h1>")
+			.contains("ICE itself ended it")
+			.contains("href=\"/help?county=04013\"");
+		assertThat(text(get("/agencies/nj-hudson-county"))).contains("Had a 287(g) agreement until March 2018")
+			.contains("href=\"/wins/nj-hudson-county-2018\"");
 		this.mvc.perform(get("/agencies/nowhere-at-all")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/agencies/" + "a".repeat(300))).andExpect(status().isNotFound());
 		this.mvc.perform(get("/agencies/%3Cscript%3E")).andExpect(status().is4xxClientError());
@@ -335,6 +351,69 @@ class ImpactTests {
 		assertThat(figures()).isEqualTo(before);
 		this.mvc.perform(post("/admin/impact/figures/" + id + "/delete").with(Staff.admin()).with(csrf()))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aFigureMayCountOneOfAnAgencysAgreements() throws Exception {
+		long before = figures();
+		this.mvc
+			.perform(post("/admin/impact/figures").with(Staff.admin())
+				.with(csrf())
+				.param("agency", TrackerFixture.GASTON)
+				.param("model", "jem")
+				.param("measure", "DETAINERS")
+				.param("value", "77")
+				.param("fiscalYear", "2019")
+				.param("sourceTitle", "Jail agreement report"))
+			.andExpect(redirectedUrl("/admin/impact"));
+		// the same count for the agency as a whole is another figure
+		figure("DETAINERS", "77", "2019", "", "", "Jail agreement report", "")
+			.andExpect(redirectedUrl("/admin/impact"));
+		assertThat(figures()).isEqualTo(before + 2);
+		assertThat(text(get("/agencies/" + TrackerFixture.GASTON))).contains("Agreement: JEM.");
+		assertThat(text(get("/agencies/" + TrackerFixture.GASTON).header("Accept-Language", "es")))
+			.contains("Acuerdo: JEM.");
+		this.mvc.perform(get("/api/v1/agencies/" + TrackerFixture.GASTON + "/impact"))
+			.andExpect(jsonPath("$.figures[?(@.source.title == 'Jail agreement report' && @.model == 'JEM')]").exists())
+			.andExpect(jsonPath("$.figures[?(@.source.title == 'Jail agreement report' && @.model == null)]").exists());
+		assertThat(text(get("/api/v1/agencies/" + TrackerFixture.GASTON + "/impact.csv")))
+			.startsWith("agency,model,measure,")
+			.contains(TrackerFixture.GASTON + ",JEM,DETAINERS,77,");
+		// a national figure names no agreement, and only the three models exist
+		assertThat(text(post("/admin/impact/figures").with(Staff.admin())
+			.with(csrf())
+			.param("agency", "")
+			.param("model", "JEM")
+			.param("measure", "REMOVALS")
+			.param("value", "5")
+			.param("fiscalYear", "2019")
+			.param("sourceTitle", "A report"), 400)).contains("A national figure cannot name an agreement");
+		assertThat(text(post("/admin/impact/figures").with(Staff.admin())
+			.with(csrf())
+			.header("Accept-Language", "es")
+			.param("agency", TrackerFixture.GASTON)
+			.param("model", "<b>ICE</b>")
+			.param("measure", "REMOVALS")
+			.param("value", "5")
+			.param("fiscalYear", "2019")
+			.param("sourceTitle", "Informe"), 400)).contains("Elija uno de los valores de la lista");
+		// a CSV may name the agreement in a column of its own
+		String csv = "agency,model,measure,value,qualifier,fiscal_year,from,to,source_title,source_publisher,"
+				+ "source_url,source_date,note\n" + TrackerFixture.GASTON
+				+ ",WSO,PEOPLE_HELD,12,,2020,,,Warrant report,,,,\n"
+				+ ",TFM,PEOPLE_HELD,12,,2020,,,Warrant report,,,,\n";
+		assertThat(text(post("/admin/impact/import").with(Staff.admin()).with(csrf()).param("csv", csv), 400))
+			.contains("A national figure cannot name an agreement");
+		assertThat(figures()).isEqualTo(before + 2);
+		this.mvc
+			.perform(post("/admin/impact/import").with(Staff.admin())
+				.with(csrf())
+				.param("csv", csv.substring(0, csv.lastIndexOf(",TFM")))
+				.param("dryRun", "false"))
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.sql("select model from impact_figures where source_title = 'Warrant report'")
+			.query(String.class)
+			.list()).containsExactly("WSO");
 	}
 
 	@Test
