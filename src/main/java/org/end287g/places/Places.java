@@ -2,6 +2,8 @@ package org.end287g.places;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +40,20 @@ public interface Places {
 	 * empty when nothing in that state matches or the match is ambiguous.
 	 */
 	Optional<County> matchCounty(@Nullable String stateCode, @Nullable String rawName);
+
+	/**
+	 * "Gaston" in "Gaston County Sheriff's Office": a name that starts with its county.
+	 */
+	Pattern COUNTY_IN_NAME = Pattern.compile("(?i)^(.+?)\\s+(county|parish|borough)\\b");
+
+	/**
+	 * The county an agency's name starts with ("Gaston County Sheriff's Office"), as
+	 * {@link #matchCounty} finds it in the state; empty when the name starts with none.
+	 */
+	default Optional<County> countyInName(@Nullable String stateCode, String agencyName) {
+		Matcher matcher = COUNTY_IN_NAME.matcher(agencyName);
+		return matcher.find() ? matchCounty(stateCode, matcher.group(1)) : Optional.empty();
+	}
 
 	Optional<ZipCode> zip(@Nullable String zip);
 

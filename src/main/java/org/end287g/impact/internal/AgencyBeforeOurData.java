@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.end287g.places.County;
@@ -38,9 +37,6 @@ class AgencyBeforeOurData implements AgenciesBeforeOurData {
 
 	/** How much of the story the page shows before its link. */
 	static final int EXCERPT = 320;
-
-	/** "Mecklenburg County" in "Mecklenburg County Sheriff's Office". */
-	private static final Pattern COUNTY = Pattern.compile("^(.+?\\b(?:County|Parish|Borough))\\b");
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -151,8 +147,7 @@ class AgencyBeforeOurData implements AgenciesBeforeOurData {
 
 	/** The county the agency's name places it in ("Mecklenburg County ..."). */
 	private Optional<County> county(Win win) {
-		Matcher matcher = COUNTY.matcher(win.agencyName());
-		return matcher.find() ? this.places.matchCounty(win.state(), matcher.group(1)) : Optional.empty();
+		return this.places.countyInName(win.state(), win.agencyName());
 	}
 
 	/**
@@ -199,9 +194,7 @@ class AgencyBeforeOurData implements AgenciesBeforeOurData {
 		if (sheets.isEmpty()) {
 			return text("impact.agency.data.none", locale);
 		}
-		String date = sheets.get(0)
-			.publishedOn()
-			.format(DateTimeFormatter.ofPattern(text("date.long", locale), locale));
+		String date = sheets.get(0).publishedOn().format(this.summaries.longDate(locale));
 		return text("impact.agency.data", locale, date);
 	}
 

@@ -1,6 +1,5 @@
 package org.end287g.impact.internal;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -57,9 +56,7 @@ class ImpactHeadlines implements HeadlineFigures {
 			text.append(", ").append(source.publisher());
 		}
 		if (source.date() != null) {
-			text.append(", ")
-				.append(source.date()
-					.format(DateTimeFormatter.ofPattern(this.messages.getMessage("date.long", null, locale), locale)));
+			text.append(", ").append(source.date().format(this.summaries.longDate(locale)));
 		}
 		return text.toString();
 	}

@@ -115,8 +115,7 @@ class ImpactSummaries {
 			return this.messages.getMessage("impact.period.fiscal", new Object[] { figure.fiscalYear().toString() },
 					locale);
 		}
-		DateTimeFormatter format = DateTimeFormatter.ofPattern(this.messages.getMessage("date.long", null, locale),
-				locale);
+		DateTimeFormatter format = longDate(locale);
 		String from = (figure.from() != null) ? date(figure.from(), format) : "";
 		String to = (figure.to() != null) ? date(figure.to(), format) : "";
 		if (figure.from() == null) {
@@ -126,6 +125,14 @@ class ImpactSummaries {
 			return this.messages.getMessage("impact.period.since", new Object[] { from }, locale);
 		}
 		return this.messages.getMessage("impact.period.range", new Object[] { from, to }, locale);
+	}
+
+	/**
+	 * Dates written out in full, as the page's language writes them ("5 de diciembre de
+	 * 2018").
+	 */
+	DateTimeFormatter longDate(Locale locale) {
+		return DateTimeFormatter.ofPattern(this.messages.getMessage("date.long", null, locale), locale);
 	}
 
 	/** A first of January stands for the year alone, as sources often give only it. */

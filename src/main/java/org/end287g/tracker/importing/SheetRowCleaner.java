@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.end287g.places.County;
 import org.end287g.places.Places;
@@ -32,8 +30,6 @@ class SheetRowCleaner {
 
 	private static final Map<String, String> KINDS = Map.of("county", "COUNTY", "municipality", "MUNICIPALITY",
 			"stateagency", "STATE_AGENCY");
-
-	private static final Pattern COUNTY_IN_NAME = Pattern.compile("(?i)^(.+?)\\s+(county|parish|borough)\\b");
 
 	/** Rows remembered before the memo starts again: a few sheets' worth. */
 	private static final int REMEMBERED = 20_000;
@@ -109,17 +105,12 @@ class SheetRowCleaner {
 		boolean given = !text.isEmpty() && !text.startsWith("#");
 		Optional<County> county = given ? this.places.matchCounty(state, text) : Optional.empty();
 		if (county.isEmpty()) {
-			county = countyInName(state, agencyName);
+			county = this.places.countyInName(state, agencyName);
 		}
 		if (county.isEmpty() && (given || "COUNTY".equals(kind))) {
 			issues.add("UNKNOWN_COUNTY");
 		}
 		return county.map(County::fips).orElse(null);
-	}
-
-	private Optional<County> countyInName(String state, String agencyName) {
-		Matcher matcher = COUNTY_IN_NAME.matcher(agencyName);
-		return matcher.find() ? this.places.matchCounty(state, matcher.group(1)) : Optional.empty();
 	}
 
 	private static @Nullable LocalDate signed(@Nullable String raw, List<String> issues) {
