@@ -86,7 +86,8 @@ done_at=$(awk '/^[0-9.]+ ACCEPTED participating/ { print $1 }' "$WORK/last.log")
 last_line=$(grep -E ' (ACCEPTED|REJECTED) participating' "$WORK/last.log" | cut -d' ' -f2-)
 agreements=$(psql -h 127.0.0.1 -U postgres -d "$PGDB" -qAt -c 'select count(*) from agreement')
 active=$(psql -h 127.0.0.1 -U postgres -d "$PGDB" -qAt -c "select count(*) from agreement where status = 'ACTIVE'")
-rows=$(psql -h 127.0.0.1 -U postgres -d "$PGDB" -qAt -c 'select count(*) from sheet_row')
+rows=$(psql -h 127.0.0.1 -U postgres -d "$PGDB" -qAt -c 'select coalesce(sum(row_count), 0) from sheet_rows')
+rows_size=$(psql -h 127.0.0.1 -U postgres -d "$PGDB" -qAt -c "select pg_size_pretty(pg_total_relation_size('sheet_rows'))")
 
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? "met" : "MISSED" }'; }
 import_seconds=$(echo "$total - $first" | bc)
@@ -101,7 +102,7 @@ peak_all=$(heap all | awk '{ print $3 }')
 	else
 		echo "generated: $(cat "$WORK/generator.txt") in $(printf '%.0f' "$gen_seconds") s"
 	fi
-	echo "imported:  $files files ($participating participating days, $((files - participating)) pending), $accepted accepted, $rejected rejected; then $agreements agreements ($active active), $rows sheet rows"
+	echo "imported:  $files files ($participating participating days, $((files - participating)) pending), $accepted accepted, $rejected rejected; then $agreements agreements ($active active), $rows sheet rows stored in $rows_size"
 	echo
 	printf 'whole history from empty: %.1f s from the first sheet to the last (JVM start excluded; %.1f s with it); %s\n' \
 		"$import_seconds" "$total" "$per_sheet"

@@ -23,7 +23,7 @@ public final class TrackerFixture {
 	}
 
 	public void clear() {
-		for (String table : new String[] { "sheet_row", "agreement_event", "agreement", "agency_name", "agency",
+		for (String table : new String[] { "sheet_rows", "agreement_event", "agreement", "agency_name", "agency",
 				"ice_sheet" }) {
 			this.jdbc.sql("delete from " + table).update();
 		}

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +30,16 @@ class AgencyResolver {
 
 	private final AgencyWriter writer;
 
-	AgencyResolver(JdbcClient jdbc, AgencyWriter writer) {
+	private final SheetMembers members;
+
+	AgencyResolver(JdbcClient jdbc, AgencyWriter writer, SheetMembers members) {
 		this.jdbc = jdbc;
 		this.writer = writer;
+		this.members = members;
 	}
 
-	record Resolution(Long[] agreementIds, int renamed) {
+	/** Each row's agreement and its agency, null for a row that resolved to none. */
+	record Resolution(Long[] agreementIds, Long[] agencyIds, int renamed) {
 	}
 
 	Resolution resolve(long sheetId, SheetFileName sheet, List<CleanRow> rows) {
@@ -52,7 +58,14 @@ class AgencyResolver {
 			}
 		}
 		Long[] agreementIds = this.writer.agreements(sheet, groups, rows);
-		return new Resolution(agreementIds, renamed);
+		Long[] agencyIds = new Long[rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			AgencyGroup group = (agreementIds[i] != null) ? groups.get(rows.get(i).agencyKey()) : null;
+			if (group != null) {
+				agencyIds[i] = group.agencyId();
+			}
+		}
+		return new Resolution(agreementIds, agencyIds, renamed);
 	}
 
 	private Map<String, Long> knownNames() {
@@ -137,26 +150,34 @@ class AgencyResolver {
 	}
 
 	private List<AgencyGroup> listedGroups(long sheetId) {
-		Map<Long, AgencyGroup> groups = new LinkedHashMap<>();
+		record Agency(String state, String name, @Nullable String countyFips, String kind) {
+		}
+		Map<Long, Agency> agencies = new HashMap<>();
+		Map<Long, String> models = new HashMap<>();
 		this.jdbc
-			.sql("select a.id, a.state, a.name, a.county_fips, a.kind, g.model, r.raw_signed from sheet_row r "
-					+ "join agreement g on g.id = r.agreement_id join agency a on a.id = g.agency_id "
-					+ "where r.sheet_id = ?")
-			.param(sheetId)
+			.sql("select g.id, g.model, a.id, a.state, a.name, a.county_fips, a.kind from agreement g "
+					+ "join agency a on a.id = g.agency_id")
 			.query((rs, n) -> {
-				long id = rs.getLong(1);
-				String name = rs.getString(3);
-				AgencyGroup group = groups.computeIfAbsent(id, (k) -> new AgencyGroup(k, "", "", "", null, ""));
-				if (group.state().isEmpty()) {
-					group = new AgencyGroup(id, rs.getString(2), Names.key(name), name, rs.getString(4),
-							rs.getString(5));
-					groups.put(id, group);
+				models.put(rs.getLong(1), rs.getString(2));
+				if (!agencies.containsKey(rs.getLong(3))) {
+					agencies.put(rs.getLong(3),
+							new Agency(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
 				}
-				group.models().add(rs.getString(6));
-				SignedDates.parse(rs.getString(7)).ifPresent(group.signed()::add);
-				return id;
+				return n;
 			})
 			.list();
+		Map<Long, AgencyGroup> groups = new LinkedHashMap<>();
+		for (SheetMembers.Member row : this.members.of(sheetId).rows()) {
+			Agency agency = agencies.get(row.agency());
+			String model = models.get(row.agreement());
+			if (agency == null || model == null) {
+				continue;
+			}
+			AgencyGroup group = groups.computeIfAbsent(row.agency(), (id) -> new AgencyGroup(id, agency.state(),
+					Names.key(agency.name()), agency.name(), agency.countyFips(), agency.kind()));
+			group.models().add(model);
+			SignedDates.parse(row.signed()).ifPresent(group.signed()::add);
+		}
 		return List.copyOf(groups.values());
 	}
 

@@ -115,10 +115,18 @@ class AgencyWriter {
 		// the
 		// whole history); the latest is the newest for every agreement it lists
 		if (publishedLater(sheet)) {
-			this.jdbc.sql(
-					"select r.agreement_id, max(s.published_at) from sheet_row r join ice_sheet s on s.id = r.sheet_id "
-							+ "where s.list = 'PARTICIPATING' and r.agreement_id is not null group by r.agreement_id")
-				.query((rs, n) -> lastParticipating.put(rs.getLong(1), rs.getObject(2, LocalDateTime.class)))
+			this.jdbc
+				.sql("select s.published_at, r.agreement_ids from sheet_rows r join ice_sheet s on s.id = r.sheet_id "
+						+ "where s.list = 'PARTICIPATING'")
+				.query((rs, n) -> {
+					LocalDateTime published = rs.getObject(1, LocalDateTime.class);
+					for (Long id : SheetRows.ids(rs.getString(2))) {
+						if (id != null) {
+							lastParticipating.merge(id, published, (a, b) -> a.isAfter(b) ? a : b);
+						}
+					}
+					return n;
+				})
 				.list();
 		}
 		refreshDetails(sheet, groups, rows, ids, lastListed, lastParticipating, stored);

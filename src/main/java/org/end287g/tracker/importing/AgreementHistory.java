@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +41,7 @@ class AgreementHistory {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
+	private final SheetRows rows;
 
 	private final HistoryWriter writer;
 
@@ -49,9 +49,9 @@ class AgreementHistory {
 
 	private final AtomicLong fullReplays = new AtomicLong();
 
-	AgreementHistory(JdbcClient jdbc, JdbcTemplate template, SheetMembers members) {
+	AgreementHistory(JdbcClient jdbc, JdbcTemplate template, SheetMembers members, SheetRows rows) {
 		this.jdbc = jdbc;
-		this.template = template;
+		this.rows = rows;
 		this.writer = new HistoryWriter(template);
 		this.append = new HistoryAppend(jdbc, this.writer, members);
 	}
@@ -73,7 +73,7 @@ class AgreementHistory {
 	 */
 	Map<Long, Timeline> replayAll() {
 		this.fullReplays.incrementAndGet();
-		Map<Long, Timeline> timelines = replay(sheets("1 = 1"), members());
+		Map<Long, Timeline> timelines = replay(sheets("1 = 1"), this::names);
 		this.writer.write(timelines);
 		return timelines;
 	}
@@ -107,25 +107,25 @@ class AgreementHistory {
 	}
 
 	/**
-	 * Per sheet, the agreements it lists and the agency name of the first row listing
-	 * each.
+	 * The agreements a sheet lists and the agency name of the first row listing each,
+	 * read one sheet at a time: a long history does not fit in memory at once.
 	 */
-	private Map<Long, Map<Long, String>> members() {
-		Map<Long, Map<Long, String>> members = new HashMap<>();
-		this.template.query(
-				"select sheet_id, agreement_id, raw_agency from sheet_row where agreement_id is not null "
-						+ "order by sheet_id, row_number",
-				(RowCallbackHandler) (rs) -> members.computeIfAbsent(rs.getLong(1), (k) -> new HashMap<>())
-					.putIfAbsent(rs.getLong(2), Names.tidy(rs.getString(3))));
-		return members;
+	private Map<Long, String> names(long sheetId) {
+		Map<Long, String> names = new HashMap<>();
+		for (SheetRows.Stored row : this.rows.read(sheetId)) {
+			if (row.agreementId() != null) {
+				names.putIfAbsent(row.agreementId(), Names.tidy(row.agency()));
+			}
+		}
+		return names;
 	}
 
-	static Map<Long, Timeline> replay(List<SheetPoint> sheets, Map<Long, Map<Long, String>> members) {
+	static Map<Long, Timeline> replay(List<SheetPoint> sheets, Function<Long, Map<Long, String>> members) {
 		Map<Long, Timeline> timelines = new HashMap<>();
 		Set<Long> active = Set.of();
 		Set<Long> pending = Set.of();
 		for (SheetPoint sheet : sheets) {
-			Map<Long, String> names = members.getOrDefault(sheet.id(), Map.of());
+			Map<Long, String> names = members.apply(sheet.id());
 			Set<Long> listed = names.keySet();
 			Set<Long> touched = new LinkedHashSet<>(sheet.participating() ? active : pending);
 			touched.addAll(listed);

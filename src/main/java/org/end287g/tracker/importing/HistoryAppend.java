@@ -63,7 +63,7 @@ class HistoryAppend {
 					pending.contains(id));
 			timelines.put(id, timeline);
 		}
-		this.writer.append(sheet, timelines, before);
+		this.writer.append(sheet, names.keySet(), timelines, before);
 		return Optional.of(timelines);
 	}
 

@@ -1,5 +1,6 @@
 package org.end287g.tracker.importing;
 
+import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,13 +33,16 @@ class HistoryWriter {
 	 * Writes timelines resumed from {@code before}: their changed rows and their events,
 	 * which are all new.
 	 */
-	void append(AgreementHistory.SheetPoint sheet, Map<Long, Timeline> timelines, Map<Long, Timeline.Stored> before) {
+	void append(AgreementHistory.SheetPoint sheet, Collection<Long> listed, Map<Long, Timeline> timelines,
+			Map<Long, Timeline.Stored> before) {
 		// every agreement the sheet lists was last listed by it: one statement, not a row
 		// each; only rows that changed otherwise are updated one by one
-		this.template.update(
-				"update agreement set last_listed = ? where last_listed <> ? and id in "
-						+ "(select agreement_id from sheet_row where sheet_id = ?)",
-				sheet.publishedAt(), sheet.publishedAt(), sheet.id());
+		this.template.update("update agreement set last_listed = ? where last_listed <> ? and id = any (?)",
+				(PreparedStatement statement) -> {
+					statement.setObject(1, sheet.publishedAt());
+					statement.setObject(2, sheet.publishedAt());
+					statement.setArray(3, statement.getConnection().createArrayOf("bigint", listed.toArray()));
+				});
 		Map<Long, Timeline.Stored> listedBefore = new HashMap<>();
 		before.forEach((id, stored) -> listedBefore.put(id, withLastListed(stored, timelines.get(id))));
 		writeAgreements(timelines, listedBefore);

@@ -1,10 +1,15 @@
 package org.end287g.tracker.importing;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,8 +26,29 @@ class SheetMembers {
 
 	private static final int KEPT = 8;
 
-	/** The agreements a sheet lists, in row order, and their agencies. */
-	record Listing(Map<Long, String> names, Set<Long> agencies) {
+	/**
+	 * A row that names an agreement: its agency, the agency's name as listed, the signing
+	 * date as written.
+	 */
+	record Member(long agreement, long agency, String name, @Nullable String signed) {
+	}
+
+	/**
+	 * The agreements a sheet lists, in row order, with the agency name of the first row
+	 * listing each, and their agencies.
+	 */
+	record Listing(List<Member> rows, Map<Long, String> names, Set<Long> agencies) {
+
+		static Listing of(List<Member> rows) {
+			Map<Long, String> names = new LinkedHashMap<>();
+			Set<Long> agencies = new LinkedHashSet<>();
+			for (Member row : rows) {
+				names.putIfAbsent(row.agreement(), row.name());
+				agencies.add(row.agency());
+			}
+			return new Listing(List.copyOf(rows), Collections.unmodifiableMap(names),
+					Collections.unmodifiableSet(agencies));
+		}
 
 		Set<Long> agreements() {
 			return this.names.keySet();
@@ -31,6 +57,8 @@ class SheetMembers {
 	}
 
 	private final JdbcClient jdbc;
+
+	private final SheetRows sheetRows;
 
 	private final Map<Long, Listing> kept = Collections.synchronizedMap(new LinkedHashMap<>(KEPT * 2, 0.75f, true) {
 
@@ -41,8 +69,9 @@ class SheetMembers {
 
 	});
 
-	SheetMembers(JdbcClient jdbc) {
+	SheetMembers(JdbcClient jdbc, SheetRows sheetRows) {
 		this.jdbc = jdbc;
+		this.sheetRows = sheetRows;
 	}
 
 	/** What the stored sheet lists, read once. */
@@ -55,24 +84,36 @@ class SheetMembers {
 		return listing;
 	}
 
+	/**
+	 * Keeps what a sheet being imported lists, as its rows were written. Harmless if the
+	 * import then rolls back: the sheet's id is never given again.
+	 */
+	void remember(long sheetId, Listing listing) {
+		this.kept.put(sheetId, listing);
+	}
+
 	/** Forgets every sheet: their rows were deleted. */
 	void forgetAll() {
 		this.kept.clear();
 	}
 
 	private Listing read(long sheetId) {
-		Map<Long, String> names = new LinkedHashMap<>();
-		Set<Long> agencies = new LinkedHashSet<>();
-		this.jdbc
-			.sql("select r.agreement_id, r.raw_agency, g.agency_id from sheet_row r "
-					+ "join agreement g on g.id = r.agreement_id where r.sheet_id = ? order by r.row_number")
-			.param(sheetId)
-			.query((rs, n) -> {
-				names.putIfAbsent(rs.getLong(1), Names.tidy(rs.getString(2)));
-				return agencies.add(rs.getLong(3));
-			})
-			.list();
-		return new Listing(Collections.unmodifiableMap(names), Collections.unmodifiableSet(agencies));
+		List<SheetRows.Stored> stored = this.sheetRows.read(sheetId);
+		Map<Long, Long> agencies = new HashMap<>();
+		if (!stored.isEmpty()) {
+			this.jdbc.sql("select id, agency_id from agreement")
+				.query((rs, n) -> agencies.put(rs.getLong(1), rs.getLong(2)))
+				.list();
+		}
+		List<Member> rows = new ArrayList<>();
+		for (SheetRows.Stored row : stored) {
+			Long agreement = row.agreementId();
+			Long agency = (agreement != null) ? agencies.get(agreement) : null;
+			if (agreement != null && agency != null) {
+				rows.add(new Member(agreement, agency, Names.tidy(row.agency()), row.signed()));
+			}
+		}
+		return Listing.of(rows);
 	}
 
 }

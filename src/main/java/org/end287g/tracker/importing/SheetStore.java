@@ -3,6 +3,7 @@ package org.end287g.tracker.importing;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,13 +11,12 @@ import java.util.Optional;
 import org.end287g.tracker.SheetSource;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 
-/** The ice_sheet and sheet_row tables. */
+/** The ice_sheet table, and the rows of its sheets through {@link SheetRows}. */
 @Repository
 class SheetStore {
 
@@ -24,19 +24,16 @@ class SheetStore {
 			+ "listed_count, accepted, reject_reason, source, review, held_reason, held_vanished, held_moved, "
 			+ "held_added, held_names, date_source from ice_sheet";
 
-	private static final String ROW_COLUMNS = "sheet_id, row_number, raw_state, raw_agency, raw_kind, raw_county, "
-			+ "raw_model, raw_signed, raw_moa, raw_addendum, agreement_id, issues";
-
 	private final JdbcClient jdbc;
-
-	private final JdbcTemplate template;
 
 	private final SheetMembers members;
 
-	SheetStore(JdbcClient jdbc, JdbcTemplate template, SheetMembers members) {
+	private final SheetRows rows;
+
+	SheetStore(JdbcClient jdbc, SheetMembers members, SheetRows rows) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.members = members;
+		this.rows = rows;
 	}
 
 	/** Blocks until no other import (in any app instance) is running. */
@@ -144,21 +141,24 @@ class SheetStore {
 		return Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
 	}
 
-	void insertRows(long sheetId, List<CleanRow> rows, Long[] agreementIds) {
-		Object[][] batch = new Object[rows.size()][];
+	/**
+	 * Writes the sheet's rows with the agreement and agency each resolved to (null for
+	 * none), and keeps what it lists for the rest of the import.
+	 */
+	void insertRows(long sheetId, List<CleanRow> rows, Long[] agreementIds, Long[] agencyIds) {
+		List<SheetRows.Stored> stored = new ArrayList<>(rows.size());
+		List<SheetMembers.Member> listed = new ArrayList<>(rows.size());
 		for (int i = 0; i < rows.size(); i++) {
-			RawRow raw = rows.get(i).raw();
-			batch[i] = new Object[] { sheetId, raw.rowNumber(), truncate(raw.state(), 300), truncate(raw.agency(), 300),
-					truncate(raw.kind(), 300), truncate(raw.county(), 300), truncate(raw.model(), 300),
-					truncate(raw.signed(), 100), truncate(rawLink(raw.moa(), raw.moaLink()), 1000),
-					truncate(rawLink(raw.addendum(), raw.addendumLink()), 1000), agreementIds[i],
-					truncate(rows.get(i).issueText(), 1000) };
+			SheetRows.Stored row = SheetRows.Stored.of(rows.get(i), agreementIds[i]);
+			stored.add(row);
+			Long agreement = agreementIds[i];
+			Long agency = agencyIds[i];
+			if (agreement != null && agency != null) {
+				listed.add(new SheetMembers.Member(agreement, agency, Names.tidy(row.agency()), row.signed()));
+			}
 		}
-		if (!RowCopy.copy(this.template, "sheet_row (" + ROW_COLUMNS + ")", batch)) {
-			this.template.batchUpdate(
-					"insert into sheet_row (" + ROW_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					java.util.Arrays.asList(batch));
-		}
+		this.rows.write(sheetId, stored);
+		this.members.remember(sheetId, SheetMembers.Listing.of(listed));
 	}
 
 	void setListedCount(long sheetId, int listed) {
@@ -170,8 +170,8 @@ class SheetStore {
 	 * four-agency sample of earlier versions.
 	 */
 	void deleteAll() {
-		for (String table : List.of("agreement_event", "sheet_row", "agreement", "agency_name", "agency",
-				"ice_sheet")) {
+		this.rows.deleteAll();
+		for (String table : List.of("agreement_event", "agreement", "agency_name", "agency", "ice_sheet")) {
 			this.jdbc.sql("delete from " + table).update();
 		}
 		this.members.forgetAll();
@@ -224,14 +224,6 @@ class SheetStore {
 				rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9), rs.getString(10),
 				rs.getString(11), rs.getString(12), rs.getInt(13), rs.getInt(14), rs.getInt(15),
 				(names == null || names.isEmpty()) ? List.of() : List.of(names.split("\n")), rs.getString(17));
-	}
-
-	/** The cell text, followed by its hyperlink target when the cell carries one. */
-	private static @Nullable String rawLink(@Nullable String text, @Nullable String link) {
-		if (link == null) {
-			return text;
-		}
-		return (text == null || text.isBlank()) ? link : text + " <" + link + ">";
 	}
 
 	@Contract("!null, _ -> !null")

@@ -121,7 +121,7 @@ class BadInputTests {
 		ImportResult result = this.sheets.importSheet(rows(20_001).write(this.temp, NAME), NAME, SheetSource.UPLOAD);
 		assertRejected(result, "import.reject.too-many-rows");
 		assertThat(count("select count(*) from agency")).isZero();
-		assertThat(count("select count(*) from sheet_row")).isZero();
+		assertThat(ImporterTestSupport.rows(this.jdbc)).isEmpty();
 		assertThat(count("select count(*) from ice_sheet where not accepted")).isOne();
 	}
 
@@ -161,8 +161,8 @@ class BadInputTests {
 		ImportResult result = this.sheets.importSheet(file, NAME, SheetSource.UPLOAD);
 		assertThat(result.status()).isEqualTo(Status.ACCEPTED);
 		assertThat(result.issues()).isOne();
-		assertThat(this.jdbc.sql("select raw_signed || '|' || issues from sheet_row").query(String.class).single())
-			.isEqualTo("6/9/20026|BAD_DATE");
+		assertThat(ImporterTestSupport.rows(this.jdbc)).singleElement()
+			.satisfies((row) -> assertThat(row.signed() + "|" + row.issues()).isEqualTo("6/9/20026|BAD_DATE"));
 		assertThat(count("select count(*) from agreement where signed is null and raw_signed = '6/9/20026'")).isOne();
 	}
 
@@ -178,7 +178,9 @@ class BadInputTests {
 		assertThat(result.rows()).isEqualTo(2);
 		assertThat(result.listed()).isOne();
 		assertThat(count("select count(*) from agreement")).isOne();
-		assertThat(count("select count(*) from sheet_row where issues like '%DUPLICATE_ROW%'")).isOne();
+		assertThat(ImporterTestSupport.rows(this.jdbc))
+			.filteredOn((row) -> row.issues() != null && row.issues().contains("DUPLICATE_ROW"))
+			.hasSize(1);
 	}
 
 	@Test
@@ -195,10 +197,11 @@ class BadInputTests {
 		assertThat(this.jdbc.sql("select state || '|' || county_fips || '|' || kind from agency where state = 'NC'")
 			.query(String.class)
 			.single()).isEqualTo("NC|37071|COUNTY");
-		assertThat(this.jdbc.sql("select issues from sheet_row order by row_number").query(String.class).list())
+		assertThat(ImporterTestSupport.rows(this.jdbc)).extracting(SheetRows.Stored::issues)
 			.containsExactly(null, "UNKNOWN_STATE", "UNKNOWN_COUNTY");
-		assertThat(count("select count(*) from sheet_row where agreement_id is null and raw_state = 'ATLANTIS'"))
-			.isOne();
+		assertThat(ImporterTestSupport.rows(this.jdbc))
+			.filteredOn((row) -> row.agreementId() == null && "ATLANTIS".equals(row.state()))
+			.hasSize(1);
 	}
 
 	@Test
@@ -209,7 +212,7 @@ class BadInputTests {
 			.link("G2", "javascript:alert(1)")
 			.write(this.temp, NAME);
 		assertThat(this.sheets.importSheet(file, NAME, SheetSource.UPLOAD).status()).isEqualTo(Status.ACCEPTED);
-		assertThat(this.jdbc.sql("select raw_agency from sheet_row").query(String.class).single()).isEqualTo(hostile);
+		assertThat(ImporterTestSupport.rows(this.jdbc)).extracting(SheetRows.Stored::agency).containsExactly(hostile);
 		assertThat(this.jdbc.sql("select name from agency").query(String.class).single()).isEqualTo(hostile);
 		assertThat(count("select count(*) from agreement where moa_url is null")).isOne();
 	}
@@ -221,7 +224,7 @@ class BadInputTests {
 			.row("TEXAS", huge, "Municipality", "#N/A", "Task Force Model", 45790, "link")
 			.write(this.temp, NAME);
 		assertThat(this.sheets.importSheet(file, NAME, SheetSource.UPLOAD).status()).isEqualTo(Status.ACCEPTED);
-		assertThat(count("select max(length(raw_agency)) from sheet_row")).isEqualTo(300);
+		assertThat(ImporterTestSupport.rows(this.jdbc)).extracting((row) -> row.agency().length()).containsExactly(300);
 	}
 
 	@Test

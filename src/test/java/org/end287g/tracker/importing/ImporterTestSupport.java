@@ -47,6 +47,16 @@ final class ImporterTestSupport {
 		return counts;
 	}
 
+	/** Every stored sheet row, sheet by sheet in the order they were stored. */
+	static List<SheetRows.Stored> rows(JdbcClient jdbc) {
+		return jdbc.sql("select agreement_ids, content from sheet_rows order by sheet_id")
+			.query((rs, n) -> SheetRows.unpack(rs.getString(1), rs.getString(2)))
+			.list()
+			.stream()
+			.flatMap(List::stream)
+			.toList();
+	}
+
 	static long count(JdbcClient jdbc, String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
