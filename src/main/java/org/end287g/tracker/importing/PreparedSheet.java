@@ -4,8 +4,17 @@ import java.util.List;
 
 import org.end287g.tracker.SheetSource;
 
-/** A sheet read and cleaned, ready to be applied in one transaction. */
-record PreparedSheet(SheetFileName name, String fileName, String sha256, List<CleanRow> rows, SheetSource source) {
+/**
+ * A sheet read and cleaned, ready to be applied in one transaction, with its rows already
+ * in the text they are stored as (written while the sheet is read, off the thread that
+ * applies the one before it).
+ */
+record PreparedSheet(SheetFileName name, String fileName, String sha256, List<CleanRow> rows, SheetSource source,
+		String rowsText) {
+
+	PreparedSheet(SheetFileName name, String fileName, String sha256, List<CleanRow> rows, SheetSource source) {
+		this(name, fileName, sha256, rows, source, SheetRows.content(rows.stream().map(SheetRows.Stored::of).toList()));
+	}
 
 	int issues() {
 		return (int) this.rows.stream().filter((row) -> !row.issues().isEmpty()).count();

@@ -17,14 +17,16 @@ import org.springframework.stereotype.Component;
 /**
  * What a stored sheet lists: its agreements (with the agency name of the first row
  * listing each) and their agencies. A sheet's rows never change once written and its id
- * is never given again, so the last few sheets read are kept: each import reads the
- * previous sheet of each list several times (the guard, the history). The copy is only a
- * cache; another instance or a restart reads the rows again.
+ * is never given again, so the last sheets written or read are kept: each import reads
+ * the previous sheet of each list several times (the guard, the history), and a pending
+ * sheet is compared with every participating sheet since the pending one before it (a
+ * week or two of them). The copy is only a cache; another instance or a restart reads the
+ * rows again.
  */
 @Component
 class SheetMembers {
 
-	private static final int KEPT = 8;
+	private static final int KEPT = 32;
 
 	/**
 	 * A row that names an agreement: its agency, the agency's name as listed, the signing

@@ -27,10 +27,15 @@ class SheetRows {
 			@Nullable String addendum, @Nullable Long agreementId, @Nullable String issues) {
 
 		/** The row as stored for a sheet's raw row, its cells capped to their columns. */
+		static Stored of(CleanRow row) {
+			return of(row, null);
+		}
+
+		/** The row as stored, with the agreement it resolved to. */
 		static Stored of(CleanRow row, @Nullable Long agreementId) {
 			RawRow raw = row.raw();
 			return new Stored(raw.rowNumber(), SheetStore.truncate(raw.state(), 300),
-					SheetStore.truncate(raw.agency(), 300), SheetStore.truncate(raw.kind(), 300),
+					SheetStore.truncate(raw.agency(), SheetStore.AGENCY_CHARS), SheetStore.truncate(raw.kind(), 300),
 					SheetStore.truncate(raw.county(), 300), SheetStore.truncate(raw.model(), 300),
 					SheetStore.truncate(raw.signed(), 100), SheetStore.truncate(link(raw.moa(), raw.moaLink()), 1000),
 					SheetStore.truncate(link(raw.addendum(), raw.addendumLink()), 1000), agreementId,
@@ -57,13 +62,21 @@ class SheetRows {
 		this.template = template;
 	}
 
-	void write(long sheetId, List<Stored> rows) {
+	/**
+	 * Writes a sheet's rows: their text as {@link #content} wrote it, and the agreement
+	 * of each, in the same order.
+	 */
+	void write(long sheetId, String content, List<@Nullable Long> agreementIds) {
+		StringBuilder ids = new StringBuilder(agreementIds.size() * 6);
+		for (Long id : agreementIds) {
+			ids.append((id != null) ? id.toString() : "").append(',');
+		}
 		this.template.update("insert into sheet_rows (sheet_id, row_count, agreement_ids, content) values (?, ?, ?, ?)",
 				(PreparedStatement statement) -> {
 					statement.setLong(1, sheetId);
-					statement.setInt(2, rows.size());
-					statement.setString(3, agreementIds(rows));
-					statement.setString(4, content(rows));
+					statement.setInt(2, agreementIds.size());
+					statement.setString(3, ids.toString());
+					statement.setString(4, content);
 				});
 	}
 
@@ -94,10 +107,7 @@ class SheetRows {
 	static String agreementIds(List<Stored> rows) {
 		StringBuilder ids = new StringBuilder(rows.size() * 6);
 		for (Stored row : rows) {
-			if (row.agreementId() != null) {
-				ids.append(row.agreementId());
-			}
-			ids.append(',');
+			ids.append((row.agreementId() != null) ? row.agreementId().toString() : "").append(',');
 		}
 		return ids.toString();
 	}
@@ -185,9 +195,23 @@ class SheetRows {
 		return (cell.length() == 1 && cell.charAt(0) == '\u0000') ? null : cell.toString();
 	}
 
+	private static boolean plain(String cell) {
+		for (int i = 0; i < cell.length(); i++) {
+			char c = cell.charAt(i);
+			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static void escape(StringBuilder text, @Nullable String cell) {
 		if (cell == null) {
 			text.append(NULL);
+			return;
+		}
+		if (plain(cell)) {
+			text.append(cell);
 			return;
 		}
 		for (int i = 0; i < cell.length(); i++) {

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,9 @@ class SheetStore {
 	private static final String SNAPSHOT = "select id, list, published_at, file_name, sha256, row_count, "
 			+ "listed_count, accepted, reject_reason, source, review, held_reason, held_vanished, held_moved, "
 			+ "held_added, held_names, date_source from ice_sheet";
+
+	/** The longest agency name a stored row keeps. */
+	static final int AGENCY_CHARS = 300;
 
 	private final JdbcClient jdbc;
 
@@ -145,19 +149,23 @@ class SheetStore {
 	 * Writes the sheet's rows with the agreement and agency each resolved to (null for
 	 * none), and keeps what it lists for the rest of the import.
 	 */
-	void insertRows(long sheetId, List<CleanRow> rows, Long[] agreementIds, Long[] agencyIds) {
-		List<SheetRows.Stored> stored = new ArrayList<>(rows.size());
+	void insertRows(long sheetId, PreparedSheet sheet, Long[] agreementIds, Long[] agencyIds) {
+		List<CleanRow> rows = sheet.rows();
 		List<SheetMembers.Member> listed = new ArrayList<>(rows.size());
 		for (int i = 0; i < rows.size(); i++) {
-			SheetRows.Stored row = SheetRows.Stored.of(rows.get(i), agreementIds[i]);
-			stored.add(row);
 			Long agreement = agreementIds[i];
 			Long agency = agencyIds[i];
 			if (agreement != null && agency != null) {
-				listed.add(new SheetMembers.Member(agreement, agency, Names.tidy(row.agency()), row.signed()));
+				RawRow raw = rows.get(i).raw();
+				// the cleaned name, shared by the rows of every sheet that repeats it,
+				// unless
+				// the stored cell is cut short
+				String name = (raw.agency() == null || raw.agency().length() <= AGENCY_CHARS) ? rows.get(i).name()
+						: Names.tidy(truncate(raw.agency(), AGENCY_CHARS));
+				listed.add(new SheetMembers.Member(agreement, agency, name, truncate(raw.signed(), 100)));
 			}
 		}
-		this.rows.write(sheetId, stored);
+		this.rows.write(sheetId, sheet.rowsText(), Arrays.asList(agreementIds));
 		this.members.remember(sheetId, SheetMembers.Listing.of(listed));
 	}
 

@@ -73,7 +73,7 @@ class SheetTransaction {
 
 	private ImportResult applyRows(long sheetId, PreparedSheet sheet, boolean guarded) {
 		AgencyResolver.Resolution resolution = this.resolver.resolve(sheetId, sheet.name(), sheet.rows());
-		this.store.insertRows(sheetId, sheet.rows(), resolution.agreementIds(), resolution.agencyIds());
+		this.store.insertRows(sheetId, sheet, resolution.agreementIds(), resolution.agencyIds());
 		if (guarded) {
 			Optional<SheetHeld.Diff> held = this.guard.examine(sheetId, sheet, resolution.agreementIds());
 			if (held.isPresent()) {
