@@ -2,7 +2,6 @@ package org.end287g.tracker.importing;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,10 +29,13 @@ class AgencyResolver {
 
 	private final SheetMembers members;
 
-	AgencyResolver(JdbcClient jdbc, AgencyWriter writer, SheetMembers members) {
+	private final ImportState state;
+
+	AgencyResolver(JdbcClient jdbc, AgencyWriter writer, SheetMembers members, ImportState state) {
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.members = members;
+		this.state = state;
 	}
 
 	/** Each row's agreement and its agency, null for a row that resolved to none. */
@@ -43,7 +43,7 @@ class AgencyResolver {
 	}
 
 	Resolution resolve(long sheetId, SheetFileName sheet, List<CleanRow> rows) {
-		Map<String, Long> known = knownNames();
+		Map<String, Long> known = this.state.names();
 		Map<String, AgencyGroup> groups = groups(rows, known);
 		List<AgencyGroup> unknown = groups.values().stream().filter((g) -> g.agencyId() == 0).toList();
 		int renamed = 0;
@@ -66,14 +66,6 @@ class AgencyResolver {
 			}
 		}
 		return new Resolution(agreementIds, agencyIds, renamed);
-	}
-
-	private Map<String, Long> knownNames() {
-		Map<String, Long> known = new HashMap<>();
-		this.jdbc.sql("select state, name_key, agency_id from agency_name")
-			.query((rs, n) -> known.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3)))
-			.list();
-		return known;
 	}
 
 	private Map<String, AgencyGroup> groups(List<CleanRow> rows, Map<String, Long> known) {
@@ -150,32 +142,21 @@ class AgencyResolver {
 	}
 
 	private List<AgencyGroup> listedGroups(long sheetId) {
-		record Agency(String state, String name, @Nullable String countyFips, String kind) {
-		}
-		Map<Long, Agency> agencies = new HashMap<>();
-		Map<Long, String> models = new HashMap<>();
-		this.jdbc
-			.sql("select g.id, g.model, a.id, a.state, a.name, a.county_fips, a.kind from agreement g "
-					+ "join agency a on a.id = g.agency_id")
-			.query((rs, n) -> {
-				models.put(rs.getLong(1), rs.getString(2));
-				if (!agencies.containsKey(rs.getLong(3))) {
-					agencies.put(rs.getLong(3),
-							new Agency(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
-				}
-				return n;
-			})
-			.list();
 		Map<Long, AgencyGroup> groups = new LinkedHashMap<>();
 		for (SheetMembers.Member row : this.members.of(sheetId).rows()) {
-			Agency agency = agencies.get(row.agency());
-			String model = models.get(row.agreement());
-			if (agency == null || model == null) {
+			ImportState.Agency agency = this.state.agency(row.agency());
+			ImportState.Agreement agreement = this.state.agreement(row.agreement());
+			if (agency == null || agreement == null) {
 				continue;
 			}
-			AgencyGroup group = groups.computeIfAbsent(row.agency(), (id) -> new AgencyGroup(id, agency.state(),
-					Names.key(agency.name()), agency.name(), agency.countyFips(), agency.kind()));
-			group.models().add(model);
+			AgencyGroup group = groups.get(row.agency());
+			if (group == null) {
+				String name = String.valueOf(agency.details[0]);
+				group = new AgencyGroup(row.agency(), agency.state, Names.key(name), name, (String) agency.details[2],
+						String.valueOf(agency.details[1]));
+				groups.put(row.agency(), group);
+			}
+			group.models().add(agreement.model);
 			SignedDates.parse(row.signed()).ifPresent(group.signed()::add);
 		}
 		return List.copyOf(groups.values());

@@ -1,6 +1,5 @@
 package org.end287g.tracker.importing;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +23,12 @@ class AgencyWriter {
 
 	private final JdbcTemplate template;
 
-	AgencyWriter(JdbcClient jdbc, JdbcTemplate template) {
+	private final ImportState state;
+
+	AgencyWriter(JdbcClient jdbc, JdbcTemplate template, ImportState state) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.state = state;
 	}
 
 	AgencyGroup createAgency(AgencyGroup group) {
@@ -38,6 +38,8 @@ class AgencyWriter {
 			.param(group.countyFips())
 			.update(key, "id");
 		long id = Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
+		this.state.agencyAdded(id, group.state(), SheetStore.truncate(group.name(), 300), group.kind(),
+				group.countyFips());
 		addName(id, group);
 		return new AgencyGroup(id, group.state(), group.nameKey(), group.name(), group.countyFips(), group.kind(),
 				group.models(), group.signed());
@@ -60,6 +62,7 @@ class AgencyWriter {
 			.params(agencyId, group.state(), SheetStore.truncate(group.nameKey(), 300),
 					SheetStore.truncate(group.name(), 300))
 			.update();
+		this.state.nameAdded(group.state(), group.nameKey(), agencyId);
 	}
 
 	/** Records a rename: the new name becomes an alias of the old agency. */
@@ -72,42 +75,15 @@ class AgencyWriter {
 	 * details.
 	 */
 	Long[] agreements(SheetFileName sheet, Map<String, AgencyGroup> groups, List<CleanRow> rows) {
-		Map<String, Long> existing = new HashMap<>();
-		Map<Long, LocalDateTime> lastListed = new HashMap<>();
-		Stored stored = new Stored(new HashMap<>(), new HashMap<>());
-		this.jdbc
-			.sql("select id, agency_id, model, last_listed, signed, raw_signed, moa_url, addendum_url "
-					+ "from agreement")
-			.query((rs, n) -> {
-				existing.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1));
-				stored.agreements()
-					.put(rs.getLong(1), new Object[] { rs.getObject(5, LocalDate.class), rs.getString(6),
-							rs.getString(7), rs.getString(8) });
-				return lastListed.merge(rs.getLong(2), rs.getObject(4, LocalDateTime.class),
-						(a, b) -> a.isAfter(b) ? a : b);
-			})
-			.list();
-		this.jdbc
-			.sql("select id, name, kind, county_fips, raw_state, raw_name, raw_kind, raw_county, issues "
-					+ "from agency")
-			.query((rs, n) -> {
-				Object[] values = new Object[8];
-				for (int column = 2; column <= 9; column++) {
-					values[column - 2] = rs.getString(column);
-				}
-				return stored.agencies().put(rs.getLong(1), values);
-			})
-			.list();
+		Map<Long, LocalDateTime> lastListed = this.state.lastListedByAgency();
 		Long[] ids = new Long[rows.size()];
 		for (int i = 0; i < rows.size(); i++) {
 			CleanRow row = rows.get(i);
 			if (row.resolvable()) {
 				long agency = group(groups, row).agencyId();
 				String model = Objects.requireNonNull(row.model(), "a resolvable row has a model");
-				ids[i] = existing.computeIfAbsent(agency + "|" + model, (k) -> {
-					long id = createAgreement(agency, model, sheet.publishedAt());
-					return id;
-				});
+				Long known = this.state.agreement(agency, model);
+				ids[i] = (known != null) ? known : createAgreement(agency, model, sheet.publishedAt());
 			}
 		}
 		Map<Long, LocalDateTime> lastParticipating = new HashMap<>();
@@ -129,21 +105,8 @@ class AgencyWriter {
 				})
 				.list();
 		}
-		refreshDetails(sheet, groups, rows, ids, lastListed, lastParticipating, stored);
+		refreshDetails(sheet, groups, rows, ids, lastListed, lastParticipating);
 		return ids;
-	}
-
-	/**
-	 * The details as stored before this sheet, each value or empty: a sheet repeats most
-	 * of the last one, and only what it changes is written.
-	 */
-	private record Stored(Map<Long, Object[]> agencies, Map<Long, Object[]> agreements) {
-
-		/** Whether the stored values equal the update's (its last value is the id). */
-		static boolean same(Object @Nullable [] stored, Object[] update) {
-			return stored != null && Arrays.equals(stored, 0, stored.length, update, 0, update.length - 1);
-		}
-
 	}
 
 	/** Whether an accepted participating sheet was published after this one. */
@@ -162,7 +125,9 @@ class AgencyWriter {
 					+ "values (?, ?, 'PENDING', ?, ?)")
 			.params(agencyId, model, listed, listed)
 			.update(key, "id");
-		return Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
+		long id = Objects.requireNonNull(key.getKeyAs(Number.class), "the insert returned no id").longValue();
+		this.state.agreementAdded(id, agencyId, model, listed);
+		return id;
 	}
 
 	/** The group of a resolvable row: the resolver made one for each. */
@@ -175,10 +140,10 @@ class AgencyWriter {
 	 * older sheet imported late does not overwrite them.
 	 */
 	private void refreshDetails(SheetFileName sheet, Map<String, AgencyGroup> groups, List<CleanRow> rows, Long[] ids,
-			Map<Long, LocalDateTime> lastListed, Map<Long, LocalDateTime> lastParticipating, Stored stored) {
+			Map<Long, LocalDateTime> lastListed, Map<Long, LocalDateTime> lastParticipating) {
 		List<Object[]> agencies = new ArrayList<>();
 		List<Object[]> agreements = new ArrayList<>();
-		Map<Long, String> agencyIssues = new HashMap<>();
+		Set<Long> refreshed = new HashSet<>();
 		Set<Long> detailed = new HashSet<>();
 		for (int i = 0; i < rows.size(); i++) {
 			CleanRow row = rows.get(i);
@@ -188,9 +153,10 @@ class AgencyWriter {
 			long agency = group(groups, row).agencyId();
 			LocalDateTime last = lastListed.get(agency);
 			boolean newest = last == null || !sheet.publishedAt().isBefore(last);
-			if (newest && agencyIssues.put(agency, String.join(" ", row.issues())) == null) {
+			if (newest && refreshed.add(agency)) {
 				Object[] values = agencyValues(row, agency);
-				if (!Stored.same(stored.agencies().get(agency), values)) {
+				ImportState.Agency stored = this.state.agency(agency);
+				if (!ImportState.same((stored != null) ? stored.details : null, values)) {
 					agencies.add(values);
 				}
 			}
@@ -201,7 +167,8 @@ class AgencyWriter {
 			if (sheet.participating() && (participated == null || !sheet.publishedAt().isBefore(participated))) {
 				Object[] values = { row.signed(), SheetStore.truncate(row.raw().signed(), 100), row.moaUrl(),
 						row.addendumUrl(), ids[i] };
-				if (!Stored.same(stored.agreements().get(ids[i]), values)) {
+				ImportState.Agreement stored = this.state.agreement(ids[i]);
+				if (!ImportState.same((stored != null) ? stored.details : null, values)) {
 					agreements.add(values);
 				}
 			}
@@ -211,16 +178,24 @@ class AgencyWriter {
 		this.template.batchUpdate(
 				"update agreement set signed = ?, raw_signed = ?, moa_url = ?, addendum_url = ? where id = ?",
 				agreements);
+		agencies.forEach((values) -> this.state.agencyDetailsWritten(id(values), Arrays.copyOf(values, 8)));
+		agreements.forEach((values) -> this.state.agreementDetailsWritten(id(values), Arrays.copyOf(values, 4)));
+	}
+
+	/** The id an update's values end with. */
+	private static long id(Object[] values) {
+		return (Long) values[values.length - 1];
 	}
 
 	private static Object[] agencyValues(CleanRow row, long agency) {
 		RawRow raw = row.raw();
-		String issues = row.issues()
-			.stream()
-			.filter((issue) -> !issue.equals("DUPLICATE_ROW"))
-			.distinct()
-			.reduce((a, b) -> a + " " + b)
-			.orElse(null);
+		String issues = row.issues().isEmpty() ? null
+				: row.issues()
+					.stream()
+					.filter((issue) -> !issue.equals("DUPLICATE_ROW"))
+					.distinct()
+					.reduce((a, b) -> a + " " + b)
+					.orElse(null);
 		return new Object[] { SheetStore.truncate(row.name(), 300), row.kind(), row.countyFips(),
 				SheetStore.truncate(raw.state(), 300), SheetStore.truncate(raw.agency(), 300),
 				SheetStore.truncate(raw.kind(), 300), SheetStore.truncate(raw.county(), 300), issues, agency };

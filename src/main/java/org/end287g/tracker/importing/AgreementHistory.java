@@ -49,11 +49,11 @@ class AgreementHistory {
 
 	private final AtomicLong fullReplays = new AtomicLong();
 
-	AgreementHistory(JdbcClient jdbc, JdbcTemplate template, SheetMembers members, SheetRows rows) {
+	AgreementHistory(JdbcClient jdbc, JdbcTemplate template, SheetMembers members, SheetRows rows, ImportState state) {
 		this.jdbc = jdbc;
 		this.rows = rows;
-		this.writer = new HistoryWriter(template);
-		this.append = new HistoryAppend(jdbc, this.writer, members);
+		this.writer = new HistoryWriter(template, state);
+		this.append = new HistoryAppend(jdbc, this.writer, members, state);
 	}
 
 	/**

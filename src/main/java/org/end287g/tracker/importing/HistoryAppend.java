@@ -26,10 +26,13 @@ class HistoryAppend {
 
 	private final SheetMembers members;
 
-	HistoryAppend(JdbcClient jdbc, HistoryWriter writer, SheetMembers members) {
+	private final ImportState state;
+
+	HistoryAppend(JdbcClient jdbc, HistoryWriter writer, SheetMembers members, ImportState state) {
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.members = members;
+		this.state = state;
 	}
 
 	/** The timelines the sheet touched, holding only its events; written. */
@@ -41,7 +44,7 @@ class HistoryAppend {
 		Set<Long> pending = sheet.participating() ? otherList : names.keySet();
 		Set<Long> touched = new LinkedHashSet<>(sameList);
 		touched.addAll(names.keySet());
-		Map<Long, Timeline.Stored> before = this.writer.stored(touched);
+		Map<Long, Timeline.Stored> before = this.state.timelines(touched);
 		Set<Long> fresh = new HashSet<>();
 		for (Long id : touched) {
 			Timeline.Stored stored = before.get(id);

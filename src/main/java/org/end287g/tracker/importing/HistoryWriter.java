@@ -19,14 +19,21 @@ class HistoryWriter {
 
 	private final JdbcTemplate template;
 
-	HistoryWriter(JdbcTemplate template) {
+	private final ImportState state;
+
+	HistoryWriter(JdbcTemplate template, ImportState state) {
 		this.template = template;
+		this.state = state;
 	}
 
-	/** Writes a full replay: every stored value and event not in it goes. */
+	/**
+	 * Writes a full replay: every stored value and event not in it goes. The importer's
+	 * copy of the agreements is forgotten, to be read again.
+	 */
 	void write(Map<Long, Timeline> timelines) {
-		writeAgreements(timelines, stored(null));
+		writeAgreements(timelines, stored());
 		writeEvents(timelines);
+		this.state.forget();
 	}
 
 	/**
@@ -43,6 +50,7 @@ class HistoryWriter {
 					statement.setObject(2, sheet.publishedAt());
 					statement.setArray(3, statement.getConnection().createArrayOf("bigint", listed.toArray()));
 				});
+		this.state.listed(listed, sheet.publishedAt());
 		Map<Long, Timeline.Stored> listedBefore = new HashMap<>();
 		before.forEach((id, stored) -> listedBefore.put(id, withLastListed(stored, timelines.get(id))));
 		writeAgreements(timelines, listedBefore);
@@ -65,22 +73,17 @@ class HistoryWriter {
 				stored.firstParticipating(), stored.removedAt(), stored.listedAs());
 	}
 
-	/**
-	 * The stored timeline of the given agreements, or of all when {@code ids} is null.
-	 */
-	Map<Long, Timeline.Stored> stored(@org.jspecify.annotations.Nullable Collection<Long> ids) {
+	/** The stored timeline of every agreement. */
+	private Map<Long, Timeline.Stored> stored() {
 		Map<Long, Timeline.Stored> stored = new HashMap<>();
-		this.template.query("select id, status, first_listed, last_listed, first_pending, first_participating, "
-				+ "removed_at, listed_as from agreement", (RowCallbackHandler) (rs) -> {
-					long id = rs.getLong(1);
-					if (ids == null || ids.contains(id)) {
-						stored.put(id,
-								new Timeline.Stored(rs.getString(2), rs.getObject(3, LocalDateTime.class),
-										rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class),
-										rs.getObject(6, LocalDateTime.class), rs.getObject(7, LocalDateTime.class),
-										rs.getString(8)));
-					}
-				});
+		this.template.query(
+				"select id, status, first_listed, last_listed, first_pending, first_participating, "
+						+ "removed_at, listed_as from agreement",
+				(RowCallbackHandler) (rs) -> stored.put(rs.getLong(1),
+						new Timeline.Stored(rs.getString(2), rs.getObject(3, LocalDateTime.class),
+								rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class),
+								rs.getObject(6, LocalDateTime.class), rs.getObject(7, LocalDateTime.class),
+								rs.getString(8))));
 		return stored;
 	}
 
@@ -98,6 +101,12 @@ class HistoryWriter {
 				"update agreement set status = ?, first_listed = ?, last_listed = ?, "
 						+ "first_pending = ?, first_participating = ?, removed_at = ?, listed_as = ? where id = ?",
 				updates);
+		timelines.forEach((id, timeline) -> {
+			Timeline.Stored after = timeline.stored();
+			if (after.status() != null && before.containsKey(id)) {
+				this.state.timelineWritten(id, after);
+			}
+		});
 	}
 
 	private void writeEvents(Map<Long, Timeline> timelines) {

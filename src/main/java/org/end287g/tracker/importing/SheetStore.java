@@ -34,10 +34,13 @@ class SheetStore {
 
 	private final SheetRows rows;
 
-	SheetStore(JdbcClient jdbc, SheetMembers members, SheetRows rows) {
+	private final ImportState state;
+
+	SheetStore(JdbcClient jdbc, SheetMembers members, SheetRows rows, ImportState state) {
 		this.jdbc = jdbc;
 		this.members = members;
 		this.rows = rows;
+		this.state = state;
 	}
 
 	/** Blocks until no other import (in any app instance) is running. */
@@ -183,6 +186,7 @@ class SheetStore {
 			this.jdbc.sql("delete from " + table).update();
 		}
 		this.members.forgetAll();
+		this.state.forget();
 	}
 
 	/** One page of the sheets, newest publication first: a long history has thousands. */

@@ -36,8 +36,11 @@ class SheetTransaction {
 
 	private final AuditLog audit;
 
+	private final ImportState state;
+
 	SheetTransaction(SheetStore store, AgencyResolver resolver, AgreementHistory history, SheetGuard guard,
-			ApplicationEventPublisher events, AuditLog audit) {
+			ApplicationEventPublisher events, AuditLog audit, ImportState state) {
+		this.state = state;
 		this.store = store;
 		this.resolver = resolver;
 		this.history = history;
@@ -72,6 +75,7 @@ class SheetTransaction {
 	}
 
 	private ImportResult applyRows(long sheetId, PreparedSheet sheet, boolean guarded) {
+		this.state.begin();
 		AgencyResolver.Resolution resolution = this.resolver.resolve(sheetId, sheet.name(), sheet.rows());
 		this.store.insertRows(sheetId, sheet, resolution.agreementIds(), resolution.agencyIds());
 		if (guarded) {
@@ -86,6 +90,7 @@ class SheetTransaction {
 		AgreementHistory.Changes changes = this.history.recompute(sheetId);
 		log.debug("Recomputed history in {} ms", (System.nanoTime() - recomputing) / 1_000_000);
 		this.events.publishEvent(new IceSheetImported(sheetId, sheet.name().list(), sheet.name().publishedAt()));
+		this.state.end();
 		return Results.accepted(sheet, listed, changes.added(), changes.removed(), resolution.renamed());
 	}
 

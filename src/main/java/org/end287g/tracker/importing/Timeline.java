@@ -95,7 +95,8 @@ final class Timeline {
 
 	/** The agency's name changed since the last sheet that listed this agreement. */
 	private void renamed(long sheetId, LocalDateTime at, String listedAs) {
-		if (this.name != null && !Names.key(this.name).equals(Names.key(listedAs))) {
+		// the same text is the same name: most sheets repeat every name unchanged
+		if (this.name != null && !this.name.equals(listedAs) && !Names.key(this.name).equals(Names.key(listedAs))) {
 			this.events.add(new Event(sheetId, "RENAMED", at, this.name + " → " + listedAs));
 		}
 		this.name = listedAs;

@@ -1,0 +1,104 @@
+package org.end287g.tracker.importing;
+
+import java.nio.file.Path;
+
+import org.end287g.tracker.IceSheets;
+import org.end287g.tracker.ImportResult.Status;
+import org.end287g.tracker.SheetSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The importer's copy of agencies and agreements between sheets: kept on PostgreSQL while
+ * only the importer writes, read again after any other write or a sheet that was held
+ * (rolled back), and read for every sheet elsewhere. Each case ends as if every sheet had
+ * read the tables.
+ */
+@SpringBootTest
+class ImportStateTests {
+
+	@Autowired
+	IceSheets sheets;
+
+	@Autowired
+	SheetStore store;
+
+	@Autowired
+	ImportState state;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path temp;
+
+	@BeforeEach
+	void empty() {
+		this.store.deleteAll();
+	}
+
+	@Test
+	void consecutiveSheetsReadTheTablesOnceOnPostgresqlAndEveryTimeElsewhere() throws Exception {
+		long before = this.state.loads();
+		importSheet(GuardSheets.participating(1, 30), "participatingAgencies05012025am.xlsx");
+		importSheet(GuardSheets.participating(1, 31), "participatingAgencies05022025am.xlsx");
+		importSheet(GuardSheets.participating(2, 32), "participatingAgencies05032025am.xlsx");
+		assertThat(this.state.loads() - before).isEqualTo(postgresql() ? 1 : 3);
+		assertThat(ImporterTestSupport.count(this.jdbc, "select count(*) from agreement where status = 'ACTIVE'"))
+			.isEqualTo(31);
+	}
+
+	@Test
+	void aWriteByAnyoneElseBetweenSheetsIsSeen() throws Exception {
+		importSheet(GuardSheets.participating(1, 30), "participatingAgencies05012025am.xlsx");
+		String town = GuardSheets.town(5);
+		this.jdbc.sql("update agency set name = 'Renamed by hand', issues = 'BY_HAND' where name = ?")
+			.param(town)
+			.update();
+		this.jdbc.sql("update agreement set moa_url = 'https://example.org/by-hand.pdf'").update();
+		long before = this.state.loads();
+		importSheet(GuardSheets.participating(1, 30), "participatingAgencies05022025am.xlsx");
+		assertThat(this.state.loads() - before).isOne();
+		// the sheet's values are written back: the importer knew the tables had changed
+		assertThat(ImporterTestSupport.count(this.jdbc, "select count(*) from agency where name = 'Renamed by hand'"))
+			.isZero();
+		assertThat(ImporterTestSupport.count(this.jdbc,
+				"select count(*) from agreement where moa_url = 'https://example.org/by-hand.pdf'"))
+			.isZero();
+	}
+
+	@Test
+	void aHeldSheetLeavesNothingOfWhatItWrote() throws Exception {
+		importSheet(GuardSheets.participating(1, 60), "participatingAgencies05012025am.xlsx");
+		// most agencies vanish and five new ones appear: held, rolled back
+		TestWorkbook broken = GuardSheets.participatingWith(GuardSheets.participating(1, 35), 201, 205);
+		assertThat(importSheet(broken, "participatingAgencies05082025am.xlsx")).isEqualTo(Status.HELD);
+		long before = this.state.loads();
+		TestWorkbook next = GuardSheets.participatingWith(GuardSheets.participating(1, 60), 201, 202);
+		assertThat(importSheet(next, "participatingAgencies05152025am.xlsx")).isEqualTo(Status.ACCEPTED);
+		assertThat(this.state.loads() - before).isOne();
+		assertThat(ImporterTestSupport.count(this.jdbc, "select count(*) from agency")).isEqualTo(62);
+		assertThat(ImporterTestSupport.count(this.jdbc, "select count(*) from agreement where status = 'ACTIVE'"))
+			.isEqualTo(62);
+		assertThat(ImporterTestSupport.count(this.jdbc,
+				"select count(*) from agreement_event where kind = 'LISTED_ACTIVE'"))
+			.isEqualTo(62);
+	}
+
+	private Status importSheet(TestWorkbook book, String name) throws Exception {
+		return this.sheets.importSheet(book.write(this.temp, name), name, SheetSource.COMMAND).status();
+	}
+
+	private boolean postgresql() {
+		return ImporterTestSupport.count(this.jdbc,
+				"select count(*) from information_schema.tables where lower(table_name) = 'tracker_writes'") > 0;
+	}
+
+}
