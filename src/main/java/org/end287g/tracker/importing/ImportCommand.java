@@ -127,6 +127,9 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 			.newSingleThreadExecutor(Thread.ofPlatform().name("sheet-reader").daemon().factory());
 		try {
 			Future<SheetImporter.Prepared> next = prepare(reading, files, 0, date);
+			if (!files.isEmpty()) {
+				this.sheets.warmUp();
+			}
 			for (int i = 0; i < files.size(); i++) {
 				Path file = files.get(i);
 				try {

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the importer knows of the agencies, their names and their agreements: read from
@@ -89,8 +92,13 @@ class ImportState {
 	/** The write count this copy matches; null while an import is changing it. */
 	private @Nullable Long matches;
 
-	ImportState(JdbcClient jdbc, DataSource dataSource) throws Exception {
+	private final TransactionTemplate snapshot;
+
+	ImportState(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) throws Exception {
 		this.jdbc = jdbc;
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.snapshot.setReadOnly(true);
 		String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
 		this.counted = "PostgreSQL".equals(product);
 	}
@@ -106,6 +114,21 @@ class ImportState {
 			load();
 		}
 		this.matches = null;
+	}
+
+	/**
+	 * Reads the tables ahead of an import, with their write count, in one snapshot: the
+	 * command does it while it reads the first workbook, so that sheet's transaction
+	 * finds them read (if nothing wrote meanwhile). Nothing to do where writes are not
+	 * counted.
+	 */
+	synchronized void preload() {
+		if (this.counted) {
+			this.snapshot.executeWithoutResult((status) -> {
+				load();
+				this.matches = writes();
+			});
+		}
 	}
 
 	/**

@@ -45,8 +45,14 @@ class SheetImporter implements IceSheets {
 
 	private final ImportProperties limits;
 
+	private final ImportState state;
+
+	private final SheetMembers members;
+
 	SheetImporter(IceSheetReader reader, SheetRowCleaner cleaner, SheetTransaction transaction, SheetStore store,
-			ImportProperties limits) {
+			ImportProperties limits, ImportState state, SheetMembers members) {
+		this.state = state;
+		this.members = members;
 		this.reader = reader;
 		this.cleaner = cleaner;
 		this.transaction = transaction;
@@ -79,6 +85,18 @@ class SheetImporter implements IceSheets {
 			SheetFileName known = name;
 			String checksum = sha256;
 			return () -> refused(fileName, known, checksum, source, rejected);
+		}
+	}
+
+	/**
+	 * Reads what applying a sheet needs from the database (agencies and agreements, the
+	 * latest sheet of each list) ahead of time: the command does it while it reads the
+	 * first workbook on another thread. Only caches are filled.
+	 */
+	void warmUp() {
+		this.state.preload();
+		for (String list : List.of("PARTICIPATING", "PENDING")) {
+			this.store.latestAccepted(list).ifPresent(this.members::of);
 		}
 	}
 

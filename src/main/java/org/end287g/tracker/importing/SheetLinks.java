@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,9 @@ class SheetLinks {
 		}
 		byte[] sheet;
 		try (InputStream in = zip.getInputStream(entry)) {
-			sheet = in.readAllBytes();
+			// the size is known (the zip guard checked it): one array, not a growing one
+			sheet = (entry.getSize() >= 0 && entry.getSize() < Integer.MAX_VALUE - 8)
+					? in.readNBytes((int) entry.getSize()) : in.readAllBytes();
 		}
 		return scan(new ByteArrayInputStream(withoutCells(sheet)), "hyperlink", (xml, found) -> {
 			String id = relId(xml);
@@ -88,35 +91,73 @@ class SheetLinks {
 	 * start tag cannot be told.
 	 */
 	static byte[] withoutCells(byte[] sheet) {
-		String text = new String(sheet, StandardCharsets.ISO_8859_1);
-		int close = text.lastIndexOf("sheetData>");
-		int open = text.indexOf("sheetData");
-		int root = rootStart(text);
-		if (close < 0 || open < 0 || root < 0 || close < open || text.charAt(close - 1) == '<') {
+		byte[] name = "sheetData".getBytes(StandardCharsets.US_ASCII);
+		byte[] closing = "sheetData>".getBytes(StandardCharsets.US_ASCII);
+		int close = lastIndexOf(sheet, closing);
+		int open = indexOf(sheet, name, 0);
+		int root = rootStart(sheet);
+		if (close < 0 || open < 0 || root < 0 || close < open || sheet[close - 1] == '<') {
 			return sheet;
 		}
-		int closeStart = text.lastIndexOf('<', close);
-		if (closeStart < 0 || text.charAt(closeStart + 1) != '/' || closeStart < root) {
+		int closeStart = lastIndexOf(sheet, (byte) '<', close);
+		if (closeStart < 0 || sheet[closeStart + 1] != '/' || closeStart < root) {
 			return sheet;
 		}
-		int rootEnd = text.indexOf('>', root);
-		if (rootEnd < 0 || rootEnd > open || text.charAt(rootEnd - 1) == '/') {
+		int rootEnd = indexOf(sheet, (byte) '>', root);
+		if (rootEnd < 0 || rootEnd > open || sheet[rootEnd - 1] == '/') {
 			return sheet;
 		}
-		byte[] kept = new byte[rootEnd + 1 + sheet.length - (close + "sheetData>".length())];
+		int after = close + closing.length;
+		byte[] kept = new byte[rootEnd + 1 + sheet.length - after];
 		System.arraycopy(sheet, 0, kept, 0, rootEnd + 1);
-		System.arraycopy(sheet, close + "sheetData>".length(), kept, rootEnd + 1,
-				sheet.length - (close + "sheetData>".length()));
+		System.arraycopy(sheet, after, kept, rootEnd + 1, sheet.length - after);
 		return kept;
 	}
 
 	/** Where the root element's start tag begins, after the declaration and comments. */
-	private static int rootStart(String text) {
-		int at = text.indexOf('<');
-		while (at >= 0 && at + 1 < text.length() && (text.charAt(at + 1) == '?' || text.charAt(at + 1) == '!')) {
-			at = text.indexOf('<', at + 1);
+	private static int rootStart(byte[] sheet) {
+		int at = indexOf(sheet, (byte) '<', 0);
+		while (at >= 0 && at + 1 < sheet.length && (sheet[at + 1] == '?' || sheet[at + 1] == '!')) {
+			at = indexOf(sheet, (byte) '<', at + 1);
 		}
 		return at;
+	}
+
+	private static int indexOf(byte[] bytes, byte wanted, int from) {
+		for (int i = Math.max(0, from); i < bytes.length; i++) {
+			if (bytes[i] == wanted) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static int lastIndexOf(byte[] bytes, byte wanted, int before) {
+		for (int i = Math.min(before, bytes.length) - 1; i >= 0; i--) {
+			if (bytes[i] == wanted) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static int indexOf(byte[] bytes, byte[] wanted, int from) {
+		for (int i = Math.max(0, from); i <= bytes.length - wanted.length; i++) {
+			if (Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** Where the last {@code wanted} starts: the sheet's end is searched first. */
+	private static int lastIndexOf(byte[] bytes, byte[] wanted) {
+		for (int i = bytes.length - wanted.length; i >= 0; i--) {
+			if (bytes[i] == wanted[0] && Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private Map<String, String> scan(ZipFile zip, String path, String element, ElementVisitor visitor)

@@ -172,6 +172,16 @@ class SheetStore {
 		this.members.remember(sheetId, SheetMembers.Listing.of(listed));
 	}
 
+	/** The latest accepted sheet of the list. */
+	Optional<Long> latestAccepted(String list) {
+		return this.jdbc
+			.sql("select id from ice_sheet where accepted and list = ? order by published_at desc, id desc "
+					+ "fetch first 1 rows only")
+			.param(list)
+			.query(Long.class)
+			.optional();
+	}
+
 	void setListedCount(long sheetId, int listed) {
 		this.jdbc.sql("update ice_sheet set listed_count = ? where id = ?").params(listed, sheetId).update();
 	}

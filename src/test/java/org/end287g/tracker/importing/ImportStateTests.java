@@ -92,6 +92,23 @@ class ImportStateTests {
 			.isEqualTo(62);
 	}
 
+	@Test
+	void readAheadIsUsedUnlessSomethingWritesBeforeTheSheet() throws Exception {
+		importSheet(GuardSheets.participating(1, 30), "participatingAgencies05012025am.xlsx");
+		this.state.forget();
+		long before = this.state.loads();
+		this.state.preload();
+		importSheet(GuardSheets.participating(1, 31), "participatingAgencies05022025am.xlsx");
+		// on PostgreSQL the read ahead serves the sheet; elsewhere the sheet reads
+		assertThat(this.state.loads() - before).isOne();
+		this.state.preload();
+		this.jdbc.sql("update agency set issues = 'BY_HAND'").update();
+		importSheet(GuardSheets.participating(1, 32), "participatingAgencies05032025am.xlsx");
+		assertThat(this.state.loads() - before).isEqualTo(postgresql() ? 3 : 2);
+		assertThat(ImporterTestSupport.count(this.jdbc, "select count(*) from agency where issues = 'BY_HAND'"))
+			.isZero();
+	}
+
 	private Status importSheet(TestWorkbook book, String name) throws Exception {
 		return this.sheets.importSheet(book.write(this.temp, name), name, SheetSource.COMMAND).status();
 	}
