@@ -160,9 +160,8 @@ class SheetStore {
 			Long agency = agencyIds[i];
 			if (agreement != null && agency != null) {
 				RawRow raw = rows.get(i).raw();
-				// the cleaned name, shared by the rows of every sheet that repeats it,
-				// unless
-				// the stored cell is cut short
+				// the cleaned name (shared by every sheet that repeats the row) unless
+				// the stored cell was cut short
 				String name = (raw.agency() == null || raw.agency().length() <= AGENCY_CHARS) ? rows.get(i).name()
 						: Names.tidy(truncate(raw.agency(), AGENCY_CHARS));
 				listed.add(new SheetMembers.Member(agreement, agency, name, truncate(raw.signed(), 100)));
