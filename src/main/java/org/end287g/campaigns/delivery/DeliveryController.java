@@ -73,7 +73,7 @@ class DeliveryController {
 	 * whether the packet can be mailed to it, and when it last was.
 	 */
 	record OfficeTarget(String key, String name, @Nullable String office, @Nullable String email, boolean mailable,
-			@Nullable String lastSent) {
+			@Nullable LocalDate lastSent) {
 	}
 
 	@GetMapping("/leader/campaigns/{id}/delivery")
@@ -210,7 +210,7 @@ class DeliveryController {
 		List<OfficeTarget> offices = this.targets.of(campaign, campaign.title(), locale, false).stream().map((t) -> {
 			OffsetDateTime last = sent.get(OfficeDelivery.key(t));
 			return new OfficeTarget(Long.toString(OfficeDelivery.key(t)), t.name(), t.office(), t.email(),
-					OfficeDelivery.mailable(t), (last != null) ? OfficeDelivery.day(last, locale) : null);
+					OfficeDelivery.mailable(t), (last != null) ? last.toLocalDate() : null);
 		}).toList();
 		model.addAttribute("officeTargets", offices);
 		model.addAttribute("responses", this.responses.of(campaign.id()));

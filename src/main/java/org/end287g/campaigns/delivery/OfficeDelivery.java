@@ -3,7 +3,6 @@ package org.end287g.campaigns.delivery;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,10 +162,6 @@ class OfficeDelivery {
 				return Optional.empty();
 			}
 		});
-	}
-
-	static String day(OffsetDateTime time, Locale locale) {
-		return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(time);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -144,8 +143,7 @@ class Responses {
 		int sent = this.mail.send(campaign.id(), (email, language) -> {
 			boolean spanish = bodyEs != null && "es".equals(language.getLanguage());
 			return new Mail(email, language, "campaign-response",
-					Map.of("campaign", campaign.title(), "official", officialName, "day",
-							DateTimeFormatter.ofPattern("d MMMM yyyy", language).format(respondedOn), "source", source,
+					Map.of("campaign", campaign.title(), "official", officialName, "day", respondedOn, "source", source,
 							"body", spanish ? bodyEs : body, "translated", spanish, "original", body, "link", link,
 							"subjectArgs", List.of(campaign.title(), officialName)),
 					UpdateMail.CATEGORY);

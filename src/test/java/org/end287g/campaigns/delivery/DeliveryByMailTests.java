@@ -226,6 +226,12 @@ class DeliveryByMailTests {
 		// a second click: refused with the question, nothing sent; confirmed: sent again
 		String again = html(send(this.sheriff), 400);
 		assertThat(again).contains("The packet was already sent to this office", "Yes, send it again");
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		assertThat(
+				html(get("/leader/campaigns/{id}/delivery", this.campaign).param("lang", "es").with(this.leader), 200))
+			.contains("Enviado el " + java.time.format.DateTimeFormatter
+				.ofPattern("d 'de' MMMM 'de' yyyy", java.util.Locale.forLanguageTag("es"))
+				.format(today));
 		assertThat(AccessibleHtml.problems(again)).isEmpty();
 		OutboxDriver.sendAll(this.context);
 		assertThat(receivedBy(this.officeEmail)).hasSize(1);
@@ -290,7 +296,7 @@ class DeliveryByMailTests {
 
 		MimeMessage es = only(spanish);
 		assertThat(es.getSubject()).isEqualTo(this.title + ": Chad Hawkins respondió");
-		assertThat(body(es)).contains("Chad Hawkins respondió a la petición", "3 julio 2025, Carta:",
+		assertThat(body(es)).contains("Chad Hawkins respondió a la petición", "3 de julio de 2025, Carta:",
 				"(Traducida por quienes lideran la campaña.)", "Gracias por su carta. El acuerdo sigue hasta 2027.",
 				"La respuesta tal como llegó:", "Thank you for your letter.\nThe agreement stays until 2027.",
 				"https://end287g.test/campaigns/" + this.slug + "#response-", "Deje de recibir");
