@@ -83,6 +83,10 @@ class PossibleWinTests extends StaffTestSupport {
 			.isEqualTo(CampaignStatus.OPEN);
 		String page = html(get("/campaigns/" + GASTON));
 		assertThat(page).contains("ICE no longer lists a 287(g) agreement for this agency");
+		// staff see since when, written out in the page's language
+		assertThat(html(get("/admin/campaigns/" + GASTON).param("lang", "es").with(org.end287g.Staff.admin())))
+			.contains("Posible victoria desde")
+			.containsPattern("\\d{1,2} de [a-zé]+ de \\d{4} \\d{2}:\\d{2}");
 		assertThat(AccessibleHtml.problems(page)).isEmpty();
 
 		// the next import again: nothing changes, nobody is told twice
