@@ -96,7 +96,7 @@ class SheetLinks {
 		int close = lastIndexOf(sheet, closing);
 		int open = indexOf(sheet, name, 0);
 		int root = rootStart(sheet);
-		if (close < 0 || open < 0 || root < 0 || close < open || sheet[close - 1] == '<') {
+		if (close < 1 || open < 0 || root < 0 || close < open || sheet[close - 1] == '<') {
 			return sheet;
 		}
 		int closeStart = lastIndexOf(sheet, (byte) '<', close);

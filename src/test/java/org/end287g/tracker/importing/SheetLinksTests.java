@@ -37,7 +37,8 @@ class SheetLinksTests {
 	@Test
 	void aSheetLaidOutOtherwiseIsReadWhole() {
 		for (String sheet : new String[] { ROOT + LINKS + "</worksheet>",
-				ROOT + "<sheetData/>" + LINKS + "</worksheet>", "<!-- only a comment -->", "", "sheetData>" }) {
+				ROOT + "<sheetData/>" + LINKS + "</worksheet>", "<!-- only a comment -->", "", "sheetData>",
+				"sheetData><worksheet>" }) {
 			assertThat(kept(sheet)).isEqualTo(sheet);
 		}
 	}
