@@ -3,7 +3,6 @@ package org.end287g.tracker.importing;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,15 +66,12 @@ class SheetRows {
 	 * of each, in the same order.
 	 */
 	void write(long sheetId, String content, List<@Nullable Long> agreementIds) {
-		StringBuilder ids = new StringBuilder(agreementIds.size() * 6);
-		for (Long id : agreementIds) {
-			ids.append((id != null) ? id.toString() : "").append(',');
-		}
+		String ids = agreementIds(agreementIds);
 		this.template.update("insert into sheet_rows (sheet_id, row_count, agreement_ids, content) values (?, ?, ?, ?)",
 				(PreparedStatement statement) -> {
 					statement.setLong(1, sheetId);
 					statement.setInt(2, agreementIds.size());
-					statement.setString(3, ids.toString());
+					statement.setString(3, ids);
 					statement.setString(4, content);
 				});
 	}
@@ -89,25 +85,15 @@ class SheetRows {
 			.orElse(List.of());
 	}
 
-	/**
-	 * The agreement of each of the sheet's rows, in row order; null for unresolved rows.
-	 */
-	Optional<List<@Nullable Long>> agreementIds(long sheetId) {
-		return this.jdbc.sql("select agreement_ids from sheet_rows where sheet_id = ?")
-			.param(sheetId)
-			.query((rs, n) -> ids(rs.getString(1)))
-			.optional();
-	}
-
 	void deleteAll() {
 		this.jdbc.sql("delete from sheet_rows").update();
 	}
 
 	/** Each row's agreement followed by a comma, nothing before the comma when none. */
-	static String agreementIds(List<Stored> rows) {
-		StringBuilder ids = new StringBuilder(rows.size() * 6);
-		for (Stored row : rows) {
-			ids.append((row.agreementId() != null) ? row.agreementId().toString() : "").append(',');
+	static String agreementIds(List<@Nullable Long> agreementIds) {
+		StringBuilder ids = new StringBuilder(agreementIds.size() * 6);
+		for (Long id : agreementIds) {
+			ids.append((id != null) ? id.toString() : "").append(',');
 		}
 		return ids.toString();
 	}

@@ -20,7 +20,7 @@ class SheetRowsTests {
 				new SheetRows.Stored(3, null, null, null, null, null, null, null, null, null, null),
 				new SheetRows.Stored(40_000, "ÑANDÚ", "<script>alert(1)</script>", "\\t", "\\", "x", "y", "z", "w",
 						Long.MAX_VALUE, ""));
-		assertThat(SheetRows.unpack(SheetRows.agreementIds(rows), SheetRows.content(rows))).isEqualTo(rows);
+		assertThat(SheetRows.unpack(SheetRows.agreementIds(ids(rows)), SheetRows.content(rows))).isEqualTo(rows);
 	}
 
 	@Test
@@ -37,7 +37,11 @@ class SheetRowsTests {
 			rows.add(new SheetRows.Stored(n, "STATE " + n, "Agency " + n, "County", "County " + n,
 					"Jail Enforcement Model", null, null, null, (n % 7 == 0) ? null : (long) n, null));
 		}
-		assertThat(SheetRows.unpack(SheetRows.agreementIds(rows), SheetRows.content(rows))).isEqualTo(rows);
+		assertThat(SheetRows.unpack(SheetRows.agreementIds(ids(rows)), SheetRows.content(rows))).isEqualTo(rows);
+	}
+
+	private static List<Long> ids(List<SheetRows.Stored> rows) {
+		return rows.stream().map(SheetRows.Stored::agreementId).toList();
 	}
 
 	@Test
