@@ -1,7 +1,6 @@
 package org.end287g.tracker.importing;
 
 import java.sql.PreparedStatement;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -76,14 +75,8 @@ class HistoryWriter {
 	/** The stored timeline of every agreement. */
 	private Map<Long, Timeline.Stored> stored() {
 		Map<Long, Timeline.Stored> stored = new HashMap<>();
-		this.template.query(
-				"select id, status, first_listed, last_listed, first_pending, first_participating, "
-						+ "removed_at, listed_as from agreement",
-				(RowCallbackHandler) (rs) -> stored.put(rs.getLong(1),
-						new Timeline.Stored(rs.getString(2), rs.getObject(3, LocalDateTime.class),
-								rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class),
-								rs.getObject(6, LocalDateTime.class), rs.getObject(7, LocalDateTime.class),
-								rs.getString(8))));
+		this.template.query("select id, " + Timeline.Stored.COLUMNS + " from agreement",
+				(RowCallbackHandler) (rs) -> stored.put(rs.getLong(1), Timeline.Stored.read(rs, 2)));
 		return stored;
 	}
 

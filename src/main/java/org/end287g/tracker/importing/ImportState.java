@@ -274,21 +274,16 @@ class ImportState {
 			})
 			.list();
 		this.jdbc
-			.sql("select id, agency_id, model, signed, raw_signed, moa_url, addendum_url, status, first_listed, "
-					+ "last_listed, first_pending, first_participating, removed_at, listed_as from agreement")
+			.sql("select id, agency_id, model, signed, raw_signed, moa_url, addendum_url, " + Timeline.Stored.COLUMNS
+					+ " from agreement")
 			.query((rs, n) -> {
 				long id = rs.getLong(1);
 				long agency = rs.getLong(2);
 				String model = Objects.requireNonNull(rs.getString(3), "an agreement has a model");
 				this.byAgencyAndModel.put(agency + "|" + model, id);
 				return this.agreements.put(id,
-						new Agreement(agency, model,
-								new Object[] { rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
-										rs.getString(7) },
-								new Timeline.Stored(rs.getString(8), rs.getObject(9, LocalDateTime.class),
-										rs.getObject(10, LocalDateTime.class), rs.getObject(11, LocalDateTime.class),
-										rs.getObject(12, LocalDateTime.class), rs.getObject(13, LocalDateTime.class),
-										rs.getString(14))));
+						new Agreement(agency, model, new Object[] { rs.getObject(4, LocalDate.class), rs.getString(5),
+								rs.getString(6), rs.getString(7) }, Timeline.Stored.read(rs, 8)));
 			})
 			.list();
 		this.loaded = true;

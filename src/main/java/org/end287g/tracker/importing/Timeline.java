@@ -1,5 +1,7 @@
 package org.end287g.tracker.importing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,19 @@ final class Timeline {
 	record Stored(@Nullable String status, @Nullable LocalDateTime firstListed, @Nullable LocalDateTime lastListed,
 			@Nullable LocalDateTime firstPending, @Nullable LocalDateTime firstParticipating,
 			@Nullable LocalDateTime removedAt, @Nullable String listedAs) {
+
+		/** The agreement columns this history is kept in, in {@link #read}'s order. */
+		static final String COLUMNS = "status, first_listed, last_listed, first_pending, first_participating, "
+				+ "removed_at, listed_as";
+
+		/** The values of {@link #COLUMNS}, selected from column {@code first} on. */
+		static Stored read(ResultSet rs, int first) throws SQLException {
+			return new Stored(rs.getString(first), rs.getObject(first + 1, LocalDateTime.class),
+					rs.getObject(first + 2, LocalDateTime.class), rs.getObject(first + 3, LocalDateTime.class),
+					rs.getObject(first + 4, LocalDateTime.class), rs.getObject(first + 5, LocalDateTime.class),
+					rs.getString(first + 6));
+		}
+
 	}
 
 	/** The values to store; equal to the stored ones when nothing changed. */
