@@ -88,6 +88,11 @@ final class Checks {
 		return text;
 	}
 
+	/** One of {@code allowed}, or null when the value is left empty. */
+	@Nullable String optionalChoice(String field, @Nullable String value, List<String> allowed) {
+		return (value == null || value.isBlank()) ? null : choice(field, value, allowed, null);
+	}
+
 	@Nullable LocalDate date(String field, @Nullable String value) {
 		String text = (value != null) ? value.strip() : "";
 		if (text.isEmpty()) {

@@ -41,7 +41,7 @@ record FigureInput(@Nullable String agency, @Nullable String model, @Nullable St
 	Checked check() {
 		Checks checks = new Checks();
 		String slug = checks.slug("agency", this.agency, false);
-		String modelName = blank(this.model) ? null : checks.choice("model", this.model, Win.MODELS, null);
+		String modelName = checks.optionalChoice("model", this.model, Win.MODELS);
 		if (modelName != null && slug == null && checks.ok()) {
 			checks.refuse("model", "impact.error.model.national");
 		}
@@ -70,10 +70,6 @@ record FigureInput(@Nullable String agency, @Nullable String model, @Nullable St
 		}
 		return new Checked(new Figure(0, slug, modelName, measureName, number, qualifierName, year, start, end,
 				new Figure.Source(title, publisher, url, published), noteText), List.of());
-	}
-
-	private static boolean blank(@Nullable String text) {
-		return text == null || text.isBlank();
 	}
 
 	private @Nullable Long number(Checks checks) {
