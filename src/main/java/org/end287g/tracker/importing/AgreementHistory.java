@@ -29,7 +29,11 @@ class AgreementHistory {
 	record SheetPoint(long id, boolean participating, LocalDateTime publishedAt) {
 	}
 
-	record Changes(int added, int removed) {
+	/**
+	 * What a sheet added and removed; {@code appended} when it was applied on top of the
+	 * history (only its agreements changed), false after a replay of every sheet.
+	 */
+	record Changes(int added, int removed, boolean appended) {
 	}
 
 	/** Replay order: time, participating before pending (a move is not a removal), id. */
@@ -64,7 +68,7 @@ class AgreementHistory {
 		List<SheetPoint> sheets = sheets("published_at >= (select published_at from ice_sheet where id = ?)", sheetId);
 		SheetPoint last = sheets.get(sheets.size() - 1);
 		Optional<Map<Long, Timeline>> appended = (last.id() == sheetId) ? this.append.apply(last) : Optional.empty();
-		return changes(appended.orElseGet(this::replayAll).values(), sheetId);
+		return changes(appended.orElseGet(this::replayAll).values(), sheetId, appended.isPresent());
 	}
 
 	/**
@@ -83,7 +87,7 @@ class AgreementHistory {
 		return this.fullReplays.get();
 	}
 
-	private static Changes changes(Collection<Timeline> timelines, long sheetId) {
+	private static Changes changes(Collection<Timeline> timelines, long sheetId, boolean appended) {
 		int added = 0;
 		int removed = 0;
 		for (Timeline timeline : timelines) {
@@ -92,7 +96,7 @@ class AgreementHistory {
 				removed += (event.sheetId() == sheetId && event.kind().equals("REMOVED")) ? 1 : 0;
 			}
 		}
-		return new Changes(added, removed);
+		return new Changes(added, removed, appended);
 	}
 
 	private List<SheetPoint> sheets(String where, Object... params) {

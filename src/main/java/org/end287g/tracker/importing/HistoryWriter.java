@@ -1,6 +1,5 @@
 package org.end287g.tracker.importing;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,14 +40,10 @@ class HistoryWriter {
 	 */
 	void append(AgreementHistory.SheetPoint sheet, Collection<Long> listed, Map<Long, Timeline> timelines,
 			Map<Long, Timeline.Stored> before) {
-		// every agreement the sheet lists was last listed by it: one statement, not a row
-		// each; only rows that changed otherwise are updated one by one
-		this.template.update("update agreement set last_listed = ? where last_listed <> ? and id = any (?)",
-				(PreparedStatement statement) -> {
-					statement.setObject(1, sheet.publishedAt());
-					statement.setObject(2, sheet.publishedAt());
-					statement.setArray(3, statement.getConnection().createArrayOf("bigint", listed.toArray()));
-				});
+		// every agreement the sheet lists was last listed by it: the database derives
+		// that
+		// from the sheet (agreement_listing), so only rows that changed otherwise are
+		// written
 		this.state.listed(listed, sheet.publishedAt());
 		Map<Long, Timeline.Stored> listedBefore = new HashMap<>();
 		before.forEach((id, stored) -> listedBefore.put(id, withLastListed(stored, timelines.get(id))));
@@ -60,7 +55,7 @@ class HistoryWriter {
 	}
 
 	/**
-	 * The stored values as the set-based update left them: a listed agreement's last
+	 * The stored values as the database now derives them: a listed agreement's last
 	 * listing is this sheet, as its timeline says.
 	 */
 	private static Timeline.Stored withLastListed(Timeline.Stored stored,
@@ -68,14 +63,13 @@ class HistoryWriter {
 		if (timeline == null || timeline.lastListed == null) {
 			return stored;
 		}
-		return new Timeline.Stored(stored.status(), stored.firstListed(), timeline.lastListed, stored.firstPending(),
-				stored.firstParticipating(), stored.removedAt(), stored.listedAs());
+		return stored.listedAt(timeline.lastListed);
 	}
 
 	/** The stored timeline of every agreement. */
 	private Map<Long, Timeline.Stored> stored() {
 		Map<Long, Timeline.Stored> stored = new HashMap<>();
-		this.template.query("select id, " + Timeline.Stored.COLUMNS + " from agreement",
+		this.template.query("select a.id, " + Timeline.Stored.COLUMNS + " from " + Timeline.Stored.FROM,
 				(RowCallbackHandler) (rs) -> stored.put(rs.getLong(1), Timeline.Stored.read(rs, 2)));
 		return stored;
 	}
@@ -87,13 +81,12 @@ class HistoryWriter {
 			if (after.status() != null && before.containsKey(id) && !after.equals(before.get(id))) {
 				updates.add(new Object[] { after.status(), after.firstListed(), after.lastListed(),
 						after.firstPending(), after.firstParticipating(), after.removedAt(),
-						SheetStore.truncate(after.listedAs(), 300), id });
+						SheetStore.truncate(after.listedAs(), 300), after.inPending(), id });
 			}
 		});
-		this.template.batchUpdate(
-				"update agreement set status = ?, first_listed = ?, last_listed = ?, "
-						+ "first_pending = ?, first_participating = ?, removed_at = ?, listed_as = ? where id = ?",
-				updates);
+		this.template.batchUpdate("update agreement set status = ?, first_listed = ?, last_listed = ?, "
+				+ "first_pending = ?, first_participating = ?, removed_at = ?, listed_as = ?, in_pending = ? "
+				+ "where id = ?", updates);
 		timelines.forEach((id, timeline) -> {
 			Timeline.Stored after = timeline.stored();
 			if (after.status() != null && before.containsKey(id)) {

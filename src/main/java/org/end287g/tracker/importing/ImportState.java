@@ -105,8 +105,9 @@ class ImportState {
 
 	/**
 	 * Makes the copy current, at the start of a sheet's transaction (after the import
-	 * lock): kept when nothing else wrote since this importer's last sheet, read again
-	 * otherwise.
+	 * lock, before the sheet is stored: the last listings read here are derived from the
+	 * accepted sheets): kept when nothing else wrote since this importer's last sheet,
+	 * read again otherwise.
 	 */
 	synchronized void begin() {
 		Long count = this.counted ? writes() : null;
@@ -191,7 +192,7 @@ class ImportState {
 	void agreementAdded(long id, long agency, String model, LocalDateTime listed) {
 		this.byAgencyAndModel.put(agency + "|" + model, id);
 		this.agreements.put(id, new Agreement(agency, model, new Object[4],
-				new Timeline.Stored("PENDING", listed, listed, null, null, null, null)));
+				new Timeline.Stored("PENDING", listed, listed, null, null, null, null, false)));
 	}
 
 	void agreementDetailsWritten(long id, Object[] details) {
@@ -225,15 +226,16 @@ class ImportState {
 		return timelines;
 	}
 
-	/** As the statement that moves the last listing of every agreement a sheet lists. */
+	/**
+	 * The sheet published at {@code at} lists these agreements: their last listing, as
+	 * the database derives it from that sheet.
+	 */
 	void listed(Collection<Long> ids, LocalDateTime at) {
 		for (Long id : ids) {
 			Agreement agreement = this.agreements.get(id);
 			if (agreement != null && agreement.timeline.lastListed() != null
 					&& !at.equals(agreement.timeline.lastListed())) {
-				Timeline.Stored t = agreement.timeline;
-				agreement.timeline = new Timeline.Stored(t.status(), t.firstListed(), at, t.firstPending(),
-						t.firstParticipating(), t.removedAt(), t.listedAs());
+				agreement.timeline = agreement.timeline.listedAt(at);
 			}
 		}
 	}
@@ -243,7 +245,7 @@ class ImportState {
 		if (agreement != null) {
 			agreement.timeline = new Timeline.Stored(timeline.status(), timeline.firstListed(), timeline.lastListed(),
 					timeline.firstPending(), timeline.firstParticipating(), timeline.removedAt(),
-					SheetStore.truncate(timeline.listedAs(), 300));
+					SheetStore.truncate(timeline.listedAs(), 300), timeline.inPending());
 		}
 	}
 
@@ -274,8 +276,8 @@ class ImportState {
 			})
 			.list();
 		this.jdbc
-			.sql("select id, agency_id, model, signed, raw_signed, moa_url, addendum_url, " + Timeline.Stored.COLUMNS
-					+ " from agreement")
+			.sql("select a.id, a.agency_id, a.model, a.signed, a.raw_signed, a.moa_url, a.addendum_url, "
+					+ Timeline.Stored.COLUMNS + " from " + Timeline.Stored.FROM)
 			.query((rs, n) -> {
 				long id = rs.getLong(1);
 				long agency = rs.getLong(2);

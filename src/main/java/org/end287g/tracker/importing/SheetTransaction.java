@@ -69,13 +69,18 @@ class SheetTransaction {
 			// the four-agency sample of earlier versions makes way for real sheets
 			this.store.deleteAll();
 		}
+		this.state.begin();
 		long sheetId = this.store.insert(sheet.name(), sheet.fileName(), sheet.sha256(), sheet.rows().size(),
 				sheet.source(), null);
 		return applyRows(sheetId, sheet, true);
 	}
 
+	/**
+	 * Applies a stored sheet; the importer's copy of the tracker was made current before
+	 * the sheet was stored or accepted ({@link ImportState#begin}), as the sheets before
+	 * it leave the tracker.
+	 */
 	private ImportResult applyRows(long sheetId, PreparedSheet sheet, boolean guarded) {
-		this.state.begin();
 		AgencyResolver.Resolution resolution = this.resolver.resolve(sheetId, sheet.name(), sheet.rows());
 		this.store.insertRows(sheetId, sheet, resolution.agreementIds(), resolution.agencyIds());
 		if (guarded) {
@@ -89,7 +94,8 @@ class SheetTransaction {
 		long recomputing = System.nanoTime();
 		AgreementHistory.Changes changes = this.history.recompute(sheetId);
 		log.debug("Recomputed history in {} ms", (System.nanoTime() - recomputing) / 1_000_000);
-		this.events.publishEvent(new IceSheetImported(sheetId, sheet.name().list(), sheet.name().publishedAt()));
+		this.events.publishEvent(
+				new IceSheetImported(sheetId, sheet.name().list(), sheet.name().publishedAt(), changes.appended()));
 		this.state.end();
 		return Results.accepted(sheet, listed, changes.added(), changes.removed(), resolution.renamed());
 	}
@@ -126,6 +132,7 @@ class SheetTransaction {
 	@Transactional
 	public Optional<ImportResult> acceptHeld(long sheetId, PreparedSheet sheet, String actor) {
 		this.store.lockImports();
+		this.state.begin();
 		if (!this.store.decide(sheetId, true)) {
 			return Optional.empty();
 		}
@@ -145,6 +152,7 @@ class SheetTransaction {
 		if (!this.store.find(sheetId).map(SheetSnapshot::held).orElse(false)) {
 			return Optional.empty();
 		}
+		this.state.begin();
 		this.store.delete(sheetId);
 		long id = this.store.insert(sheet.name(), sheet.fileName(), sheet.sha256(), sheet.rows().size(), sheet.source(),
 				null);

@@ -26,6 +26,12 @@ final class Timeline {
 
 	@Nullable LocalDateTime removedAt;
 
+	/**
+	 * Whether the latest pending sheet lists it (the latest participating one lists it
+	 * when ACTIVE).
+	 */
+	boolean inPending;
+
 	final List<Event> events = new ArrayList<>();
 
 	private @Nullable String name;
@@ -48,24 +54,41 @@ final class Timeline {
 		timeline.firstParticipating = stored.firstParticipating();
 		timeline.removedAt = stored.removedAt();
 		timeline.name = stored.listedAs();
+		timeline.inPending = stored.inPending();
 		return timeline;
 	}
 
-	/** What an agreement row keeps of its timeline. */
+	/**
+	 * What an agreement row keeps of its timeline. The last listing is the true one, as
+	 * the view {@code agreement_listing} derives it: the row's own column is not moved
+	 * while the latest sheet of a list lists the agreement (V60).
+	 */
 	record Stored(@Nullable String status, @Nullable LocalDateTime firstListed, @Nullable LocalDateTime lastListed,
 			@Nullable LocalDateTime firstPending, @Nullable LocalDateTime firstParticipating,
-			@Nullable LocalDateTime removedAt, @Nullable String listedAs) {
+			@Nullable LocalDateTime removedAt, @Nullable String listedAs, boolean inPending) {
 
-		/** The agreement columns this history is kept in, in {@link #read}'s order. */
-		static final String COLUMNS = "status, first_listed, last_listed, first_pending, first_participating, "
-				+ "removed_at, listed_as";
+		/** The agreements with their last listing: {@code a} and {@code l}. */
+		static final String FROM = "agreement a join agreement_listing l on l.id = a.id";
+
+		/**
+		 * The columns this history is kept in, in {@link #read}'s order, from
+		 * {@link #FROM}.
+		 */
+		static final String COLUMNS = "a.status, a.first_listed, l.last_listed, a.first_pending, "
+				+ "a.first_participating, a.removed_at, a.listed_as, a.in_pending";
 
 		/** The values of {@link #COLUMNS}, selected from column {@code first} on. */
 		static Stored read(ResultSet rs, int first) throws SQLException {
 			return new Stored(rs.getString(first), rs.getObject(first + 1, LocalDateTime.class),
 					rs.getObject(first + 2, LocalDateTime.class), rs.getObject(first + 3, LocalDateTime.class),
 					rs.getObject(first + 4, LocalDateTime.class), rs.getObject(first + 5, LocalDateTime.class),
-					rs.getString(first + 6));
+					rs.getString(first + 6), rs.getBoolean(first + 7));
+		}
+
+		/** The same history, last listed at {@code at}. */
+		Stored listedAt(@Nullable LocalDateTime at) {
+			return new Stored(this.status, this.firstListed, at, this.firstPending, this.firstParticipating,
+					this.removedAt, this.listedAs, this.inPending);
 		}
 
 	}
@@ -73,7 +96,7 @@ final class Timeline {
 	/** The values to store; equal to the stored ones when nothing changed. */
 	Stored stored() {
 		return new Stored(this.status, this.firstListed, this.lastListed, this.firstPending, this.firstParticipating,
-				this.removedAt, this.name);
+				this.removedAt, this.name, this.inPending);
 	}
 
 	/** The name the latest sheet that listed this agreement gave its agency. */
@@ -106,6 +129,7 @@ final class Timeline {
 		}
 		this.removedAt = "REMOVED".equals(next) ? ("REMOVED".equals(this.status) ? this.removedAt : at) : null;
 		this.status = next;
+		this.inPending = pending;
 	}
 
 	/** The agency's name changed since the last sheet that listed this agreement. */

@@ -26,8 +26,8 @@ class SnapshotLoader {
 
 	private static final String AGREEMENTS = """
 			select g.id as agency_id, g.slug, g.state, g.name, g.kind, g.county_fips,
-			       a.model, a.status, a.signed, a.first_listed, a.last_listed, a.moa_url, a.addendum_url
-			from agreement a join agency g on g.id = a.agency_id
+			       a.model, a.status, a.signed, a.first_listed, l.last_listed, a.moa_url, a.addendum_url
+			from agreement a join agency g on g.id = a.agency_id join agreement_listing l on l.id = a.id
 			order by g.state, g.name, g.id, a.model
 			""";
 

@@ -100,9 +100,10 @@ class HistoryTests {
 	}
 
 	private String gaston() {
-		return this.jdbc.sql(
-				"select g.status || '|' || g.first_listed || '|' || g.last_listed || '|' || coalesce(cast(g.removed_at as varchar(30)), 'null') "
-						+ "from agreement g join agency a on a.id = g.agency_id where a.slug like 'nc-gaston%'")
+		return this.jdbc
+			.sql("select g.status || '|' || g.first_listed || '|' || l.last_listed || '|' || coalesce(cast(g.removed_at as varchar(30)), 'null') "
+					+ "from agreement g join agency a on a.id = g.agency_id join agreement_listing l on l.id = g.id "
+					+ "where a.slug like 'nc-gaston%'")
 			.query(String.class)
 			.single()
 			.replace(".0", "");

@@ -17,8 +17,9 @@ final class ImporterTestSupport {
 	static List<String> agreements(JdbcClient jdbc) {
 		return jdbc
 			.sql("select a.state, a.name, a.county_fips, g.model, g.status, g.signed, g.moa_url, g.first_listed, "
-					+ "g.last_listed, g.first_pending, g.first_participating, g.removed_at from agreement g "
-					+ "join agency a on a.id = g.agency_id order by a.state, a.name, g.model")
+					+ "l.last_listed, g.first_pending, g.first_participating, g.removed_at from agreement g "
+					+ "join agency a on a.id = g.agency_id join agreement_listing l on l.id = g.id "
+					+ "order by a.state, a.name, g.model")
 			.query((rs, n) -> {
 				StringBuilder row = new StringBuilder();
 				for (int i = 1; i <= 12; i++) {
@@ -27,6 +28,20 @@ final class ImporterTestSupport {
 				return row.toString();
 			})
 			.list();
+	}
+
+	/**
+	 * Agreements whose last listing, as the database derives it, is not the publication
+	 * of the latest accepted sheet whose rows list them (counted here from the rows).
+	 */
+	static List<String> wrongLastListings(JdbcClient jdbc) {
+		return jdbc.sql("""
+				select a.id || ' ' || l.last_listed || ' ' || x.listed from agreement a
+				join agreement_listing l on l.id = a.id
+				join (select g.id, max(s.published_at) as listed from agreement g
+				      join sheet_rows r on ',' || r.agreement_ids like '%,' || g.id || ',%'
+				      join ice_sheet s on s.id = r.sheet_id and s.accepted group by g.id) x on x.id = a.id
+				where l.last_listed <> x.listed""").query(String.class).list();
 	}
 
 	static List<String> events(JdbcClient jdbc) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import org.end287g.tracker.IceSheetImported;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
 import org.end287g.tracker.SheetSource;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sheet leaves: statuses, dates, names and change records.
  */
 @SpringBootTest
+@RecordApplicationEvents
 class IncrementalHistoryTests {
 
 	@Autowired
@@ -79,12 +83,17 @@ class IncrementalHistoryTests {
 	}
 
 	@Test
-	void aSheetPublishedInTheMiddleReplaysFromItsPositionAndEqualsTheInOrderImport() throws Exception {
+	void aSheetPublishedInTheMiddleReplaysFromItsPositionAndEqualsTheInOrderImport(ApplicationEvents published)
+			throws Exception {
 		for (int day : List.of(1, 2, 3, 5, 6, 7, 8)) {
 			importSheet(participating(day), "participatingAgencies05%02d2025pm.xlsx".formatted(day));
 		}
 		ImportResult late = importSheet(participating(4), "participatingAgencies05042025pm.xlsx");
 		assertThat(late.status()).isEqualTo(ImportResult.Status.ACCEPTED);
+		// the followers of a sheet applied on top of the history may look at its changes
+		// alone; after the late one, at everything
+		assertThat(published.stream(IceSheetImported.class).map(IceSheetImported::incremental)).containsExactly(true,
+				true, true, true, true, true, true, false);
 		List<String> lateAgreements = agreements();
 		List<String> lateEvents = ImporterTestSupport.events(this.jdbc);
 		assertSameAsFullReplay();
@@ -111,14 +120,30 @@ class IncrementalHistoryTests {
 		assertSameAsFullReplay();
 	}
 
+	@Test
+	void anAgreementListedAgainIsNotWrittenAgainYetItsLastListingMoves() throws Exception {
+		for (int day = 1; day <= 2; day++) {
+			importSheet(participating(day), "participatingAgencies05%02d2025pm.xlsx".formatted(day));
+		}
+		assertThat(this.jdbc.sql("""
+				select g.last_listed || ' ' || l.last_listed from agreement g
+				join agency a on a.id = g.agency_id join agreement_listing l on l.id = g.id
+				where a.name = 'Town A Police Department'""").query(String.class).single().replace(".0", ""))
+			.as("the row keeps its first listing; the view gives the sheet of day 2")
+			.isEqualTo("2025-05-01 12:00:00 2025-05-02 12:00:00");
+		assertThat(ImporterTestSupport.wrongLastListings(this.jdbc)).isEmpty();
+	}
+
 	private void assertSameAsFullReplay() {
 		List<String> agreements = agreements();
 		List<String> events = ImporterTestSupport.events(this.jdbc);
 		assertThat(agreements).isNotEmpty();
 		assertThat(events).isNotEmpty();
+		assertThat(ImporterTestSupport.wrongLastListings(this.jdbc)).isEmpty();
 		this.history.replayAll();
 		assertThat(agreements()).isEqualTo(agreements);
 		assertThat(ImporterTestSupport.events(this.jdbc)).isEqualTo(events);
+		assertThat(ImporterTestSupport.wrongLastListings(this.jdbc)).isEmpty();
 	}
 
 	private List<String> agreements() {
