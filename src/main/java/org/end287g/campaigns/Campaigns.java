@@ -1,5 +1,6 @@
 package org.end287g.campaigns;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,5 +37,11 @@ public interface Campaigns {
 	 * call created.
 	 */
 	int createMissing();
+
+	/**
+	 * Creates the missing campaigns of those of the given agencies (by slug) with an
+	 * ACTIVE or PENDING agreement, as {@link #createMissing()} does for all.
+	 */
+	int createMissing(Collection<String> agencySlugs);
 
 }

@@ -1,5 +1,6 @@
 package org.end287g.tracker;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,5 +48,12 @@ public interface TrackerReader {
 	 * for every sheet of a long history.
 	 */
 	List<AgencyView> listedAgencies();
+
+	/**
+	 * Those of the given agencies (by slug) with an ACTIVE or PENDING agreement: for the
+	 * jobs that follow a sheet applied on top of the history, which look only at the
+	 * agencies it changed.
+	 */
+	List<AgencyView> listedAgencies(Collection<String> slugs);
 
 }

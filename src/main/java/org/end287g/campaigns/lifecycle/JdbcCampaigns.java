@@ -3,6 +3,7 @@ package org.end287g.campaigns.lifecycle;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,12 +121,29 @@ class JdbcCampaigns implements Campaigns {
 
 	@Override
 	public int createMissing() {
+		return create(this.tracker.listedAgencies(),
+				new HashSet<>(this.jdbc.sql("select agency_slug from campaigns").query(String.class).list()));
+	}
+
+	@Override
+	public int createMissing(Collection<String> agencySlugs) {
+		List<AgencyView> listed = this.tracker.listedAgencies(agencySlugs);
+		if (listed.isEmpty()) {
+			return 0;
+		}
+		return create(listed,
+				new HashSet<>(this.jdbc.sql("select agency_slug from campaigns where agency_slug in (:slugs)")
+					.param("slugs", listed.stream().map(AgencyView::slug).toList())
+					.query(String.class)
+					.list()));
+	}
+
+	/** Creates the campaign of each listed agency not in {@code existing}. */
+	private int create(List<AgencyView> listed, Set<String> existing) {
 		Map<String, AgencyView> targets = new LinkedHashMap<>();
-		for (AgencyView agency : this.tracker.listedAgencies()) {
+		for (AgencyView agency : listed) {
 			targets.putIfAbsent(agency.slug(), agency);
 		}
-		Set<String> existing = new HashSet<>(
-				this.jdbc.sql("select agency_slug from campaigns").query(String.class).list());
 		int created = 0;
 		for (AgencyView agency : targets.values()) {
 			if (!existing.contains(agency.slug()) && create(agency)) {

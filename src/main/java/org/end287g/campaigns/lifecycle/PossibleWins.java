@@ -1,5 +1,6 @@
 package org.end287g.campaigns.lifecycle;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * After every accepted ICE sheet: a gathering campaign (OPEN or READY) whose agency no
- * longer has an ACTIVE or PENDING agreement may have won. It turns POSSIBLE_WIN and staff
- * and its leaders are told; staff confirm or close it. When the agreements come back (a
- * broken publication fixed by the next one), it returns to READY (goal reached) or OPEN,
- * silently. All in one transaction after the import's commit, run again if it fails; each
- * change is one conditional UPDATE, so a run repeated or overlapping another changes and
- * tells once.
+ * longer has an ACTIVE or PENDING agreement may have won. A sheet applied on top of the
+ * history is compared for the agencies it changed; any other, every campaign. It turns
+ * POSSIBLE_WIN and staff and its leaders are told; staff confirm or close it. When the
+ * agreements come back (a broken publication fixed by the next one), it returns to READY
+ * (goal reached) or OPEN, silently. All in one transaction after the import's commit, run
+ * again if it fails; each change is one conditional UPDATE, so a run repeated or
+ * overlapping another changes and tells once.
  */
 @Component
 class PossibleWins {
@@ -67,19 +69,35 @@ class PossibleWins {
 	// class
 	@ApplicationModuleListener(id = "campaigns.possible-wins-after-import")
 	void sheetImported(IceSheetImported imported) {
-		check();
+		ChangedAgencies.of(imported, this.tracker).ifPresentOrElse(this::check, this::check);
 	}
 
 	/** Compares every campaign with the agreements now listed; how many changed. */
 	int check() {
-		Set<String> listed = listedAgencies();
+		Set<String> listed = slugs(this.tracker.listedAgencies());
 		if (listed.isEmpty()) {
 			// an empty tracker is not a national victory: nothing imported yet, or
 			// cleared
 			return 0;
 		}
+		return compare(listed, gathering("", List.of()));
+	}
+
+	/**
+	 * Compares the campaigns of the given agencies (those a sheet applied on top of the
+	 * history changed) with their agreements now listed; how many changed.
+	 */
+	int check(Collection<String> agencySlugs) {
+		if (agencySlugs.isEmpty()) {
+			return 0;
+		}
+		return compare(slugs(this.tracker.listedAgencies(agencySlugs)),
+				gathering(" and agency_slug in (:agencies)", agencySlugs));
+	}
+
+	private int compare(Set<String> listed, List<Gathering> campaigns) {
 		int changed = 0;
-		for (Gathering campaign : gathering()) {
+		for (Gathering campaign : campaigns) {
 			boolean stillListed = listed.contains(campaign.agencySlug());
 			boolean possible = campaign.status() == CampaignStatus.POSSIBLE_WIN;
 			if (stillListed != possible) {
@@ -96,23 +114,26 @@ class PossibleWins {
 		return changed;
 	}
 
-	/** The agencies with an ACTIVE or PENDING agreement. */
-	private Set<String> listedAgencies() {
-		Set<String> listed = new HashSet<>();
-		for (AgencyView agency : this.tracker.listedAgencies()) {
-			listed.add(agency.slug());
+	private static Set<String> slugs(List<AgencyView> agencies) {
+		Set<String> slugs = new HashSet<>();
+		for (AgencyView agency : agencies) {
+			slugs.add(agency.slug());
 		}
-		return listed;
+		return slugs;
 	}
 
 	/** A campaign still gathering signatures, as the check reads it. */
 	private record Gathering(long id, String slug, String agencySlug, String title, CampaignStatus status) {
 	}
 
-	private List<Gathering> gathering() {
-		return this.jdbc.sql("""
+	private List<Gathering> gathering(String condition, Collection<String> agencies) {
+		JdbcClient.StatementSpec query = this.jdbc.sql("""
 				select id, slug, agency_slug, title, status from campaigns
-				where status in ('OPEN', 'READY', 'POSSIBLE_WIN')""")
+				where status in ('OPEN', 'READY', 'POSSIBLE_WIN')""" + condition);
+		if (!agencies.isEmpty()) {
+			query = query.param("agencies", List.copyOf(agencies));
+		}
+		return query
 			.query((rs, n) -> new Gathering(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					CampaignStatus.valueOf(rs.getString(5))))
 			.list();

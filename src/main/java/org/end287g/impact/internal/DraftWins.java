@@ -60,7 +60,10 @@ class DraftWins {
 		if (removed.isEmpty()) {
 			return 0;
 		}
-		Set<String> listed = this.tracker.listedAgencies().stream().map(AgencyView::slug).collect(Collectors.toSet());
+		Set<String> listed = this.tracker.listedAgencies(removed.keySet())
+			.stream()
+			.map(AgencyView::slug)
+			.collect(Collectors.toSet());
 		int opened = 0;
 		for (Map.Entry<String, List<String>> entry : removed.entrySet()) {
 			String slug = entry.getKey();

@@ -2,6 +2,8 @@ package org.end287g.tracker.reading;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +50,6 @@ class ChangeQueries {
 	private static final String LISTED_AGENCIES = """
 			select g.slug, g.state, g.name, g.kind, g.county_fips from agency g
 			where exists (select 1 from agreement a where a.agency_id = g.id and a.status in ('ACTIVE', 'PENDING'))
-			order by g.id
 			""";
 
 	private static final String OF_AGENCY = """
@@ -117,7 +118,17 @@ class ChangeQueries {
 	 */
 	List<AgencyView> listedAgencies() {
 		AgencyRows agencies = new AgencyRows(this.places);
-		return this.jdbc.sql(LISTED_AGENCIES).query((rs, n) -> agencies.agency(rs)).list();
+		return this.jdbc.sql(LISTED_AGENCIES + " order by g.id").query((rs, n) -> agencies.agency(rs)).list();
+	}
+
+	/** Those of the given agencies with an ACTIVE or PENDING agreement. */
+	List<AgencyView> listedAgencies(Collection<String> slugs) {
+		// one parameter an agency: far below the drivers' limits, even for every agency
+		AgencyRows agencies = new AgencyRows(this.places);
+		return this.jdbc.sql(LISTED_AGENCIES + " and g.slug in (:slugs) order by g.id")
+			.param("slugs", List.copyOf(new LinkedHashSet<>(slugs)))
+			.query((rs, n) -> agencies.agency(rs))
+			.list();
 	}
 
 	List<AgreementChange> ofAgency(long agencyId, AgencyView agency) {

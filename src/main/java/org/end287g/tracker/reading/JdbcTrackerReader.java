@@ -1,5 +1,6 @@
 package org.end287g.tracker.reading;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -126,7 +127,9 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 
 	@Override
 	public List<SheetChange> changesOf(long sheetId) {
-		return this.changes.ofSheet(sheetId);
+		// asked by every follow-up of the sheet
+		return this.cache.get(this.version.current(), "sheet-changes:" + sheetId,
+				() -> List.copyOf(this.changes.ofSheet(sheetId)));
 	}
 
 	@Override
@@ -135,6 +138,11 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 		// data
 		return this.cache.get(this.version.current(), "listed-agencies",
 				() -> List.copyOf(this.changes.listedAgencies()));
+	}
+
+	@Override
+	public List<AgencyView> listedAgencies(Collection<String> slugs) {
+		return slugs.isEmpty() ? List.of() : this.changes.listedAgencies(slugs);
 	}
 
 	@Override
