@@ -23,3 +23,7 @@ select a.id,
                 case when a.in_pending then (select max(s.published_at) from ice_sheet s
                                              where s.accepted and s.list = 'PENDING') end) as last_listed
 from agreement a;
+
+-- What one sheet changed is read after every sheet (TrackerReader.changesOf): by its index, not
+-- by reading every change of the history.
+create index agreement_event_sheet_ix on agreement_event (sheet_id);

@@ -83,7 +83,11 @@ class ImportState {
 
 	private final Map<Long, Agreement> agreements = new HashMap<>();
 
-	private final Map<String, Long> byAgencyAndModel = new HashMap<>();
+	private final Map<AgencyModel, Long> byAgencyAndModel = new HashMap<>();
+
+	/** An agreement's identity: its agency and model. */
+	private record AgencyModel(long agency, String model) {
+	}
 
 	private boolean loaded;
 
@@ -182,7 +186,7 @@ class ImportState {
 	}
 
 	@Nullable Long agreement(long agency, String model) {
-		return this.byAgencyAndModel.get(agency + "|" + model);
+		return this.byAgencyAndModel.get(new AgencyModel(agency, model));
 	}
 
 	@Nullable Agreement agreement(long id) {
@@ -190,7 +194,7 @@ class ImportState {
 	}
 
 	void agreementAdded(long id, long agency, String model, LocalDateTime listed) {
-		this.byAgencyAndModel.put(agency + "|" + model, id);
+		this.byAgencyAndModel.put(new AgencyModel(agency, model), id);
 		this.agreements.put(id, new Agreement(agency, model, new Object[4],
 				new Timeline.Stored("PENDING", listed, listed, null, null, null, null, false)));
 	}
@@ -282,7 +286,7 @@ class ImportState {
 				long id = rs.getLong(1);
 				long agency = rs.getLong(2);
 				String model = Objects.requireNonNull(rs.getString(3), "an agreement has a model");
-				this.byAgencyAndModel.put(agency + "|" + model, id);
+				this.byAgencyAndModel.put(new AgencyModel(agency, model), id);
 				return this.agreements.put(id,
 						new Agreement(agency, model, new Object[] { rs.getObject(4, LocalDate.class), rs.getString(5),
 								rs.getString(6), rs.getString(7) }, Timeline.Stored.read(rs, 8)));
