@@ -53,11 +53,12 @@ class AgreementHistory {
 
 	private final AtomicLong fullReplays = new AtomicLong();
 
-	AgreementHistory(JdbcClient jdbc, JdbcTemplate template, SheetMembers members, SheetRows rows, ImportState state) {
+	AgreementHistory(JdbcClient jdbc, JdbcTemplate template, SheetMembers members, SheetRows rows, SheetStore store,
+			ImportState state) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.writer = new HistoryWriter(template, state);
-		this.append = new HistoryAppend(jdbc, this.writer, members, state);
+		this.append = new HistoryAppend(jdbc, this.writer, members, store, state);
 	}
 
 	/**

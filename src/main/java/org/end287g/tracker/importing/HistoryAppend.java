@@ -26,12 +26,15 @@ class HistoryAppend {
 
 	private final SheetMembers members;
 
+	private final SheetStore store;
+
 	private final ImportState state;
 
-	HistoryAppend(JdbcClient jdbc, HistoryWriter writer, SheetMembers members, ImportState state) {
+	HistoryAppend(JdbcClient jdbc, HistoryWriter writer, SheetMembers members, SheetStore store, ImportState state) {
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.members = members;
+		this.store = store;
 		this.state = state;
 	}
 
@@ -66,18 +69,13 @@ class HistoryAppend {
 					pending.contains(id));
 			timelines.put(id, timeline);
 		}
-		this.writer.append(sheet, names.keySet(), timelines, before);
+		this.writer.append(timelines, before);
 		return Optional.of(timelines);
 	}
 
 	/** What the latest other accepted sheet of a list lists. */
 	private Set<Long> previous(AgreementHistory.SheetPoint sheet, boolean participating) {
-		return this.jdbc
-			.sql("select id from ice_sheet where accepted and list = ? and id <> ? "
-					+ "order by published_at desc, id desc fetch first 1 rows only")
-			.params(participating ? "PARTICIPATING" : "PENDING", sheet.id())
-			.query(Long.class)
-			.optional()
+		return this.store.latestAccepted(participating ? "PARTICIPATING" : "PENDING", sheet.id())
 			.map((id) -> this.members.of(id).agreements())
 			.orElse(Set.of());
 	}

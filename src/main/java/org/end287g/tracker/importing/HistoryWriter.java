@@ -1,7 +1,6 @@
 package org.end287g.tracker.importing;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +35,12 @@ class HistoryWriter {
 
 	/**
 	 * Writes timelines resumed from {@code before}: their changed rows and their events,
-	 * which are all new.
+	 * which are all new. Every agreement the sheet lists was last listed by it: the
+	 * database derives that from the sheet ({@code agreement_listing}), so only rows that
+	 * changed otherwise are written, and the importer's copy takes every timeline as it
+	 * now stands.
 	 */
-	void append(AgreementHistory.SheetPoint sheet, Collection<Long> listed, Map<Long, Timeline> timelines,
-			Map<Long, Timeline.Stored> before) {
-		// every agreement the sheet lists was last listed by it: the database derives
-		// that
-		// from the sheet (agreement_listing), so only rows that changed otherwise are
-		// written
-		this.state.listed(listed, sheet.publishedAt());
+	void append(Map<Long, Timeline> timelines, Map<Long, Timeline.Stored> before) {
 		Map<Long, Timeline.Stored> listedBefore = new HashMap<>();
 		before.forEach((id, stored) -> listedBefore.put(id, withLastListed(stored, timelines.get(id))));
 		writeAgreements(timelines, listedBefore);

@@ -230,20 +230,6 @@ class ImportState {
 		return timelines;
 	}
 
-	/**
-	 * The sheet published at {@code at} lists these agreements: their last listing, as
-	 * the database derives it from that sheet.
-	 */
-	void listed(Collection<Long> ids, LocalDateTime at) {
-		for (Long id : ids) {
-			Agreement agreement = this.agreements.get(id);
-			if (agreement != null && agreement.timeline.lastListed() != null
-					&& !at.equals(agreement.timeline.lastListed())) {
-				agreement.timeline = agreement.timeline.listedAt(at);
-			}
-		}
-	}
-
 	void timelineWritten(long id, Timeline.Stored timeline) {
 		Agreement agreement = this.agreements.get(id);
 		if (agreement != null) {

@@ -96,7 +96,7 @@ class SheetImporter implements IceSheets {
 	void warmUp() {
 		this.state.preload();
 		for (String list : List.of("PARTICIPATING", "PENDING")) {
-			this.store.latestAccepted(list).ifPresent(this.members::of);
+			this.store.latestAccepted(list, 0).ifPresent(this.members::of);
 		}
 	}
 

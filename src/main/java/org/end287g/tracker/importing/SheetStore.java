@@ -171,12 +171,15 @@ class SheetStore {
 		this.members.remember(sheetId, SheetMembers.Listing.of(listed));
 	}
 
-	/** The latest accepted sheet of the list. */
-	Optional<Long> latestAccepted(String list) {
+	/**
+	 * The latest accepted sheet of the list other than {@code except} (0 to except none:
+	 * no sheet has that id).
+	 */
+	Optional<Long> latestAccepted(String list, long except) {
 		return this.jdbc
-			.sql("select id from ice_sheet where accepted and list = ? order by published_at desc, id desc "
-					+ "fetch first 1 rows only")
-			.param(list)
+			.sql("select id from ice_sheet where accepted and list = ? and id <> ? "
+					+ "order by published_at desc, id desc fetch first 1 rows only")
+			.params(list, except)
 			.query(Long.class)
 			.optional();
 	}
