@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
@@ -38,12 +40,20 @@ class IceSheetReader {
 		this.guard = new ZipGuard(limits);
 	}
 
+	/**
+	 * The sheet's rows. Its hyperlinks are read on a second thread while the cells are
+	 * parsed (two passes over the sheet, each on a core), then joined to the rows.
+	 */
 	List<RawRow> read(Path workbook) {
 		this.guard.check(workbook);
-		Map<String, String> hyperlinks = this.links.read(workbook);
+		FutureTask<Map<String, String>> hyperlinks = new FutureTask<>(() -> this.links.read(workbook));
+		Thread.ofVirtual().name("sheet-links").start(hyperlinks);
 		try (ReadableWorkbook book = new ReadableWorkbook(workbook.toFile());
 				Stream<Row> rows = book.getFirstSheet().openStream()) {
-			return readRows(rows.iterator(), hyperlinks);
+			Iterator<Row> cells = rows.iterator();
+			HeaderColumns header = findHeader(cells);
+			List<RawRow> read = readRows(cells, header);
+			return withLinks(read, header, links(hyperlinks));
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof SheetRejected rejected) {
@@ -51,13 +61,31 @@ class IceSheetReader {
 			}
 			throw SheetRejected.unreadable(String.valueOf(ex.getMessage()));
 		}
+		finally {
+			hyperlinks.cancel(true);
+		}
 	}
 
-	private List<RawRow> readRows(Iterator<Row> rows, Map<String, String> hyperlinks) {
-		HeaderColumns header = findHeader(rows);
+	private static Map<String, String> links(FutureTask<Map<String, String>> hyperlinks) {
+		try {
+			return hyperlinks.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw SheetRejected.unreadable(String.valueOf(ex.getCause()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw SheetRejected.unreadable("interrupted while reading the hyperlinks");
+		}
+	}
+
+	private List<RawRow> readRows(Iterator<Row> rows, HeaderColumns header) {
 		List<RawRow> result = new ArrayList<>();
 		while (rows.hasNext()) {
-			RawRow row = toRawRow(rows.next(), header, hyperlinks);
+			RawRow row = toRawRow(rows.next(), header);
 			if (row.blank()) {
 				continue;
 			}
@@ -67,6 +95,26 @@ class IceSheetReader {
 			result.add(row);
 		}
 		return result;
+	}
+
+	/** The rows with the hyperlinks of their MOA and addendum cells. */
+	private List<RawRow> withLinks(List<RawRow> rows, HeaderColumns header, Map<String, String> hyperlinks) {
+		int moa = header.column(HeaderColumns.MOA);
+		int addendum = header.column(HeaderColumns.ADDENDUM);
+		if (hyperlinks.isEmpty() || (moa < 0 && addendum < 0)) {
+			return rows;
+		}
+		String moaColumn = (moa < 0) ? null : columnName(moa);
+		String addendumColumn = (addendum < 0) ? null : columnName(addendum);
+		List<RawRow> linked = new ArrayList<>(rows.size());
+		for (RawRow row : rows) {
+			String moaLink = link(hyperlinks, moaColumn, row);
+			String addendumLink = link(hyperlinks, addendumColumn, row);
+			linked.add((moaLink == null && addendumLink == null) ? row
+					: new RawRow(row.rowNumber(), row.state(), row.agency(), row.kind(), row.county(), row.model(),
+							row.signed(), row.moa(), moaLink, row.addendum(), addendumLink));
+		}
+		return linked;
 	}
 
 	private HeaderColumns findHeader(Iterator<Row> rows) {
@@ -88,14 +136,15 @@ class IceSheetReader {
 		return texts;
 	}
 
-	private RawRow toRawRow(Row row, HeaderColumns header, Map<String, String> hyperlinks) {
-		int moa = header.column(HeaderColumns.MOA);
-		int addendum = header.column(HeaderColumns.ADDENDUM);
+	/**
+	 * A row's cells; its hyperlinks are added once they are read ({@link #withLinks}).
+	 */
+	private RawRow toRawRow(Row row, HeaderColumns header) {
 		return new RawRow(row.getRowNum(), text(row, header.column(HeaderColumns.STATE)),
 				text(row, header.column(HeaderColumns.AGENCY)), text(row, header.column(HeaderColumns.TYPE)),
 				text(row, header.column(HeaderColumns.COUNTY)), text(row, header.column(HeaderColumns.SUPPORT_TYPE)),
-				text(row, header.column(HeaderColumns.SIGNED)), text(row, moa), link(hyperlinks, moa, row),
-				text(row, addendum), link(hyperlinks, addendum, row));
+				text(row, header.column(HeaderColumns.SIGNED)), text(row, header.column(HeaderColumns.MOA)), null,
+				text(row, header.column(HeaderColumns.ADDENDUM)), null);
 	}
 
 	private @Nullable String text(Row row, int column) {
@@ -110,8 +159,8 @@ class IceSheetReader {
 		return cap(value);
 	}
 
-	private @Nullable String link(Map<String, String> hyperlinks, int column, Row row) {
-		return (column < 0) ? null : cap(hyperlinks.get(columnName(column) + row.getRowNum()));
+	private @Nullable String link(Map<String, String> hyperlinks, @Nullable String column, RawRow row) {
+		return (column != null) ? cap(hyperlinks.get(column + row.rowNumber())) : null;
 	}
 
 	private @Nullable String cap(@Nullable String value) {

@@ -6,14 +6,14 @@ import org.end287g.tracker.SheetSource;
 
 /**
  * A sheet read and cleaned, ready to be applied in one transaction, with its rows already
- * in the text they are stored as (written while the sheet is read, off the thread that
- * applies the one before it).
+ * in the parts of text they are stored as (written while the sheet is read, off the
+ * thread that applies the one before it).
  */
 record PreparedSheet(SheetFileName name, String fileName, String sha256, List<CleanRow> rows, SheetSource source,
-		String rowsText) {
+		List<SheetRows.Part> storedParts) {
 
 	PreparedSheet(SheetFileName name, String fileName, String sha256, List<CleanRow> rows, SheetSource source) {
-		this(name, fileName, sha256, rows, source, SheetRows.content(rows.stream().map(SheetRows.Stored::of).toList()));
+		this(name, fileName, sha256, rows, source, SheetRows.parts(rows.stream().map(SheetRows.Stored::of).toList()));
 	}
 
 	int issues() {

@@ -1,6 +1,7 @@
 package org.end287g.tracker.importing;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hyperlinks of the first worksheet (cell reference to target URL), which
@@ -63,64 +66,149 @@ class SheetLinks {
 
 	/**
 	 * The sheet's hyperlinks, which come after its cells: the rows (nearly all of the
-	 * sheet) are skipped as bytes rather than parsed, and the rest is read with the root
-	 * element's namespaces. A sheet laid out otherwise is parsed whole.
+	 * sheet) are skipped as bytes while they stream by, rather than parsed or held, and
+	 * the rest is read with the root element's namespaces. A sheet laid out otherwise is
+	 * parsed whole, streaming.
 	 */
 	private Map<String, String> hyperlinkRefs(ZipFile zip, String path) throws IOException, XMLStreamException {
 		ZipEntry entry = zip.getEntry(path);
 		if (entry == null) {
 			return new HashMap<>();
 		}
-		byte[] sheet;
+		byte[] kept;
 		try (InputStream in = zip.getInputStream(entry)) {
-			// the size is known (the zip guard checked it): one array, not a growing one
-			sheet = (entry.getSize() >= 0 && entry.getSize() < Integer.MAX_VALUE - 8)
-					? in.readNBytes((int) entry.getSize()) : in.readAllBytes();
+			kept = withoutCells(in);
 		}
-		return scan(new ByteArrayInputStream(withoutCells(sheet)), "hyperlink", (xml, found) -> {
+		ElementVisitor hyperlink = (xml, found) -> {
 			String id = relId(xml);
 			if (id != null) {
 				found.put(xml.getAttributeValue(null, "ref"), id);
 			}
-		});
+		};
+		if (kept == null) {
+			return scan(zip, path, "hyperlink", hyperlink);
+		}
+		return scan(new ByteArrayInputStream(kept), "hyperlink", hyperlink);
 	}
 
 	/**
 	 * The sheet without its {@code sheetData} element: the root's start tag, then what
-	 * follows the cells. The sheet as it is when it has no such element or its root's
-	 * start tag cannot be told.
+	 * follows the cells, read from the stream without keeping the cells. Null when it has
+	 * no such element or its root's start tag cannot be told: the sheet is to be read
+	 * whole.
 	 */
-	static byte[] withoutCells(byte[] sheet) {
-		byte[] name = "sheetData".getBytes(StandardCharsets.US_ASCII);
-		byte[] closing = "sheetData>".getBytes(StandardCharsets.US_ASCII);
-		int close = lastIndexOf(sheet, closing);
-		int open = indexOf(sheet, name, 0);
-		int root = rootStart(sheet);
-		if (close < 1 || open < 0 || root < 0 || close < open || sheet[close - 1] == '<') {
-			return sheet;
+	static byte @Nullable [] withoutCells(InputStream sheet) throws IOException {
+		ByteArrayOutputStream head = new ByteArrayOutputStream();
+		byte[] chunk = new byte[CHUNK];
+		int rootEnd = NEED_MORE;
+		while (rootEnd == NEED_MORE) {
+			int read = sheet.read(chunk);
+			if (read < 0 || head.size() > CHUNK) {
+				return null;
+			}
+			head.write(chunk, 0, read);
+			rootEnd = rootEnd(head.toByteArray());
 		}
-		int closeStart = lastIndexOf(sheet, (byte) '<', close);
-		if (closeStart < 0 || sheet[closeStart + 1] != '/' || closeStart < root) {
-			return sheet;
+		if (rootEnd < 0) {
+			return null;
 		}
-		int rootEnd = indexOf(sheet, (byte) '>', root);
-		if (rootEnd < 0 || rootEnd > open || sheet[rootEnd - 1] == '/') {
-			return sheet;
+		byte[] start = head.toByteArray();
+		CellSkipper skipper = new CellSkipper();
+		skipper.accept(start, rootEnd + 1, start.length);
+		for (int read = sheet.read(chunk); read >= 0; read = sheet.read(chunk)) {
+			skipper.accept(chunk, 0, read);
 		}
-		int after = close + closing.length;
-		byte[] kept = new byte[rootEnd + 1 + sheet.length - after];
-		System.arraycopy(sheet, 0, kept, 0, rootEnd + 1);
-		System.arraycopy(sheet, after, kept, rootEnd + 1, sheet.length - after);
-		return kept;
+		if (skipper.after == null) {
+			return null;
+		}
+		ByteArrayOutputStream kept = new ByteArrayOutputStream(rootEnd + 1 + skipper.after.size());
+		kept.write(start, 0, rootEnd + 1);
+		skipper.after.writeTo(kept);
+		return kept.toByteArray();
 	}
 
-	/** Where the root element's start tag begins, after the declaration and comments. */
-	private static int rootStart(byte[] sheet) {
+	private static final int CHUNK = 64 * 1024;
+
+	/** What {@link #rootEnd} answers when the bytes so far do not tell yet. */
+	private static final int NEED_MORE = -2;
+
+	/**
+	 * Where the root element's start tag ends (its {@code >}), after the declaration and
+	 * comments; {@link #NEED_MORE} when the bytes end first, -1 when it closes itself.
+	 */
+	private static int rootEnd(byte[] sheet) {
 		int at = indexOf(sheet, (byte) '<', 0);
 		while (at >= 0 && at + 1 < sheet.length && (sheet[at + 1] == '?' || sheet[at + 1] == '!')) {
 			at = indexOf(sheet, (byte) '<', at + 1);
 		}
-		return at;
+		int end = (at < 0 || at + 1 >= sheet.length) ? -1 : indexOf(sheet, (byte) '>', at);
+		if (end < 0) {
+			return NEED_MORE;
+		}
+		return (sheet[end - 1] == '/') ? -1 : end;
+	}
+
+	/**
+	 * Follows the bytes after the root's start tag and keeps those after the last closing
+	 * {@code sheetData} tag (any prefix): nothing before it is held, and a
+	 * {@code sheetData>} that closes no element (an opening tag) discards what was kept.
+	 */
+	private static final class CellSkipper {
+
+		private static final byte[] MARKER = "sheetData>".getBytes(StandardCharsets.US_ASCII);
+
+		/**
+		 * Bytes kept from the chunk before: a marker and its tag's start may straddle.
+		 */
+		private static final int CARRY = 64;
+
+		private final byte[] window = new byte[CARRY + CHUNK];
+
+		private int carried;
+
+		private @Nullable ByteArrayOutputStream after;
+
+		void accept(byte[] bytes, int from, int to) {
+			for (int piece = from; piece < to; piece += CHUNK) {
+				acceptPiece(bytes, piece, Math.min(to, piece + CHUNK));
+			}
+		}
+
+		private void acceptPiece(byte[] bytes, int from, int to) {
+			int length = to - from;
+			System.arraycopy(bytes, from, this.window, this.carried, length);
+			int end = this.carried + length;
+			int keepFrom = -1;
+			// markers wholly inside the carried bytes were seen with the chunk before
+			for (int at = indexOf(this.window, MARKER, Math.max(0, this.carried - MARKER.length + 1),
+					end); at >= 0; at = indexOf(this.window, MARKER, at + 1, end)) {
+				boolean closing = closes(at);
+				this.after = closing ? new ByteArrayOutputStream() : null;
+				keepFrom = closing ? at + MARKER.length : -1;
+			}
+			if (keepFrom < 0 && this.after != null) {
+				keepFrom = this.carried;
+			}
+			if (keepFrom >= 0 && this.after != null) {
+				this.after.write(this.window, keepFrom, end - keepFrom);
+			}
+			int carry = Math.min(CARRY, end);
+			System.arraycopy(this.window, end - carry, this.window, 0, carry);
+			this.carried = carry;
+		}
+
+		/**
+		 * Whether the marker at {@code at} ends a closing tag: a less-than sign, a slash
+		 * and a prefix.
+		 */
+		private boolean closes(int at) {
+			int open = -1;
+			for (int i = at - 1; i >= Math.max(0, at - CARRY) && open < 0; i--) {
+				open = (this.window[i] == '<') ? i : -1;
+			}
+			return open >= 0 && open + 1 < at && this.window[open + 1] == '/';
+		}
+
 	}
 
 	private static int indexOf(byte[] bytes, byte wanted, int from) {
@@ -132,27 +220,8 @@ class SheetLinks {
 		return -1;
 	}
 
-	private static int lastIndexOf(byte[] bytes, byte wanted, int before) {
-		for (int i = Math.min(before, bytes.length) - 1; i >= 0; i--) {
-			if (bytes[i] == wanted) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	private static int indexOf(byte[] bytes, byte[] wanted, int from) {
-		for (int i = Math.max(0, from); i <= bytes.length - wanted.length; i++) {
-			if (Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	/** Where the last {@code wanted} starts: the sheet's end is searched first. */
-	private static int lastIndexOf(byte[] bytes, byte[] wanted) {
-		for (int i = bytes.length - wanted.length; i >= 0; i--) {
+	private static int indexOf(byte[] bytes, byte[] wanted, int from, int to) {
+		for (int i = Math.max(0, from); i <= to - wanted.length; i++) {
 			if (bytes[i] == wanted[0] && Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
 				return i;
 			}

@@ -1,6 +1,5 @@
 package org.end287g.tracker.importing;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,10 +11,15 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Every row of every accepted sheet as ICE wrote it, with the agreement it was resolved
- * to: the record the history is replayed from. A sheet's rows are stored together in one
- * row of {@code sheet_rows} (tab-separated text, which the database compresses), written
- * once and never changed: a sheet of 8,000 rows is one insert, not 8,000, and a thousand
- * sheets of history stay a thousand rows.
+ * to: the record the history is replayed from. A sheet's rows are stored together in a
+ * few rows of {@code sheet_rows} (tab-separated text, which the database compresses),
+ * written once and never changed: a sheet of 8,000 rows is one batch of about ten parts,
+ * not 8,000 inserts, and a thousand sheets of history stay about ten thousand rows.
+ * <p>
+ * Parts, not one text a sheet: a text over half a megabyte (8,000 rows make about 1.3
+ * million characters, and the driver encodes each text once more) is allocated outside
+ * the JVM's young generation, and a thousand such sheets kept the collector marking the
+ * whole heap.
  */
 @Repository
 class SheetRows {
@@ -50,6 +54,13 @@ class SheetRows {
 
 	}
 
+	/** One part of a sheet's rows: this many consecutive rows, and their text. */
+	record Part(int rows, String text) {
+	}
+
+	/** A part ends with the row that takes its text past this many characters. */
+	static final int PART_CHARS = 120_000;
+
 	private static final String NULL = "\\N";
 
 	private final JdbcClient jdbc;
@@ -62,27 +73,33 @@ class SheetRows {
 	}
 
 	/**
-	 * Writes a sheet's rows: their text as {@link #content} wrote it, and the agreement
-	 * of each, in the same order.
+	 * Writes a sheet's rows: the parts {@link #parts} cut them into, with the agreement
+	 * of each row in the same order.
 	 */
-	void write(long sheetId, String content, List<@Nullable Long> agreementIds) {
-		String ids = agreementIds(agreementIds);
-		this.template.update("insert into sheet_rows (sheet_id, row_count, agreement_ids, content) values (?, ?, ?, ?)",
-				(PreparedStatement statement) -> {
-					statement.setLong(1, sheetId);
-					statement.setInt(2, agreementIds.size());
-					statement.setString(3, ids);
-					statement.setString(4, content);
-				});
+	void write(long sheetId, List<Part> parts, List<@Nullable Long> agreementIds) {
+		List<Object[]> values = new ArrayList<>(parts.size());
+		int first = 0;
+		for (Part part : parts) {
+			List<@Nullable Long> ids = agreementIds.subList(first, first + part.rows());
+			values.add(new Object[] { sheetId, values.size(), part.rows(), agreementIds(ids), part.text() });
+			first += part.rows();
+		}
+		if (first != agreementIds.size()) {
+			throw new IllegalArgumentException(agreementIds.size() + " agreements for " + first + " rows");
+		}
+		this.template.batchUpdate(
+				"insert into sheet_rows (sheet_id, part, row_count, agreement_ids, content) values (?, ?, ?, ?, ?)",
+				values);
 	}
 
 	/** The sheet's rows in row order; empty when it stored none (refused, held). */
 	List<Stored> read(long sheetId) {
-		return this.jdbc.sql("select agreement_ids, content from sheet_rows where sheet_id = ?")
+		List<Stored> rows = new ArrayList<>();
+		this.jdbc.sql("select agreement_ids, content from sheet_rows where sheet_id = ? order by part")
 			.param(sheetId)
-			.query((rs, n) -> unpack(rs.getString(1), rs.getString(2)))
-			.optional()
-			.orElse(List.of());
+			.query((rs, n) -> rows.addAll(unpack(rs.getString(1), rs.getString(2))))
+			.list();
+		return rows;
 	}
 
 	void deleteAll() {
@@ -113,9 +130,15 @@ class SheetRows {
 		return ids;
 	}
 
-	/** One line a row, its cells separated by tabs, escaped, {@code \N} for none. */
-	static String content(List<Stored> rows) {
-		StringBuilder text = new StringBuilder(rows.size() * 200);
+	/**
+	 * One line a row, its cells separated by tabs, escaped, {@code \\N} for none; a new
+	 * part after the row that reaches {@link #PART_CHARS}. No part when there are no
+	 * rows.
+	 */
+	static List<Part> parts(List<Stored> rows) {
+		List<Part> parts = new ArrayList<>();
+		StringBuilder text = new StringBuilder(Math.min(rows.size() * 200, PART_CHARS) + 1000);
+		int inPart = 0;
 		for (Stored row : rows) {
 			text.append(row.rowNumber());
 			for (String cell : new String[] { row.state(), row.agency(), row.kind(), row.county(), row.model(),
@@ -124,8 +147,17 @@ class SheetRows {
 				escape(text, cell);
 			}
 			text.append('\n');
+			inPart++;
+			if (text.length() >= PART_CHARS) {
+				parts.add(new Part(inPart, text.toString()));
+				text.setLength(0);
+				inPart = 0;
+			}
 		}
-		return text.toString();
+		if (inPart > 0) {
+			parts.add(new Part(inPart, text.toString()));
+		}
+		return parts;
 	}
 
 	static List<Stored> unpack(@Nullable String agreementIds, @Nullable String content) {

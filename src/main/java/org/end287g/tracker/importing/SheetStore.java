@@ -167,7 +167,7 @@ class SheetStore {
 				listed.add(new SheetMembers.Member(agreement, agency, name, truncate(raw.signed(), 100)));
 			}
 		}
-		this.rows.write(sheetId, sheet.rowsText(), Arrays.asList(agreementIds));
+		this.rows.write(sheetId, sheet.storedParts(), Arrays.asList(agreementIds));
 		this.members.remember(sheetId, SheetMembers.Listing.of(listed));
 	}
 

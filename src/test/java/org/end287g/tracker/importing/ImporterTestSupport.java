@@ -64,7 +64,7 @@ final class ImporterTestSupport {
 
 	/** Every stored sheet row, sheet by sheet in the order they were stored. */
 	static List<SheetRows.Stored> rows(JdbcClient jdbc) {
-		return jdbc.sql("select agreement_ids, content from sheet_rows order by sheet_id")
+		return jdbc.sql("select agreement_ids, content from sheet_rows order by sheet_id, part")
 			.query((rs, n) -> SheetRows.unpack(rs.getString(1), rs.getString(2)))
 			.list()
 			.stream()

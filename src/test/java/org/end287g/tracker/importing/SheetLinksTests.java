@@ -1,5 +1,9 @@
 package org.end287g.tracker.importing;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -7,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hyperlink pass skips a sheet's cells as bytes: what it keeps must still be the
- * root's start tag (its namespaces) and everything after the cells, whatever the prefix.
+ * The hyperlink pass skips a sheet's cells as bytes while they stream by: what it keeps
+ * must still be the root's start tag (its namespaces) and everything after the cells,
+ * whatever the prefix and wherever the reads cut the tags.
  */
 class SheetLinksTests {
 
@@ -43,8 +48,49 @@ class SheetLinksTests {
 		}
 	}
 
+	@Test
+	void cellsLongerThanTheReadBufferAreSkippedWhateverWhereTheTagsFallBetweenReads() {
+		StringBuilder cells = new StringBuilder();
+		for (int row = 1; row <= 20_000; row++) {
+			cells.append("<row r=\"").append(row).append("\"><c r=\"A").append(row).append("\"><v>1</v></c></row>");
+		}
+		String sheet = ROOT + "<sheetData>" + cells + "</sheetData>" + LINKS + "</worksheet>";
+		for (int reads : new int[] { 1, 7, 100, 65_536, Integer.MAX_VALUE }) {
+			assertThat(kept(sheet, reads)).isEqualTo(ROOT + LINKS + "</worksheet>");
+		}
+	}
+
+	@Test
+	void onlyTheLastClosingTagCounts() {
+		String sheet = ROOT + "<sheetData><row r=\"1\"/></sheetData><x/><sheetData></sheetData>" + LINKS
+				+ "</worksheet>";
+		assertThat(kept(sheet)).isEqualTo(ROOT + LINKS + "</worksheet>");
+		String endsOpen = ROOT + "<sheetData></sheetData>" + LINKS + "<sheetData>";
+		assertThat(kept(endsOpen)).isEqualTo(endsOpen);
+	}
+
 	private static String kept(String sheet) {
-		return new String(SheetLinks.withoutCells(sheet.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+		return kept(sheet, 3);
+	}
+
+	/** What the pass keeps, reading at most {@code reads} bytes at a time. */
+	private static String kept(String sheet, int reads) {
+		byte[] bytes = sheet.getBytes(StandardCharsets.UTF_8);
+		InputStream in = new ByteArrayInputStream(bytes) {
+
+			@Override
+			public synchronized int read(byte[] buffer, int offset, int length) {
+				return super.read(buffer, offset, Math.min(length, reads));
+			}
+
+		};
+		try {
+			byte[] kept = SheetLinks.withoutCells(in);
+			return new String((kept != null) ? kept : bytes, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
