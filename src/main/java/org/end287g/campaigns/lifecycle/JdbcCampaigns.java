@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.end287g.TableStatistics;
 import org.end287g.campaigns.Campaign;
 import org.end287g.campaigns.CampaignStatus;
 import org.end287g.campaigns.Campaigns;
@@ -53,9 +54,12 @@ class JdbcCampaigns implements Campaigns {
 
 	private final TrackerReader tracker;
 
-	JdbcCampaigns(JdbcClient jdbc, TrackerReader tracker) {
+	private final TableStatistics statistics;
+
+	JdbcCampaigns(JdbcClient jdbc, TrackerReader tracker, TableStatistics statistics) {
 		this.jdbc = jdbc;
 		this.tracker = tracker;
+		this.statistics = statistics;
 	}
 
 	@Override
@@ -152,6 +156,9 @@ class JdbcCampaigns implements Campaigns {
 		}
 		if (created > 0) {
 			log.info("Created {} campaign(s)", created);
+		}
+		if (created >= TableStatistics.BULK) {
+			this.statistics.refresh("campaigns");
 		}
 		return created;
 	}

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.end287g.TableStatistics;
 import org.end287g.tracker.DateSource;
 import org.end287g.tracker.IceSheets;
 import org.end287g.tracker.ImportResult;
@@ -49,8 +50,11 @@ class SheetImporter implements IceSheets {
 
 	private final SheetMembers members;
 
+	private final TableStatistics statistics;
+
 	SheetImporter(IceSheetReader reader, SheetRowCleaner cleaner, SheetTransaction transaction, SheetStore store,
-			ImportProperties limits, ImportState state, SheetMembers members) {
+			ImportProperties limits, ImportState state, SheetMembers members, TableStatistics statistics) {
+		this.statistics = statistics;
 		this.state = state;
 		this.members = members;
 		this.reader = reader;
@@ -112,6 +116,11 @@ class SheetImporter implements IceSheets {
 		ImportResult result = apply(sheet, file);
 		log.info("Import {}", result.summary());
 		if (result.status() == ImportResult.Status.ACCEPTED) {
+			if (result.added() >= TableStatistics.BULK) {
+				// the first sheets of a tracker: the sheets after them are planned on it
+				this.statistics.refresh("agency", "agency_name", "agreement", "agreement_event", "ice_sheet",
+						"sheet_rows");
+			}
 			reexamineHeld(sheet.name().participating() ? "PENDING" : "PARTICIPATING");
 		}
 		return result;
