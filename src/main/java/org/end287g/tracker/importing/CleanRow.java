@@ -11,14 +11,21 @@ import org.jspecify.annotations.Nullable;
  */
 record CleanRow(RawRow raw, @Nullable String state, String name, String nameKey, String kind,
 		@Nullable String countyFips, @Nullable String model, @Nullable LocalDate signed, @Nullable String moaUrl,
-		@Nullable String addendumUrl, List<String> issues) {
+		@Nullable String addendumUrl, List<String> issues, String agencyKey) {
+
+	/**
+	 * The row, with the key of its agency (state and name key) made once: the resolver
+	 * asks for it several times a row.
+	 */
+	CleanRow(RawRow raw, @Nullable String state, String name, String nameKey, String kind, @Nullable String countyFips,
+			@Nullable String model, @Nullable LocalDate signed, @Nullable String moaUrl, @Nullable String addendumUrl,
+			List<String> issues) {
+		this(raw, state, name, nameKey, kind, countyFips, model, signed, moaUrl, addendumUrl, issues,
+				state + "|" + nameKey);
+	}
 
 	boolean resolvable() {
 		return this.state != null && this.model != null && !this.nameKey.isEmpty();
-	}
-
-	String agencyKey() {
-		return this.state + "|" + this.nameKey;
 	}
 
 	/**

@@ -34,6 +34,9 @@ class SheetRowCleaner {
 	/** Rows remembered before the memo starts again: a few sheets' worth. */
 	private static final int REMEMBERED = 20_000;
 
+	/** Rows from which a sheet is cleaned on several threads. */
+	private static final int PARALLEL_ROWS = 1_000;
+
 	private final Places places;
 
 	/**
@@ -55,12 +58,15 @@ class SheetRowCleaner {
 		if (remembered.size() > REMEMBERED) {
 			remembered.clear();
 		}
-		for (RawRow raw : rows) {
-			CleanRow row = remembered(remembered, raw, participating);
+		// each row alone, on two cores for a whole sheet (a new process cleans all of
+		// them: its memo is empty); then duplicates, in row order
+		((rows.size() >= PARALLEL_ROWS) ? rows.parallelStream() : rows.stream())
+			.map((raw) -> remembered(remembered, raw, participating))
+			.forEachOrdered(cleaned::add);
+		for (CleanRow row : cleaned) {
 			if (row.resolvable() && !seen.add(row.agencyKey() + "|" + row.model())) {
 				row.issues().add("DUPLICATE_ROW");
 			}
-			cleaned.add(row);
 		}
 		return cleaned;
 	}
@@ -74,7 +80,8 @@ class SheetRowCleaner {
 		}
 		// a copy: its issues may still grow (DUPLICATE_ROW) on this sheet only
 		return new CleanRow(raw, known.state(), known.name(), known.nameKey(), known.kind(), known.countyFips(),
-				known.model(), known.signed(), known.moaUrl(), known.addendumUrl(), new ArrayList<>(known.issues()));
+				known.model(), known.signed(), known.moaUrl(), known.addendumUrl(), new ArrayList<>(known.issues()),
+				known.agencyKey());
 	}
 
 	CleanRow clean(RawRow raw, boolean participating) {
