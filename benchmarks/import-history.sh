@@ -28,6 +28,18 @@ mv "$WORK"/sheets/*Agencies${mmddyyyy}am.xlsx "$WORK/last/"
 files=$(ls "$WORK/sheets" | wc -l)
 participating=$(ls "$WORK/sheets" | grep -c participating)
 
+# The same run's bound, to compare runs on machines of different speed: pgbench's one-client
+# TPC-B-like transaction (five statements, a commit) and one-row select on this server.
+bound="pgbench not installed"
+if command -v pgbench >/dev/null; then
+	psql -h 127.0.0.1 -U postgres -qAt -c "drop database if exists ${PGDB}_bound" -c "create database ${PGDB}_bound" >/dev/null
+	pgbench -h 127.0.0.1 -U postgres -i -q -s 1 "${PGDB}_bound" >/dev/null 2>&1
+	tpcb=$(pgbench -h 127.0.0.1 -U postgres -c 1 -T 5 "${PGDB}_bound" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+	select=$(pgbench -h 127.0.0.1 -U postgres -S -c 1 -T 5 "${PGDB}_bound" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+	psql -h 127.0.0.1 -U postgres -qAt -c "drop database ${PGDB}_bound" >/dev/null
+	bound=$(printf 'pgbench, one client: %.0f TPC-B-like transactions/s, %.0f one-row selects/s' "$tpcb" "$select")
+fi
+
 psql -h 127.0.0.1 -U postgres -qAt -c "drop database if exists $PGDB" -c "create database $PGDB" >/dev/null
 # Production PostgreSQL vacuums and analyses tables as they change (autovacuum, on by default and in
 # the CloudNativePG cluster of deploy/). A server with it off would measure plans made on empty-table
@@ -121,6 +133,7 @@ sheet_seconds=$(echo "$done_at - $ready" | bc)
 {
 	echo "import-history benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "autovacuum: on for the run (the server had it $autovacuum_was)"
+	echo "bound (same run, before the import): $bound"
 	echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); $("$JAVA" -version 2>&1 | head -1); PostgreSQL $(psql -h 127.0.0.1 -U postgres -qAt -c 'show server_version'), database $PGDB"
 	if [ "${REUSE:-0}" = 1 ]; then
 		echo "generated: $(cat "$WORK/generator.txt") (by an earlier run, reused)"
