@@ -131,7 +131,7 @@ class SheetRows {
 	}
 
 	/**
-	 * One line a row, its cells separated by tabs, escaped, {@code \\N} for none; a new
+	 * One line a row, its cells separated by tabs, escaped, {@code \N} for none; a new
 	 * part after the row that reaches {@link #PART_CHARS}. No part when there are no
 	 * rows.
 	 */
