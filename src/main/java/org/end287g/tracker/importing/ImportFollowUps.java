@@ -12,9 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * What other modules do after an import (campaigns, possible wins) runs after its commit,
- * on other threads, recorded in Spring Modulith's {@code event_publication} table. The
- * command line waits for it after each sheet: the next sheet must not change the tracker
- * under those listeners, and the process must not exit before they finish.
+ * recorded in Spring Modulith's {@code event_publication} table: on other threads in a
+ * server, on the command's own thread in the import command
+ * ({@link ImportCommandConfiguration}). The command line waits for it after each sheet
+ * (no wait when it already ran) and counts what did not complete: the next sheet must not
+ * change the tracker under those listeners, and the process must not exit before they
+ * finish.
  */
 @Component
 class ImportFollowUps {

@@ -2,8 +2,6 @@ package org.end287g.tracker.reading;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,12 +119,14 @@ class ChangeQueries {
 		return this.jdbc.sql(LISTED_AGENCIES + " order by g.id").query((rs, n) -> agencies.agency(rs)).list();
 	}
 
-	/** Those of the given agencies with an ACTIVE or PENDING agreement. */
-	List<AgencyView> listedAgencies(Collection<String> slugs) {
+	/**
+	 * Those of the given agencies (each named once) with an ACTIVE or PENDING agreement.
+	 */
+	List<AgencyView> listedAgencies(List<String> slugs) {
 		// one parameter an agency: far below the drivers' limits, even for every agency
 		AgencyRows agencies = new AgencyRows(this.places);
 		return this.jdbc.sql(LISTED_AGENCIES + " and g.slug in (:slugs) order by g.id")
-			.param("slugs", List.copyOf(new LinkedHashSet<>(slugs)))
+			.param("slugs", slugs)
 			.query((rs, n) -> agencies.agency(rs))
 			.list();
 	}

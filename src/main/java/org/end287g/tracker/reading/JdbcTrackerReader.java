@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.end287g.tracker.AgencyProfile;
 import org.end287g.tracker.AgencyView;
@@ -142,7 +143,14 @@ class JdbcTrackerReader implements TrackerReader, TrackerQueries {
 
 	@Override
 	public List<AgencyView> listedAgencies(Collection<String> slugs) {
-		return slugs.isEmpty() ? List.of() : this.changes.listedAgencies(slugs);
+		if (slugs.isEmpty()) {
+			return List.of();
+		}
+		// asked with the same agencies by several follow-ups of a sheet, as the whole
+		// list is: read once per version of the data (a slug holds no comma)
+		List<String> agencies = List.copyOf(new TreeSet<>(slugs));
+		return this.cache.get(this.version.current(), "listed-agencies:" + String.join(",", agencies),
+				() -> List.copyOf(this.changes.listedAgencies(agencies)));
 	}
 
 	@Override
