@@ -12,8 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The importer's copy of agencies and agreements between sheets: kept on PostgreSQL while
@@ -35,6 +38,9 @@ class ImportStateTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@TempDir
 	Path temp;
@@ -107,6 +113,36 @@ class ImportStateTests {
 		assertThat(this.state.loads() - before).isEqualTo(postgresql() ? 3 : 2);
 		assertThat(ImporterTestSupport.count(this.jdbc, "select count(*) from agency where issues = 'BY_HAND'"))
 			.isZero();
+	}
+
+	@Test
+	void theWriteCountGrowsOnceForEachTransactionThatWritesHoweverManyStatementsItRuns() throws Exception {
+		assumeTrue(postgresql(), "the write count exists on PostgreSQL only (V59_2, V62)");
+		importSheet(GuardSheets.participating(1, 30), "participatingAgencies05012025am.xlsx");
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		long before = writes();
+		transaction.executeWithoutResult((status) -> {
+			for (int i = 0; i < 50; i++) {
+				this.jdbc.sql("update agency set issues = ?").param("BY_HAND_" + i).update();
+				this.jdbc.sql("update agreement set raw_signed = ?").param("by hand " + i).update();
+			}
+		});
+		assertThat(writes() - before).isOne();
+		transaction.executeWithoutResult(
+				(status) -> this.jdbc.sql("delete from agency_name where name_key = 'nothing such'").update());
+		assertThat(writes() - before).isEqualTo(2);
+		// a transaction that only reads counts nothing; one rolled back leaves no count
+		transaction
+			.executeWithoutResult((status) -> this.jdbc.sql("select count(*) from agency").query().singleValue());
+		transaction.executeWithoutResult((status) -> {
+			this.jdbc.sql("update agency set issues = null").update();
+			status.setRollbackOnly();
+		});
+		assertThat(writes() - before).isEqualTo(2);
+	}
+
+	private long writes() {
+		return ImporterTestSupport.count(this.jdbc, "select n from tracker_writes");
 	}
 
 	private Status importSheet(TestWorkbook book, String name) throws Exception {
