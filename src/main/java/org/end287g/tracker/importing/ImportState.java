@@ -26,11 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kept for the next sheet. Every sheet used to read the three tables whole (ten thousand
  * agreements, three times) to apply a few dozen changes.
  * <p>
- * It is only a cache. On PostgreSQL, triggers count every statement that writes those
- * tables (V59_2); the copy is used again only when the count is still the one this
- * importer left at the end of its last sheet, so a write by another instance, by staff or
- * by hand, or a rolled-back import, makes the next sheet read the tables again. On other
- * databases (H2 for development and tests) every sheet reads them.
+ * It is only a cache. On PostgreSQL, triggers count the transactions that write those
+ * tables (V59_2, once a transaction since V62); the copy is used again only when the
+ * count is still the one this importer left at the end of its last sheet, so a write by
+ * another instance, by staff or by hand, or a rolled-back import, makes the next sheet
+ * read the tables again. On other databases (H2 for development and tests) every sheet
+ * reads them.
  */
 @Component
 class ImportState {
