@@ -145,7 +145,7 @@ rows_size=$(psql -h 127.0.0.1 -U postgres -d "${PGDB}_copy" -qAt -c "select pg_s
 psql -h 127.0.0.1 -U postgres -qAt -c "drop database ${PGDB}_copy" >/dev/null
 
 # Bounds for a new JVM, whose code runs interpreted and is compiled as it goes (on two cores,
-# the compilers take about one of them): the same sheet with no history behind it (a tracker's
+# the compilers take most of them): the same sheet with no history behind it (a tracker's
 # first sheet, every row new, on an empty database), and the first sheet of the run above, the
 # smallest (its own new JVM, an empty database).
 echo "importing day $((DAYS + 1))'s sheet alone into an empty database" >&2
