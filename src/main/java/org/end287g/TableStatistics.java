@@ -1,13 +1,10 @@
 package org.end287g;
 
-import java.sql.DatabaseMetaData;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +26,9 @@ public final class TableStatistics {
 
 	private final boolean postgres;
 
-	public TableStatistics(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+	public TableStatistics(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.postgres = "PostgreSQL"
-			.equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+		this.postgres = DatabaseProduct.isPostgresql(dataSource);
 	}
 
 	/** Analyses the tables, named in code (never from input). */

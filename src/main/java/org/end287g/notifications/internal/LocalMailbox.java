@@ -1,17 +1,15 @@
 package org.end287g.notifications.internal;
 
-import java.sql.DatabaseMetaData;
 import java.util.Locale;
 
 import javax.sql.DataSource;
 
 import org.end287g.CommandRun;
+import org.end287g.DatabaseProduct;
 import org.end287g.SiteAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +30,7 @@ class LocalMailbox {
 	private final boolean open;
 
 	LocalMailbox(OutboxWorker worker, DataSource dataSource, SiteAddress site, CommandRun run) {
-		this.open = run.servesSite() && opens(worker.sends(), databaseProduct(dataSource), site.host());
+		this.open = run.servesSite() && opens(worker.sends(), DatabaseProduct.of(dataSource), site.host());
 		if (this.open) {
 			log.info("No mail server and the embedded database: mail is kept, not sent; read it at {} "
 					+ "from this machine only", site.link(PATH));
@@ -52,16 +50,6 @@ class LocalMailbox {
 	static boolean onThisMachine(String host) {
 		String name = host.toLowerCase(Locale.ROOT);
 		return name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]") || name.equals("::1");
-	}
-
-	private static String databaseProduct(DataSource dataSource) {
-		try {
-			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-		}
-		catch (MetaDataAccessException ex) {
-			// unknown: never open
-			return "";
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.end287g.notifications.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,6 +25,7 @@ import javax.sql.DataSource;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.end287g.DatabaseProduct;
 import org.end287g.privacy.PersonalDataCipher;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -120,7 +118,7 @@ class OutboxWorker {
 		this.cipher = cipher;
 		this.links = links;
 		this.clock = clock.orElse(Clock.systemUTC());
-		boolean postgres = isPostgres(dataSource);
+		boolean postgres = DatabaseProduct.isPostgresql(dataSource);
 		this.skipLocked = postgres ? " FOR UPDATE SKIP LOCKED" : "";
 		this.commitWithoutFlush = postgres ? " AND set_config('synchronous_commit', 'off', true) IS NOT NULL" : "";
 		this.started = this.clock.instant();
@@ -563,16 +561,6 @@ class OutboxWorker {
 
 	private OffsetDateTime now() {
 		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return "PostgreSQL".equals(product);
-		}
-		catch (MetaDataAccessException ex) {
-			return false;
-		}
 	}
 
 	record Claimed(long id, String claimToken, String messageId, String recipientIndex, byte[] recipientSealed,

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.end287g.DatabaseProduct;
 import org.end287g.campaigns.SharedSignatures;
 import org.end287g.events.SharedAttendances;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ class WebhookOutbox {
 		this.signatures = signatures;
 		this.sender = sender;
 		this.properties = properties;
-		this.skipLocked = postgres(dataSource) ? " for update skip locked" : "";
+		this.skipLocked = DatabaseProduct.isPostgresql(dataSource) ? " for update skip locked" : "";
 	}
 
 	@Scheduled(fixedDelayString = "${end287g.osdi.webhook-interval:5s}")
@@ -223,15 +224,6 @@ class WebhookOutbox {
 
 	private static OffsetDateTime now() {
 		return OffsetDateTime.now(ZoneOffset.UTC);
-	}
-
-	private static boolean postgres(DataSource dataSource) {
-		try (var connection = dataSource.getConnection()) {
-			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-		}
-		catch (java.sql.SQLException ex) {
-			return false;
-		}
 	}
 
 }

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.end287g.DatabaseProduct;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -99,13 +99,12 @@ class ImportState {
 
 	private final TransactionTemplate snapshot;
 
-	ImportState(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) throws Exception {
+	ImportState(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.snapshot = new TransactionTemplate(transactions);
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshot.setReadOnly(true);
-		String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
-		this.counted = "PostgreSQL".equals(product);
+		this.counted = DatabaseProduct.isPostgresql(dataSource);
 	}
 
 	/**
