@@ -117,9 +117,11 @@ per_sheet=$(awk '/^[0-9.]+ (ACCEPTED|REJECTED) / { if (prev) { d = $1 - prev; n+
 # a thousand sheets leave autovacuum work behind; a server that imports a sheet a day has done
 # it long before the next one comes: let it finish, so day 1,001 meets a quiet server
 psql -h 127.0.0.1 -U postgres -d "$PGDB" -qAt -c 'vacuum analyze' >/dev/null
-# Seconds from "application ready" to the summary line of the participating sheet, in a log.
+# Seconds from "application ready" to a summary line, in a log: the participating sheet's,
+# or with "first" the first sheet's.
 ready_to_summary() {
-	awk '/Started .* in [0-9.]+ seconds/ && !r { r = $1 } /^[0-9.]+ ACCEPTED participating/ { d = $1 }
+	awk -v first="${2:-}" '/Started .* in [0-9.]+ seconds/ && !r { r = $1 }
+		/^[0-9.]+ ACCEPTED / && (first ? !d : / ACCEPTED participating/) { d = $1 }
 		END { printf "%.3f", d - r }' "$WORK/$1.log"
 }
 
@@ -153,8 +155,7 @@ psql -h 127.0.0.1 -U postgres -qAt -c "drop database if exists ${PGDB}_first" -c
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/${PGDB}_first" run_import first "$WORK/last"
 psql -h 127.0.0.1 -U postgres -qAt -c "drop database ${PGDB}_first" >/dev/null
 first_seconds=$(ready_to_summary first)
-first_cold=$(awk '/Started .* in [0-9.]+ seconds/ && !r { r = $1 } /^[0-9.]+ ACCEPTED / && !d { d = $1 }
-	END { printf "%.2f", d - r }' "$WORK/all.log")
+first_cold=$(ready_to_summary all first)
 first_rows=$(awk '/^[0-9.]+ ACCEPTED / { sub(/.* rows=/, ""); sub(/ .*/, ""); print; exit }' "$WORK/all.log")
 
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? "met" : "MISSED" }'; }
