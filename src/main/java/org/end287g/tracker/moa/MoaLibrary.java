@@ -102,7 +102,7 @@ public class MoaLibrary {
 		List<MoaViews.ClauseHit> clauses = new ArrayList<>();
 		for (Clause clause : Clause.values()) {
 			pages.stream()
-				.map((page) -> page.hit(clause.keyword()))
+				.map((page) -> page.clauseHit(clause.keyword()))
 				.flatMap(Optional::stream)
 				.collect(Collectors.toMap(MoaViews.Hit::documentId, Function.identity(), (first, later) -> first,
 						java.util.LinkedHashMap::new))

@@ -222,9 +222,25 @@ class MoaStore {
 
 		Optional<MoaViews.Hit> hit(String foldedQuery) {
 			int at = this.folded.indexOf(foldedQuery);
-			return (at < 0) ? Optional.empty()
-					: Optional.of(new MoaViews.Hit(this.slug, this.name, this.state, this.model, this.kind,
-							this.documentId, this.page, Snippet.at(this.body, at, foldedQuery.length())));
+			return (at < 0) ? Optional.empty() : Optional.of(hitAt(at, foldedQuery.length()));
+		}
+
+		/**
+		 * The first place a clause's keyword begins a word: "terminat" finds "terminate"
+		 * and "termination", never the middle of "determination".
+		 */
+		Optional<MoaViews.Hit> clauseHit(String keyword) {
+			for (int at = this.folded.indexOf(keyword); at >= 0; at = this.folded.indexOf(keyword, at + 1)) {
+				if (at == 0 || !Character.isLetterOrDigit(this.folded.charAt(at - 1))) {
+					return Optional.of(hitAt(at, keyword.length()));
+				}
+			}
+			return Optional.empty();
+		}
+
+		private MoaViews.Hit hitAt(int at, int length) {
+			return new MoaViews.Hit(this.slug, this.name, this.state, this.model, this.kind, this.documentId, this.page,
+					Snippet.at(this.body, at, length));
 		}
 
 	}

@@ -1,6 +1,7 @@
 package org.end287g.tracker.moa;
 
 import java.nio.file.Files;
+import java.util.List;
 
 import org.end287g.Staff;
 import org.end287g.tracker.TrackerFixture;
@@ -141,6 +142,21 @@ class MoaWebTests {
 			.andExpect(content().string(containsString("href=\"/moa\"")));
 		this.mvc.perform(get("/agencies/" + TrackerFixture.GASTON + "?lang=es"))
 			.andExpect(content().string(containsString("Lea el acuerdo")));
+	}
+
+	@Test
+	void aKeyClauseIsFoundWhereItsWordBeginsNotInsideAnotherWord() throws Exception {
+		byte[] addendum = MoaFiles.text("ICE will make an eligibility determination on each candidate.",
+				"This addendum costs the county nothing.", "Either party may terminate this addendum.");
+		long id = this.library.attachTo(TrackerFixture.GASTON, "JEM", "ADDENDUM", "gaston-addendum.pdf", addendum,
+				"test");
+		List<MoaViews.ClauseHit> found = this.library.forAgency(TrackerFixture.GASTON)
+			.clauses()
+			.stream()
+			.filter((c) -> c.hit().documentId() == id)
+			.toList();
+		assertThat(found).extracting(MoaViews.ClauseHit::clause).containsExactly(Clause.COSTS, Clause.TERMINATE);
+		assertThat(found).extracting((c) -> c.hit().page()).containsExactly(2, 3);
 	}
 
 	@Test
