@@ -134,13 +134,24 @@ class MoaCommand implements ApplicationRunner, ExitCodeGenerator {
 			String kind = "MOA";
 			for (int i = 0; i < words.size(); i++) {
 				String word = words.get(i);
-				if (("--agency".equals(word) || "--model".equals(word)) && i + 1 < words.size()) {
-					String value = words.get(++i);
-					agency = "--agency".equals(word) ? value : agency;
-					model = "--model".equals(word) ? value.toUpperCase(java.util.Locale.ROOT) : model;
+				int equals = word.indexOf('=');
+				String name = (word.startsWith("--") && equals > 0) ? word.substring(0, equals) : word;
+				boolean option = "--agency".equals(name) || "--model".equals(name);
+				if (option && (equals > 0 || i + 1 < words.size())) {
+					String value = (equals > 0) ? word.substring(equals + 1) : words.get(++i);
+					if (value.isBlank()) {
+						return null;
+					}
+					agency = "--agency".equals(name) ? value : agency;
+					model = "--model".equals(name) ? value.toUpperCase(java.util.Locale.ROOT) : model;
 				}
 				else if ("--addendum".equals(word)) {
 					kind = "ADDENDUM";
+				}
+				else if (word.startsWith("--") && equals > 0) {
+					// a setting of the application's (--spring.datasource.url=...), which
+					// Spring Boot has taken already, as the import command allows
+					continue;
 				}
 				else if (word.startsWith("--")) {
 					return null;

@@ -68,6 +68,18 @@ class MoaCommandTests {
 	}
 
 	@Test
+	void takesOptionsWrittenWithAnEqualsSignAndLeavesTheApplicationsSettingsToSpring(@TempDir Path folder)
+			throws IOException {
+		Files.write(folder.resolve("a.pdf"), MoaFiles.text("The LEA will honor ICE detainers."));
+		assertThat(run(folder.toString(), "--agency=" + TrackerFixture.GASTON, "--model=jem",
+				"--spring.datasource.url=jdbc:h2:mem:taken-by-spring"))
+			.isZero();
+		assertThat(this.jdbc.sql("select kind from moa_document").query(String.class).single()).isEqualTo("MOA");
+		assertThat(run(folder.toString(), "--agency=", "--model=JEM")).isEqualTo(2);
+		assertThat(run(folder.toString(), "--no-such-option")).isEqualTo(2);
+	}
+
+	@Test
 	void refusesBadFilesUnmatchedNamesAndBadUsageChangingNothing(@TempDir Path folder) throws IOException {
 		Path html = Files.writeString(folder.resolve("moa.pdf"), "<html>moved</html>");
 		Path unmatched = Files.write(folder.resolve("nobody.pdf"), MoaFiles.text("text"));
